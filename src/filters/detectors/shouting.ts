@@ -1,0 +1,27 @@
+import { isLetter } from '../normalize/char-class.js';
+import type { Detector } from './types.js';
+
+/**
+ * spam.shouting: a comment written mostly in capitals. Compares the `cased` view with its
+ * lower-cased twin `plain` (aligned unit for unit), so Vietnamese capitals count ("ĐỀ NGHỊ").
+ * Weak on its own: angry readers shout too; it adds up with other spam signals.
+ */
+export const shouting: Detector = function shouting(text) {
+  const { cased, plain } = text;
+  let letters = 0;
+  let upper = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < cased.length; i++) {
+    if (!isLetter(plain.codes[i]!)) continue;
+    letters++;
+    if (cased.codes[i] !== plain.codes[i]) upper++;
+    if (first === -1) first = i;
+    last = i;
+  }
+  if (letters < MIN_LETTERS || upper < letters * UPPER_SHARE) return [];
+  return [{ rule: 'spam.shouting', tier: 'review', weight: 0.3, start: cased.start[first]!, end: cased.end[last]! }];
+};
+
+const MIN_LETTERS = 20;
+const UPPER_SHARE = 0.7;

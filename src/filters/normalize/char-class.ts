@@ -1,0 +1,50 @@
+/**
+ * Character classes as lookup tables over the 65,536 UTF-16 code units, built once.
+ *
+ * Word boundaries must be Unicode-aware: JavaScript's `\b` treats "ặ" as a boundary and so
+ * splits "cặc" into "c" + "c". A unit is a word unit when it is a letter, digit or combining
+ * mark (`\p{L}`, `\p{N}`, `\p{M}`). Surrogates count as non-word units: emoji separate words.
+ */
+
+/** Private-use unit the leet step writes for a masking symbol (c*c): "any one letter". */
+export const WILDCARD = 0xe000;
+
+const WORD = 1;
+const LETTER = 2;
+const MARK = 4;
+
+const table = buildTable();
+
+function buildTable(): Uint8Array {
+  const t = new Uint8Array(65536);
+  const letter = /\p{L}/u;
+  const digit = /\p{N}/u;
+  const mark = /\p{M}/u;
+  for (let c = 0; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    if (letter.test(ch)) t[c] = WORD | LETTER;
+    else if (mark.test(ch)) t[c] = WORD | MARK;
+    else if (digit.test(ch)) t[c] = WORD;
+  }
+  t[WILDCARD] = WORD | LETTER;
+  return t;
+}
+
+/** Letter, digit or combining mark: part of a word. */
+export function isWordUnit(code: number): boolean {
+  return (table[code]! & WORD) !== 0;
+}
+
+export function isLetter(code: number): boolean {
+  return (table[code]! & LETTER) !== 0;
+}
+
+/** Combining mark (e.g. U+0301 acute), as NFD text carries them. */
+export function isMark(code: number): boolean {
+  return (table[code]! & MARK) !== 0;
+}
+
+export function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}

@@ -1,0 +1,26 @@
+/**
+ * Lookalike letters from other scripts, folded to the Latin letter they imitate.
+ *
+ * Only Cyrillic and Greek keys (and full-width forms, handled in code): Vietnamese letters are
+ * Latin, so nothing here can turn "ơ" or "đ" into something else. Mapped case for case, the
+ * lower-case step runs after this one.
+ */
+export const CONFUSABLES: ReadonlyMap<number, number> = new Map(
+  (
+    [
+      // Cyrillic lower case
+      ['а', 'a'], ['с', 'c'], ['е', 'e'], ['һ', 'h'], ['і', 'i'], ['ј', 'j'], ['к', 'k'],
+      ['м', 'm'], ['о', 'o'], ['р', 'p'], ['ԛ', 'q'], ['ѕ', 's'], ['т', 't'], ['у', 'y'],
+      ['х', 'x'], ['ԁ', 'd'], ['ԝ', 'w'], ['ѵ', 'v'], ['ɡ', 'g'], ['ı', 'i'], ['ո', 'n'],
+      // Cyrillic upper case
+      ['А', 'A'], ['В', 'B'], ['С', 'C'], ['Е', 'E'], ['Н', 'H'], ['І', 'I'], ['Ј', 'J'],
+      ['К', 'K'], ['М', 'M'], ['О', 'O'], ['Р', 'P'], ['Ѕ', 'S'], ['Т', 'T'], ['У', 'Y'],
+      ['Х', 'X'], ['Ԁ', 'D'], ['Ԛ', 'Q'], ['Ԝ', 'W'],
+      // Greek
+      ['α', 'a'], ['ο', 'o'], ['ν', 'v'], ['ρ', 'p'], ['υ', 'u'], ['ι', 'i'], ['κ', 'k'],
+      ['ε', 'e'], ['τ', 't'], ['χ', 'x'], ['Α', 'A'], ['Β', 'B'], ['Ε', 'E'], ['Ζ', 'Z'],
+      ['Η', 'H'], ['Ι', 'I'], ['Κ', 'K'], ['Μ', 'M'], ['Ν', 'N'], ['Ο', 'O'], ['Ρ', 'P'],
+      ['Τ', 'T'], ['Υ', 'Y'], ['Χ', 'X'],
+    ] as const
+  ).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)] as const),
+);

@@ -1,0 +1,44 @@
+import { Flag, ViewBuilder, type View } from '../view.js';
+
+/**
+ * Step 2: drop characters a reader cannot see.
+ *
+ * Zero-width space/joiners (U+200B–U+200D), word joiner and invisible operators
+ * (U+2060–U+2064), bidi controls (U+200E–U+200F, U+202A–U+202E, U+2066–U+2069), BOM (U+FEFF),
+ * soft hyphen (U+00AD), combining grapheme joiner (U+034F), Mongolian vowel separator (U+180E),
+ * Hangul fillers. Spammers put them inside words ("Va\u200by") to split them for naive filters.
+ * The unit after a removed character carries {@link Flag.Invisible}.
+ *
+ * Application order: after NFC (an invisible character between a letter and its mark would
+ * otherwise block composition, which the NFC step already handled cluster by cluster).
+ */
+export const removeInvisible = (input: View): View => {
+  const out = new ViewBuilder(input.length);
+  let pending = 0;
+  for (let i = 0; i < input.length; i++) {
+    if (isInvisible(input.codes[i]!)) {
+      pending = Flag.Invisible;
+      continue;
+    }
+    out.copy(input, i, input.codes[i], pending);
+    pending = 0;
+  }
+  return out.build();
+};
+
+export function isInvisible(c: number): boolean {
+  return (
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2064) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0xfeff ||
+    c === 0x00ad ||
+    c === 0x034f ||
+    c === 0x180e ||
+    c === 0x115f ||
+    c === 0x1160 ||
+    c === 0x3164 ||
+    c === 0xffa0
+  );
+}

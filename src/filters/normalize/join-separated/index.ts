@@ -1,0 +1,72 @@
+import { isLetter, isWordUnit } from '../char-class.js';
+import { Flag, ViewBuilder, type View } from '../view.js';
+
+/**
+ * Step 6: join letters that were typed one by one with separators between them.
+ *
+ * "l.o.n", "đ m", "c l g t", "c.ặ.c", "d i t me", "n h à c á i" → "lon", "đm", "clgt", "cặc",
+ * "dit me", "nhàcái". Only runs of two or more single letters are joined, so ordinary words
+ * and abbreviations with longer parts ("check-in", "Q.L 9" stays "ql 9") are untouched.
+ * Vietnamese has no one-letter words outside teencode ("a e" = anh em), so joining single
+ * letters costs little. Joined units carry {@link Flag.Joined}.
+ *
+ * Application order: after leet (so "l.0.n" joins), before collapsing repeats.
+ */
+export const joinSeparated = (input: View): View => {
+  const out = new ViewBuilder(input.length);
+  let i = 0;
+  while (i < input.length) {
+    const runEnd = singleLetterRunEnd(input, i);
+    if (runEnd === -1) {
+      out.copy(input, i);
+      i++;
+      continue;
+    }
+    for (let k = i; k < runEnd; k++) {
+      if (isWordUnit(input.codes[k]!)) out.copy(input, k, input.codes[k], Flag.Joined);
+    }
+    i = runEnd;
+  }
+  return out.build();
+};
+
+/** Longest separator run allowed between two letters (" . " is three). */
+const MAX_GAP = 3;
+
+function isSeparator(c: number): boolean {
+  // space . - _ / \ · • ~ ' ` and no-break space
+  return (
+    c === 0x20 || c === 0x2e || c === 0x2d || c === 0x5f || c === 0x2f || c === 0x5c ||
+    c === 0xb7 || c === 0x2022 || c === 0x7e || c === 0x27 || c === 0x60 || c === 0xa0
+  );
+}
+
+/** A single letter: a letter whose neighbours are not word units. */
+function isSingleLetterAt(v: View, i: number): boolean {
+  if (!isLetter(v.codes[i]!)) return false;
+  if (i > 0 && isWordUnit(v.codes[i - 1]!)) return false;
+  return i + 1 >= v.length || !isWordUnit(v.codes[i + 1]!);
+}
+
+/**
+ * When a run of ≥ 2 separated single letters starts at `i`, the index just after its last
+ * letter; else -1. Linear: the caller skips past the run.
+ */
+function singleLetterRunEnd(v: View, i: number): number {
+  if (!isSingleLetterAt(v, i)) return -1;
+  let count = 1;
+  let last = i;
+  let k = i + 1;
+  for (;;) {
+    let gap = 0;
+    while (k < v.length && isSeparator(v.codes[k]!) && gap <= MAX_GAP) {
+      k++;
+      gap++;
+    }
+    if (gap === 0 || gap > MAX_GAP || k >= v.length || !isSingleLetterAt(v, k)) break;
+    count++;
+    last = k;
+    k++;
+  }
+  return count >= 2 ? last + 1 : -1;
+}

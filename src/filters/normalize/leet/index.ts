@@ -1,0 +1,67 @@
+import { isAsciiDigit, isLetter, isWordUnit, WILDCARD } from '../char-class.js';
+import { Flag, ViewBuilder, type View } from '../view.js';
+import { LEET, MASKS } from './dictionary.js';
+
+/**
+ * Step 5: read digits and symbols inside words as the letters they stand for.
+ *
+ * Only inside a token that is mostly letters: "l0n" → "lon", "C4 d0" → "ca do", "c@c" → "cac",
+ * "c*c" → "c?c" (a wildcard unit the matcher lets stand for any letter). Numbers, amounts and
+ * codes ("2024", "100k", "U23", "0912 345 678") have at least as many digits as letters and
+ * are left alone; so is punctuation at either end of a token ("hay quá!").
+ * Converted units carry {@link Flag.Leet} or {@link Flag.Wildcard}.
+ *
+ * Application order: after lower case, before joining separated letters (so "l.0.n" joins
+ * into "lon") and before diacritics are stripped.
+ */
+export const resolveLeet = (input: View): View => {
+  const out = new ViewBuilder(input.length);
+  let i = 0;
+  while (i < input.length) {
+    if (!isTokenUnit(input.codes[i]!)) {
+      out.copy(input, i);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < input.length && isTokenUnit(input.codes[j]!)) j++;
+    emitToken(input, i, j, out);
+    i = j;
+  }
+  return out.build();
+};
+
+function isTokenUnit(c: number): boolean {
+  return isWordUnit(c) || LEET.has(c) || MASKS.has(c);
+}
+
+/** Converts the token [from, to) when it looks like a disguised word, else copies it. */
+function emitToken(input: View, from: number, to: number, out: ViewBuilder): void {
+  // Punctuation at the edges is punctuation, except "$" closing a word ("a$$").
+  let a = from;
+  while (a < to && !isWordUnit(input.codes[a]!)) out.copy(input, a++);
+  let b = to;
+  while (b > a && !isWordUnit(input.codes[b - 1]!) && input.codes[b - 1] !== 0x24) b--;
+  const convert = looksDisguised(input, a, b);
+  for (let k = a; k < b; k++) {
+    const c = input.codes[k]!;
+    if (convert && MASKS.has(c)) out.copy(input, k, WILDCARD, Flag.Wildcard);
+    else if (convert && LEET.has(c)) out.copy(input, k, LEET.get(c), Flag.Leet);
+    else out.copy(input, k);
+  }
+  for (let k = b; k < to; k++) out.copy(input, k);
+}
+
+/** A word with some stand-ins: at least one letter, fewer digits than letters. */
+function looksDisguised(input: View, a: number, b: number): boolean {
+  let letters = 0;
+  let digits = 0;
+  let standIns = 0;
+  for (let k = a; k < b; k++) {
+    const c = input.codes[k]!;
+    if (isLetter(c)) letters++;
+    else if (isAsciiDigit(c)) digits++;
+    if (LEET.has(c) || MASKS.has(c)) standIns++;
+  }
+  return standIns > 0 && letters > 0 && digits <= letters;
+}

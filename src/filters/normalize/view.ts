@@ -1,0 +1,87 @@
+/**
+ * A view is the comment seen through one or more normalisation steps.
+ *
+ * Every UTF-16 unit of a view remembers which slice of the evaluated input it came from
+ * (`start`/`end`), so a detector that finds something at view positions [a, b) can report
+ * `input.slice(view.start[a], view.end[b - 1])`, whatever steps changed, merged or dropped.
+ */
+export interface View {
+  /** UTF-16 code units of the view. */
+  readonly codes: Uint16Array;
+  /** Input offset (UTF-16 units) where the unit's source begins. */
+  readonly start: Int32Array;
+  /** Input offset where the unit's source ends (exclusive). */
+  readonly end: Int32Array;
+  /** Evasion evidence per unit, a bit set of {@link Flag}. */
+  readonly flags: Uint8Array;
+  readonly length: number;
+}
+
+/** Why a unit looks different from what the reader typed; detectors read these as evidence. */
+export const Flag = {
+  /** A zero-width or bidi character was removed just before this unit. */
+  Invisible: 1,
+  /** A Cyrillic/Greek/full-width lookalike was folded to this Latin letter. */
+  Homoglyph: 2,
+  /** A digit or symbol was read as this letter (l0n, c@c). */
+  Leet: 4,
+  /** This letter was joined to its neighbours across separators (l.o.n, đ m). */
+  Joined: 8,
+  /** A run of the same letter was shortened here (điiiiit). */
+  Repeat: 16,
+  /** A masking symbol (`*`) stands for an unknown letter here (c*c). */
+  Wildcard: 32,
+} as const;
+
+/** Growable builder; steps never lengthen a view, so `capacity` = input length suffices. */
+export class ViewBuilder {
+  readonly codes: Uint16Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly flags: Uint8Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  push(code: number, start: number, end: number, flags: number): void {
+    const i = this.length++;
+    this.codes[i] = code;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.flags[i] = flags;
+  }
+
+  /** Copies unit `i` of `from`, optionally with another code and extra flags. */
+  copy(from: View, i: number, code = from.codes[i]!, extraFlags = 0): void {
+    this.push(code, from.start[i]!, from.end[i]!, from.flags[i]! | extraFlags);
+  }
+
+  build(): View {
+    const n = this.length;
+    return {
+      codes: this.codes.subarray(0, n),
+      start: this.start.subarray(0, n),
+      end: this.end.subarray(0, n),
+      flags: this.flags.subarray(0, n),
+      length: n,
+    };
+  }
+}
+
+/** A step of the normalisation chain: one view in, one view out, never longer. */
+export type Transformer = (input: View) => View;
+
+/** The view's text as a string, for detectors that scan characters (links, phones). */
+export function viewText(view: View): string {
+  let out = '';
+  // Chunked so very long comments do not overflow the argument limit of fromCharCode.
+  for (let i = 0; i < view.length; i += 4096) {
+    out += String.fromCharCode(...view.codes.subarray(i, Math.min(i + 4096, view.length)));
+  }
+  return out;
+}
