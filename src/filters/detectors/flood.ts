@@ -1,4 +1,5 @@
-import { viewText, type View } from '../normalize/index.js';
+import { isWordUnit } from '../normalize/char-class.js';
+import type { View } from '../normalize/index.js';
 import type { Detector, Finding } from './types.js';
 
 /**
@@ -33,21 +34,44 @@ function characterRuns(v: View): Finding[] {
   return findings;
 }
 
+/** Runs of one word repeated, compared unit by unit (no regular expression, no strings). */
 function wordRepeats(v: View): Finding[] {
-  const text = viewText(v);
-  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
   const findings: Finding[] = [];
-  let runStart = 0;
-  for (let k = 1; k <= words.length; k++) {
-    if (k < words.length && words[k]![0] === words[runStart]![0]) continue;
-    if (k - runStart >= MIN_WORD_RUN) {
-      const a = words[runStart]!;
-      const b = words[k - 1]!;
-      findings.push({ rule: 'spam.flood', tier: 'review', weight: WEIGHT, start: v.start[a.index]!, end: v.end[b.index + b[0].length - 1]! });
+  let runStart = -1; // start of the first word of the current run
+  let prevStart = -1;
+  let prevEnd = -1;
+  let count = 0;
+  let i = 0;
+  while (i < v.length) {
+    if (!isWordUnit(v.codes[i]!)) {
+      i++;
+      continue;
     }
-    runStart = k;
+    let j = i;
+    while (j < v.length && isWordUnit(v.codes[j]!)) j++;
+    if (prevStart !== -1 && sameWord(v, prevStart, prevEnd, i, j)) {
+      count++;
+    } else {
+      if (count >= MIN_WORD_RUN) findings.push(floodFinding(v, runStart, prevEnd));
+      runStart = i;
+      count = 1;
+    }
+    prevStart = i;
+    prevEnd = j;
+    i = j;
   }
+  if (count >= MIN_WORD_RUN) findings.push(floodFinding(v, runStart, prevEnd));
   return findings;
+}
+
+function floodFinding(v: View, from: number, to: number): Finding {
+  return { rule: 'spam.flood', tier: 'review', weight: WEIGHT, start: v.start[from]!, end: v.end[to - 1]! };
+}
+
+function sameWord(v: View, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let k = 0; k < aEnd - a; k++) if (v.codes[a + k] !== v.codes[b + k]) return false;
+  return true;
 }
 
 function isHighSurrogate(c: number): boolean {

@@ -2,6 +2,7 @@ import { flood } from './flood.js';
 import { handles } from './handle.js';
 import { lexiconDetector } from './lexicon.js';
 import { links } from './link.js';
+import { moneyOffers } from './offers.js';
 import { phoneNumbers } from './phone.js';
 import { shouting } from './shouting.js';
 import type { Detector } from './types.js';
@@ -23,6 +24,7 @@ export const DETECTORS: readonly Detector[] = [
   phoneNumbers,
   links,
   handles,
+  moneyOffers,
   // Form, not words: weak signals that only add up with the ones above.
   shouting,
   flood,

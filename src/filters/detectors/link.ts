@@ -1,4 +1,3 @@
-import { viewText } from '../normalize/index.js';
 import type { Detector, Finding } from './types.js';
 
 /**
@@ -15,18 +14,21 @@ import type { Detector, Finding } from './types.js';
  * (review alone, block with any other spam signal); any other link 0.3 (passes alone).
  */
 export const links: Detector = function links(text, ctx) {
-  const s = viewText(text.plain);
   const v = text.plain;
   const findings: Finding[] = [];
   let i = 0;
-  while (i < s.length) {
-    if (!isHostChar(s.charCodeAt(i))) {
+  while (i < v.length) {
+    if (!isHostChar(v.codes[i]!)) {
       i++;
       continue;
     }
     let j = i;
-    while (j < s.length && isHostChar(s.charCodeAt(j))) j++;
-    const found = judgeRun(s.slice(i, j), ctx.siteDomains);
+    let innerDot = false;
+    for (; j < v.length && isHostChar(v.codes[j]!); j++) {
+      if (v.codes[j] === DOT && j > i && j + 1 < v.length && isHostChar(v.codes[j + 1]!)) innerDot = true;
+    }
+    // Only a run with a dot inside ("abc88.win", not "mưa.") can be a domain.
+    const found = innerDot ? judgeRun(decoder.decode(v.codes.subarray(i, j)), ctx.siteDomains) : undefined;
     if (found) {
       const end = i + found.length;
       findings.push({ rule: 'spam.link', tier: 'review', weight: found.weight, start: v.start[i]!, end: v.end[end - 1]! });
@@ -36,6 +38,8 @@ export const links: Detector = function links(text, ctx) {
   return findings;
 };
 
+const DOT = 0x2e;
+const decoder = new TextDecoder('utf-16le');
 const STRONG = 0.6;
 const WEAK = 0.3;
 

@@ -1,14 +1,15 @@
 import { normalizeTerm } from '../normalize/index.js';
 import type { LexiconEntry } from '../lexicons/entry.js';
-import { createTrie, insertTerm, type TrieNode } from './trie.js';
+import { flatten, type FlatTrie } from './flat.js';
+import { createTrie, insertTerm } from './trie.js';
 
 /** Lexicon entries compiled into two tries, one per view the terms are matched on. */
 export interface CompiledTerms {
   readonly entries: readonly LexiconEntry[];
   /** Each entry's term normalised to the accented alphabet (its marked letters matter). */
   readonly accentedForms: readonly string[];
-  readonly accented: TrieNode;
-  readonly stripped: TrieNode;
+  readonly accented: FlatTrie;
+  readonly stripped: FlatTrie;
 }
 
 /**
@@ -27,5 +28,5 @@ export function compileTerms(entries: readonly LexiconEntry[]): CompiledTerms {
     const strippedCounts = !entry.accentedOnly || entry.disguised;
     if (strippedCounts && forms.stripped !== forms.accented) insertTerm(stripped, forms.stripped, i);
   });
-  return { entries, accentedForms, accented, stripped };
+  return { entries, accentedForms, accented: flatten(accented), stripped: flatten(stripped) };
 }

@@ -3,7 +3,10 @@ import { isWordUnit } from '../normalize/char-class.js';
 /** Edge label for a space inside a term: zero or more separators in the text. */
 export const GAP = 0x20;
 
-/** A node of a character trie over UTF-16 units; `out` lists the entries ending here. */
+/**
+ * A node of a character trie over UTF-16 units, used while building; `out` lists the entries
+ * ending here. The walk reads its flattened form (flat.ts).
+ */
 export interface TrieNode {
   readonly next: Map<number, TrieNode>;
   out: number[] | null;

@@ -1,6 +1,7 @@
 import { isLetter, isWordUnit, WILDCARD } from '../normalize/char-class.js';
 import type { View } from '../normalize/index.js';
-import { GAP, type TrieNode } from './trie.js';
+import { childOf, ROOT, type FlatTrie } from './flat.js';
+import { GAP } from './trie.js';
 
 /** A term found in a view, in view positions [start, end). */
 export interface ViewHit {
@@ -9,7 +10,7 @@ export interface ViewHit {
   readonly end: number;
 }
 
-/** Most separator units a term's space may stand for ("ngu ,  như chó"). */
+/** Most separator units a term's space may stand for ("ngu  -  như chó"). */
 const MAX_GAP = 5;
 /** Most masked letters one match may use, which bounds the search on "*****". */
 const MAX_WILDCARDS = 2;
@@ -24,55 +25,89 @@ const MAX_WILDCARDS = 2;
  * - a term's space accepts up to MAX_GAP separators or none ("địt mẹ", "địtmẹ", "địt-mẹ"), but
  *   not clause punctuation, so "thưởng, nạp" is not the term "thưởng nạp".
  */
-export function walkView(view: View, root: TrieNode, onHit: (hit: ViewHit) => void): void {
+export function walkView(view: View, trie: FlatTrie, onHit: (hit: ViewHit) => void): void {
   const { codes, length } = view;
   for (let p = 0; p < length; p++) {
-    if (!isWordUnit(codes[p]!) || (p > 0 && isWordUnit(codes[p - 1]!))) continue;
-    walkFrom(codes, length, p, root, onHit);
+    const c = codes[p]!;
+    if (!isWordUnit(c) || (p > 0 && isWordUnit(codes[p - 1]!))) continue;
+    if (trie.rootChild[c] === -1 && c !== WILDCARD) continue;
+    walkFrom(codes, length, p, trie, onHit);
   }
 }
 
-interface State {
-  node: TrieNode;
-  pos: number;
-  /** Last unit consumed, for repeat tolerance; -1 after a gap. */
-  last: number;
-  wildcards: number;
+/**
+ * The search stack, as parallel arrays reused across calls: the walk runs for every word of
+ * every comment, and allocating a state object per step was most of its cost.
+ */
+let stackNode = new Int32Array(256);
+let stackPos = new Int32Array(256);
+/** Last unit consumed, for repeat tolerance; -1 after a gap. */
+let stackLast = new Int32Array(256);
+let stackWild = new Int32Array(256);
+let top = 0;
+
+function push(node: number, pos: number, last: number, wildcards: number): void {
+  if (top === stackNode.length) growStack();
+  stackNode[top] = node;
+  stackPos[top] = pos;
+  stackLast[top] = last;
+  stackWild[top] = wildcards;
+  top++;
 }
 
-function walkFrom(codes: Uint16Array, length: number, p: number, root: TrieNode, onHit: (hit: ViewHit) => void): void {
-  const stack: State[] = [{ node: root, pos: p, last: -1, wildcards: 0 }];
-  while (stack.length > 0) {
-    const s = stack.pop()!;
-    const { node, pos } = s;
-    if (node.out && (pos >= length || !isWordUnit(codes[pos]!))) {
-      for (const entry of node.out) onHit({ entry, start: p, end: pos });
+function growStack(): void {
+  const grow = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  stackNode = grow(stackNode);
+  stackPos = grow(stackPos);
+  stackLast = grow(stackLast);
+  stackWild = grow(stackWild);
+}
+
+function walkFrom(codes: Uint16Array, length: number, p: number, t: FlatTrie, onHit: (hit: ViewHit) => void): void {
+  top = 0;
+  push(ROOT, p, -1, 0);
+  while (top > 0) {
+    top--;
+    const node = stackNode[top]!;
+    const pos = stackPos[top]!;
+    const last = stackLast[top]!;
+    const wildcards = stackWild[top]!;
+    const out = t.out[node];
+    if (out && (pos >= length || !isWordUnit(codes[pos]!))) {
+      for (const entry of out) onHit({ entry, start: p, end: pos });
     }
     if (pos >= length) continue;
     const c = codes[pos]!;
-    const child = node.next.get(c);
-    if (child) stack.push({ node: child, pos: pos + 1, last: c, wildcards: s.wildcards });
-    if (c === s.last && isLetter(c)) stack.push({ node, pos: pos + 1, last: c, wildcards: s.wildcards });
-    if (c === WILDCARD && s.wildcards < MAX_WILDCARDS) pushWildcard(s, stack);
-    const gap = node.next.get(GAP);
-    if (gap && node !== root) pushGap(codes, length, s, gap, stack);
+    const child = childOf(t, node, c);
+    if (child !== -1) push(child, pos + 1, c, wildcards);
+    if (c === last && isLetter(c)) push(node, pos + 1, c, wildcards);
+    if (c === WILDCARD && wildcards < MAX_WILDCARDS) pushWildcard(t, node, pos, wildcards);
+    const gap = t.gapChild[node]!;
+    if (gap !== -1 && node !== ROOT) pushGap(codes, length, pos, gap, wildcards);
   }
 }
 
-function pushWildcard(s: State, stack: State[]): void {
-  for (const [unit, child] of s.node.next) {
-    if (unit !== GAP && isLetter(unit)) {
-      stack.push({ node: child, pos: s.pos + 1, last: unit, wildcards: s.wildcards + 1 });
-    }
+function pushWildcard(t: FlatTrie, node: number, pos: number, wildcards: number): void {
+  if (node === ROOT) {
+    // A word starting with a mask: too vague to guess its first letter.
+    return;
+  }
+  for (let e = t.edgeStart[node]!, end = t.edgeStart[node + 1]!; e < end; e++) {
+    const unit = t.edgeUnit[e]!;
+    if (unit !== GAP && isLetter(unit)) push(t.edgeTarget[e]!, pos + 1, unit, wildcards + 1);
   }
 }
 
-function pushGap(codes: Uint16Array, length: number, s: State, gap: TrieNode, stack: State[]): void {
-  let q = s.pos;
-  while (q < length && q - s.pos <= MAX_GAP && isGapUnit(codes[q]!)) q++;
+function pushGap(codes: Uint16Array, length: number, pos: number, gap: number, wildcards: number): void {
+  let q = pos;
+  while (q < length && q - pos <= MAX_GAP && isGapUnit(codes[q]!)) q++;
+  if (q - pos > MAX_GAP) return;
   if (q < length && !isWordUnit(codes[q]!)) return;
-  if (q - s.pos > MAX_GAP) return;
-  stack.push({ node: gap, pos: q, last: -1, wildcards: s.wildcards });
+  push(gap, q, -1, wildcards);
 }
 
 /** Spaces and the symbols readers put between words of one phrase; not , ; : ! ? or brackets. */

@@ -76,12 +76,24 @@ export class ViewBuilder {
 /** A step of the normalisation chain: one view in, one view out, never longer. */
 export type Transformer = (input: View) => View;
 
-/** The view's text as a string, for detectors that scan characters (links, phones). */
+const decoder = new TextDecoder('utf-16le');
+const texts = new WeakMap<View, string>();
+
+/**
+ * The view's text as a string, for detectors that scan characters (links, offers), computed
+ * once per view. Decoded natively (typed arrays are little-endian on every platform Node
+ * runs on); a lone surrogate becomes U+FFFD, one unit for one unit, so indices still align.
+ */
 export function viewText(view: View): string {
-  let out = '';
-  // Chunked so very long comments do not overflow the argument limit of fromCharCode.
-  for (let i = 0; i < view.length; i += 4096) {
-    out += String.fromCharCode(...view.codes.subarray(i, Math.min(i + 4096, view.length)));
+  let text = texts.get(view);
+  if (text === undefined) {
+    text = decoder.decode(view.codes);
+    texts.set(view, text);
   }
-  return out;
+  return text;
+}
+
+/** A view with new codes and flags but the same source map: for one-for-one steps. */
+export function remapped(input: View, codes: Uint16Array, flags: Uint8Array = input.flags): View {
+  return { codes, start: input.start, end: input.end, flags, length: input.length };
 }

@@ -12,6 +12,7 @@ import { Flag, ViewBuilder, type View } from '../view.js';
  * the accented view is complete.
  */
 export const collapseRepeats = (input: View): View => {
+  if (!hasRun(input)) return input;
   const out = new ViewBuilder(input.length);
   let i = 0;
   while (i < input.length) {
@@ -28,3 +29,11 @@ export const collapseRepeats = (input: View): View => {
   }
   return out.build();
 };
+
+function hasRun(v: View): boolean {
+  for (let i = 2; i < v.length; i++) {
+    const c = v.codes[i]!;
+    if (c === v.codes[i - 1] && c === v.codes[i - 2] && isLetter(c)) return true;
+  }
+  return false;
+}

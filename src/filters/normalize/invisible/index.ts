@@ -13,6 +13,7 @@ import { Flag, ViewBuilder, type View } from '../view.js';
  * otherwise block composition, which the NFC step already handled cluster by cluster).
  */
 export const removeInvisible = (input: View): View => {
+  if (!hasInvisible(input.codes)) return input;
   const out = new ViewBuilder(input.length);
   let pending = 0;
   for (let i = 0; i < input.length; i++) {
@@ -41,4 +42,9 @@ export function isInvisible(c: number): boolean {
     c === 0x3164 ||
     c === 0xffa0
   );
+}
+
+function hasInvisible(codes: Uint16Array): boolean {
+  for (let i = 0; i < codes.length; i++) if (isInvisible(codes[i]!)) return true;
+  return false;
 }

@@ -13,6 +13,7 @@ import { Flag, ViewBuilder, type View } from '../view.js';
  * Application order: after leet (so "l.0.n" joins), before collapsing repeats.
  */
 export const joinSeparated = (input: View): View => {
+  if (!hasRun(input)) return input;
   const out = new ViewBuilder(input.length);
   let i = 0;
   while (i < input.length) {
@@ -69,4 +70,9 @@ function singleLetterRunEnd(v: View, i: number): number {
     k++;
   }
   return count >= 2 ? last + 1 : -1;
+}
+
+function hasRun(v: View): boolean {
+  for (let i = 0; i < v.length; i++) if (singleLetterRunEnd(v, i) !== -1) return true;
+  return false;
 }

@@ -15,6 +15,7 @@ import { LEET, MASKS } from './dictionary.js';
  * into "lon") and before diacritics are stripped.
  */
 export const resolveLeet = (input: View): View => {
+  if (!hasStandIn(input.codes)) return input;
   const out = new ViewBuilder(input.length);
   let i = 0;
   while (i < input.length) {
@@ -31,8 +32,17 @@ export const resolveLeet = (input: View): View => {
   return out.build();
 };
 
+/** Units that may stand for a letter, as a table: this runs on every unit of every comment. */
+const STAND_IN = new Uint8Array(65536);
+for (const c of [...LEET.keys(), ...MASKS]) STAND_IN[c] = 1;
+
+function hasStandIn(codes: Uint16Array): boolean {
+  for (let i = 0; i < codes.length; i++) if (STAND_IN[codes[i]!]) return true;
+  return false;
+}
+
 function isTokenUnit(c: number): boolean {
-  return isWordUnit(c) || LEET.has(c) || MASKS.has(c);
+  return isWordUnit(c) || STAND_IN[c] === 1;
 }
 
 /** Converts the token [from, to) when it looks like a disguised word, else copies it. */

@@ -1,4 +1,4 @@
-import { ViewBuilder, type View } from '../view.js';
+import { remapped, type View } from '../view.js';
 
 /**
  * Step 4: lower case, unit by unit ("ĐỊT" → "địt").
@@ -10,9 +10,9 @@ import { ViewBuilder, type View } from '../view.js';
  * steps that compare letters.
  */
 export const lowerCase = (input: View): View => {
-  const out = new ViewBuilder(input.length);
-  for (let i = 0; i < input.length; i++) out.copy(input, i, LOWER[input.codes[i]!]);
-  return out.build();
+  const codes = new Uint16Array(input.length);
+  for (let i = 0; i < input.length; i++) codes[i] = LOWER[input.codes[i]!]!;
+  return remapped(input, codes);
 };
 
 const LOWER = buildLower();

@@ -13,11 +13,8 @@ import { isMark } from '../char-class.js';
  */
 export function composeNfc(input: string): View {
   const n = input.length;
+  if (input.normalize('NFC') === input) return identity(input);
   const out = new ViewBuilder(n);
-  if (input.normalize('NFC') === input) {
-    for (let i = 0; i < n; i++) out.push(input.charCodeAt(i), i, i + 1, 0);
-    return out.build();
-  }
   let i = 0;
   while (i < n) {
     const j = clusterEnd(input, i);
@@ -39,4 +36,37 @@ function clusterEnd(s: string, i: number): number {
   }
   while (j < s.length && isMark(s.charCodeAt(j))) j++;
   return j;
+}
+
+/**
+ * The common case, input already NFC: unit i comes from [i, i + 1). The map and the empty
+ * flags are shared, read-only arrays (no step writes into its input), grown when needed.
+ */
+function identity(input: string): View {
+  const n = input.length;
+  if (identityStart.length < n) growIdentity(n);
+  const codes = new Uint16Array(n);
+  for (let i = 0; i < n; i++) codes[i] = input.charCodeAt(i);
+  return {
+    codes,
+    start: identityStart.subarray(0, n),
+    end: identityEnd.subarray(0, n),
+    flags: noFlags.subarray(0, n),
+    length: n,
+  };
+}
+
+let identityStart = new Int32Array(0);
+let identityEnd = new Int32Array(0);
+let noFlags = new Uint8Array(0);
+
+function growIdentity(n: number): void {
+  const size = Math.max(n, 1024, identityStart.length * 2);
+  identityStart = new Int32Array(size);
+  identityEnd = new Int32Array(size);
+  noFlags = new Uint8Array(size);
+  for (let i = 0; i < size; i++) {
+    identityStart[i] = i;
+    identityEnd[i] = i + 1;
+  }
 }

@@ -1,4 +1,4 @@
-import { ViewBuilder, type View } from '../view.js';
+import { remapped, type View } from '../view.js';
 
 /**
  * Step 8 (the stripped view): remove tone and vowel marks, one unit for one unit.
@@ -10,9 +10,9 @@ import { ViewBuilder, type View } from '../view.js';
  * Application order: last, applied to the finished accented view.
  */
 export const stripDiacritics = (input: View): View => {
-  const out = new ViewBuilder(input.length);
-  for (let i = 0; i < input.length; i++) out.copy(input, i, BASE[input.codes[i]!]);
-  return out.build();
+  const codes = new Uint16Array(input.length);
+  for (let i = 0; i < input.length; i++) codes[i] = BASE[input.codes[i]!]!;
+  return remapped(input, codes);
 };
 
 const BASE = buildBase();

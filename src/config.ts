@@ -1,0 +1,174 @@
+/**
+ * Every setting of the service, read from the environment and validated once at start.
+ * A bad value stops the start with one clear line (see src/main.ts); nothing else in the
+ * codebase reads process.env.
+ */
+import { z } from 'zod';
+
+/** `count/seconds`, e.g. `5/60`: at most `count` events per `seconds` window. */
+export interface RateLimitSetting {
+  points: number;
+  durationSeconds: number;
+}
+
+const rateLimit = z
+  .string()
+  .regex(/^\d{1,6}\/\d{1,6}$/, 'must look like count/seconds, e.g. 5/60')
+  .transform((value): RateLimitSetting => {
+    const [points, durationSeconds] = value.split('/').map(Number);
+    return { points, durationSeconds };
+  })
+  .refine((r) => r.points > 0 && r.durationSeconds > 0, 'count and seconds must be positive');
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['0', '1', 'true', 'false', 'on', 'off', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['1', 'true', 'on', 'yes'].includes(v)));
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.join(' or ')}//`);
+
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: int(8080, 0, 65535),
+    HOST: z.string().default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or - only').default('cm'),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    DATA_DIR: z.string().default('./data'),
+
+    ALLOWED_ORIGINS: list,
+    TRUST_PROXY: flag(false),
+    DEMO: flag(true),
+    SITE_DOMAINS: list,
+
+    CAPTCHA_TTL_SECONDS: int(300, 10, 86_400),
+    CAPTCHA_TEST_ANSWER: z.string().min(1).optional(),
+    CAPTCHA_POOL_SIZE: int(200, 0, 100_000),
+    RATE_LIMIT_CAPTCHAS: rateLimit.prefault('30/60'),
+    RATE_LIMIT_COMMENTS: rateLimit.prefault('5/60'),
+    RATE_LIMIT_LOGIN: rateLimit.prefault('10/900'),
+
+    AUTO_REJECT: flag(true),
+    WORKER_CONCURRENCY: int(8, 1, 256),
+
+    ADMIN_EMAIL: z.string().email().optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    SESSION_TTL_SECONDS: int(8 * 3600, 60, 30 * 86_400),
+
+    SITE_WEBHOOK_URL: url(['http:', 'https:']).optional(),
+    SITE_WEBHOOK_SECRET: z.string().min(1).optional(),
+
+    METRICS_TOKEN: z.string().min(1).optional(),
+    WORKER_HEARTBEAT_MAX_AGE_SECONDS: int(60, 5, 3600),
+    SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 600_000),
+    RETENTION_REJECTED_DAYS: int(90, 1, 36_500),
+    RETENTION_IP_DAYS: int(30, 1, 36_500),
+  })
+  .superRefine((env, ctx) => {
+    if (env.CAPTCHA_TEST_ANSWER !== undefined && env.NODE_ENV !== 'test') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CAPTCHA_TEST_ANSWER'],
+        message: 'is only allowed with NODE_ENV=test',
+      });
+    }
+    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+    }
+    if (env.SITE_WEBHOOK_URL && !env.SITE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SITE_WEBHOOK_SECRET'], message: 'is required when SITE_WEBHOOK_URL is set' });
+    }
+  });
+
+type Env = z.output<typeof schema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  port: number;
+  host: string;
+  logLevel: Env['LOG_LEVEL'];
+  redisUrl: string;
+  /** Namespace of every Redis key and BullMQ queue, so several deployments or tests share one Redis. */
+  redisPrefix: string;
+  /** Unset: embedded PGlite under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Empty: any origin (development only; production should always list its origins). */
+  allowedOrigins: string[];
+  trustProxy: boolean;
+  demo: boolean;
+  siteDomains: string[];
+  captcha: { ttlSeconds: number; testAnswer: string | undefined; poolSize: number };
+  rateLimits: { captchas: RateLimitSetting; comments: RateLimitSetting; login: RateLimitSetting };
+  autoReject: boolean;
+  workerConcurrency: number;
+  admin: { email: string; password: string } | undefined;
+  sessionTtlSeconds: number;
+  webhook: { url: string; secret: string } | undefined;
+  metricsToken: string | undefined;
+  workerHeartbeatMaxAgeSeconds: number;
+  shutdownTimeoutMs: number;
+  retention: { rejectedDays: number; ipDays: number };
+}
+
+/** Raised for a bad setting; its message is the one line printed before exit code 1. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Treat empty strings as unset: `FOO=` in a compose file means "no value".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    trustProxy: e.TRUST_PROXY,
+    demo: e.DEMO,
+    siteDomains: e.SITE_DOMAINS,
+    captcha: { ttlSeconds: e.CAPTCHA_TTL_SECONDS, testAnswer: e.CAPTCHA_TEST_ANSWER, poolSize: e.CAPTCHA_POOL_SIZE },
+    rateLimits: { captchas: e.RATE_LIMIT_CAPTCHAS, comments: e.RATE_LIMIT_COMMENTS, login: e.RATE_LIMIT_LOGIN },
+    autoReject: e.AUTO_REJECT,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    webhook: e.SITE_WEBHOOK_URL && e.SITE_WEBHOOK_SECRET ? { url: e.SITE_WEBHOOK_URL, secret: e.SITE_WEBHOOK_SECRET } : undefined,
+    metricsToken: e.METRICS_TOKEN,
+    workerHeartbeatMaxAgeSeconds: e.WORKER_HEARTBEAT_MAX_AGE_SECONDS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    retention: { rejectedDays: e.RETENTION_REJECTED_DAYS, ipDays: e.RETENTION_IP_DAYS },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Errors the domain raises on purpose. Each carries a stable snake_case code from API.md;
+ * src/http/errors.ts maps codes to HTTP statuses and Vietnamese/English messages, so the
+ * domain never speaks HTTP.
+ */
+export type ErrorCode =
+  | 'invalid_json'
+  | 'validation_failed'
+  | 'captcha_invalid'
+  | 'parent_not_found'
+  | 'duplicate_comment'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'invalid_credentials'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'csrf_failed'
+  | 'not_found'
+  | 'already_decided'
+  | 'conflict'
+  | 'internal_error';
+
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: Record<string, unknown>,
+    /** Seconds the client should wait (429, 503): becomes `Retry-After`. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code);
+  }
+}
+
+/** Redis or the database could not be reached: the client should retry later. */
+export function unavailable(retryAfterSeconds = 5, cause?: unknown): AppError {
+  const error = new AppError('unavailable', undefined, retryAfterSeconds);
+  if (cause !== undefined) (error as { cause?: unknown }).cause = cause;
+  return error;
+}

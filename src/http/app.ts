@@ -1,0 +1,35 @@
+/**
+ * The Hono application: middleware composed in order, then each area's routes. Routes stay
+ * thin: parse, call one domain function, map the result. Errors of every route end in one
+ * `onError`, which answers the contract's error shape.
+ */
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { Services } from '../services.js';
+import { errorBody, errorResponse, toAppError } from './errors.js';
+import { clientIp } from './middleware/client-ip/index.js';
+import { opsRoutes } from './routes/ops.js';
+
+export function createApp(services: Services): Hono {
+  const { config, logger } = services;
+  const app = new Hono();
+
+  app.use(requestId());
+  app.use(clientIp({ trustProxy: config.trustProxy }));
+
+  app.onError((error, c) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal_error') {
+      logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    } else if (appError.code === 'unavailable') {
+      logger.warn({ err: error.message, requestId: c.get('requestId'), path: c.req.path }, 'dependency unavailable');
+    }
+    return errorResponse(c, appError);
+  });
+  app.notFound((c) => c.json(errorBody(c, 'not_found'), 404));
+
+  // Areas mount their routes below, one line each.
+  app.route('/', opsRoutes(services));
+
+  return app;
+}

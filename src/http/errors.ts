@@ -1,0 +1,77 @@
+/**
+ * The one place that turns errors into HTTP answers of the contract's shape:
+ * `{ error: { code, message, details? } }`, never a stack trace, never a 5xx for bad input.
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError, type ErrorCode } from '../errors.js';
+import { errorMessages, pickLang } from './messages.js';
+
+export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid_json: 400,
+  validation_failed: 400,
+  captcha_invalid: 403,
+  parent_not_found: 404,
+  duplicate_comment: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  unavailable: 503,
+  invalid_credentials: 401,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  already_decided: 409,
+  conflict: 409,
+  internal_error: 500,
+};
+
+export function errorBody(c: Context, code: ErrorCode, details?: Record<string, unknown>) {
+  const message = errorMessages[code][pickLang(c.req.header('accept-language'))];
+  return { error: details ? { code, message, details } : { code, message } };
+}
+
+export function errorResponse(c: Context, error: AppError): Response {
+  if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+  return c.json(errorBody(c, error.code, error.details), statusOf[error.code]);
+}
+
+/** Hono's own exceptions (body limit, malformed JSON) mapped to our codes. */
+function fromHttpException(error: HTTPException): AppError {
+  switch (error.status) {
+    case 400:
+      return new AppError('invalid_json');
+    case 401:
+      return new AppError('unauthenticated');
+    case 403:
+      return new AppError('forbidden');
+    case 404:
+      return new AppError('not_found');
+    case 413:
+      return new AppError('payload_too_large');
+    case 415:
+      return new AppError('unsupported_media_type');
+    case 429:
+      return new AppError('rate_limited');
+    default:
+      return error.status >= 500 ? new AppError('internal_error') : new AppError('validation_failed');
+  }
+}
+
+/** Redis or PostgreSQL errors: connection-level failures are 503, not 500. */
+export function isInfrastructureError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const text = `${error.name} ${error.message} ${(error as { code?: string }).code ?? ''}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|Stream isn't writeable|enableOfflineQueue|Command timed out|MaxRetriesPerRequest|Connection terminated|timeout exceeded when trying to connect|ENOTFOUND|57P01|08006|08001/i.test(
+    text,
+  );
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) return fromHttpException(error);
+  if (isInfrastructureError(error)) return new AppError('unavailable', undefined, 5);
+  return new AppError('internal_error');
+}

@@ -1,0 +1,76 @@
+/**
+ * The composition root: opens every connection once and hands the api and the workers the
+ * same set of services. Tests build it with their own config (own Redis prefix, own database).
+ */
+import type { Redis } from 'ioredis';
+import type { Config } from './config.js';
+import { createFilterEngine, type FilterEngine } from './filters/index.js';
+import { createLogger, type Logger } from './logger.js';
+import { createQueues, type Queues } from './queues/index.js';
+import { CommentStore } from './store/comments.js';
+import { openDb, type Db } from './store/db.js';
+import { redisKeys, type RedisKeys } from './store/keys.js';
+import { migrate } from './store/migrate.js';
+import { createRedis, waitForRedis } from './store/redis.js';
+
+export interface Services {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  /** The api's command connection: fails fast when Redis is down. */
+  redis: Redis;
+  keys: RedisKeys;
+  queues: Queues;
+  comments: CommentStore;
+  filter: FilterEngine;
+  /** Functions run on close, latest first (workers, timers, subscribers register here). */
+  onClose(fn: () => Promise<void> | void): void;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  logger?: Logger;
+  /** Overrides the PGlite directory (tests use `memory://`). */
+  dataDir?: string;
+}
+
+export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: options.dataDir ?? config.dataDir });
+  const closers: Array<() => Promise<void> | void> = [];
+  try {
+    const applied = await migrate(db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    const redis = createRedis(config.redisUrl, 'command');
+    closers.push(() => void redis.disconnect());
+    await waitForRedis(redis, 10_000);
+    const keys = redisKeys(config.redisPrefix);
+    // Queues get their own connection: BullMQ may block on it, the api's must stay fast.
+    const queueConnection = createRedis(config.redisUrl, 'command');
+    closers.push(() => void queueConnection.disconnect());
+    const queues = createQueues(queueConnection, keys.queuePrefix);
+    closers.push(() => queues.close());
+    const services: Services = {
+      config,
+      logger,
+      db,
+      redis,
+      keys,
+      queues,
+      comments: new CommentStore(db),
+      filter: createFilterEngine({ siteDomains: config.siteDomains }),
+      onClose: (fn) => void closers.push(fn),
+      async close() {
+        for (const fn of closers.splice(0).reverse()) {
+          await Promise.resolve(fn()).catch((error) => logger.warn({ err: error }, 'error while closing'));
+        }
+        await db.close();
+      },
+    };
+    return services;
+  } catch (error) {
+    for (const fn of closers.reverse()) await Promise.resolve(fn()).catch(() => {});
+    await db.close();
+    throw error;
+  }
+}

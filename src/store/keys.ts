@@ -1,0 +1,50 @@
+/**
+ * Every Redis key the service uses, spelled in one place. All keys live under the
+ * deployment's prefix (REDIS_PREFIX), so tests and several deployments share one Redis.
+ * BullMQ's own keys use `queuePrefix`, which carries a hash tag so a Redis Cluster keeps a
+ * queue's keys in one slot.
+ */
+export interface RedisKeys {
+  /** BullMQ `prefix` option for every Queue and Worker. */
+  readonly queuePrefix: string;
+  /** Answer of one issued captcha (string, TTL, deleted on first verification). */
+  captchaAnswer(id: string): string;
+  /** List of pre-rendered captchas ready to issue (JSON `{image, answer}` entries). */
+  readonly captchaPool: string;
+  /** Key prefix handed to rate-limiter-flexible, one per limit name. */
+  rateLimit(name: string): string;
+  /** First answer given to an Idempotency-Key (24 h). */
+  idempotency(key: string): string;
+  /** Marker of a recent comment (author, article, content hash) for the 10-minute duplicate rule. */
+  duplicate(hash: string): string;
+  /** A moderator session. */
+  session(id: string): string;
+  /** Cached approved count of one article. */
+  count(articleId: string): string;
+  /** Pub/sub channel for live moderation events (SSE). */
+  readonly eventsChannel: string;
+  /** Pub/sub channel announcing word-list changes to every worker. */
+  readonly lexiconChannel: string;
+  /** Last heartbeat of a worker process (TTL). */
+  workerHeartbeat(workerId: string): string;
+  /** Pattern-free set of live worker ids, for readiness without a key scan. */
+  readonly workers: string;
+}
+
+export function redisKeys(prefix: string): RedisKeys {
+  const k = (...parts: string[]) => [prefix, ...parts].join(':');
+  return {
+    queuePrefix: `{${prefix}}`,
+    captchaAnswer: (id) => k('captcha', id),
+    captchaPool: k('captcha-pool'),
+    rateLimit: (name) => k('rl', name),
+    idempotency: (key) => k('idem', key),
+    duplicate: (hash) => k('dup', hash),
+    session: (id) => k('session', id),
+    count: (articleId) => k('count', articleId),
+    eventsChannel: k('events'),
+    lexiconChannel: k('lexicon'),
+    workerHeartbeat: (workerId) => k('worker', workerId),
+    workers: k('workers'),
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Every migration, in order. Never edit or reorder one that has shipped: add a new file
+ * and append it here. Numbers are reserved by area so parallel work does not collide:
+ * 0xx core, 1xx decisions/publishing, 2xx moderator UI, 3xx operations.
+ */
+import * as m001 from './001_initial.js';
+
+export interface Migration {
+  name: string;
+  up: string;
+}
+
+export const migrations: Migration[] = [m001];

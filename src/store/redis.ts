@@ -1,0 +1,51 @@
+/**
+ * Redis connections. Three kinds, because BullMQ and the api want opposite things:
+ * - `command`: the api's connection. No offline queue and short timeouts, so when Redis is
+ *   down a request fails in well under 2 s (503) instead of hanging.
+ * - `blocking`: BullMQ workers. `maxRetriesPerRequest: null`, as BullMQ requires, so a
+ *   worker rides out a Redis restart instead of crashing.
+ * - `subscriber`: pub/sub listeners (SSE, word-list reloads); reconnects forever.
+ */
+import { Redis, type RedisOptions } from 'ioredis';
+
+export type RedisRole = 'command' | 'blocking' | 'subscriber';
+
+export function redisOptions(role: RedisRole): RedisOptions {
+  const base: RedisOptions = {
+    connectTimeout: 1_000,
+    // Back off up to 1 s between reconnects, forever: Redis coming back must heal us.
+    retryStrategy: (times) => Math.min(times * 100, 1_000),
+    lazyConnect: false,
+  };
+  if (role === 'command') {
+    return { ...base, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_500 };
+  }
+  return { ...base, maxRetriesPerRequest: null, enableOfflineQueue: true };
+}
+
+export function createRedis(url: string, role: RedisRole): Redis {
+  const redis = new Redis(url, redisOptions(role));
+  // Errors surface through the failing command; an unhandled 'error' event would crash us.
+  redis.on('error', () => {});
+  return redis;
+}
+
+/** Resolves when the connection is ready, or rejects after timeoutMs. */
+export async function waitForRedis(redis: Redis, timeoutMs = 5_000): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`Redis not reachable within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onReady = () => {
+      cleanup();
+      resolve();
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+    };
+    redis.on('ready', onReady);
+  });
+}

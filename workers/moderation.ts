@@ -1,0 +1,64 @@
+/**
+ * The moderation worker: filter one accepted comment and write it to PostgreSQL as `pending`
+ * (for a person) or `rejected` by `filter` on a block verdict when AUTO_REJECT is on.
+ * Idempotent: the insert is keyed on the comment id, so a job that runs twice changes nothing.
+ */
+import type { Processor } from 'bullmq';
+import { z } from 'zod';
+import { publishEvent } from '../src/comments/events.js';
+import type { Comment } from '../src/comments/types.js';
+import * as metrics from '../src/ops/metrics.js';
+import { InvalidJobError } from '../src/queues/errors.js';
+import { QUEUE_NAMES, type ModerationJobData } from '../src/queues/index.js';
+import type { Services } from '../src/services.js';
+
+const submittedComment = z.object({
+  id: z.string().min(1),
+  articleId: z.string().min(1),
+  parentId: z.string().nullable(),
+  authorName: z.string().min(1),
+  authorEmail: z.string().nullable(),
+  content: z.string().min(1),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  createdAt: z.string().datetime({ offset: true }),
+});
+
+export interface ModerationResult {
+  id: string;
+  status: Comment['status'];
+  created: boolean;
+}
+
+export type ModerationDeps = Pick<Services, 'comments' | 'filter' | 'config' | 'redis' | 'keys'>;
+
+export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJobData, ModerationResult> {
+  return async function moderate(job) {
+    const parsed = submittedComment.safeParse(job.data?.comment);
+    if (!parsed.success) throw new InvalidJobError(QUEUE_NAMES.moderation, parsed.error.issues[0]?.message ?? 'bad payload');
+    const comment = parsed.data;
+
+    const verdict = deps.filter.evaluate(comment.content);
+    const autoReject = deps.config.autoReject && verdict.action === 'block';
+    const { comment: stored, created } = await deps.comments.saveModerated({
+      comment,
+      verdict,
+      status: autoReject ? 'rejected' : 'pending',
+      decidedBy: autoReject ? 'filter' : null,
+      decisionReason: autoReject ? verdict.reasons.map((r) => r.rule).join(', ') : null,
+    });
+
+    if (created) {
+      metrics.verdicts.inc({ action: verdict.action });
+      if (autoReject) metrics.decisions.inc({ decision: 'reject', by: 'filter' });
+      await publishEvent(deps.redis, deps.keys.eventsChannel, {
+        type: 'comment.queued',
+        id: stored.id,
+        articleId: stored.articleId,
+        status: stored.status,
+        at: new Date().toISOString(),
+      });
+    }
+    return { id: stored.id, status: stored.status, created };
+  };
+}
