@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CustomLexicon, FilterEngine, FilterOptions, Verdict } from './index.js';
-import { DETECTORS, type DetectorContext } from './detectors/index.js';
+import { DETECTORS, type DetectorContext, type Finding } from './detectors/index.js';
 import { PROFANITY_WEIGHT, type LexiconEntry } from './lexicons/entry.js';
 import { loadBuiltinLexicon } from './lexicons/load.js';
 import { allowEntry } from './lexicons/parse.js';
@@ -69,7 +69,8 @@ function evaluateSafely(compiled: Compiled, siteDomains: readonly string[], cont
   try {
     const text = normalize(input);
     const ctx: DetectorContext = { hits: compiled.matcher.find(text), siteDomains };
-    const findings = DETECTORS.flatMap((detect) => detect(text, ctx));
+    const findings: Finding[] = [];
+    for (const detect of DETECTORS) for (const f of detect(text, ctx)) findings.push(f);
     return compose(findings, input, compiled.version);
   } catch {
     // Never throw into the worker: an engine fault sends the comment to a person.

@@ -1,6 +1,5 @@
 import { isAsciiDigit } from '../normalize/char-class.js';
 import { viewText } from '../normalize/index.js';
-import { stripDiacritics } from '../normalize/strip-diacritics/index.js';
 import type { Detector, Finding } from './types.js';
 
 /**
@@ -9,8 +8,8 @@ import type { Detector, Finding } from './types.js';
  * news reads the same), it adds up with links, phones and gambling words.
  */
 export const moneyOffers: Detector = function moneyOffers(text) {
-  if (!text.plain.codes.some(isAsciiDigit)) return [];
-  const v = stripDiacritics(text.plain);
+  const v = text.plain;
+  if (!hasSpacedNumber(v.codes)) return [];
   const s = viewText(v);
   const findings: Finding[] = [];
   for (const m of s.matchAll(OFFER)) {
@@ -25,4 +24,13 @@ export const moneyOffers: Detector = function moneyOffers(text) {
  * Reward word, one or two spaces, an amount with its unit. Linear: the word alternatives
  * are literal, the amount is \d{1,9} (bounded), and no quantifier nests inside another.
  */
-const OFFER = /(?<![\p{L}\p{N}])(?:nap|tang|nhan|thuong|luong|kiem|earn|bonus) {1,2}\$?\d{1,9}(?:k|tr|%|\$| ?trieu| ?usd)(?![\p{L}\p{N}])/gu;
+const OFFER =
+  /(?<![\p{L}\p{N}])(?:nạp|nap|tặng|tang|nhận|nhan|thưởng|thuong|lương|luong|kiếm|kiem|earn|bonus) {1,2}\$?\d{1,9}(?:k|tr|%|\$| ?trieu| ?usd)(?![\p{L}\p{N}])/gu;
+
+/** Cheap test before the regular expression: a number right after a space (or "$"). */
+function hasSpacedNumber(codes: Uint16Array): boolean {
+  for (let i = 1; i < codes.length; i++) {
+    if (isAsciiDigit(codes[i]!) && (codes[i - 1] === 0x20 || codes[i - 1] === 0x24)) return true;
+  }
+  return false;
+}

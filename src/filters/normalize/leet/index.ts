@@ -15,7 +15,7 @@ import { LEET, MASKS } from './dictionary.js';
  * into "lon") and before diacritics are stripped.
  */
 export const resolveLeet = (input: View): View => {
-  if (!hasStandIn(input.codes)) return input;
+  if (!hasStandIn(input.codes) || !anyTokenDisguised(input)) return input;
   const out = new ViewBuilder(input.length);
   let i = 0;
   while (i < input.length) {
@@ -41,17 +41,40 @@ function hasStandIn(codes: Uint16Array): boolean {
   return false;
 }
 
+/** First pass, no allocation: does any token need converting at all? */
+function anyTokenDisguised(input: View): boolean {
+  let i = 0;
+  while (i < input.length) {
+    if (!isTokenUnit(input.codes[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < input.length && isTokenUnit(input.codes[j]!)) j++;
+    const [a, b] = tokenCore(input, i, j);
+    if (looksDisguised(input, a, b)) return true;
+    i = j;
+  }
+  return false;
+}
+
+/** The token without punctuation at its edges, except "$" closing a word ("a$$"). */
+function tokenCore(input: View, from: number, to: number): [number, number] {
+  let a = from;
+  while (a < to && !isWordUnit(input.codes[a]!)) a++;
+  let b = to;
+  while (b > a && !isWordUnit(input.codes[b - 1]!) && input.codes[b - 1] !== 0x24) b--;
+  return [a, b];
+}
+
 function isTokenUnit(c: number): boolean {
   return isWordUnit(c) || STAND_IN[c] === 1;
 }
 
 /** Converts the token [from, to) when it looks like a disguised word, else copies it. */
 function emitToken(input: View, from: number, to: number, out: ViewBuilder): void {
-  // Punctuation at the edges is punctuation, except "$" closing a word ("a$$").
-  let a = from;
-  while (a < to && !isWordUnit(input.codes[a]!)) out.copy(input, a++);
-  let b = to;
-  while (b > a && !isWordUnit(input.codes[b - 1]!) && input.codes[b - 1] !== 0x24) b--;
+  const [a, b] = tokenCore(input, from, to);
+  for (let k = from; k < a; k++) out.copy(input, k);
   const convert = looksDisguised(input, a, b);
   for (let k = a; k < b; k++) {
     const c = input.codes[k]!;
