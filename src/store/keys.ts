@@ -11,6 +11,8 @@ export interface RedisKeys {
   captchaAnswer(id: string): string;
   /** List of pre-rendered captchas ready to issue (JSON `{image, answer}` entries). */
   readonly captchaPool: string;
+  /** Lock held by the one api copy refilling the captcha pool (SET NX PX). */
+  readonly captchaPoolLock: string;
   /** Key prefix handed to rate-limiter-flexible, one per limit name. */
   rateLimit(name: string): string;
   /** First answer given to an Idempotency-Key (24 h). */
@@ -37,6 +39,7 @@ export function redisKeys(prefix: string): RedisKeys {
     queuePrefix: `{${prefix}}`,
     captchaAnswer: (id) => k('captcha', id),
     captchaPool: k('captcha-pool'),
+    captchaPoolLock: k('captcha-pool-lock'),
     rateLimit: (name) => k('rl', name),
     idempotency: (key) => k('idem', key),
     duplicate: (hash) => k('dup', hash),
