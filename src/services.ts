@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { createFilterEngine, type FilterEngine } from './filters/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { createLifecycle, type Lifecycle } from './ops/lifecycle.js';
 import { createQueues, type Queues } from './queues/index.js';
 import { CommentStore } from './store/comments.js';
 import { openDb, type Db } from './store/db.js';
@@ -23,6 +24,8 @@ export interface Services {
   queues: Queues;
   comments: CommentStore;
   filter: FilterEngine;
+  /** Set draining on SIGTERM so /readyz answers 503 while requests and jobs finish. */
+  lifecycle: Lifecycle;
   /** Functions run on close, latest first (workers, timers, subscribers register here). */
   onClose(fn: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -59,6 +62,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       queues,
       comments: new CommentStore(db),
       filter: createFilterEngine({ siteDomains: config.siteDomains }),
+      lifecycle: createLifecycle(),
       onClose: (fn) => void closers.push(fn),
       async close() {
         for (const fn of closers.splice(0).reverse()) {
