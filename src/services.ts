@@ -3,6 +3,7 @@
  * same set of services. Tests build it with their own config (own Redis prefix, own database).
  */
 import type { Redis } from 'ioredis';
+import { createCaptchaService, type CaptchaService } from './captcha/index.js';
 import type { Config } from './config.js';
 import { createFilterEngine, type FilterEngine } from './filters/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -24,6 +25,8 @@ export interface Services {
   queues: Queues;
   comments: CommentStore;
   filter: FilterEngine;
+  /** Issues and verifies captchas; its pool refiller starts on the first issue. */
+  captcha: CaptchaService;
   /** Set draining on SIGTERM so /readyz answers 503 while requests and jobs finish. */
   lifecycle: Lifecycle;
   /** Functions run on close, latest first (workers, timers, subscribers register here). */
@@ -53,6 +56,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     closers.push(() => void queueConnection.disconnect());
     const queues = createQueues(queueConnection, keys.queuePrefix);
     closers.push(() => queues.close());
+    const captcha = createCaptchaService({ redis, keys, config, logger });
+    closers.push(() => captcha.close());
     const services: Services = {
       config,
       logger,
@@ -62,6 +67,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       queues,
       comments: new CommentStore(db),
       filter: createFilterEngine({ siteDomains: config.siteDomains }),
+      captcha,
       lifecycle: createLifecycle(),
       onClose: (fn) => void closers.push(fn),
       async close() {

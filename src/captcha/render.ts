@@ -1,0 +1,101 @@
+/**
+ * Renders one captcha image: svg-captcha draws the glyphs as paths, we add noise a script
+ * cannot peel off (dots, arcs crossing the text, a warp over everything) and rasterise it to
+ * PNG with resvg, so the picture no longer contains separable text paths.
+ *
+ * Rendering is CPU work (~ms per image); `renderCaptcha` runs resvg on libuv's thread pool
+ * (renderAsync) so the api's event loop keeps answering while the pool refills.
+ */
+import { randomInt } from 'node:crypto';
+import { renderAsync } from '@resvg/resvg-js';
+import * as svgCaptcha from 'svg-captcha';
+
+export const IMAGE_WIDTH = 180;
+export const IMAGE_HEIGHT = 64;
+/** Rasterise at 2x so the image stays sharp on high-density screens. */
+const SCALE = 2;
+const BACKGROUND = '#f7f4ec';
+
+export interface RenderedCaptcha {
+  /** `data:image/png;base64,…` */
+  image: string;
+  answer: string;
+}
+
+// svg-captcha's default export (module.exports = createCaptcha(text, options)) is missing from
+// its type declarations; under ESM interop it is the namespace's `default`.
+const drawText = (svgCaptcha as unknown as { default: (text: string, options: svgCaptcha.ConfigObject) => string }).default;
+
+export async function renderCaptcha(answer: string): Promise<RenderedCaptcha> {
+  const svg = buildSvg(answer);
+  const rendered = await renderAsync(svg, {
+    fitTo: { mode: 'zoom', value: SCALE },
+    font: { loadSystemFonts: false }, // glyphs are paths already; skipping font discovery is much faster
+    logLevel: 'off',
+  });
+  return { image: `data:image/png;base64,${rendered.asPng().toString('base64')}`, answer };
+}
+
+/** The SVG before rasterising (exported for tests and for tuning the look). */
+export function buildSvg(answer: string): string {
+  const glyphs = drawText(answer, {
+    width: IMAGE_WIDTH,
+    height: IMAGE_HEIGHT,
+    fontSize: 50,
+    noise: 2,
+    color: true,
+  });
+  // Keep svg-captcha's drawing (background, glyphs, its noise lines) and put it inside our own
+  // document, under a warp filter, between our noise layers.
+  const inner = glyphs
+    .replace(/^<svg[^>]*>/, '')
+    .replace(/<\/svg>$/, '')
+    // svg-captcha sometimes picks pale glyph colours; dark ones keep the text readable.
+    .replace(/<path fill="[^"]*"/g, () => `<path fill="${color(10, 120)}"`);
+  const seed = randomInt(1, 10_000);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${IMAGE_WIDTH}" height="${IMAGE_HEIGHT}" viewBox="0 0 ${IMAGE_WIDTH} ${IMAGE_HEIGHT}">`,
+    '<defs>',
+    // A low-frequency turbulence displaces every pixel a little: strokes wobble the way
+    // handwriting does, which people read easily and segmenters do not.
+    `<filter id="warp" x="0" y="0" width="100%" height="100%">`,
+    `<feTurbulence type="fractalNoise" baseFrequency="0.03 0.06" numOctaves="2" seed="${seed}" result="noise"/>`,
+    `<feDisplacementMap in="SourceGraphic" in2="noise" scale="7" xChannelSelector="R" yChannelSelector="G"/>`,
+    '</filter>',
+    '</defs>',
+    `<rect width="100%" height="100%" fill="${BACKGROUND}"/>`,
+    `<g filter="url(#warp)">`,
+    // svg-captcha's baseline sits low for this font; lift the glyphs to the middle.
+    `<g transform="translate(0 -7)">${inner}</g>`,
+    dots(70),
+    arcs(3),
+    '</g>',
+    '</svg>',
+  ].join('');
+}
+
+/** Specks of random colour over the whole image. */
+function dots(count: number): string {
+  let out = '';
+  for (let i = 0; i < count; i++) {
+    const r = (randomInt(6, 16) / 10).toFixed(1);
+    out += `<circle cx="${randomInt(IMAGE_WIDTH)}" cy="${randomInt(IMAGE_HEIGHT)}" r="${r}" fill="${color(90, 200)}"/>`;
+  }
+  return out;
+}
+
+/** Thin curves that cross the text from edge to edge, in colours close to the glyphs'. */
+function arcs(count: number): string {
+  let out = '';
+  for (let i = 0; i < count; i++) {
+    const y = () => randomInt(10, IMAGE_HEIGHT - 10);
+    const d = `M0 ${y()} C${randomInt(30, 70)} ${y()} ${randomInt(110, 150)} ${y()} ${IMAGE_WIDTH} ${y()}`;
+    out += `<path d="${d}" stroke="${color(40, 160)}" stroke-width="${(randomInt(10, 18) / 10).toFixed(1)}" fill="none"/>`;
+  }
+  return out;
+}
+
+function color(min: number, max: number): string {
+  const c = () => randomInt(min, max).toString(16).padStart(2, '0');
+  return `#${c()}${c()}${c()}`;
+}
