@@ -8,6 +8,7 @@ import { requestId } from 'hono/request-id';
 import type { Services } from '../services.js';
 import { errorBody, errorResponse, toAppError } from './errors.js';
 import { clientIp } from './middleware/client-ip/index.js';
+import { captchaRoutes } from './routes/captcha.js';
 import { opsRoutes } from './routes/ops.js';
 
 export function createApp(services: Services): Hono {
@@ -30,6 +31,7 @@ export function createApp(services: Services): Hono {
 
   // Areas mount their routes below, one line each.
   app.route('/', opsRoutes(services));
+  app.route('/v1', captchaRoutes(services));
 
   return app;
 }
