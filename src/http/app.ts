@@ -8,6 +8,9 @@ import { requestId } from 'hono/request-id';
 import type { Services } from '../services.js';
 import { errorBody, errorResponse, toAppError } from './errors.js';
 import { clientIp } from './middleware/client-ip/index.js';
+import { httpMetrics } from './middleware/http-metrics/index.js';
+import { requestLog } from './middleware/request-log/index.js';
+import { httpRequestDuration } from '../ops/metrics.js';
 import { captchaRoutes } from './routes/captcha.js';
 import { opsRoutes } from './routes/ops.js';
 
@@ -16,6 +19,8 @@ export function createApp(services: Services): Hono {
   const app = new Hono();
 
   app.use(requestId());
+  app.use(requestLog({ logger }));
+  app.use(httpMetrics({ histogram: httpRequestDuration }));
   app.use(clientIp({ trustProxy: config.trustProxy }));
 
   app.onError((error, c) => {

@@ -3,7 +3,7 @@
  * where things happen; gauges that need Redis or the database are collected on scrape
  * (see collectors registered by the ops routes), so nothing polls in the background.
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
@@ -60,5 +60,34 @@ export const httpRequestDuration = new Histogram({
   help: 'HTTP request duration by route, method and status',
   labelNames: ['route', 'method', 'status'] as const,
   buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [registry],
+});
+
+// Gauges below are set on scrape by src/ops/scrape.ts (one BullMQ call per queue, two
+// indexed queries), never by a background poller and never by scanning Redis keys.
+
+export const queueJobs = new Gauge({
+  name: 'comments_queue_jobs',
+  help: 'Jobs per BullMQ queue and state (waiting, active, delayed, failed, completed)',
+  labelNames: ['queue', 'state'] as const,
+  registers: [registry],
+});
+
+export const commentsPending = new Gauge({
+  name: 'comments_pending',
+  help: 'Comments held for a moderator now',
+  registers: [registry],
+});
+
+export const oldestPendingSeconds = new Gauge({
+  name: 'comments_oldest_pending_seconds',
+  help: 'Age of the oldest comment waiting for a moderator (0 when none waits)',
+  registers: [registry],
+});
+
+export const scrapeSourceUp = new Gauge({
+  name: 'comments_metrics_source_up',
+  help: 'Whether a scrape-time source answered (1) or not (0): redis, database',
+  labelNames: ['source'] as const,
   registers: [registry],
 });

@@ -1,6 +1,15 @@
-/** Liveness and readiness for orchestrators and load balancers. */
+/**
+ * Operations endpoints: liveness, readiness and Prometheus metrics. Mounted on the api and,
+ * alone, on the worker role's small ops server (src/http/ops-app.ts), so both roles can be
+ * probed and scraped the same way.
+ */
 import { Hono } from 'hono';
+import { registry } from '../../ops/metrics.js';
+import { bearerMatches } from '../../ops/bearer.js';
+import { checkReadiness } from '../../ops/readiness.js';
+import { refreshScrapeGauges } from '../../ops/scrape.js';
 import type { Services } from '../../services.js';
+import { errorBody } from '../errors.js';
 
 export function opsRoutes(services: Services): Hono {
   const routes = new Hono();
@@ -10,41 +19,28 @@ export function opsRoutes(services: Services): Hono {
   routes.get('/healthz', (c) => c.json({ status: 'ok' }));
 
   routes.get('/readyz', async (c) => {
-    const checks = await readinessChecks(services);
-    const failed = Object.entries(checks).filter(([, v]) => v !== 'ok').map(([k]) => k);
+    const { ready, checks, failed } = await checkReadiness({
+      redis: services.redis,
+      db: services.db,
+      keys: services.keys,
+      lifecycle: services.lifecycle,
+      workerHeartbeatMaxAgeSeconds: services.config.workerHeartbeatMaxAgeSeconds,
+    });
     c.header('Cache-Control', 'no-store');
-    return c.json({ status: failed.length ? 'unavailable' : 'ok', checks, failed }, failed.length ? 503 : 200);
+    return c.json({ status: ready ? 'ok' : 'unavailable', checks, failed }, ready ? 200 : 503);
+  });
+
+  routes.get('/metrics', async (c) => {
+    const token = services.config.metricsToken;
+    if (token !== undefined && !bearerMatches(c.req.header('authorization'), token)) {
+      c.header('WWW-Authenticate', 'Bearer realm="metrics"');
+      return c.json(errorBody(c, 'unauthenticated'), 401);
+    }
+    await refreshScrapeGauges({ queues: services.queues.all(), db: services.db });
+    c.header('Cache-Control', 'no-store');
+    c.header('Content-Type', registry.contentType);
+    return c.body(await registry.metrics());
   });
 
   return routes;
-}
-
-type CheckResult = 'ok' | string;
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-export async function readinessChecks(services: Services): Promise<Record<string, CheckResult>> {
-  const check = async (fn: () => Promise<unknown>): Promise<CheckResult> => {
-    try {
-      await withTimeout(fn(), 1_500);
-      return 'ok';
-    } catch (error) {
-      return error instanceof Error ? error.message : 'failed';
-    }
-  };
-  const [redis, database] = await Promise.all([
-    check(() => services.redis.ping()),
-    check(() => services.db.query('SELECT 1')),
-  ]);
-  return { redis, database };
 }

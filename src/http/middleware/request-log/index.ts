@@ -1,0 +1,35 @@
+/**
+ * One JSON log line per request: method, route pattern, status, duration and request id.
+ * Deliberately nothing from the body, the query string or cookies: comment text, email
+ * addresses and passwords never reach the log at info level (the privacy export takes an
+ * email in its query, and ids in paths are not personal). Probes and scrapes log at debug,
+ * so a load balancer polling /readyz every second does not drown the rest.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { Logger } from 'pino';
+import { routeLabel } from '../http-metrics/index.js';
+
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+export interface RequestLogOptions {
+  logger: Logger;
+}
+
+export function requestLog(options: RequestLogOptions): MiddlewareHandler {
+  return async function requestLogMiddleware(c, next) {
+    const started = performance.now();
+    await next();
+    const status = c.res.status;
+    const line = {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      route: routeLabel(c),
+      path: c.req.path,
+      status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+    if (status >= 500) options.logger.warn(line, 'request failed');
+    else if (QUIET_PATHS.has(c.req.path)) options.logger.debug(line, 'request');
+    else options.logger.info(line, 'request');
+  };
+}
