@@ -41,9 +41,14 @@ export const moderationJobOptions: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/** A housekeeping run; the job name says which (`retention`). Empty data: settings come from config. */
+export type MaintenanceJobData = Record<string, never>;
+
 export interface Queues {
   moderation: Queue<ModerationJobData>;
   publish: Queue<PublishJobData>;
+  /** Scheduled housekeeping (retention); see src/retention and workers/maintenance.ts. */
+  maintenance: Queue<MaintenanceJobData>;
   all(): Queue[];
   close(): Promise<void>;
 }
@@ -55,12 +60,14 @@ export function createQueues(connection: Redis, prefix: string): Queues {
     defaultJobOptions: moderationJobOptions,
   });
   const publish = new Queue<PublishJobData>(QUEUE_NAMES.publish, { connection, prefix });
+  const maintenance = new Queue<MaintenanceJobData>(QUEUE_NAMES.maintenance, { connection, prefix });
   return {
     moderation,
     publish,
-    all: () => [moderation, publish],
+    maintenance,
+    all: () => [moderation, publish, maintenance],
     async close() {
-      await Promise.all([moderation.close(), publish.close()]);
+      await Promise.all([moderation.close(), publish.close(), maintenance.close()]);
     },
   };
 }
