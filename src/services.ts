@@ -10,6 +10,8 @@ import { createLogger, type Logger } from './logger.js';
 import { createLifecycle, type Lifecycle } from './ops/lifecycle.js';
 import { createQueues, type Queues } from './queues/index.js';
 import { CommentStore } from './store/comments.js';
+import { ModeratorStore } from './store/moderators.js';
+import { ensureBootstrapAdmin } from './admin/auth/bootstrap.js';
 import { openDb, type Db } from './store/db.js';
 import { redisKeys, type RedisKeys } from './store/keys.js';
 import { migrate } from './store/migrate.js';
@@ -24,6 +26,7 @@ export interface Services {
   keys: RedisKeys;
   queues: Queues;
   comments: CommentStore;
+  moderators: ModeratorStore;
   filter: FilterEngine;
   /** Issues and verifies captchas; its pool refiller starts on the first issue. */
   captcha: CaptchaService;
@@ -47,6 +50,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
+    const moderators = new ModeratorStore(db);
+    await ensureBootstrapAdmin({ config, moderators, logger });
     const redis = createRedis(config.redisUrl, 'command');
     closers.push(() => void redis.disconnect());
     await waitForRedis(redis, 10_000);
@@ -66,6 +71,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       keys,
       queues,
       comments: new CommentStore(db),
+      moderators,
       filter: createFilterEngine({ siteDomains: config.siteDomains }),
       captcha,
       lifecycle: createLifecycle(),

@@ -5,14 +5,18 @@
  */
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Services } from '../services.js';
 import { errorBody, errorResponse, toAppError } from './errors.js';
 import { clientIp } from './middleware/client-ip/index.js';
+import { publicCors } from './middleware/public-cors/index.js';
+import { commentRoutes } from './routes/comments.js';
 import { httpMetrics } from './middleware/http-metrics/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { httpRequestDuration } from '../ops/metrics.js';
 import { captchaRoutes } from './routes/captcha.js';
 import { opsRoutes } from './routes/ops.js';
+import { adminApiRoutes } from '../admin/api/index.js';
 
 export function createApp(services: Services): Hono {
   const { config, logger } = services;
@@ -22,6 +26,9 @@ export function createApp(services: Services): Hono {
   app.use(requestLog({ logger }));
   app.use(httpMetrics({ histogram: httpRequestDuration }));
   app.use(clientIp({ trustProxy: config.trustProxy }));
+  // Public API: CORS for the news sites' pages; resources readable cross-origin (the widget).
+  app.use('/v1/*', publicCors(config));
+  app.use('/v1/*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
 
   app.onError((error, c) => {
     const appError = toAppError(error);
@@ -37,6 +44,8 @@ export function createApp(services: Services): Hono {
   // Areas mount their routes below, one line each.
   app.route('/', opsRoutes(services));
   app.route('/v1', captchaRoutes(services));
+  app.route('/v1', commentRoutes(services));
+  app.route('/admin/api', adminApiRoutes(services));
 
   return app;
 }

@@ -1,0 +1,14 @@
+/**
+ * The moderator JSON API under /admin/api. Login is the only route without a session; every
+ * other route needs one (401 unauthenticated), and every state-changing one also needs the
+ * session's CSRF token (403 csrf_failed), checked in that order.
+ */
+import { Hono } from 'hono';
+import type { Services } from '../../services.js';
+import { authRoutes } from './auth-routes.js';
+
+export function adminApiRoutes(services: Services): Hono {
+  const api = new Hono();
+  api.route('/', authRoutes(services));
+  return api;
+}

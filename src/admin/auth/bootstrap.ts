@@ -1,0 +1,25 @@
+/**
+ * ADMIN_EMAIL / ADMIN_PASSWORD: creates that admin at start when no account has that email.
+ * Idempotent and safe when several copies start together (the insert is ON CONFLICT DO
+ * NOTHING on the unique email index). An existing account is never changed: rotating the
+ * password in the environment does not overwrite a password set since.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import type { ModeratorStore } from '../../store/moderators.js';
+import { hashPassword } from './password.js';
+
+export async function ensureBootstrapAdmin(deps: { config: Config; moderators: ModeratorStore; logger: Logger }): Promise<void> {
+  const admin = deps.config.admin;
+  if (!admin) return;
+  if (await deps.moderators.findByEmail(admin.email)) return;
+  const { created } = await deps.moderators.createIfAbsent({
+    id: randomUUID(),
+    email: admin.email.trim(),
+    role: 'admin',
+    displayName: null,
+    passwordHash: await hashPassword(admin.password),
+  });
+  if (created) deps.logger.info('bootstrap admin account created from ADMIN_EMAIL');
+}
