@@ -5,7 +5,7 @@ import { PROFANITY_WEIGHT, type LexiconEntry } from './lexicons/entry.js';
 import { loadBuiltinLexicon } from './lexicons/load.js';
 import { allowEntry } from './lexicons/parse.js';
 import { createMatcher, type Matcher } from './matcher/index.js';
-import { normalize } from './normalize/index.js';
+import { Arena, normalize } from './normalize/index.js';
 import { compose } from './verdict/compose.js';
 
 /** Everything `evaluate` needs that depends on the lexicons; replaced as one object. */
@@ -22,8 +22,10 @@ interface Compiled {
 export function createFilterEngine(options: FilterOptions = {}): FilterEngine {
   const siteDomains = Object.freeze([...(options.siteDomains ?? [])].map((d) => d.trim().toLowerCase()));
   let compiled = compile(options.custom);
+  // Scratch memory for normalisation, reused by every evaluate (synchronous, so never shared).
+  const arena = new Arena(64 * 1024);
   return {
-    evaluate: (content) => evaluateSafely(compiled, siteDomains, content),
+    evaluate: (content) => evaluateSafely(compiled, siteDomains, arena, content),
     get lexiconVersion() {
       return compiled.version;
     },
@@ -64,10 +66,11 @@ function customEntries(custom: CustomLexicon | undefined): LexiconEntry[] {
   return [...terms, ...allow];
 }
 
-function evaluateSafely(compiled: Compiled, siteDomains: readonly string[], content: string): Verdict {
+function evaluateSafely(compiled: Compiled, siteDomains: readonly string[], arena: Arena, content: string): Verdict {
   const input = typeof content === 'string' ? content : String(content ?? '');
   try {
-    const text = normalize(input);
+    arena.reset();
+    const text = normalize(input, arena);
     const ctx: DetectorContext = { hits: compiled.matcher.find(text), siteDomains };
     const findings: Finding[] = [];
     for (const detect of DETECTORS) for (const f of detect(text, ctx)) findings.push(f);

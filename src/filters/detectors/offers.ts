@@ -1,36 +1,78 @@
-import { isAsciiDigit } from '../normalize/char-class.js';
-import { viewText } from '../normalize/index.js';
+import { isAsciiDigit, isWordUnit } from '../normalize/char-class.js';
+import type { View } from '../normalize/index.js';
 import type { Detector, Finding } from './types.js';
 
 /**
  * spam.promo: a money offer, a reward word followed by an amount: "nạp 100k tặng 100k",
  * "nhận 150k", "thưởng 200k", "lương 500k/ngày", "earn $300". Weak alone (a pay rise in the
  * news reads the same), it adds up with links, phones and gambling words.
+ *
+ * Scans the `plain` view for an amount right after a space, then reads the word before it.
+ * No regular expression, nothing decoded but that one short word.
  */
 export const moneyOffers: Detector = function moneyOffers(text) {
   const v = text.plain;
-  if (!hasSpacedNumber(v.codes)) return [];
-  const s = viewText(v);
   const findings: Finding[] = [];
-  for (const m of s.matchAll(OFFER)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    findings.push({ rule: 'spam.promo', tier: 'review', weight: 0.3, start: v.start[start]!, end: v.end[end - 1]! });
+  for (let i = 1; i < v.length; i++) {
+    if (!isAmountStart(v.codes, i)) continue;
+    const end = amountEnd(v.codes, i);
+    if (end === -1) continue;
+    const wordStart = rewardWordBefore(v, i);
+    if (wordStart !== -1) {
+      findings.push({ rule: 'spam.promo', tier: 'review', weight: 0.3, start: v.start[wordStart]!, end: v.end[end - 1]! });
+    }
   }
   return findings;
 };
 
-/**
- * Reward word, one or two spaces, an amount with its unit. Linear: the word alternatives
- * are literal, the amount is \d{1,9} (bounded), and no quantifier nests inside another.
- */
-const OFFER =
-  /(?<![\p{L}\p{N}])(?:nạp|nap|tặng|tang|nhận|nhan|thưởng|thuong|lương|luong|kiếm|kiem|earn|bonus) {1,2}\$?\d{1,9}(?:k|tr|%|\$| ?trieu| ?usd)(?![\p{L}\p{N}])/gu;
+const SPACE = 0x20;
+const DOLLAR = 0x24;
+const REWARD_WORDS = new Set(
+  'nạp nap tặng tang nhận nhan thưởng thuong lương luong kiếm kiem earn bonus'.split(' '),
+);
+const UNITS = ['k', 'tr', '%', '$', ' triệu', 'triệu', ' trieu', 'trieu', ' usd', 'usd'];
 
-/** Cheap test before the regular expression: a number right after a space (or "$"). */
-function hasSpacedNumber(codes: Uint16Array): boolean {
-  for (let i = 1; i < codes.length; i++) {
-    if (isAsciiDigit(codes[i]!) && (codes[i - 1] === 0x20 || codes[i - 1] === 0x24)) return true;
+function isAmountStart(codes: Uint16Array, i: number): boolean {
+  const c = codes[i]!;
+  const prev = codes[i - 1]!;
+  return (isAsciiDigit(c) && (prev === SPACE || prev === DOLLAR)) || (c === DOLLAR && prev === SPACE);
+}
+
+/** End of "100k", "$300", "5 triệu" starting at i, followed by a non-word unit; else -1. */
+function amountEnd(codes: Uint16Array, i: number): number {
+  let j = codes[i] === DOLLAR ? i + 1 : i;
+  const digitsFrom = j;
+  while (j < codes.length && isAsciiDigit(codes[j]!) && j - digitsFrom < 9) j++;
+  if (j === digitsFrom) return -1;
+  const dollarFirst = codes[i] === DOLLAR || codes[i - 1] === DOLLAR;
+  for (const unit of UNITS) {
+    if (matchesAt(codes, j, unit) && endsWord(codes, j + unit.length)) return j + unit.length;
   }
-  return false;
+  return dollarFirst && endsWord(codes, j) ? j : -1;
+}
+
+/** Start of a reward word one or two spaces before the amount at i, or -1. */
+function rewardWordBefore(v: View, i: number): number {
+  let k = v.codes[i - 1] === DOLLAR ? i - 1 : i;
+  let spaces = 0;
+  while (k > 0 && v.codes[k - 1] === SPACE && spaces < 2) {
+    k--;
+    spaces++;
+  }
+  if (spaces === 0) return -1;
+  const wordEnd = k;
+  while (k > 0 && isWordUnit(v.codes[k - 1]!)) k--;
+  if (wordEnd - k > 8 || wordEnd === k) return -1;
+  const word = String.fromCharCode(...v.codes.subarray(k, wordEnd));
+  return REWARD_WORDS.has(word) ? k : -1;
+}
+
+function matchesAt(codes: Uint16Array, at: number, s: string): boolean {
+  if (at + s.length > codes.length) return false;
+  for (let k = 0; k < s.length; k++) if (codes[at + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+function endsWord(codes: Uint16Array, at: number): boolean {
+  return at >= codes.length || !isWordUnit(codes[at]!);
 }

@@ -31,12 +31,21 @@ export function createMatcher(entries: readonly LexiconEntry[]): Matcher {
 
 function find(terms: CompiledTerms, text: NormalizedText): LexiconHit[] {
   const hits: LexiconHit[] = [];
-  const collect = (view: View, accept: (h: ViewHit) => boolean) => (h: ViewHit) => {
-    if (h.end > h.start && accept(h)) hits.push(toSource(terms, view, h));
-  };
-  walkView(text.accented, terms.accented, collect(text.accented, (h) => acceptAccented(h, terms, text)));
-  walkView(text.stripped, terms.stripped, collect(text.stripped, (h) => acceptStripped(h, terms, text)));
-  return dropRedundant(dropAllowed(hits));
+  let allowed = false;
+  walkView(text.accented, terms.accented, (h) => {
+    if (h.end > h.start && acceptAccented(h, terms, text)) allowed = add(hits, toSource(terms, text.accented, h)) || allowed;
+  });
+  walkView(text.stripped, terms.stripped, (h) => {
+    if (h.end > h.start && acceptStripped(h, terms, text)) allowed = add(hits, toSource(terms, text.stripped, h)) || allowed;
+  });
+  if (hits.length < 2) return allowed ? [] : hits;
+  return dropRedundant(allowed ? dropAllowed(hits) : hits);
+}
+
+/** Adds a hit; true when it is an allowlisted phrase. */
+function add(hits: LexiconHit[], hit: LexiconHit): boolean {
+  hits.push(hit);
+  return hit.entry.rule === ALLOW_RULE;
 }
 
 function toSource(terms: CompiledTerms, view: View, h: ViewHit): LexiconHit {

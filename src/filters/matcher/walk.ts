@@ -82,7 +82,9 @@ function walkFrom(codes: Uint16Array, length: number, p: number, t: FlatTrie, on
     }
     if (pos >= length) continue;
     const c = codes[pos]!;
-    const child = childOf(t, node, c);
+    // A space in the text is read only through the gap below, never as the GAP edge itself
+    // (same code unit), or every space would be walked twice.
+    const child = c === GAP ? -1 : childOf(t, node, c);
     if (child !== -1) push(child, pos + 1, c, wildcards);
     if (c === last && isLetter(c)) push(node, pos + 1, c, wildcards);
     if (c === WILDCARD && wildcards < MAX_WILDCARDS) pushWildcard(t, node, pos, wildcards);

@@ -7,8 +7,10 @@ import { joinSeparated } from './join-separated/index.js';
 import { collapseRepeats } from './collapse-repeats/index.js';
 import { hasDiacritic, stripDiacritics } from './strip-diacritics/index.js';
 import type { Transformer, View } from './view.js';
+import { Arena } from './arena.js';
 
 export { Flag, viewText, type View } from './view.js';
+export { Arena } from './arena.js';
 
 /**
  * The comment as the detectors read it: several views of one text, each mapped back to the
@@ -37,11 +39,15 @@ export interface NormalizedText {
 const CASED_STEPS: readonly Transformer[] = [removeInvisible, foldConfusables];
 const ACCENTED_STEPS: readonly Transformer[] = [resolveLeet, joinSeparated, collapseRepeats];
 
-export function normalize(input: string): NormalizedText {
-  const cased = run(composeNfc(input), CASED_STEPS);
-  const plain = lowerCase(cased);
-  const accented = run(plain, ACCENTED_STEPS);
-  const stripped = stripDiacritics(accented);
+/**
+ * Normalises a comment. `arena` supplies the views' memory: by default a fresh one, so the
+ * result may be kept; the engine passes its own, reset per comment (see arena.ts).
+ */
+export function normalize(input: string, arena: Arena = new Arena(input.length * 64 + 64)): NormalizedText {
+  const cased = run(composeNfc(input, arena), CASED_STEPS, arena);
+  const plain = lowerCase(cased, arena);
+  const accented = run(plain, ACCENTED_STEPS, arena);
+  const stripped = stripDiacritics(accented, arena);
   return { input, cased, plain, accented, stripped, typesDiacritics: countMarked(accented) >= 2 };
 }
 
@@ -51,9 +57,9 @@ export function normalizeTerm(term: string): { accented: string; stripped: strin
   return { accented: codesToString(t.accented), stripped: codesToString(t.stripped) };
 }
 
-function run(view: View, steps: readonly Transformer[]): View {
+function run(view: View, steps: readonly Transformer[], arena: Arena): View {
   let v = view;
-  for (const step of steps) v = step(v);
+  for (const step of steps) v = step(v, arena);
   return v;
 }
 

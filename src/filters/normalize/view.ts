@@ -1,3 +1,5 @@
+import type { Arena } from './arena.js';
+
 /**
  * A view is the comment seen through one or more normalisation steps.
  *
@@ -33,7 +35,7 @@ export const Flag = {
   Wildcard: 32,
 } as const;
 
-/** Growable builder; steps never lengthen a view, so `capacity` = input length suffices. */
+/** Builder of a view; steps never lengthen a view, so `capacity` = input length suffices. */
 export class ViewBuilder {
   readonly codes: Uint16Array;
   readonly start: Int32Array;
@@ -41,11 +43,11 @@ export class ViewBuilder {
   readonly flags: Uint8Array;
   length = 0;
 
-  constructor(capacity: number) {
-    this.codes = new Uint16Array(capacity);
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.flags = new Uint8Array(capacity);
+  constructor(capacity: number, arena: Arena) {
+    this.codes = arena.u16(capacity);
+    this.start = arena.i32(capacity);
+    this.end = arena.i32(capacity);
+    this.flags = arena.u8(capacity);
   }
 
   push(code: number, start: number, end: number, flags: number): void {
@@ -73,8 +75,11 @@ export class ViewBuilder {
   }
 }
 
-/** A step of the normalisation chain: one view in, one view out, never longer. */
-export type Transformer = (input: View) => View;
+/**
+ * A step of the normalisation chain: one view in, one view out, never longer. Returns its
+ * input unchanged when it has nothing to do; takes new arrays from the arena otherwise.
+ */
+export type Transformer = (input: View, arena: Arena) => View;
 
 const decoder = new TextDecoder('utf-16le');
 const texts = new WeakMap<View, string>();

@@ -18,6 +18,7 @@ export const SPAM_BLOCK = 0.8;
 export const MAX_REASONS = 50;
 
 export function compose(findings: readonly Finding[], content: string, lexiconVersion: string): Verdict {
+  if (findings.length === 0) return { action: 'pass', score: 0, reasons: [], lexiconVersion };
   const spam = findings.filter((f) => f.rule.startsWith('spam.'));
   const spamScore = combine(distinct(spam, content).map((f) => f.weight));
   const profanityScore = findings.reduce((m, f) => (f.rule.startsWith('spam.') ? m : Math.max(m, f.weight)), 0);

@@ -1,4 +1,5 @@
 import { isLetter } from '../char-class.js';
+import type { Arena } from '../arena.js';
 import { Flag, ViewBuilder, type View } from '../view.js';
 
 /**
@@ -11,9 +12,9 @@ import { Flag, ViewBuilder, type View } from '../view.js';
  * Application order: after joining separated letters ("đ m m m" joins first), last before
  * the accented view is complete.
  */
-export const collapseRepeats = (input: View): View => {
+export const collapseRepeats = (input: View, arena: Arena): View => {
   if (!hasRun(input)) return input;
-  const out = new ViewBuilder(input.length);
+  const out = new ViewBuilder(input.length, arena);
   let i = 0;
   while (i < input.length) {
     const c = input.codes[i]!;

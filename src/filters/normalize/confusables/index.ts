@@ -1,4 +1,5 @@
 import { isMark } from '../char-class.js';
+import type { Arena } from '../arena.js';
 import { Flag, ViewBuilder, type View } from '../view.js';
 import { CONFUSABLES } from './dictionary.js';
 
@@ -12,9 +13,9 @@ import { CONFUSABLES } from './dictionary.js';
  * Application order: after invisible removal, before lower-casing (the dictionary maps
  * case for case).
  */
-export const foldConfusables = (input: View): View => {
+export const foldConfusables = (input: View, arena: Arena): View => {
   if (!hasFoldable(input.codes)) return input;
-  const out = new ViewBuilder(input.length);
+  const out = new ViewBuilder(input.length, arena);
   let i = 0;
   while (i < input.length) {
     const latin = foldOne(input.codes[i]!);

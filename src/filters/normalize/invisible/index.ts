@@ -1,3 +1,4 @@
+import type { Arena } from '../arena.js';
 import { Flag, ViewBuilder, type View } from '../view.js';
 
 /**
@@ -12,9 +13,9 @@ import { Flag, ViewBuilder, type View } from '../view.js';
  * Application order: after NFC (an invisible character between a letter and its mark would
  * otherwise block composition, which the NFC step already handled cluster by cluster).
  */
-export const removeInvisible = (input: View): View => {
+export const removeInvisible = (input: View, arena: Arena): View => {
   if (!hasInvisible(input.codes)) return input;
-  const out = new ViewBuilder(input.length);
+  const out = new ViewBuilder(input.length, arena);
   let pending = 0;
   for (let i = 0; i < input.length; i++) {
     if (isInvisible(input.codes[i]!)) {

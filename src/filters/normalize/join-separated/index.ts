@@ -1,4 +1,5 @@
 import { isLetter, isWordUnit } from '../char-class.js';
+import type { Arena } from '../arena.js';
 import { Flag, ViewBuilder, type View } from '../view.js';
 
 /**
@@ -12,9 +13,9 @@ import { Flag, ViewBuilder, type View } from '../view.js';
  *
  * Application order: after leet (so "l.0.n" joins), before collapsing repeats.
  */
-export const joinSeparated = (input: View): View => {
+export const joinSeparated = (input: View, arena: Arena): View => {
   if (!hasRun(input)) return input;
-  const out = new ViewBuilder(input.length);
+  const out = new ViewBuilder(input.length, arena);
   let i = 0;
   while (i < input.length) {
     const runEnd = singleLetterRunEnd(input, i);

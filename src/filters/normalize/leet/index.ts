@@ -1,4 +1,5 @@
 import { isAsciiDigit, isLetter, isWordUnit, WILDCARD } from '../char-class.js';
+import type { Arena } from '../arena.js';
 import { Flag, ViewBuilder, type View } from '../view.js';
 import { LEET, MASKS } from './dictionary.js';
 
@@ -14,9 +15,9 @@ import { LEET, MASKS } from './dictionary.js';
  * Application order: after lower case, before joining separated letters (so "l.0.n" joins
  * into "lon") and before diacritics are stripped.
  */
-export const resolveLeet = (input: View): View => {
+export const resolveLeet = (input: View, arena: Arena): View => {
   if (!hasStandIn(input.codes) || !anyTokenDisguised(input)) return input;
-  const out = new ViewBuilder(input.length);
+  const out = new ViewBuilder(input.length, arena);
   let i = 0;
   while (i < input.length) {
     if (!isTokenUnit(input.codes[i]!)) {

@@ -1,3 +1,4 @@
+import type { Arena } from '../arena.js';
 import { ViewBuilder, type View } from '../view.js';
 import { isMark } from '../char-class.js';
 
@@ -11,10 +12,10 @@ import { isMark } from '../char-class.js';
  *
  * Application order: first; every later step assumes composed Vietnamese letters.
  */
-export function composeNfc(input: string): View {
+export function composeNfc(input: string, arena: Arena): View {
   const n = input.length;
-  if (input.normalize('NFC') === input) return identity(input);
-  const out = new ViewBuilder(n);
+  if (surelyNfc(input) || input.normalize('NFC') === input) return identity(input, arena);
+  const out = new ViewBuilder(n, arena);
   let i = 0;
   while (i < n) {
     const j = clusterEnd(input, i);
@@ -42,10 +43,10 @@ function clusterEnd(s: string, i: number): number {
  * The common case, input already NFC: unit i comes from [i, i + 1). The map and the empty
  * flags are shared, read-only arrays (no step writes into its input), grown when needed.
  */
-function identity(input: string): View {
+function identity(input: string, arena: Arena): View {
   const n = input.length;
   if (identityStart.length < n) growIdentity(n);
-  const codes = new Uint16Array(n);
+  const codes = arena.u16(n);
   for (let i = 0; i < n; i++) codes[i] = input.charCodeAt(i);
   return {
     codes,
@@ -69,4 +70,26 @@ function growIdentity(n: number): void {
     identityStart[i] = i;
     identityEnd[i] = i + 1;
   }
+}
+
+/**
+ * Units that are NFC on their own and never compose with a neighbour: Latin, Latin-1,
+ * Latin Extended (every precomposed Vietnamese letter), general punctuation except U+2000
+ * and U+2001 (which normalise to other spaces), currency and CJK punctuation. A string made
+ * only of these is NFC, which saves asking ICU for the common comment.
+ */
+const NFC_SAFE = new Uint8Array(65536);
+for (const [from, to] of [
+  [0x0000, 0x02ff],
+  [0x1e00, 0x1eff],
+  [0x2002, 0x206f],
+  [0x20a0, 0x20cf],
+  [0x3000, 0x303f],
+] as const) {
+  NFC_SAFE.fill(1, from, to + 1);
+}
+
+function surelyNfc(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!NFC_SAFE[s.charCodeAt(i)]) return false;
+  return true;
 }

@@ -1,3 +1,4 @@
+import type { Arena } from '../arena.js';
 import { remapped, type View } from '../view.js';
 
 /**
@@ -9,8 +10,8 @@ import { remapped, type View } from '../view.js';
  *
  * Application order: last, applied to the finished accented view.
  */
-export const stripDiacritics = (input: View): View => {
-  const codes = new Uint16Array(input.length);
+export const stripDiacritics = (input: View, arena: Arena): View => {
+  const codes = arena.u16(input.length);
   for (let i = 0; i < input.length; i++) codes[i] = BASE[input.codes[i]!]!;
   return remapped(input, codes);
 };
