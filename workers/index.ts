@@ -7,6 +7,11 @@ import type { Services } from '../src/services.js';
 import { QUEUE_NAMES } from '../src/queues/index.js';
 import { createRedis } from '../src/store/redis.js';
 import { moderationProcessor } from './moderation.js';
+import { maintenanceProcessor } from './maintenance.js';
+import { startHeartbeat } from '../src/ops/heartbeat.js';
+import { scheduleRetention } from '../src/retention/index.js';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -25,6 +30,16 @@ export async function startWorkers(services: Services): Promise<RunningWorkers> 
   });
 
   const workers = [moderation];
+  // Housekeeping (retention) runs one job at a time on its own connection.
+  connections.push(connection());
+  const maintenance = new Worker(QUEUE_NAMES.maintenance, maintenanceProcessor(services), {
+    connection: connections[connections.length - 1],
+    prefix: keys.queuePrefix,
+    concurrency: 1,
+  });
+  workers.push(maintenance);
+  await scheduleRetention(services.queues.maintenance);
+
   for (const worker of workers) {
     worker.on('failed', (job, error) =>
       logger.warn({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'job failed'),
@@ -32,9 +47,20 @@ export async function startWorkers(services: Services): Promise<RunningWorkers> 
     worker.on('error', (error) => logger.warn({ queue: worker.name, err: error.message }, 'worker error'));
   }
 
+  // Readiness of every copy asks for a fresh beat (src/ops/heartbeat.ts).
+  const heartbeat = startHeartbeat({
+    redis: services.redis,
+    keys,
+    workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    maxAgeSeconds: config.workerHeartbeatMaxAgeSeconds,
+    healthy: () => workers.every((w) => w.isRunning() && !w.isPaused()),
+    onError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'worker heartbeat failed'),
+  });
+
   return {
     workers,
     async close() {
+      await heartbeat.stop();
       // close() waits for active jobs to finish; new jobs are no longer taken.
       await Promise.all(workers.map((w) => w.close()));
       for (const c of connections) c.disconnect();
