@@ -1,0 +1,21 @@
+/**
+ * The maintenance worker: housekeeping jobs from the `maintenance` queue's schedulers.
+ * Today one job, `retention` (src/retention). Each run is idempotent: running it twice, or
+ * on two worker copies, deletes and forgets nothing more than one run would.
+ */
+import type { Processor } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
+import type { MaintenanceJobData } from '../src/queues/index.js';
+import { RETENTION_JOB, runRetention, type RetentionResult } from '../src/retention/index.js';
+import type { Services } from '../src/services.js';
+
+export type MaintenanceDeps = Pick<Services, 'db' | 'config' | 'logger'>;
+
+export function maintenanceProcessor(deps: MaintenanceDeps): Processor<MaintenanceJobData, RetentionResult> {
+  return async function maintain(job) {
+    if (job.name !== RETENTION_JOB) throw new UnrecoverableError(`unknown maintenance job "${job.name}"`);
+    const result = await runRetention(deps.db, deps.config.retention);
+    deps.logger.info({ job: job.name, ...result }, 'retention run');
+    return result;
+  };
+}
