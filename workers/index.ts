@@ -29,7 +29,7 @@ export async function startWorkers(services: Services): Promise<RunningWorkers> 
     concurrency: config.workerConcurrency,
   });
 
-  const workers = [moderation];
+  const workers: Worker[] = [moderation];
   // Housekeeping (retention) runs one job at a time on its own connection.
   connections.push(connection());
   const maintenance = new Worker(QUEUE_NAMES.maintenance, maintenanceProcessor(services), {
