@@ -76,6 +76,11 @@ const schema = z
 
     SITE_WEBHOOK_URL: url(['http:', 'https:']).optional(),
     SITE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    WEBHOOK_BACKOFF_MS: int(10_000, 1, 3_600_000),
+    WEBHOOK_BACKOFF_MAX_MS: int(3_600_000, 1, 86_400_000),
+    WEBHOOK_RETRY_HOURS: int(25, 0, 24 * 30),
+    WEBHOOK_TIMEOUT_MS: int(10_000, 100, 120_000),
+    COUNT_CACHE_TTL_SECONDS: int(60, 1, 86_400),
 
     METRICS_TOKEN: z.string().min(1).optional(),
     WORKER_HEARTBEAT_MAX_AGE_SECONDS: int(60, 5, 3600),
@@ -125,6 +130,10 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   sessionTtlSeconds: number;
   webhook: { url: string; secret: string } | undefined;
+  /** Retries of a failed webhook: exponential from backoffMs, capped at backoffMaxMs, for at least retryHours. */
+  webhookDelivery: { backoffMs: number; backoffMaxMs: number; retryHours: number; timeoutMs: number };
+  /** Lifetime of a cached article count in Redis: the bound on staleness if a refresh was lost. */
+  countCacheTtlSeconds: number;
   metricsToken: string | undefined;
   workerHeartbeatMaxAgeSeconds: number;
   shutdownTimeoutMs: number;
@@ -166,6 +175,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     webhook: e.SITE_WEBHOOK_URL && e.SITE_WEBHOOK_SECRET ? { url: e.SITE_WEBHOOK_URL, secret: e.SITE_WEBHOOK_SECRET } : undefined,
+    webhookDelivery: {
+      backoffMs: e.WEBHOOK_BACKOFF_MS,
+      backoffMaxMs: e.WEBHOOK_BACKOFF_MAX_MS,
+      retryHours: e.WEBHOOK_RETRY_HOURS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
+    countCacheTtlSeconds: e.COUNT_CACHE_TTL_SECONDS,
     metricsToken: e.METRICS_TOKEN,
     workerHeartbeatMaxAgeSeconds: e.WORKER_HEARTBEAT_MAX_AGE_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -27,7 +27,14 @@ export interface PublishJobData {
   commentId: string;
   /** ISO time of the decision. */
   at: string;
+  /** The article's approved count right after the decision (the webhook body's `count`). */
+  count?: number;
+  /** Id of the decisions row: makes the job id, hence X-Webhook-Id, unique per delivery. */
+  decisionId?: number;
 }
+
+/** Job names on the publish queue (see src/publish/jobs.ts). */
+export const PUBLISH_JOBS = { refreshCount: 'refresh-count', webhook: 'webhook' } as const;
 
 /**
  * Retries with exponential backoff: a database outage of a minute or two must not lose a
