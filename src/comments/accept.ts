@@ -1,0 +1,144 @@
+/**
+ * Accepting a comment: the rules between a valid submission and a moderation job.
+ *
+ * The route has already checked, in this order: media type (415), body size (413), JSON (400
+ * invalid_json), field rules (400 validation_failed) and the Idempotency-Key (a replay never
+ * reaches this function, so it never counts against the rate limit twice). Then, here:
+ *
+ *   1. rate limit per client IP      429 rate_limited   cheapest refusal first; a flood cannot
+ *                                                       burn captchas or touch the database
+ *   2. honeypot                      202, dropped       after the limit so a bot learns nothing
+ *                                                       new; before the captcha so a bot with a
+ *                                                       wrong answer still "succeeds"
+ *   3. captcha (consumed)            403 captcha_invalid every verification attempt uses it up
+ *   4. parent                        404 parent_not_found
+ *   5. duplicate (10 min)            409 duplicate_comment marker taken here, given back if 6 fails
+ *   6. enqueue (jobId = comment id)  202 pending        only once BullMQ holds the job
+ *
+ * A validation failure does not consume the captcha (the route refuses before step 3); the
+ * widget asks for a fresh captcha after any error anyway. Redis or the database unreachable
+ * at any step: 503 unavailable within 2 s (no step waits longer than STEP_TIMEOUT_MS).
+ */
+import type { Queue } from 'bullmq';
+import { AppError, unavailable } from '../errors.js';
+import type { Logger } from '../logger.js';
+import * as metrics from '../ops/metrics.js';
+import type { ModerationJobData } from '../queues/index.js';
+import type { CommentStore } from '../store/comments.js';
+import type { DuplicateGuard } from './duplicates.js';
+import { COMMENT_ID_PATTERN, newCommentId } from './ids.js';
+import { honeypotFilled, type CommentSubmission } from './submission.js';
+import type { SubmittedComment } from './types.js';
+
+/** What the captcha service offers (src/captcha): verifying consumes the captcha. */
+export interface CaptchaVerifier {
+  verify(id: string, answer: string): Promise<'ok' | 'wrong' | 'expired'>;
+}
+
+/** Counts one submission per client; throws rate_limited (429) or unavailable (503). */
+export interface SubmissionLimiter {
+  consume(key: string): Promise<void>;
+}
+
+export interface AcceptDeps {
+  limiter: SubmissionLimiter;
+  captcha: CaptchaVerifier;
+  comments: Pick<CommentStore, 'isApprovedInArticle'>;
+  duplicates: DuplicateGuard;
+  moderationQueue: Pick<Queue<ModerationJobData>, 'add'>;
+  logger: Pick<Logger, 'info' | 'warn'>;
+}
+
+export interface AcceptContext {
+  /** From the client-ip middleware; rate limits key on it. */
+  ip: string;
+  userAgent: string | null;
+  now?: Date;
+}
+
+export interface Accepted {
+  id: string;
+  status: 'pending';
+}
+
+/** One step against Redis or PostgreSQL may take this long before we answer 503. */
+export const STEP_TIMEOUT_MS = 1_500;
+const USER_AGENT_MAX = 512;
+
+export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, ctx: AcceptContext): Promise<Accepted> {
+  await deps.limiter.consume(ctx.ip);
+
+  const id = newCommentId(ctx.now?.getTime());
+  if (honeypotFilled(input.website)) {
+    // Counted apart from the error codes so operators see bot traffic; never as accepted.
+    metrics.commentsRejected.inc({ reason: 'honeypot' });
+    deps.logger.info({ commentId: id, ip: ctx.ip }, 'honeypot filled: comment dropped');
+    return { id, status: 'pending' };
+  }
+
+  await verifyCaptcha(deps.captcha, input);
+  if (input.parentId !== undefined) await requireApprovedParent(deps.comments, input.parentId, input.articleId);
+
+  const subject = { articleId: input.articleId, authorName: input.authorName, content: input.content };
+  const fresh = await dependency(deps.duplicates.claim(subject, id), 'duplicate check');
+  if (!fresh) throw new AppError('duplicate_comment');
+
+  const comment: SubmittedComment = {
+    id,
+    articleId: input.articleId,
+    parentId: input.parentId ?? null,
+    authorName: input.authorName,
+    authorEmail: input.authorEmail ?? null,
+    content: input.content,
+    ip: ctx.ip === 'unknown' ? null : ctx.ip,
+    userAgent: ctx.userAgent ? ctx.userAgent.slice(0, USER_AGENT_MAX) : null,
+    createdAt: (ctx.now ?? new Date()).toISOString(),
+  };
+  try {
+    await dependency(deps.moderationQueue.add('moderate', { comment }, { jobId: id }), 'enqueue');
+  } catch (error) {
+    // Not accepted after all: let the reader send the same comment again.
+    await deps.duplicates.release(subject, id).catch(() => {});
+    throw error;
+  }
+  metrics.commentsAccepted.inc();
+  deps.logger.info({ commentId: id, articleId: comment.articleId }, 'comment accepted');
+  return { id, status: 'pending' };
+}
+
+async function verifyCaptcha(captcha: CaptchaVerifier, input: CommentSubmission): Promise<void> {
+  const result = await dependency(captcha.verify(input.captchaId, input.captchaAnswer), 'captcha');
+  if (result !== 'ok') throw new AppError('captcha_invalid');
+}
+
+/** Replies answer an approved comment of the same article; anything else is 404. */
+async function requireApprovedParent(
+  comments: AcceptDeps['comments'],
+  parentId: string,
+  articleId: string,
+): Promise<void> {
+  // Not even shaped like a comment id: no need to ask the database.
+  if (!COMMENT_ID_PATTERN.test(parentId)) throw new AppError('parent_not_found');
+  const approved = await dependency(comments.isApprovedInArticle(parentId, articleId), 'parent lookup');
+  if (!approved) throw new AppError('parent_not_found');
+}
+
+/**
+ * Bounds one call to Redis or PostgreSQL: past STEP_TIMEOUT_MS the client gets 503 with
+ * Retry-After instead of a hanging request. Connection errors are thrown on unchanged and
+ * become 503 in the app's error handler, like anywhere else; a bug stays a logged 500.
+ */
+async function dependency<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(unavailable(5, new Error(`${what}: no answer within ${STEP_TIMEOUT_MS} ms`))),
+      STEP_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The 10-minute duplicate rule: the same author name posting the same content under the same
+ * article again within 10 minutes is refused (409 duplicate_comment). It catches double
+ * submits and copy-paste floods without a database lookup.
+ *
+ * One Redis key per (article, author, content), named by a hash of their normalised forms
+ * (NFC, case-folded, whitespace collapsed, so "Hay quá" and "hay  QUÁ " are the same), so no
+ * comment text is ever kept in Redis. The key is taken atomically (SET NX) just before the
+ * job is enqueued, and given back if enqueueing fails: only accepted comments hold it.
+ */
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { RedisKeys } from '../store/keys.js';
+
+export const DUPLICATE_WINDOW_SECONDS = 600;
+
+export interface DuplicateSubject {
+  articleId: string;
+  authorName: string;
+  content: string;
+}
+
+const fold = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+
+export function duplicateHash(subject: DuplicateSubject): string {
+  const canonical = JSON.stringify([subject.articleId, fold(subject.authorName), fold(subject.content)]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export class DuplicateGuard {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Pick<RedisKeys, 'duplicate'>,
+    private readonly windowSeconds = DUPLICATE_WINDOW_SECONDS,
+  ) {}
+
+  /** Takes the marker for this comment; false when the same comment was accepted within the window. */
+  async claim(subject: DuplicateSubject, commentId: string): Promise<boolean> {
+    const key = this.keys.duplicate(duplicateHash(subject));
+    return (await this.redis.set(key, commentId, 'EX', this.windowSeconds, 'NX')) === 'OK';
+  }
+
+  /** Gives the marker back (the comment was not accepted after all); only if it is still ours. */
+  async release(subject: DuplicateSubject, commentId: string): Promise<void> {
+    const key = this.keys.duplicate(duplicateHash(subject));
+    await this.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, key, commentId);
+  }
+}

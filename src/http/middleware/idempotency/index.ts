@@ -1,0 +1,62 @@
+/**
+ * `Idempotency-Key` for a POST: the same key within 24 h gets the first answer again (same
+ * status, same body, plus `Idempotent-Replayed: true`) and the handler does not run again.
+ *
+ *   routes.post('/v1/comments', ..., idempotency({ store }), handler)
+ *
+ * What is kept: every answer the handler gives except the transient ones (429 and 5xx), so a
+ * retry after "too many requests" or "unavailable" is really tried again. Requests refused
+ * before this middleware (415, 413, 400) keep nothing: the same bytes get the same refusal.
+ * A second request arriving while the first is still running waits up to 1.5 s for its
+ * answer, then gets 409 `conflict` with Retry-After: 1 (as the IETF Idempotency-Key draft
+ * suggests). The key is 1–100 printable ASCII characters; anything else is 400
+ * validation_failed with `details.fields["Idempotency-Key"] = "invalid"`.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../../../errors.js';
+import type { IdempotencyStore, StoredAnswer } from '../../../comments/idempotency.js';
+import type { Logger } from '../../../logger.js';
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+const VALID_KEY = /^[\x21-\x7e](?:[\x20-\x7e]{0,98}[\x21-\x7e])?$/;
+
+export interface IdempotencyMiddlewareOptions {
+  store: IdempotencyStore;
+  logger: Pick<Logger, 'warn'>;
+}
+
+/** 429 and 5xx are "try again later": replaying them for a day would be wrong. */
+const isKept = (status: number) => status !== 429 && status < 500;
+
+export function idempotency(options: IdempotencyMiddlewareOptions): MiddlewareHandler {
+  const { store, logger } = options;
+  return async function idempotencyMiddleware(c, next) {
+    const key = c.req.header(IDEMPOTENCY_HEADER);
+    if (key === undefined) return next();
+    if (!VALID_KEY.test(key)) throw new AppError('validation_failed', { fields: { [IDEMPOTENCY_HEADER]: 'invalid' } });
+
+    const outcome = await store.begin(key);
+    if (outcome.kind === 'replay') {
+      c.header('Idempotent-Replayed', 'true');
+      return c.json(outcome.answer.body as object, outcome.answer.status as 200);
+    }
+    if (outcome.kind === 'busy') throw new AppError('conflict', undefined, 1);
+
+    try {
+      await next();
+    } catch (error) {
+      await store.release(key, outcome.token).catch(() => {});
+      throw error;
+    }
+    // Errors thrown below were already turned into c.res by the app's onError.
+    if (!isKept(c.res.status)) {
+      await store.release(key, outcome.token).catch(() => {});
+      return;
+    }
+    const answer: StoredAnswer = { status: c.res.status, body: await c.res.clone().json() };
+    // The reader got an answer; failing to keep it only weakens a later replay, so log it.
+    await store.complete(key, outcome.token, answer).catch((error: unknown) =>
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'idempotent answer not stored'),
+    );
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * `POST /v1/comments`: a reader submits a comment (API.md). The route only checks the request
+ * at the edge and maps; the rules live in src/comments/accept.ts.
+ *
+ * Order of checks (each refuses before the next costs anything):
+ *   415 unsupported_media_type → 413 payload_too_large → 400 invalid_json →
+ *   400 validation_failed → Idempotency-Key (replay, or 409 conflict while in flight) →
+ *   acceptComment: 429 rate_limited → honeypot → 403 captcha_invalid → 404 parent_not_found →
+ *   409 duplicate_comment → enqueue → 202.
+ */
+import { zValidator } from '@hono/zod-validator';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { acceptComment, type AcceptDeps } from '../../comments/accept.js';
+import { DuplicateGuard } from '../../comments/duplicates.js';
+import { IdempotencyStore } from '../../comments/idempotency.js';
+import { commentSubmissionSchema, fieldErrors } from '../../comments/submission.js';
+import { AppError } from '../../errors.js';
+import { commentsRejected } from '../../ops/metrics.js';
+import type { Services } from '../../services.js';
+import { toAppError } from '../errors.js';
+import { idempotency } from '../middleware/idempotency/index.js';
+import { jsonBodyLimit, requireJson } from '../middleware/json-body/index.js';
+import { createRateLimiter } from '../middleware/rate-limit/index.js';
+
+/** API.md: a body over 32 KiB is 413. */
+export const MAX_COMMENT_BODY_BYTES = 32 * 1024;
+
+export function commentRoutes(services: Services): Hono {
+  const { redis, keys, config, logger } = services;
+  const deps: AcceptDeps = {
+    limiter: createRateLimiter({ redis, keyPrefix: keys.rateLimit('comments'), ...config.rateLimits.comments }),
+    captcha: services.captcha,
+    comments: services.comments,
+    duplicates: new DuplicateGuard(redis, keys),
+    moderationQueue: services.queues.moderation,
+    logger,
+  };
+  const store = new IdempotencyStore(redis, keys);
+
+  const routes = new Hono();
+  routes.post(
+    '/comments',
+    countRefusals(),
+    requireJson(),
+    jsonBodyLimit(MAX_COMMENT_BODY_BYTES),
+    zValidator('json', commentSubmissionSchema, (result) => {
+      if (!result.success) throw new AppError('validation_failed', { fields: fieldErrors(result.error.issues) });
+    }),
+    idempotency({ store, logger }),
+    async (c) => {
+      const accepted = await acceptComment(deps, c.req.valid('json'), {
+        ip: c.get('clientIp'),
+        userAgent: c.req.header('user-agent') ?? null,
+      });
+      return c.json(accepted, 202);
+    },
+  );
+  return routes;
+}
+
+/** comments_rejected_total{reason}: every refused submission, by its error code (replays excluded). */
+function countRefusals(): MiddlewareHandler {
+  return async function countRefusalsMiddleware(c, next) {
+    await next();
+    if (c.error) commentsRejected.inc({ reason: toAppError(c.error).code });
+  };
+}
