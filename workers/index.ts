@@ -12,6 +12,7 @@ import { startHeartbeat } from '../src/ops/heartbeat.js';
 import { scheduleRetention } from '../src/retention/index.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { startLexiconSync } from '../src/admin/lexicon/sync.js';
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -22,6 +23,8 @@ export async function startWorkers(services: Services): Promise<RunningWorkers> 
   const { config, keys, logger } = services;
   const connection = () => createRedis(config.redisUrl, 'blocking');
   const connections = [connection()];
+  // Admins' word lists: loaded before the first job, reloaded on every change.
+  const lexiconSync = await startLexiconSync(services);
 
   const moderation = new Worker(QUEUE_NAMES.moderation, moderationProcessor(services), {
     connection: connections[0],
@@ -63,6 +66,7 @@ export async function startWorkers(services: Services): Promise<RunningWorkers> 
       await heartbeat.stop();
       // close() waits for active jobs to finish; new jobs are no longer taken.
       await Promise.all(workers.map((w) => w.close()));
+      await lexiconSync.close();
       for (const c of connections) c.disconnect();
     },
   };

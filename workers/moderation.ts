@@ -5,12 +5,14 @@
  */
 import type { Processor } from 'bullmq';
 import { z } from 'zod';
+import { BAN_REASON } from '../src/admin/bans/index.js';
 import { publishEvent } from '../src/comments/events.js';
 import type { Comment } from '../src/comments/types.js';
 import * as metrics from '../src/ops/metrics.js';
 import { InvalidJobError } from '../src/queues/errors.js';
 import { QUEUE_NAMES, type ModerationJobData } from '../src/queues/index.js';
 import type { Services } from '../src/services.js';
+import { BanStore } from '../src/store/bans.js';
 
 const submittedComment = z.object({
   id: z.string().min(1),
@@ -30,16 +32,20 @@ export interface ModerationResult {
   created: boolean;
 }
 
-export type ModerationDeps = Pick<Services, 'comments' | 'filter' | 'config' | 'redis' | 'keys'>;
+export type ModerationDeps = Pick<Services, 'comments' | 'filter' | 'config' | 'redis' | 'keys' | 'db'>;
 
 export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJobData, ModerationResult> {
+  const bans = new BanStore(deps.db);
   return async function moderate(job) {
     const parsed = submittedComment.safeParse(job.data?.comment);
     if (!parsed.success) throw new InvalidJobError(QUEUE_NAMES.moderation, parsed.error.issues[0]?.message ?? 'bad payload');
     const comment = parsed.data;
 
-    const verdict = deps.filter.evaluate(comment.content);
-    const autoReject = deps.config.autoReject && verdict.action === 'block';
+    const filtered = deps.filter.evaluate(comment.content);
+    // A banned commenter's comment is rejected whatever the filter says (and AUTO_REJECT).
+    const banned = (await bans.findActive({ email: comment.authorEmail, ip: comment.ip })) !== null;
+    const verdict = banned ? { ...filtered, action: 'block' as const, reasons: [BAN_REASON, ...filtered.reasons] } : filtered;
+    const autoReject = banned || (deps.config.autoReject && verdict.action === 'block');
     const { comment: stored, created } = await deps.comments.saveModerated({
       comment,
       verdict,

@@ -1,0 +1,67 @@
+/**
+ * Bans: a moderator bans an email and/or an IP for a while; the moderation worker rejects
+ * that commenter's new comments with the rule `ban`. Creating and lifting are audited in the
+ * same transaction as the change.
+ */
+import { AppError } from '../../errors.js';
+import type { Reason } from '../../filters/index.js';
+import type { Db } from '../../store/db.js';
+import { AuditLogStore } from '../../store/audit-log.js';
+import { BanStore, type Ban } from '../../store/bans.js';
+
+export type { Ban };
+
+export interface BanInput {
+  email: string | null;
+  ip: string | null;
+  reason: string | null;
+  /** Null: until lifted. */
+  durationDays: number | null;
+}
+
+/** The verdict reason the worker stores for a banned commenter's comment. */
+export const BAN_REASON: Reason = { rule: 'ban', tier: 'block', match: '', start: 0, end: 0 };
+
+export function banService(db: Db) {
+  const bans = new BanStore(db);
+  const audit = new AuditLogStore(db);
+  return {
+    listActive: () => bans.listActive(),
+    findActive: (query: { email: string | null; ip: string | null }) => bans.findActive(query),
+
+    async create(actorId: string, input: BanInput, now = new Date()): Promise<Ban> {
+      const email = input.email?.trim().toLowerCase() || null;
+      const ip = input.ip?.trim() || null;
+      if (!email && !ip) throw new AppError('validation_failed', { fields: { email: 'email or ip is required' } });
+      const expiresAt = input.durationDays === null ? null : new Date(now.getTime() + input.durationDays * 86_400_000);
+      return db.transaction(async (tx) => {
+        const ban = await bans.create({ email, ip, reason: input.reason?.trim() || null, expiresAt, createdBy: actorId }, tx);
+        await audit.record(
+          {
+            actor: actorId,
+            action: 'ban.create',
+            targetType: 'ban',
+            targetId: String(ban.id),
+            details: { email, ip, reason: ban.reason, expiresAt: expiresAt?.toISOString() ?? null },
+          },
+          tx,
+        );
+        return ban;
+      });
+    },
+
+    async lift(actorId: string, id: number): Promise<Ban> {
+      return db.transaction(async (tx) => {
+        const ban = await bans.lift(id, actorId, tx);
+        if (!ban) throw new AppError('not_found');
+        await audit.record(
+          { actor: actorId, action: 'ban.lift', targetType: 'ban', targetId: String(id), details: { email: ban.email, ip: ban.ip } },
+          tx,
+        );
+        return ban;
+      });
+    },
+  };
+}
+
+export type BanService = ReturnType<typeof banService>;

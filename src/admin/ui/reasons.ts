@@ -1,0 +1,34 @@
+/** Filter rule names (verdict reasons) as a moderator reads them. Unknown rules show as-is. */
+import type { UiLang } from './i18n.js';
+
+export const RULE_LABELS: Record<string, Record<UiLang, string>> = {
+  'profanity.vi': { vi: 'Tục tĩu (tiếng Việt)', en: 'Profanity (Vietnamese)' },
+  'profanity.en': { vi: 'Tục tĩu (tiếng Anh)', en: 'Profanity (English)' },
+  'spam.phone': { vi: 'Số điện thoại', en: 'Phone number' },
+  'spam.link': { vi: 'Đường dẫn', en: 'Link' },
+  'spam.contact': { vi: 'Liên hệ ngoài (Zalo, Telegram…)', en: 'Contact handle' },
+  'spam.gambling': { vi: 'Cờ bạc, cá độ', en: 'Gambling' },
+  'spam.lending': { vi: 'Cho vay', en: 'Lending' },
+  'spam.job': { vi: 'Tuyển dụng, việc làm', en: 'Job offer' },
+  'spam.promo': { vi: 'Quảng cáo, khuyến mãi', en: 'Promotion' },
+  'spam.flood': { vi: 'Lặp ký tự, spam', en: 'Flooding' },
+  'spam.shouting': { vi: 'Viết hoa toàn bộ', en: 'Shouting (all caps)' },
+  ban: { vi: 'Bị cấm', en: 'Banned' },
+  'engine.error': { vi: 'Lỗi bộ lọc', en: 'Filter error' },
+};
+
+/** The rules offered in the queue's rule filter, in this order. */
+export const FILTERABLE_RULES = Object.keys(RULE_LABELS).filter((r) => r !== 'engine.error');
+
+export function ruleLabel(rule: string, lang: UiLang): string {
+  return RULE_LABELS[rule]?.[lang] ?? rule;
+}
+
+/** Preset rejection reasons: stored as the Vietnamese text, which is what the audit log shows. */
+export const REJECT_PRESETS = [
+  { key: 'reason.preset.profanity', value: 'Ngôn từ thô tục' },
+  { key: 'reason.preset.spam', value: 'Quảng cáo / spam' },
+  { key: 'reason.preset.attack', value: 'Công kích cá nhân' },
+  { key: 'reason.preset.false', value: 'Sai sự thật' },
+  { key: 'reason.preset.offtopic', value: 'Lạc đề' },
+] as const;
