@@ -11,6 +11,10 @@ import { createLifecycle, type Lifecycle } from './ops/lifecycle.js';
 import { createQueues, type Queues } from './queues/index.js';
 import { CommentStore } from './store/comments.js';
 import { ModeratorStore } from './store/moderators.js';
+import { AuditStore } from './store/audit.js';
+import { CountStore } from './store/counts.js';
+import { DecisionStore } from './store/decisions.js';
+import { CountCache } from './publish/count-cache.js';
 import { ensureBootstrapAdmin } from './admin/auth/bootstrap.js';
 import { openDb, type Db } from './store/db.js';
 import { redisKeys, type RedisKeys } from './store/keys.js';
@@ -27,6 +31,11 @@ export interface Services {
   queues: Queues;
   comments: CommentStore;
   moderators: ModeratorStore;
+  /** Moderator decisions (conditional update + decisions + audit + counts in one transaction). */
+  decisions: DecisionStore;
+  audit: AuditStore;
+  /** Approved counts per article: memory → Redis → PostgreSQL. */
+  countCache: CountCache;
   filter: FilterEngine;
   /** Issues and verifies captchas; its pool refiller starts on the first issue. */
   captcha: CaptchaService;
@@ -63,6 +72,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     closers.push(() => queues.close());
     const captcha = createCaptchaService({ redis, keys, config, logger });
     closers.push(() => captcha.close());
+    const audit = new AuditStore(db);
+    const countStore = new CountStore(db);
     const services: Services = {
       config,
       logger,
@@ -72,6 +83,9 @@ export async function createServices(config: Config, options: ServiceOptions = {
       queues,
       comments: new CommentStore(db),
       moderators,
+      decisions: new DecisionStore(db, countStore, audit),
+      audit,
+      countCache: new CountCache({ redis, keys, counts: countStore, logger, ttlSeconds: config.countCacheTtlSeconds }),
       filter: createFilterEngine({ siteDomains: config.siteDomains }),
       captcha,
       lifecycle: createLifecycle(),

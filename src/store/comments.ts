@@ -5,6 +5,14 @@
 import type { Comment, StoredStatus, SubmittedComment } from '../comments/types.js';
 import type { Verdict } from '../filters/index.js';
 import type { Db, Queryable } from './db.js';
+import {
+  listForModeration,
+  listPublished,
+  type ListPage,
+  type ModerationListRequest,
+  type PublishedComment,
+  type PublishedListRequest,
+} from './comment-listing.js';
 
 export interface CommentRow {
   id: string;
@@ -111,6 +119,16 @@ export class CommentStore {
   private async findByIdIn(q: Queryable, id: string): Promise<Comment | null> {
     const { rows } = await q.query<CommentRow>('SELECT * FROM comments WHERE id = $1', [id]);
     return rows[0] ? commentFromRow(rows[0]) : null;
+  }
+
+  /** The moderation queue and its searches (keyset pages; see comment-listing.ts). */
+  listForModeration(req: ModerationListRequest): Promise<ListPage<Comment>> {
+    return listForModeration(this.db, req);
+  }
+
+  /** Approved comments of one article, oldest first, public fields only. */
+  listPublished(req: PublishedListRequest): Promise<ListPage<PublishedComment>> {
+    return listPublished(this.db, req);
   }
 
   /** True when `id` is an approved comment of `articleId` (replies may only answer those). */

@@ -1,0 +1,124 @@
+/**
+ * Approved counts per article, read in three layers: process memory (≤ 1 s, absorbs bursts
+ * from one page view fan-out), Redis (shared by every api copy, COUNT_CACHE_TTL_SECONDS) and
+ * PostgreSQL (the record, article_counts) for misses, which then populate Redis.
+ *
+ * Redis values are `<count>|<version>`, where version increases with every change of the
+ * article's count (src/store/counts.ts). Writes go through a compare-and-set script that
+ * refuses an older version, so a slow reader that read PostgreSQL before a decision cannot
+ * overwrite the fresher value written after it. If a refresh is lost (Redis down right after
+ * a decision, publish job not enqueued), the TTL bounds how long a stale count can live.
+ */
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import type { ArticleCount, CountStore } from '../store/counts.js';
+import type { RedisKeys } from '../store/keys.js';
+
+export interface CountCacheDeps {
+  redis: Redis;
+  keys: Pick<RedisKeys, 'count'>;
+  counts: CountStore;
+  logger: Logger;
+  ttlSeconds: number;
+  /** Process-memory layer lifetime; 0 disables it. */
+  memoryTtlMs?: number;
+}
+
+// KEYS[1] = count key; ARGV = count, version, ttl seconds. Returns 1 when written.
+const COMPARE_AND_SET = `
+local current = redis.call('GET', KEYS[1])
+if current then
+  local version = tonumber(string.match(current, '|(%d+)$'))
+  if version and version > tonumber(ARGV[2]) then return 0 end
+end
+redis.call('SET', KEYS[1], ARGV[1] .. '|' .. ARGV[2], 'EX', tonumber(ARGV[3]))
+return 1`;
+
+const MEMORY_LIMIT = 10_000;
+
+export class CountCache {
+  private readonly memory = new Map<string, { count: number; expiresAt: number }>();
+  private readonly memoryTtlMs: number;
+
+  constructor(private readonly deps: CountCacheDeps) {
+    this.memoryTtlMs = deps.memoryTtlMs ?? 1_000;
+  }
+
+  /** Approved count of each id (0 for unknown articles). Falls back to PostgreSQL when Redis is down. */
+  async get(articleIds: readonly string[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    const now = Date.now();
+    let missing: string[] = [];
+    for (const id of new Set(articleIds)) {
+      const hit = this.memory.get(id);
+      if (hit && hit.expiresAt > now) result.set(id, hit.count);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return result;
+
+    missing = await this.readRedis(missing, result);
+    if (missing.length > 0) {
+      const fromDb = await this.deps.counts.read(missing);
+      for (const id of missing) {
+        const found = fromDb.get(id) ?? { articleId: id, count: 0, version: 0 };
+        result.set(id, found.count);
+        await this.put(found);
+      }
+    }
+    for (const id of articleIds) this.remember(id, result.get(id) ?? 0, now);
+    return result;
+  }
+
+  /** Writes a count read from PostgreSQL unless Redis already holds a newer one. Best effort. */
+  async put(value: ArticleCount): Promise<void> {
+    this.memory.delete(value.articleId);
+    try {
+      await this.deps.redis.eval(
+        COMPARE_AND_SET,
+        1,
+        this.deps.keys.count(value.articleId),
+        String(value.count),
+        String(value.version),
+        String(this.deps.ttlSeconds),
+      );
+    } catch (error) {
+      this.deps.logger.warn({ err: (error as Error).message, articleId: value.articleId }, 'count cache write failed');
+    }
+  }
+
+  /** Re-reads the articles' counts from PostgreSQL and writes them to Redis. */
+  async refresh(articleIds: readonly string[]): Promise<Map<string, number>> {
+    const fromDb = await this.deps.counts.read(articleIds);
+    const result = new Map<string, number>();
+    for (const id of articleIds) {
+      const found = fromDb.get(id) ?? { articleId: id, count: 0, version: 0 };
+      await this.put(found);
+      result.set(id, found.count);
+    }
+    return result;
+  }
+
+  /** Fills `into` from Redis; returns the ids Redis did not have (all of them when Redis is down). */
+  private async readRedis(ids: string[], into: Map<string, number>): Promise<string[]> {
+    let values: Array<string | null>;
+    try {
+      values = await this.deps.redis.mget(ids.map((id) => this.deps.keys.count(id)));
+    } catch (error) {
+      this.deps.logger.warn({ err: (error as Error).message }, 'count cache unreachable; reading PostgreSQL');
+      return ids;
+    }
+    const missing: string[] = [];
+    ids.forEach((id, i) => {
+      const count = Number.parseInt(values[i]?.split('|')[0] ?? '', 10);
+      if (Number.isFinite(count)) into.set(id, count);
+      else missing.push(id);
+    });
+    return missing;
+  }
+
+  private remember(id: string, count: number, now: number) {
+    if (this.memoryTtlMs <= 0) return;
+    if (this.memory.size >= MEMORY_LIMIT) this.memory.clear(); // crude bound; entries live 1 s anyway
+    this.memory.set(id, { count, expiresAt: now + this.memoryTtlMs });
+  }
+}
