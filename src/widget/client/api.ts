@@ -1,0 +1,109 @@
+/**
+ * The widget's calls to the public API (see API.md). Every call omits cookies — the widget
+ * sets and sends none — and asks for messages in the widget's language. A call never throws:
+ * it returns either the data, the contract's error, or `network` when no answer came.
+ */
+export interface PublicComment {
+  id: string;
+  parentId: string | null;
+  authorName: string;
+  content: string;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface CommentPage {
+  articleId: string;
+  count: number;
+  comments: PublicComment[];
+  nextCursor: string | null;
+}
+
+export interface Captcha {
+  id: string;
+  image: string;
+  expiresIn: number;
+}
+
+export interface NewComment {
+  articleId: string;
+  parentId?: string;
+  authorName: string;
+  authorEmail?: string;
+  content: string;
+  captchaId: string;
+  captchaAnswer: string;
+  website: string;
+}
+
+export interface ApiError {
+  code: string;
+  message?: string;
+  details?: { fields?: unknown; [key: string]: unknown };
+}
+
+export type ApiResult<T> =
+  | { kind: 'ok'; data: T }
+  | { kind: 'error'; status: number; error: ApiError; retryAfter: number | null }
+  | { kind: 'network' };
+
+export interface Api {
+  comments(articleId: string, cursor: string | null): Promise<ApiResult<CommentPage>>;
+  captcha(): Promise<ApiResult<Captcha>>;
+  postComment(comment: NewComment, idempotencyKey: string): Promise<ApiResult<{ id: string; status: string }>>;
+}
+
+function retryAfterOf(response: Response): number | null {
+  // Readable cross-origin only when the API exposes it (Access-Control-Expose-Headers).
+  const seconds = Number(response.headers.get('Retry-After'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
+}
+
+export async function request<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, credentials: 'omit', mode: 'cors' });
+  } catch {
+    return { kind: 'network' };
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // A proxy's HTML error page: fall through with no body.
+  }
+  if (response.ok && body) return { kind: 'ok', data: body as T };
+  const fallback: ApiError = { code: response.ok ? 'bad_answer' : `http_${response.status}` };
+  const error = (body as { error?: ApiError } | null)?.error || fallback;
+  return { kind: 'error', status: response.status, error, retryAfter: retryAfterOf(response) };
+}
+
+export function createApi(base: string, acceptLanguage: string): Api {
+  const headers = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
+  return {
+    comments(articleId, cursor) {
+      const query = `limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      return request(`${base}/v1/articles/${encodeURIComponent(articleId)}/comments?${query}`, { headers });
+    },
+    captcha() {
+      return request(`${base}/v1/captcha`, { headers, cache: 'no-store' });
+    },
+    postComment(comment, idempotencyKey) {
+      return request(`${base}/v1/comments`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify(comment),
+      });
+    },
+  };
+}
+
+/** A fresh key per submission attempt. randomUUID needs a secure context; many sites are plain http. */
+export function newIdempotencyKey(): string {
+  const c = typeof crypto !== 'undefined' ? crypto : undefined;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (c && c.getRandomValues) c.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => (b < 16 ? '0' : '') + b.toString(16)).join('');
+}

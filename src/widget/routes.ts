@@ -1,0 +1,75 @@
+/**
+ * The reader-facing browser assets: /widget.js and /count.js (cacheable for five minutes,
+ * revalidated by ETag), and the demo pages /demo and /demo/list (off with DEMO=0).
+ */
+import { Hono, type Context } from 'hono';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Services } from '../services.js';
+import { loadAssets, type Asset, type Assets } from './assets.js';
+import { demoArticlePage, demoListPage } from './demo/pages.js';
+
+/** The demo's policy: everything from this origin, captcha images as data: URLs, no framing. */
+const DEMO_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** API.md's article id rule. */
+const ARTICLE_ID = /^[A-Za-z0-9._:/-]{1,200}$/;
+
+function serveScript(c: Context, asset: Asset): Response {
+  c.header('Cache-Control', 'public, max-age=300');
+  c.header('ETag', asset.etag);
+  const ifNoneMatch = c.req.header('if-none-match');
+  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === asset.etag)) {
+    return c.body(null, 304);
+  }
+  c.header('Content-Type', 'text/javascript; charset=utf-8');
+  c.header('X-Content-Type-Options', 'nosniff');
+  return c.body(asset.body);
+}
+
+function servePage(c: Context, html: HtmlEscapedString | Promise<HtmlEscapedString>): Response | Promise<Response> {
+  c.header('Content-Security-Policy', DEMO_CSP);
+  c.header('Cache-Control', 'no-cache');
+  return c.html(html);
+}
+
+export function widgetRoutes(services: Services): Hono {
+  const routes = new Hono();
+  // Start bundling now, so the first reader does not wait; every request shares the result.
+  // A failed build is logged and tried again on the next request instead of being cached.
+  let pending: Promise<Assets> | null = null;
+  const assets = (): Promise<Assets> => {
+    if (!pending) {
+      pending = loadAssets();
+      pending.catch((error) => {
+        services.logger.error({ err: error }, 'widget scripts could not be built');
+        pending = null;
+      });
+    }
+    return pending;
+  };
+  void assets().catch(() => {});
+
+  routes.get('/widget.js', async (c) => serveScript(c, (await assets()).widget));
+  routes.get('/count.js', async (c) => serveScript(c, (await assets()).count));
+
+  if (services.config.demo) {
+    routes.get('/demo', (c) => {
+      // ?article=ID previews another article's comments; ?lang=en shows the English widget.
+      const article = c.req.query('article');
+      const articleId = article && ARTICLE_ID.test(article) ? article : undefined;
+      const lang = c.req.query('lang') === 'en' ? 'en' : 'vi';
+      return servePage(c, demoArticlePage(new Date(), { articleId, lang }));
+    });
+    routes.get('/demo/list', (c) => servePage(c, demoListPage(new Date())));
+  }
+  return routes;
+}
