@@ -52,7 +52,7 @@ export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJ
       status: autoReject ? 'rejected' : 'pending',
       decidedBy: autoReject ? 'filter' : null,
       decisionReason: autoReject ? verdict.reasons.map((r) => r.rule).join(', ') : null,
-    });
+    }).catch(failForGoodWhenPermanent);
 
     if (created) {
       metrics.verdicts.inc({ action: verdict.action });
@@ -67,4 +67,17 @@ export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJ
     }
     return { id: stored.id, status: stored.status, created };
   };
+}
+
+/**
+ * Retrying helps when the database is unreachable or busy, not when it refuses the row itself
+ * (SQLSTATE class 22 "data exception", 23 "integrity constraint violation", e.g. a parent
+ * comment purged meanwhile): those fail the job at once, kept in the failed list for a person.
+ */
+function failForGoodWhenPermanent(error: unknown): never {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) {
+    throw new InvalidJobError(QUEUE_NAMES.moderation, `the database refused the comment (SQLSTATE ${code})`);
+  }
+  throw error;
 }

@@ -1,0 +1,176 @@
+/**
+ * The moderation worker against real Redis and both database engines: a comment reaches
+ * `pending` with its verdict, a profane one is rejected by the filter with a decisions row,
+ * the same job twice changes nothing, database failures are retried and bad payloads are not.
+ */
+import { UnrecoverableError, type Job } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newCommentId } from '../../src/comments/ids.js';
+import type { SubmittedComment } from '../../src/comments/types.js';
+import { moderationJobOptions, type ModerationJobData } from '../../src/queues/index.js';
+import { moderationProcessor } from '../../workers/moderation.js';
+import { ENGINES, startTestService, waitFor, type TestService } from '../helpers/service.js';
+
+const PROFANE = 'Địt mẹ thằng viết bài này';
+
+function submitted(overrides: Partial<SubmittedComment> = {}): SubmittedComment {
+  return {
+    id: newCommentId(),
+    articleId: 'thoi-su/1',
+    parentId: null,
+    authorName: 'Trần Văn Bình',
+    authorEmail: 'binh@example.vn',
+    content: 'Cảm ơn bài viết, thông tin rất hữu ích.',
+    ip: '203.0.113.7',
+    userAgent: 'vitest',
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+/** The processor needs only `data` (and an id for logs): a plain object stands in for a BullMQ Job. */
+const asJob = (comment: unknown) => ({ id: 'direct', data: { comment } }) as unknown as Job<ModerationJobData>;
+
+describe.each(ENGINES)('moderation worker (%s)', (engine) => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService({ engine, http: false });
+  });
+  afterAll(() => svc.stop());
+
+  const count = async (sql: string, params: unknown[]) => {
+    const { rows } = await svc.services.db.query<{ n: number }>(sql, params);
+    return Number(rows[0].n);
+  };
+
+  it('a queued comment reaches pending with its verdict', async () => {
+    const comment = submitted();
+    await svc.services.queues.moderation.add('moderate', { comment }, { jobId: comment.id });
+    const stored = await waitFor(() => svc.services.comments.findById(comment.id));
+    expect(stored.status).toBe('pending');
+    expect(stored.decidedBy).toBeNull();
+    expect(stored.verdict).toMatchObject({ action: 'pass', score: 0, reasons: [] });
+    expect(stored.content).toBe(comment.content);
+    expect(stored.createdAt.toISOString()).toBe(comment.createdAt);
+  });
+
+  it('a profane comment is rejected by the filter, with a decisions row', async () => {
+    const comment = submitted({ content: PROFANE });
+    await svc.services.queues.moderation.add('moderate', { comment }, { jobId: comment.id });
+    const stored = await waitFor(() => svc.services.comments.findById(comment.id));
+    expect(stored.status).toBe('rejected');
+    expect(stored.decidedBy).toBe('filter');
+    expect(stored.decidedAt).not.toBeNull();
+    expect(stored.verdict?.action).toBe('block');
+    expect(stored.verdict?.reasons[0]).toMatchObject({ rule: 'profanity.vi', tier: 'block', start: 0 });
+    const { rows } = await svc.services.db.query<{ decision: string; decided_by: string; previous_status: string }>(
+      'SELECT decision, decided_by, previous_status FROM decisions WHERE comment_id = $1',
+      [comment.id],
+    );
+    expect(rows).toEqual([{ decision: 'reject', decided_by: 'filter', previous_status: 'queued' }]);
+  });
+
+  it('the same job processed twice writes one row and one decision', async () => {
+    const process = moderationProcessor(svc.services);
+    const comment = submitted({ content: PROFANE });
+    const first = await process(asJob(comment));
+    const second = await process(asJob(comment));
+    expect(first).toEqual({ id: comment.id, status: 'rejected', created: true });
+    expect(second).toEqual({ id: comment.id, status: 'rejected', created: false });
+    expect(await count('SELECT count(*) AS n FROM comments WHERE id = $1', [comment.id])).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM decisions WHERE comment_id = $1', [comment.id])).toBe(1);
+  });
+
+  it('a job run again after a moderator decided does not change the decision', async () => {
+    const process = moderationProcessor(svc.services);
+    const comment = submitted();
+    await process(asJob(comment));
+    await svc.services.db.query(`UPDATE comments SET status = 'approved', decided_by = 'mod-1', decided_at = now() WHERE id = $1`, [
+      comment.id,
+    ]);
+    const again = await process(asJob({ ...comment, content: PROFANE }));
+    expect(again).toEqual({ id: comment.id, status: 'approved', created: false });
+    const stored = await svc.services.comments.findById(comment.id);
+    expect(stored?.status).toBe('approved');
+    expect(stored?.content).toBe(comment.content);
+  });
+
+  it('the same comment queued twice (same job id, then a new job id) is one row', async () => {
+    const queue = svc.services.queues.moderation;
+    const comment = submitted();
+    const a = await queue.add('moderate', { comment }, { jobId: comment.id });
+    const b = await queue.add('moderate', { comment }, { jobId: comment.id });
+    expect(b.id).toBe(a.id);
+    await waitFor(async () => (await queue.getJob(comment.id))?.finishedOn);
+    const other = await queue.add('moderate', { comment }, { jobId: `${comment.id}-again` });
+    await waitFor(async () => (await queue.getJob(other.id!))?.finishedOn);
+    expect((await queue.getJob(other.id!))?.returnvalue).toEqual({ id: comment.id, status: 'pending', created: false });
+    expect(await count('SELECT count(*) AS n FROM comments WHERE id = $1', [comment.id])).toBe(1);
+  });
+
+  it('a bad payload fails at once, without retries', async () => {
+    const process = moderationProcessor(svc.services);
+    await expect(process(asJob({ id: 'x' }))).rejects.toBeInstanceOf(UnrecoverableError);
+    const queue = svc.services.queues.moderation;
+    const job = await queue.add('moderate', { comment: { id: 'broken' } } as unknown as ModerationJobData, { jobId: 'broken-1' });
+    await waitFor(async () => (await queue.getJob(job.id!))?.finishedOn);
+    const failed = await queue.getJob(job.id!);
+    expect(await failed?.getState()).toBe('failed');
+    expect(failed?.attemptsMade).toBe(1);
+    expect(failed?.failedReason).toMatch(/Invalid moderation job/);
+  });
+
+  it('a comment the database refuses (unknown parent) fails at once', async () => {
+    const process = moderationProcessor(svc.services);
+    await expect(process(asJob(submitted({ parentId: newCommentId() })))).rejects.toBeInstanceOf(UnrecoverableError);
+  });
+
+  it('a database failure is retried with backoff until the comment is written', async () => {
+    const queue = svc.services.queues.moderation;
+    const comment = submitted();
+    // A real failure of the real database: the table is gone for a moment.
+    await svc.services.db.exec('ALTER TABLE comments RENAME TO comments_away');
+    try {
+      await queue.add('moderate', { comment }, { jobId: comment.id });
+      // Wait for the first attempt to fail (BullMQ keeps one stack trace per failed attempt).
+      await waitFor(async () => (await queue.getJob(comment.id))?.stacktrace?.length, 5_000);
+    } finally {
+      await svc.services.db.exec('ALTER TABLE comments_away RENAME TO comments');
+    }
+    const stored = await waitFor(() => svc.services.comments.findById(comment.id), 10_000);
+    expect(stored.status).toBe('pending');
+    const job = await queue.getJob(comment.id);
+    expect(await job?.getState()).toBe('completed');
+    expect(job?.stacktrace.length).toBeGreaterThanOrEqual(1);
+    expect(job?.stacktrace[0]).toMatch(/comments/);
+  });
+});
+
+describe('moderation worker with AUTO_REJECT=0', () => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService({ engine: 'pglite', http: false, workers: false, env: { AUTO_REJECT: '0' } });
+  });
+  afterAll(() => svc.stop());
+
+  it('a block verdict is kept pending for a moderator', async () => {
+    const process = moderationProcessor(svc.services);
+    const result = await process(asJob(submitted({ content: PROFANE })));
+    expect(result.status).toBe('pending');
+    const stored = await svc.services.comments.findById(result.id);
+    expect(stored?.verdict?.action).toBe('block');
+    expect(stored?.decidedBy).toBeNull();
+  });
+});
+
+describe('moderation retry policy', () => {
+  it('retries for a window of several minutes before giving up', () => {
+    const attempts = moderationJobOptions.attempts!;
+    const backoff = moderationJobOptions.backoff as { type: string; delay: number };
+    expect(backoff.type).toBe('exponential');
+    // BullMQ waits delay * 2^(n-1) before retry n.
+    const windowMs = Array.from({ length: attempts - 1 }, (_, n) => backoff.delay * 2 ** n).reduce((a, b) => a + b, 0);
+    expect(windowMs).toBeGreaterThan(10 * 60_000); // outlives a database restart or failover
+    expect(windowMs).toBeLessThan(60 * 60_000); // a broken comment does not linger for hours
+  });
+});
