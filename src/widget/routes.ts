@@ -41,7 +41,7 @@ function servePage(c: Context, html: HtmlEscapedString | Promise<HtmlEscapedStri
   return c.html(html);
 }
 
-export function widgetRoutes(services: Services): Hono {
+export function widgetRoutes(services: Pick<Services, 'config' | 'logger'>): Hono {
   const routes = new Hono();
   // Start bundling now, so the first reader does not wait; every request shares the result.
   // A failed build is logged and tried again on the next request instead of being cached.

@@ -182,8 +182,9 @@ export function createCommentForm(options: { api: Api; t: Messages; articleId: s
     } else {
       explain(result);
     }
-    // Any answer consumed the captcha (single use): show a fresh one.
-    void captcha.refresh();
+    // A captcha is single use and any answer past validation consumed it: show a fresh one.
+    // A 400 validation_failed is answered before the captcha is checked, so the reader keeps it.
+    if (result.kind === 'ok' || result.error.code !== 'validation_failed') void captcha.refresh();
   }
 
   form.addEventListener('submit', (event) => void onSubmit(event));

@@ -1,6 +1,6 @@
 /**
  * The one way the widget builds DOM. Children given as strings become text nodes, so text a
- * reader typed can never turn into markup: there is no innerHTML anywhere in the client
+ * reader typed can never turn into markup: no string is parsed as HTML anywhere in the client
  * (a test greps for it).
  */
 export type Child = Node | string | null | undefined | false;

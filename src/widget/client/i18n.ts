@@ -37,6 +37,7 @@ export interface Messages {
   contentRequired: string;
   contentTooLong: string;
   contentInvalid: string;
+  invalidCharacters: string;
   captchaRequired: string;
   captchaInvalid: string;
   captchaLoadFailed: string;
@@ -87,6 +88,7 @@ const vi: Messages = {
   contentRequired: 'Vui lòng nhập nội dung bình luận.',
   contentTooLong: 'Bình luận không được quá 5.000 ký tự.',
   contentInvalid: 'Bình luận phải có từ 1 đến 5.000 ký tự.',
+  invalidCharacters: 'Có ký tự không hợp lệ (ký tự điều khiển). Vui lòng xóa chúng.',
   captchaRequired: 'Vui lòng nhập mã bảo mật.',
   captchaInvalid: 'Mã bảo mật không đúng hoặc đã hết hạn. Vui lòng nhập mã mới.',
   captchaLoadFailed: 'Không tải được mã bảo mật. Bấm “Đổi mã khác” để thử lại.',
@@ -137,6 +139,7 @@ const en: Messages = {
   contentRequired: 'Please write your comment.',
   contentTooLong: 'Your comment can be at most 5,000 characters.',
   contentInvalid: 'Your comment must be 1 to 5,000 characters.',
+  invalidCharacters: 'This contains characters that cannot be kept (control characters). Please remove them.',
   captchaRequired: 'Please enter the security code.',
   captchaInvalid: 'The security code is wrong or has expired. Please enter the new one.',
   captchaLoadFailed: 'Could not load the security code. Press “New code” to try again.',

@@ -48,37 +48,40 @@ const FIELD_OF: Record<string, FormField> = {
 };
 
 /**
- * The names in `details.fields`, whatever its exact shape: an object keyed by field
- * (`{content: "too_long"}`), a list of names, or a list of `{field|path|name, ...}` entries.
+ * `details.fields` as the API sends it: `{ field: reason }` with reason one of `required`,
+ * `too_long`, `invalid`, `invalid_characters` (src/comments/submission.ts). A list of field
+ * names is read too, so a reworded contract degrades to "this field" rather than to nothing.
  */
-export function reportedFieldNames(fields: unknown): string[] {
+export function reportedFields(fields: unknown): Array<[string, string]> {
   if (!fields || typeof fields !== 'object') return [];
-  if (!Array.isArray(fields)) return Object.keys(fields);
-  const names: string[] = [];
-  for (const entry of fields) {
-    if (typeof entry === 'string') names.push(entry);
-    else if (entry && typeof entry === 'object') {
-      const e = entry as { field?: unknown; path?: unknown; name?: unknown };
-      const name = e.field ?? e.name ?? (Array.isArray(e.path) ? e.path[0] : e.path);
-      if (typeof name === 'string') names.push(name);
-    }
-  }
-  return names;
+  if (Array.isArray(fields)) return fields.filter((f): f is string => typeof f === 'string').map((f) => [f, 'invalid']);
+  return Object.keys(fields).map((name) => {
+    const reason = (fields as Record<string, unknown>)[name];
+    return [name, typeof reason === 'string' ? reason : 'invalid'];
+  });
 }
 
-/** Our own wording per field, in the widget's language; unknown fields are left to the caller. */
+function messageFor(field: FormField, reason: string, t: Messages): string {
+  if (reason === 'invalid_characters') return t.invalidCharacters;
+  switch (field) {
+    case 'authorName':
+      return reason === 'required' ? t.nameRequired : reason === 'too_long' ? t.nameTooLong : t.nameInvalid;
+    case 'authorEmail':
+      return t.emailInvalid;
+    case 'content':
+      return reason === 'required' ? t.contentRequired : reason === 'too_long' ? t.contentTooLong : t.contentInvalid;
+    case 'captchaAnswer':
+      return reason === 'required' ? t.captchaRequired : t.captchaInvalid;
+  }
+}
+
+/** Our own wording per field and reason, in the widget's language; other fields are returned as unmatched. */
 export function serverFieldErrors(fields: unknown, t: Messages): { errors: FieldErrors; unmatched: string[] } {
-  const messages: Record<FormField, string> = {
-    authorName: t.nameInvalid,
-    authorEmail: t.emailInvalid,
-    content: t.contentInvalid,
-    captchaAnswer: t.captchaRequired,
-  };
   const errors: FieldErrors = {};
   const unmatched: string[] = [];
-  for (const name of reportedFieldNames(fields)) {
+  for (const [name, reason] of reportedFields(fields)) {
     const field = FIELD_OF[name];
-    if (field) errors[field] = messages[field];
+    if (field) errors[field] = messageFor(field, reason, t);
     else unmatched.push(name);
   }
   return { errors, unmatched };
