@@ -45,33 +45,47 @@ export function buildSvg(answer: string): string {
     noise: 2,
     color: true,
   });
-  // Keep svg-captcha's drawing (background, glyphs, its noise lines) and put it inside our own
-  // document, under a warp filter, between our noise layers.
+  // Keep svg-captcha's glyphs and noise lines, recoloured and each glyph turned a little, and
+  // put them in our own document under a warp filter, with our noise layers on top.
   const inner = glyphs
     .replace(/^<svg[^>]*>/, '')
     .replace(/<\/svg>$/, '')
-    // svg-captcha sometimes picks pale glyph colours; dark ones keep the text readable.
-    .replace(/<path fill="[^"]*"/g, () => `<path fill="${color(10, 120)}"`);
+    .replace(/<path fill="[^"]*" d="([^"]*)"\/>/g, (_match, d: string) => tiltedGlyph(d));
   const seed = randomInt(1, 10_000);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${IMAGE_WIDTH}" height="${IMAGE_HEIGHT}" viewBox="0 0 ${IMAGE_WIDTH} ${IMAGE_HEIGHT}">`,
     '<defs>',
-    // A low-frequency turbulence displaces every pixel a little: strokes wobble the way
-    // handwriting does, which people read easily and segmenters do not.
-    `<filter id="warp" x="0" y="0" width="100%" height="100%">`,
-    `<feTurbulence type="fractalNoise" baseFrequency="0.03 0.06" numOctaves="2" seed="${seed}" result="noise"/>`,
+    // A low-frequency turbulence displaces every pixel of the text a little: strokes wobble
+    // the way handwriting does, which people read easily and segmenters do not. It is the
+    // costliest step of a render, so it covers the text band only, not the whole image.
+    `<filter id="warp" filterUnits="userSpaceOnUse" x="0" y="4" width="${IMAGE_WIDTH}" height="${IMAGE_HEIGHT - 8}">`,
+    `<feTurbulence type="fractalNoise" baseFrequency="0.03 0.06" numOctaves="1" seed="${seed}" result="noise"/>`,
     `<feDisplacementMap in="SourceGraphic" in2="noise" scale="7" xChannelSelector="R" yChannelSelector="G"/>`,
     '</filter>',
     '</defs>',
     `<rect width="100%" height="100%" fill="${BACKGROUND}"/>`,
-    `<g filter="url(#warp)">`,
+    dots(40),
     // svg-captcha's baseline sits low for this font; lift the glyphs to the middle.
-    `<g transform="translate(0 -7)">${inner}</g>`,
-    dots(70),
+    `<g filter="url(#warp)"><g transform="translate(0 -7)">${inner}</g></g>`,
+    dots(30),
     arcs(3),
-    '</g>',
     '</svg>',
   ].join('');
+}
+
+/**
+ * One glyph in a dark random colour (svg-captcha sometimes picks pale ones), turned up to
+ * ±18° about its own centre so neighbours overlap less predictably.
+ */
+function tiltedGlyph(d: string): string {
+  // opentype.js writes absolute commands, so the numbers alternate x, y.
+  const numbers = d.match(/-?\d+(?:\.\d+)?/g)?.map(Number) ?? [];
+  const xs = numbers.filter((_, i) => i % 2 === 0);
+  const ys = numbers.filter((_, i) => i % 2 === 1);
+  const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+  const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const angle = randomInt(-18, 19);
+  return `<path fill="${color(10, 120)}" transform="rotate(${angle} ${cx.toFixed(1)} ${cy.toFixed(1)})" d="${d}"/>`;
 }
 
 /** Specks of random colour over the whole image. */

@@ -1,0 +1,78 @@
+/**
+ * Captcha figures: how fast images render (the pool's refill rate) and how long
+ * GET /v1/captcha takes when it pops from the pool versus rendering inline.
+ *
+ *   npx tsx bench/captcha.bench.ts        (needs Redis on 127.0.0.1:6379; uses PGlite in memory)
+ */
+import { randomAnswer } from '../src/captcha/answer.js';
+import { renderCaptcha } from '../src/captcha/render.js';
+import { startTestService, waitFor, type TestService } from '../tests/helpers/service.js';
+
+async function renderRate(total: number, parallelism: number): Promise<number> {
+  const started = performance.now();
+  for (let done = 0; done < total; done += parallelism) {
+    await Promise.all(Array.from({ length: Math.min(parallelism, total - done) }, () => renderCaptcha(randomAnswer())));
+  }
+  return total / ((performance.now() - started) / 1000);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function issueLatency(svc: TestService, count: number): Promise<string> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const res = await svc.fetch('/v1/captcha');
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET /v1/captcha answered ${res.status}`);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const f = (ms: number) => `${ms.toFixed(1)} ms`;
+  return `p50 ${f(percentile(times, 50))}, p95 ${f(percentile(times, 95))}, p99 ${f(percentile(times, 99))}, max ${f(times[times.length - 1])} (n=${count})`;
+}
+
+async function main() {
+  await renderRate(10, 1); // warm up resvg and the font
+  console.log(`render, one at a time:      ${(await renderRate(100, 1)).toFixed(0)} captchas/s`);
+  console.log(`render, 2 at once (pool):   ${(await renderRate(100, 2)).toFixed(0)} captchas/s`);
+  console.log(`render, 4 at once:          ${(await renderRate(100, 4)).toFixed(0)} captchas/s`);
+
+  const pooled = await startTestService({
+    engine: 'pglite',
+    workers: false,
+    env: { CAPTCHA_POOL_SIZE: '200', CAPTCHA_TEST_ANSWER: '', RATE_LIMIT_CAPTCHAS: '100000/60' },
+  });
+  try {
+    const { redis, keys } = pooled.services;
+    const started = performance.now();
+    await pooled.fetch('/v1/captcha'); // starts the refiller (this one renders inline)
+    await waitFor(async () => (await redis.llen(keys.captchaPool)) >= 200, 120_000, 10);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`pool refill 0 → 200:        ${seconds.toFixed(2)} s = ${(200 / seconds).toFixed(0)} captchas/s (refiller in the api process)`);
+    console.log(`GET /v1/captcha, pool full: ${await issueLatency(pooled, 90)}`);
+    // 90 issued: the pool is below half again; measure while the refiller renders beside us.
+    await redis.del(keys.captchaPool);
+    console.log(`GET /v1/captcha, refilling: ${await issueLatency(pooled, 50)}`);
+  } finally {
+    await pooled.stop();
+  }
+
+  const inline = await startTestService({
+    engine: 'pglite',
+    workers: false,
+    env: { CAPTCHA_POOL_SIZE: '0', CAPTCHA_TEST_ANSWER: '', RATE_LIMIT_CAPTCHAS: '100000/60' },
+  });
+  try {
+    console.log(`GET /v1/captcha, no pool:   ${await issueLatency(inline, 50)}`);
+  } finally {
+    await inline.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
