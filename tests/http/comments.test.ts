@@ -7,6 +7,7 @@ import { newCommentId } from '../../src/comments/ids.js';
 import { commentsAccepted, commentsRejected } from '../../src/ops/metrics.js';
 import { ENGINES, TEST_CAPTCHA_ANSWER, startTestService, waitFor, type TestService } from '../helpers/service.js';
 import { freshCaptcha, moderationJobCount, validComment } from '../comments/helpers.js';
+import { startPrivateRedis, type PrivateRedis } from '../comments/private-redis.js';
 
 const counterValue = async (counter: typeof commentsAccepted | typeof commentsRejected, labels: Record<string, string> = {}) => {
   const { values } = await counter.get();
@@ -376,5 +377,41 @@ describe('POST /v1/comments: rate limit', () => {
     const limited = await svc.post('/v1/comments', await validComment(svc), { 'idempotency-key': key });
     expect(limited.status).toBe(429);
     expect(await svc.services.redis.exists(svc.services.keys.idempotency(key))).toBe(0);
+  });
+});
+
+describe('POST /v1/comments when Redis goes away', () => {
+  let redis: PrivateRedis;
+  let svc: TestService;
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    svc = await startTestService({ engine: 'pglite', workers: false, env: { REDIS_URL: redis.url } });
+  });
+  afterAll(async () => {
+    await redis.start().catch(() => {}); // let stop() close its queues cleanly
+    await svc.stop();
+    await redis.kill();
+  });
+
+  it('answers 503 unavailable with Retry-After within 2 s, with or without Idempotency-Key, then recovers', async () => {
+    const bodies = [await validComment(svc), await validComment(svc)];
+    await redis.kill();
+
+    const variants: Record<string, string>[] = [{}, { 'idempotency-key': `down-${Date.now()}` }];
+    for (const [i, headers] of variants.entries()) {
+      const started = Date.now();
+      const res = await svc.post('/v1/comments', bodies[i], { ...headers, 'accept-language': 'en' });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await res.json()).error).toEqual({ code: 'unavailable', message: 'The service is busy. Please try again later.' });
+    }
+
+    await redis.start();
+    const res = await waitFor(async () => {
+      const attempt = await svc.post('/v1/comments', await validComment(svc));
+      return attempt.status === 202 ? attempt : null;
+    }, 10_000, 200);
+    expect((await res.json()).status).toBe('pending');
   });
 });

@@ -141,8 +141,8 @@ describe.each(ENGINES)('moderation worker (%s)', (engine) => {
     expect(stored.status).toBe('pending');
     const job = await queue.getJob(comment.id);
     expect(await job?.getState()).toBe('completed');
-    expect(job?.stacktrace.length).toBeGreaterThanOrEqual(1);
-    expect(job?.stacktrace[0]).toMatch(/comments/);
+    expect(job?.stacktrace?.length).toBeGreaterThanOrEqual(1);
+    expect(job?.stacktrace?.[0]).toMatch(/comments/);
   });
 });
 
