@@ -1,12 +1,25 @@
 /**
  * Entry point. `npm start` runs the api and the workers in one process (small site, demo,
  * embedded database); production runs `main.js api` and `main.js worker` as separate copies.
+ *
+ * Start: configuration, connections and migrations (createServices), then the start-up
+ * checks (src/ops/startup-checks.ts), then workers and HTTP. The worker role serves only
+ * /healthz, /readyz and /metrics, so it can be probed and scraped like the api.
+ *
+ * Stop (SIGTERM or SIGINT), within SHUTDOWN_TIMEOUT_MS:
+ *   1. /readyz turns 503 at once, so a load balancer stops routing here;
+ *   2. the HTTP server stops accepting connections and lets in-flight requests finish;
+ *   3. workers stop taking jobs and finish their active ones (past the deadline they are
+ *      force-closed: BullMQ hands an unfinished job to another worker once its lock expires);
+ *   4. connections close and the process exits 0.
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './http/app.js';
-import { createLogger } from './logger.js';
+import { createOpsApp } from './http/ops-app.js';
+import { createLogger, type Logger } from './logger.js';
+import { runStartupChecks } from './ops/startup-checks.js';
 import { startHttpServer, type HttpServer } from './server.js';
-import { createServices } from './services.js';
+import { createServices, type Services } from './services.js';
 import { startWorkers, type RunningWorkers } from '../workers/index.js';
 
 type Role = 'all' | 'api' | 'worker';
@@ -14,6 +27,16 @@ type Role = 'all' | 'api' | 'worker';
 function parseRole(value: string | undefined): Role {
   if (value === undefined || value === 'all' || value === 'api' || value === 'worker') return value ?? 'all';
   throw new ConfigError(`Unknown role "${value}": use all, api or worker`);
+}
+
+/** Logs every finding; false when one of them must stop the start. */
+async function passesStartupChecks(services: Services, logger: Logger): Promise<boolean> {
+  const findings = await runStartupChecks({ redis: services.redis, db: services.db, config: services.config });
+  for (const f of findings) {
+    if (f.level === 'error') logger.error({ check: f.check }, `start-up check failed: ${f.message}`);
+    else logger.warn({ check: f.check }, f.message);
+  }
+  return !findings.some((f) => f.level === 'error');
 }
 
 async function main() {
@@ -35,35 +58,74 @@ async function main() {
   }
 
   const logger = createLogger(config.logLevel, { role });
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; exiting');
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+  // A signal during start-up is remembered and honoured as soon as the start completes.
+  let signalled: string | undefined;
+  let shutdown: ((signal: string) => Promise<void>) | undefined;
+  const onSignal = (signal: string) => (shutdown ? void shutdown(signal) : void (signalled ??= signal));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+
   const services = await createServices(config, { logger });
+  if (!(await passesStartupChecks(services, logger))) {
+    await services.close();
+    process.exit(1);
+  }
 
   let server: HttpServer | undefined;
   let workers: RunningWorkers | undefined;
   if (role !== 'api') workers = await startWorkers(services);
-  if (role !== 'worker') {
-    server = await startHttpServer(createApp(services), config.port, config.host);
-    logger.info({ port: server.port, engine: services.db.engine }, `listening on http://localhost:${server.port}`);
-  }
+  const app = role === 'worker' ? createOpsApp(services) : createApp(services);
+  server = await startHttpServer(app, config.port, config.host);
+  logger.info({ port: server.port, engine: services.db.engine }, `listening on http://localhost:${server.port}`);
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const deadline = setTimeout(() => {
+    const startedAt = Date.now();
+    const remaining = () => Math.max(500, config.shutdownTimeoutMs - (Date.now() - startedAt));
+    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down');
+    services.lifecycle.beginDrain();
+    // Last resort: whatever hangs, the orchestrator gets an exit before it sends SIGKILL.
+    const hardStop = setTimeout(() => {
       logger.error('shutdown deadline passed; exiting');
       process.exit(1);
     }, config.shutdownTimeoutMs + 5_000);
-    deadline.unref();
-    // Stop taking requests first, then let the workers finish their active jobs.
-    await server?.close(config.shutdownTimeoutMs);
-    await workers?.close();
-    await services.close();
-    logger.info('stopped');
-    process.exit(0);
+    hardStop.unref();
+    try {
+      // The worker role keeps its ops server up while jobs finish, so /readyz shows the drain.
+      if (role !== 'worker') await server?.close(remaining());
+      if (workers) await closeWorkers(workers, remaining(), logger);
+      if (role === 'worker') await server?.close(1_000);
+      await services.close();
+      logger.info({ ms: Date.now() - startedAt }, 'stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  if (signalled) void shutdown(signalled);
+}
+
+/** Lets active jobs finish within `timeoutMs`, then force-closes what is left. */
+async function closeWorkers(workers: RunningWorkers, timeoutMs: number, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  const outcome = await Promise.race([workers.close().then(() => 'closed' as const), timedOut]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
+    logger.warn({ timeoutMs }, 'jobs still active at the deadline; force-closing workers (they will be retried)');
+    await Promise.all(workers.workers.map((w) => w.close(true)));
+  }
 }
 
 main().catch((error) => {
