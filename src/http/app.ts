@@ -17,6 +17,7 @@ import { httpRequestDuration } from '../ops/metrics.js';
 import { captchaRoutes } from './routes/captcha.js';
 import { opsRoutes } from './routes/ops.js';
 import { adminApiRoutes } from '../admin/api/index.js';
+import { publicReadRoutes } from './routes/public-read.js';
 import { widgetRoutes } from '../widget/routes.js';
 
 export function createApp(services: Services): Hono {
@@ -46,6 +47,7 @@ export function createApp(services: Services): Hono {
   app.route('/', opsRoutes(services));
   app.route('/v1', captchaRoutes(services));
   app.route('/v1', commentRoutes(services));
+  app.route('/v1', publicReadRoutes(services));
   app.route('/admin/api', adminApiRoutes(services));
   app.route('/', widgetRoutes(services));
 

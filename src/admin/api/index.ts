@@ -6,9 +6,16 @@
 import { Hono } from 'hono';
 import type { Services } from '../../services.js';
 import { authRoutes } from './auth-routes.js';
+import { EventHub } from './events-hub.js';
+import { commentRoutes, eventRoutes } from './routes.js';
 
 export function adminApiRoutes(services: Services): Hono {
+  const hub = new EventHub({ redisUrl: services.config.redisUrl, channel: services.keys.eventsChannel, logger: services.logger });
+  services.onClose(() => hub.close());
+
   const api = new Hono();
   api.route('/', authRoutes(services));
+  api.route('/comments', commentRoutes(services));
+  api.route('/events', eventRoutes(services, hub));
   return api;
 }

@@ -1,0 +1,118 @@
+/**
+ * Hono wiring of the moderator comment API: validate input at the edge, call one handler,
+ * answer its result. Every route needs a session (401) and, when it changes state, the
+ * session's CSRF token (403), checked in that order.
+ */
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { articleIdSchema } from '../../comments/article-id.js';
+import { AppError } from '../../errors.js';
+import type { Services } from '../../services.js';
+import { requireCsrf, requireSession } from '../auth/index.js';
+import type { EventHub } from './events-hub.js';
+import { bulkDecide, decideHandler, getComment, listComments } from './handlers/comments.js';
+import type { AdminHandler } from './handlers/types.js';
+import { fieldsOf, validate } from './validate.js';
+
+const commentId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'invalid');
+
+const listQuery = z.object({
+  status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+  articleId: articleIdSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(400).optional(),
+});
+
+const idParam = z.object({ id: commentId });
+
+const decideBody = z.object({
+  reason: z.string().trim().max(500).optional(),
+  force: z.boolean().optional(),
+});
+
+export const BULK_MAX_IDS = 200;
+const bulkBody = z.object({
+  ids: z.array(commentId).min(1).max(BULK_MAX_IDS),
+  action: z.enum(['approve', 'reject']),
+  reason: z.string().trim().max(500).optional(),
+});
+
+/** Seconds between SSE heartbeat comments: keeps proxies from closing an idle stream. */
+export const SSE_HEARTBEAT_MS = 15_000;
+
+function run<I, R>(services: Services, handler: AdminHandler<I, R>, c: Context, input: I): Promise<R> {
+  return handler(services, { moderator: c.get('moderator'), input });
+}
+
+/**
+ * The decide body is optional (`POST …/approve` with no body approves): an empty body is
+ * `{}`, anything else must be a JSON object of the schema.
+ */
+async function optionalJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const raw = await c.req.text();
+  let value: unknown = {};
+  if (raw.trim() !== '') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new AppError('invalid_json');
+    }
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('validation_failed', { fields: fieldsOf(parsed.error) });
+  return parsed.data;
+}
+
+export function commentRoutes(services: Services): Hono {
+  const routes = new Hono();
+  routes.use('*', requireSession(services), requireCsrf());
+
+  routes.get('/', validate('query', listQuery), async (c) => c.json(await run(services, listComments, c, c.req.valid('query'))));
+
+  routes.post('/bulk', validate('json', bulkBody), async (c) => c.json(await run(services, bulkDecide, c, c.req.valid('json'))));
+
+  routes.get('/:id', validate('param', idParam), async (c) => c.json(await run(services, getComment, c, c.req.valid('param'))));
+
+  for (const decision of ['approve', 'reject'] as const) {
+    const handler = decideHandler(decision);
+    routes.post(`/:id/${decision}`, validate('param', idParam), async (c) => {
+      const body = await optionalJson(c, decideBody);
+      return c.json(await run(services, handler, c, { ...c.req.valid('param'), ...body }));
+    });
+  }
+  return routes;
+}
+
+/**
+ * GET /admin/api/events: `data:` lines of JSON `{type, id, articleId, status, …}` (the
+ * default `message` event, so `EventSource.onmessage` sees them all), a `: ping` comment
+ * every 15 s, cleaned up when the client goes away or the process shuts down.
+ */
+export function eventRoutes(services: Services, hub: EventHub): Hono {
+  const routes = new Hono();
+  routes.use('*', requireSession(services));
+  routes.get('/', (c) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Accel-Buffering', 'no'); // nginx: do not buffer the stream
+    return streamSSE(c, async (stream) => {
+      let finish: () => void = () => {};
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      stream.onAbort(() => finish());
+      const stop = await hub.listen(
+        (message) => void stream.writeSSE({ data: message }).catch(() => finish()),
+        () => finish(),
+      );
+      const heartbeat = setInterval(() => void stream.write(': ping\n\n').catch(() => finish()), SSE_HEARTBEAT_MS);
+      try {
+        await stream.write('retry: 3000\n: connected\n\n');
+        await finished;
+      } finally {
+        clearInterval(heartbeat);
+        stop();
+      }
+    });
+  });
+  return routes;
+}

@@ -1,0 +1,112 @@
+/**
+ * A moderator approves or rejects a comment.
+ *
+ * Rules:
+ * - a `pending` comment takes either decision;
+ * - a comment already decided (by a moderator, or rejected by the filter) answers
+ *   `409 already_decided`, unless the request says `force: true`: then the decision
+ *   overturns the earlier one and is audited with `overturn: true`;
+ * - deciding what the comment already is (approve an approved comment) is a conflict too
+ *   without `force`; with `force` it is a no-op answered with the comment, and writes nothing.
+ *
+ * The write is one transaction (src/store/decisions.ts). After it commits: the count cache is
+ * refreshed at once when the count changed (counts right within 2 s), the publish jobs are
+ * enqueued (count refresh + webhook), and `comment.decided` goes to live screens. None of
+ * these after-steps can undo the decision; their failures are logged.
+ */
+import { AppError } from '../errors.js';
+import * as metrics from '../ops/metrics.js';
+import { enqueuePublish } from '../publish/jobs.js';
+import type { Services } from '../services.js';
+import type { DecisionKind } from '../store/decisions.js';
+import { publishEvent } from './events.js';
+import type { Comment, StoredStatus } from './types.js';
+
+export type DecideDeps = Pick<Services, 'decisions' | 'countCache' | 'queues' | 'config' | 'redis' | 'keys' | 'logger'>;
+
+export interface DecideRequest {
+  commentId: string;
+  decision: DecisionKind;
+  moderatorId: string;
+  reason?: string | null;
+  force?: boolean;
+}
+
+const STATUSES: readonly StoredStatus[] = ['pending', 'approved', 'rejected'];
+
+export const statusAfter = (decision: DecisionKind): StoredStatus => (decision === 'approve' ? 'approved' : 'rejected');
+
+export async function decideComment(deps: DecideDeps, req: DecideRequest): Promise<Comment> {
+  const target = statusAfter(req.decision);
+  const allowedFrom = req.force ? STATUSES.filter((s) => s !== target) : (['pending'] as const);
+  const result = await deps.decisions.apply({
+    commentId: req.commentId,
+    decision: req.decision,
+    decidedBy: req.moderatorId,
+    reason: req.reason ?? null,
+    allowedFrom,
+  });
+  if (result.outcome === 'not_found') throw new AppError('not_found');
+  if (result.outcome === 'conflict') {
+    if (req.force && result.comment.status === target) return result.comment;
+    throw new AppError('already_decided', { status: result.comment.status, decidedBy: result.comment.decidedBy });
+  }
+
+  const { comment, count, decisionId } = result;
+  metrics.decisions.inc({ decision: req.decision, by: 'moderator' });
+  if (count) {
+    // Immediacy: the cache gets the committed count now; the publish job re-reads it too.
+    await deps.countCache.put(count);
+    try {
+      await enqueuePublish(deps, {
+        event: comment.status === 'approved' ? 'comment.published' : 'comment.unpublished',
+        articleId: comment.articleId,
+        commentId: comment.id,
+        at: (comment.decidedAt ?? new Date()).toISOString(),
+        count: count.count,
+        decisionId,
+      });
+    } catch (error) {
+      deps.logger.error(
+        { err: (error as Error).message, commentId: comment.id, articleId: comment.articleId },
+        'publish jobs not enqueued; the decision stands and the count cache heals by TTL',
+      );
+    }
+  }
+  await publishEvent(deps.redis, deps.keys.eventsChannel, {
+    type: 'comment.decided',
+    id: comment.id,
+    articleId: comment.articleId,
+    status: comment.status,
+    decidedBy: comment.decidedBy,
+    at: new Date().toISOString(),
+  });
+  return comment;
+}
+
+export type BulkResult = { id: string; status: StoredStatus } | { id: string; error: 'not_found' | 'already_decided' };
+
+/**
+ * Decides several comments, one transaction each, in the order given: a conflict on one id
+ * never undoes another. Only not_found and already_decided are reported per id; anything
+ * else (database down) fails the whole request.
+ */
+export async function decideMany(
+  deps: DecideDeps,
+  req: { ids: readonly string[]; decision: DecisionKind; moderatorId: string; reason?: string | null },
+): Promise<BulkResult[]> {
+  const results: BulkResult[] = [];
+  for (const id of req.ids) {
+    try {
+      const comment = await decideComment(deps, { commentId: id, decision: req.decision, moderatorId: req.moderatorId, reason: req.reason });
+      results.push({ id, status: comment.status });
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'not_found' || error.code === 'already_decided')) {
+        results.push({ id, error: error.code });
+      } else {
+        throw error;
+      }
+    }
+  }
+  return results;
+}

@@ -1,0 +1,78 @@
+/**
+ * Public reads for the widget and the site pages:
+ * - GET /v1/counts?articles=a,b,c: approved counts (memory → Redis → PostgreSQL), ETag/304,
+ *   cacheable for 5 s by browsers and CDNs;
+ * - GET /v1/articles/:articleId/comments: approved comments, oldest first, keyset pages.
+ * Only public fields leave here: never an email, an IP or a verdict.
+ */
+import { Hono } from 'hono';
+import { etag } from 'hono/etag';
+import { z } from 'zod';
+import { ARTICLE_ID_PATTERN, articleIdSchema } from '../../comments/article-id.js';
+import { decodeCursor, encodeCursor } from '../../comments/cursor.js';
+import { AppError } from '../../errors.js';
+import type { Services } from '../../services.js';
+import { fieldsOf } from '../../admin/api/validate.js';
+
+export const MAX_COUNT_ARTICLES = 100;
+const COUNTS_MAX_AGE_SECONDS = 5;
+
+const countsQuery = z.object({
+  articles: z
+    .string()
+    .transform((value) => [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(articleIdSchema).min(1).max(MAX_COUNT_ARTICLES)),
+});
+
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(400).optional(),
+});
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError('validation_failed', { fields: fieldsOf(parsed.error) });
+  return parsed.data;
+}
+
+export function publicReadRoutes(services: Services): Hono {
+  const routes = new Hono();
+
+  routes.get('/counts', etag(), async (c) => {
+    const { articles } = parse(countsQuery, { articles: c.req.query('articles') ?? '' });
+    const found = await services.countCache.get(articles);
+    const counts: Record<string, number> = {};
+    for (const id of articles) counts[id] = found.get(id) ?? 0;
+    c.header('Cache-Control', `public, max-age=${COUNTS_MAX_AGE_SECONDS}`);
+    return c.json({ counts });
+  });
+
+  // Article ids may contain `/` (e.g. `2024/05/bai-viet`): match everything up to /comments.
+  routes.get('/articles/:articleId{.+}/comments', async (c) => {
+    const articleId = c.req.param('articleId');
+    if (!ARTICLE_ID_PATTERN.test(articleId)) throw new AppError('validation_failed', { fields: { articleId: 'invalid' } });
+    const query = parse(listQuery, { limit: c.req.query('limit'), cursor: c.req.query('cursor') });
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (after === null) throw new AppError('validation_failed', { fields: { cursor: 'invalid' } });
+    const [page, counts] = await Promise.all([
+      services.comments.listPublished({ articleId, limit: query.limit, after }),
+      services.countCache.get([articleId]),
+    ]);
+    c.header('Cache-Control', 'public, max-age=5');
+    return c.json({
+      articleId,
+      count: counts.get(articleId) ?? 0,
+      comments: page.items.map((comment) => ({
+        id: comment.id,
+        parentId: comment.parentId,
+        authorName: comment.authorName,
+        content: comment.content,
+        createdAt: comment.createdAt.toISOString(),
+        publishedAt: comment.publishedAt?.toISOString() ?? null,
+      })),
+      nextCursor: page.next ? encodeCursor(page.next) : null,
+    });
+  });
+
+  return routes;
+}
