@@ -7,6 +7,7 @@ import type { Services } from '../src/services.js';
 import { QUEUE_NAMES } from '../src/queues/index.js';
 import { createRedis } from '../src/store/redis.js';
 import { moderationProcessor } from './moderation.js';
+import { publishBackoff, publishProcessor } from './publish.js';
 import { maintenanceProcessor } from './maintenance.js';
 import { startHeartbeat } from '../src/ops/heartbeat.js';
 import { scheduleRetention } from '../src/retention/index.js';
@@ -33,6 +34,15 @@ export async function startWorkers(services: Services): Promise<RunningWorkers> 
   });
 
   const workers: Worker[] = [moderation];
+  // Count refreshes and webhooks; the webhook's own backoff covers ≥ 24 h (src/publish/retry.ts).
+  connections.push(connection());
+  const publish = new Worker(QUEUE_NAMES.publish, publishProcessor(services), {
+    connection: connections[connections.length - 1],
+    prefix: keys.queuePrefix,
+    concurrency: 4,
+    settings: { backoffStrategy: publishBackoff(services) },
+  });
+  workers.push(publish);
   // Housekeeping (retention) runs one job at a time on its own connection.
   connections.push(connection());
   const maintenance = new Worker(QUEUE_NAMES.maintenance, maintenanceProcessor(services), {
