@@ -40,7 +40,7 @@ function compile(custom: CustomLexicon | undefined): Compiled {
   const entries = [...builtin.entries, ...customEntries(custom)];
   const version = createHash('sha256')
     .update(builtin.sources.join('\u0000'))
-    .update(JSON.stringify(custom ?? null))
+    .update(JSON.stringify({ terms: custom?.terms ?? [], allow: custom?.allow ?? [] }))
     .digest('hex')
     .slice(0, 12);
   return { matcher: createMatcher(entries), version };

@@ -35,7 +35,7 @@ const UNITS = ['k', 'tr', '%', '$', ' triệu', 'triệu', ' trieu', 'trieu', ' 
 function isAmountStart(codes: Uint16Array, i: number): boolean {
   const c = codes[i]!;
   const prev = codes[i - 1]!;
-  return (isAsciiDigit(c) && (prev === SPACE || prev === DOLLAR)) || (c === DOLLAR && prev === SPACE);
+  return prev === SPACE && (isAsciiDigit(c) || c === DOLLAR);
 }
 
 /** End of "100k", "$300", "5 triệu" starting at i, followed by a non-word unit; else -1. */

@@ -7,6 +7,7 @@ import { joinSeparated } from './join-separated/index.js';
 import { collapseRepeats } from './collapse-repeats/index.js';
 import { hasDiacritic, stripDiacritics } from './strip-diacritics/index.js';
 import type { Transformer, View } from './view.js';
+import { isWordUnit } from './char-class.js';
 import { Arena } from './arena.js';
 
 export { Flag, viewText, type View } from './view.js';
@@ -27,7 +28,10 @@ export interface NormalizedText {
   readonly accented: View;
   /** `accented` without diacritics, aligned unit for unit with it: terms typed without marks. */
   readonly stripped: View;
-  /** Whether the reader types with diacritics (a few marked letters): see the matcher. */
+  /**
+   * Whether the reader types with diacritics: at least 30% of words carry a mark. Decides
+   * whether a bare term like "ngu" can be taken as typed (see matcher/accept.ts).
+   */
   readonly typesDiacritics: boolean;
 }
 
@@ -48,14 +52,18 @@ export function normalize(input: string, arena: Arena = new Arena(input.length *
   const plain = lowerCase(cased, arena);
   const accented = run(plain, ACCENTED_STEPS, arena);
   const stripped = stripDiacritics(accented, arena);
-  return { input, cased, plain, accented, stripped, typesDiacritics: countMarked(accented) >= 2 };
+  return { input, cased, plain, accented, stripped, typesDiacritics: typesDiacritics(accented) };
 }
 
 /** Normalises a lexicon term exactly as comments are, so both meet in the same alphabet. */
 export function normalizeTerm(term: string): { accented: string; stripped: string } {
-  const t = normalize(term.trim());
+  termArena.reset();
+  const t = normalize(term.trim(), termArena);
   return { accented: codesToString(t.accented), stripped: codesToString(t.stripped) };
 }
+
+/** Scratch memory for terms, whose views are read into strings at once. */
+const termArena = new Arena(4096);
 
 function run(view: View, steps: readonly Transformer[], arena: Arena): View {
   let v = view;
@@ -63,10 +71,25 @@ function run(view: View, steps: readonly Transformer[], arena: Arena): View {
   return v;
 }
 
-function countMarked(v: View): number {
-  let n = 0;
-  for (let i = 0; i < v.length && n < 2; i++) if (hasDiacritic(v.codes[i]!)) n++;
-  return n;
+/** Share of words with at least one marked letter; Vietnamese typed with marks is well above half. */
+function typesDiacritics(v: View): boolean {
+  let words = 0;
+  let marked = 0;
+  let inWord = false;
+  let wordMarked = false;
+  for (let i = 0; i <= v.length; i++) {
+    const c = i < v.length ? v.codes[i]! : 0x20;
+    if (isWordUnit(c)) {
+      inWord = true;
+      if (hasDiacritic(c)) wordMarked = true;
+    } else if (inWord) {
+      words++;
+      if (wordMarked) marked++;
+      inWord = false;
+      wordMarked = false;
+    }
+  }
+  return marked > 0 && marked * 10 >= words * 3;
 }
 
 function codesToString(v: View): string {

@@ -35,7 +35,10 @@ export const Flag = {
   Wildcard: 32,
 } as const;
 
-/** Builder of a view; steps never lengthen a view, so `capacity` = input length suffices. */
+/**
+ * Builder of a view. Transformers never lengthen a view, so they pass their input's length as
+ * `capacity`; only NFC composition needs more (see nfc/index.ts).
+ */
 export class ViewBuilder {
   readonly codes: Uint16Array;
   readonly start: Int32Array;

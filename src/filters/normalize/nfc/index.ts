@@ -15,12 +15,12 @@ import { isMark } from '../char-class.js';
 export function composeNfc(input: string, arena: Arena): View {
   const n = input.length;
   if (surelyNfc(input) || input.normalize('NFC') === input) return identity(input, arena);
-  const out = new ViewBuilder(n, arena);
+  // NFC can lengthen a few characters (U+0958 → U+0915 U+093C; at most three units for one).
+  const out = new ViewBuilder(n * 3, arena);
   let i = 0;
   while (i < n) {
     const j = clusterEnd(input, i);
     const piece = input.slice(i, j).normalize('NFC');
-    // Composition never lengthens a cluster, so the builder's capacity holds.
     for (let k = 0; k < piece.length; k++) out.push(piece.charCodeAt(k), i, j, 0);
     i = j;
   }

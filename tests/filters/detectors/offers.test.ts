@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { moneyOffers } from '../../../src/filters/detectors/offers.js';
+import { detect } from '../helpers.js';
+
+const offers = (s: string) => detect(moneyOffers, s).map((f) => f.match);
+
+describe('moneyOffers', () => {
+  it.each([
+    ['nạp 100k tặng 100k', ['nạp 100k', 'tặng 100k']],
+    ['nap 50k nhan 150k', ['nap 50k', 'nhan 150k']],
+    ['lương 500k/ngày', ['lương 500k']],
+    ['Earn $300 a day', ['Earn $300']],
+    ['thưởng 5 triệu', ['thưởng 5 triệu']],
+  ])('finds the offers in %s', (text, expected) => {
+    expect(offers(text)).toEqual(expected);
+  });
+
+  it.each([['tăng 5%'], ['nhà 100 m2'], ['nạp hồ sơ 3 lần'], ['năm 2022']])('ignores %s', (text) => {
+    expect(offers(text)).toEqual([]);
+  });
+});

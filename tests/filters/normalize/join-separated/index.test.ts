@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { Flag, normalize, viewText } from '../../../../src/filters/normalize/index.js';
+
+const accented = (s: string) => viewText(normalize(s).accented);
+
+describe('joinSeparated (through normalize)', () => {
+  it.each([
+    ['l.o.n', 'lon'],
+    ['đ m bọn', 'đm bọn'],
+    ['c l g t, xã', 'clgt, xã'],
+    ['c.ặ.c', 'cặc'],
+    ['d i t me', 'dit me'],
+    ['n h à c á i', 'nhàcái'],
+    ['Đ.é.o ai', 'đéo ai'],
+    ['l ồ n', 'lồn'],
+  ])('joins %s', (input, expected) => {
+    expect(accented(input)).toBe(expected);
+  });
+
+  it.each([['check-in'], ['e xin'], ['ko bik bao h'], ['a, b, c']])('leaves %s as it is', (input) => {
+    expect(accented(input)).toBe(input);
+  });
+
+  it('joins abbreviations into innocent letters ("q.l 9", "đ/c")', () => {
+    expect(accented('q.l 9')).toBe('ql 9');
+    expect(accented('đ/c trưởng')).toBe('đc trưởng');
+  });
+
+  it('flags joined letters and keeps their own offsets', () => {
+    const input = 'l.o.n';
+    const t = normalize(input);
+    expect(t.accented.flags[0]! & Flag.Joined).toBeTruthy();
+    expect([t.accented.start[2], t.accented.end[2]]).toEqual([4, 5]);
+  });
+});
