@@ -14,6 +14,8 @@ import { commentRoutes } from './routes/comments.js';
 import { httpMetrics } from './middleware/http-metrics/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { httpRequestDuration } from '../ops/metrics.js';
+import { queueDashboardRoutes } from '../ops/queue-dashboard.js';
+import { privacyRoutes } from '../retention/routes.js';
 import { captchaRoutes } from './routes/captcha.js';
 import { opsRoutes } from './routes/ops.js';
 import { adminApiRoutes } from '../admin/api/index.js';
@@ -49,6 +51,8 @@ export function createApp(services: Services): Hono {
   app.route('/v1', commentRoutes(services));
   app.route('/v1', publicReadRoutes(services));
   app.route('/admin/api', adminApiRoutes(services));
+  app.route('/admin/api/privacy', privacyRoutes(services));
+  app.route('/admin/queues', queueDashboardRoutes(services));
   app.route('/', widgetRoutes(services));
 
   return app;

@@ -1,0 +1,45 @@
+/**
+ * Privacy requests, admins only: GET /admin/api/privacy/export?email=… answers everything
+ * stored about that address (comments with their IP and user agent if still kept, the
+ * decisions on them, bans naming the address) as one JSON document to hand to the person.
+ * Every export is written to the audit log (who asked, not the address).
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireRole, requireSession } from '../admin/auth/index.js';
+import { validate } from '../admin/api/validate.js';
+import type { Services } from '../services.js';
+import { AuditStore } from '../store/audit.js';
+import { exportPersonalData } from './index.js';
+
+const exportQuery = z.object({ email: z.string().trim().min(3).max(254).email() });
+
+export function privacyRoutes(services: Services): Hono {
+  const routes = new Hono();
+  routes.use('*', requireSession(services));
+  routes.use('*', requireRole('admin'));
+
+  routes.get('/export', validate('query', exportQuery), async (c) => {
+    const { email } = c.req.valid('query');
+    const data = await exportPersonalData(services.db, email);
+    const moderatorId = c.get('moderator').id;
+    // The address itself stays out of the audit log and the log: the log must not become
+    // a second copy of the personal data being exported.
+    await new AuditStore(services.db).recordIn(services.db, {
+      actor: moderatorId,
+      action: 'privacy.export',
+      targetType: 'privacy',
+      targetId: null,
+      details: { comments: data.comments.length, decisions: data.decisions.length, bans: data.bans.length },
+    });
+    services.logger.info(
+      { requestId: c.get('requestId'), moderatorId, comments: data.comments.length },
+      'privacy export',
+    );
+    c.header('Cache-Control', 'no-store');
+    c.header('Content-Disposition', 'attachment; filename="privacy-export.json"');
+    return c.json(data);
+  });
+
+  return routes;
+}
