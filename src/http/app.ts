@@ -21,6 +21,13 @@ import { opsRoutes } from './routes/ops.js';
 import { adminApiRoutes } from '../admin/api/index.js';
 import { publicReadRoutes } from './routes/public-read.js';
 import { widgetRoutes } from '../widget/routes.js';
+import { adminUiRoutes } from '../admin/ui/routes.js';
+import { banRoutes } from '../admin/bans/routes.js';
+import { lexiconRoutes } from '../admin/lexicon/routes.js';
+import { userRoutes } from '../admin/users/routes.js';
+import { commenterRoutes } from '../admin/users/commenters.js';
+import { statsRoutes } from '../admin/stats/routes.js';
+import { auditRoutes } from '../admin/audit/routes.js';
 
 export function createApp(services: Services): Hono {
   const { config, logger } = services;
@@ -53,6 +60,13 @@ export function createApp(services: Services): Hono {
   app.route('/admin/api', adminApiRoutes(services));
   app.route('/admin/api/privacy', privacyRoutes(services));
   app.route('/admin/queues', queueDashboardRoutes(services));
+  app.route('/admin/api/bans', banRoutes(services));
+  app.route('/admin/api/lexicon', lexiconRoutes(services));
+  app.route('/admin/api/users', userRoutes(services));
+  app.route('/admin/api/commenters', commenterRoutes(services));
+  app.route('/admin/api/stats', statsRoutes(services));
+  app.route('/admin/api/audit', auditRoutes(services));
+  app.route('/admin', adminUiRoutes(services));
   app.route('/', widgetRoutes(services));
 
   return app;

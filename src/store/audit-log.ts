@@ -1,7 +1,7 @@
 /**
- * Reading the audit log for the moderator pages (who did what, when), and writing the
- * entries of the areas the UI owns (bans, word lists, accounts). Decisions are written by
- * the decision use case in the same transaction as the decision itself.
+ * Reading the audit log for the moderator pages: who did what and when, newest first, with
+ * the actor's email. Entries are written by AuditStore (./audit.ts) inside each change's
+ * own transaction.
  */
 import type { Queryable } from './db.js';
 
@@ -15,14 +15,6 @@ export interface AuditEntry {
   targetId: string | null;
   details: Record<string, unknown>;
   createdAt: Date;
-}
-
-export interface NewAuditEntry {
-  actor: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  details?: Record<string, unknown>;
 }
 
 export interface ListAuditRequest {
@@ -46,13 +38,6 @@ interface AuditRow {
 
 export class AuditLogStore {
   constructor(private readonly db: Queryable) {}
-
-  async record(entry: NewAuditEntry, q: Queryable = this.db): Promise<void> {
-    await q.query(
-      `INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5)`,
-      [entry.actor, entry.action, entry.targetType, entry.targetId, JSON.stringify(entry.details ?? {})],
-    );
-  }
 
   async list(req: ListAuditRequest): Promise<{ entries: AuditEntry[]; nextBeforeId: number | null }> {
     const where: string[] = [];

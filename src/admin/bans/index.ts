@@ -6,7 +6,7 @@
 import { AppError } from '../../errors.js';
 import type { Reason } from '../../filters/index.js';
 import type { Db } from '../../store/db.js';
-import { AuditLogStore } from '../../store/audit-log.js';
+import { AuditStore } from '../../store/audit.js';
 import { BanStore, type Ban } from '../../store/bans.js';
 
 export type { Ban };
@@ -24,7 +24,7 @@ export const BAN_REASON: Reason = { rule: 'ban', tier: 'block', match: '', start
 
 export function banService(db: Db) {
   const bans = new BanStore(db);
-  const audit = new AuditLogStore(db);
+  const audit = new AuditStore(db);
   return {
     listActive: () => bans.listActive(),
     findActive: (query: { email: string | null; ip: string | null }) => bans.findActive(query),
@@ -36,16 +36,13 @@ export function banService(db: Db) {
       const expiresAt = input.durationDays === null ? null : new Date(now.getTime() + input.durationDays * 86_400_000);
       return db.transaction(async (tx) => {
         const ban = await bans.create({ email, ip, reason: input.reason?.trim() || null, expiresAt, createdBy: actorId }, tx);
-        await audit.record(
-          {
+        await audit.recordIn(tx, {
             actor: actorId,
             action: 'ban.create',
             targetType: 'ban',
             targetId: String(ban.id),
             details: { email, ip, reason: ban.reason, expiresAt: expiresAt?.toISOString() ?? null },
-          },
-          tx,
-        );
+          });
         return ban;
       });
     },
@@ -54,10 +51,7 @@ export function banService(db: Db) {
       return db.transaction(async (tx) => {
         const ban = await bans.lift(id, actorId, tx);
         if (!ban) throw new AppError('not_found');
-        await audit.record(
-          { actor: actorId, action: 'ban.lift', targetType: 'ban', targetId: String(id), details: { email: ban.email, ip: ban.ip } },
-          tx,
-        );
+        await audit.recordIn(tx, { actor: actorId, action: 'ban.lift', targetType: 'ban', targetId: String(id), details: { email: ban.email, ip: ban.ip } });
         return ban;
       });
     },

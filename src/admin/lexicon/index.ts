@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import { AppError } from '../../errors.js';
 import type { Tier } from '../../filters/index.js';
 import type { Db } from '../../store/db.js';
-import { AuditLogStore } from '../../store/audit-log.js';
+import { AuditStore } from '../../store/audit.js';
 import type { RedisKeys } from '../../store/keys.js';
 import { LexiconStore, type LexiconEntryRecord, type LexiconKind, type LexiconLang } from '../../store/lexicon.js';
 
@@ -28,7 +28,7 @@ export interface LexiconDeps {
 
 export function lexiconService(deps: LexiconDeps) {
   const store = new LexiconStore(deps.db);
-  const audit = new AuditLogStore(deps.db);
+  const audit = new AuditStore(deps.db);
   // Best effort: a lost message is healed by the workers' periodic reload (sync.ts).
   const announce = () => deps.redis.publish(deps.keys.lexiconChannel, String(Date.now())).catch(() => 0);
 
@@ -41,10 +41,7 @@ export function lexiconService(deps: LexiconDeps) {
       const entry = await deps.db.transaction(async (tx) => {
         const added = await store.add({ kind: input.kind, lang: input.lang, term, tier, createdBy: actorId }, tx);
         if (!added) throw new AppError('conflict', { fields: { term: 'already in the list' } });
-        await audit.record(
-          { actor: actorId, action: 'lexicon.add', targetType: 'lexicon', targetId: String(added.id), details: { kind: added.kind, lang: added.lang, term, tier } },
-          tx,
-        );
+        await audit.recordIn(tx, { actor: actorId, action: 'lexicon.add', targetType: 'lexicon', targetId: String(added.id), details: { kind: added.kind, lang: added.lang, term, tier } });
         return added;
       });
       await announce();
@@ -55,10 +52,7 @@ export function lexiconService(deps: LexiconDeps) {
       const entry = await deps.db.transaction(async (tx) => {
         const removed = await store.remove(id, tx);
         if (!removed) throw new AppError('not_found');
-        await audit.record(
-          { actor: actorId, action: 'lexicon.remove', targetType: 'lexicon', targetId: String(id), details: { kind: removed.kind, lang: removed.lang, term: removed.term, tier: removed.tier } },
-          tx,
-        );
+        await audit.recordIn(tx, { actor: actorId, action: 'lexicon.remove', targetType: 'lexicon', targetId: String(id), details: { kind: removed.kind, lang: removed.lang, term: removed.term, tier: removed.tier } });
         return removed;
       });
       await announce();

@@ -1,0 +1,39 @@
+/** One commenter's comments (same email or IP), newest first, with their outcomes. */
+import type { FC } from 'hono/jsx';
+import type { HistoryEntry } from '../../../store/moderation-queue.js';
+import { translator } from '../i18n.js';
+import { Layout, type PageContext } from '../layout.js';
+import { formatTime } from '../time.js';
+
+export const CommenterPage: FC<{ page: PageContext; email?: string; ip?: string; entries: HistoryEntry[] }> = ({ page, email, ip, entries }) => {
+  const tr = translator(page.lang);
+  const banHref = `/admin/bans?${new URLSearchParams({ ...(email ? { email } : {}), ...(ip ? { ip } : {}) })}`;
+  return (
+    <Layout page={page} title={tr('history.title')} nav="queue">
+      <h1>{tr('history.title')}</h1>
+      <p class="hint">
+        {tr('history.for', { email: email ?? '—', ip: ip ?? '—' })} · <a href={banHref}>{tr('card.ban')}</a>
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{tr('audit.when')}</th>
+            <th scope="col">{tr('card.article')}</th>
+            <th scope="col">{tr('users.status')}</th>
+            <th scope="col">{tr('audit.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((h) => (
+            <tr>
+              <td>{formatTime(h.createdAt, page.lang)}</td>
+              <td>{h.articleId}</td>
+              <td class={`status-${h.status}`}>{tr(`status.${h.status}`)}{h.decidedBy === 'filter' ? ` (${tr('card.byFilter')})` : ''}</td>
+              <td>{h.content.length > 200 ? `${h.content.slice(0, 200)}…` : h.content}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+};

@@ -1,0 +1,154 @@
+/** The queue: four tabs with live counts, filters, a bulk bar, the cards, a cursor pager. */
+import type { FC } from 'hono/jsx';
+import type { Comment } from '../../../comments/types.js';
+import type { HistorySummary, QueueTab, TabCounts } from '../../../store/moderation-queue.js';
+import { CommentCard, RejectReasonSelect } from '../components/comment-card.js';
+import { translator } from '../i18n.js';
+import { Layout, type PageContext } from '../layout.js';
+import { FILTERABLE_RULES, ruleLabel } from '../reasons.js';
+
+export interface QueueFilters {
+  article?: string;
+  rule?: string;
+  q?: string;
+}
+
+export interface QueuePageProps {
+  page: PageContext;
+  tab: QueueTab;
+  filters: QueueFilters;
+  counts: TabCounts;
+  comments: Comment[];
+  histories: Map<string, HistorySummary>;
+  moderatorNames: Map<string, string>;
+  nextCursor: string | null;
+  isFirstPage: boolean;
+  now: Date;
+}
+
+const TABS: QueueTab[] = ['pending', 'filtered', 'approved', 'rejected'];
+
+export function queueHref(tab: QueueTab, filters: QueueFilters, cursor?: string): string {
+  const params = new URLSearchParams({ tab });
+  if (filters.article) params.set('article', filters.article);
+  if (filters.rule) params.set('rule', filters.rule);
+  if (filters.q) params.set('q', filters.q);
+  if (cursor) params.set('cursor', cursor);
+  return `/admin/queue?${params}`;
+}
+
+export const QueuePage: FC<QueuePageProps> = (props) => {
+  const { page, tab, filters, counts } = props;
+  const tr = translator(page.lang);
+  return (
+    <Layout page={page} title={tr(`tab.${tab}`)} nav="queue">
+      <h1 class="visually-hidden">{tr(`tab.${tab}`)}</h1>
+      <nav aria-label={tr('tab.list')}>
+        <ul class="tabs">
+          {TABS.map((t) => (
+            <li>
+              <a href={queueHref(t, filters)} aria-current={t === tab ? 'page' : undefined} data-tab={t}>
+                {tr(`tab.${t}`)}
+                <span class="count" data-count={t} title={t === 'pending' ? undefined : tr('tab.last24h')}>
+                  {counts[t]}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <form class="filters" method="get" action="/admin/queue" role="search">
+        <input type="hidden" name="tab" value={tab} />
+        <div>
+          <label for="f-article">{tr('filter.article')}</label>
+          <input id="f-article" name="article" type="text" value={filters.article ?? ''} size={18} />
+        </div>
+        <div>
+          <label for="f-rule">{tr('filter.rule')}</label>
+          <select id="f-rule" name="rule">
+            <option value="">{tr('filter.anyRule')}</option>
+            {FILTERABLE_RULES.map((r) => (
+              <option value={r} selected={filters.rule === r}>{ruleLabel(r, page.lang)}</option>
+            ))}
+          </select>
+        </div>
+        <div class="grow">
+          <label for="f-q">{tr('filter.q')}</label>
+          <input id="f-q" name="q" type="search" value={filters.q ?? ''} aria-keyshortcuts="/" />
+        </div>
+        <button type="submit" class="primary">{tr('filter.submit')}</button>
+        {filters.article || filters.rule || filters.q ? <a href={queueHref(tab, {})}>{tr('filter.clear')}</a> : null}
+      </form>
+
+      <div class="bulkbar" role="region" aria-label={tr('bulk.selectAll')}>
+        <input type="checkbox" id="select-all" />
+        <label for="select-all">{tr('bulk.selectAll')}</label>
+        <span class="sel" id="selected-count" aria-live="polite">{tr('bulk.selected', { n: 0 })}</span>
+        {tab !== 'approved' ? (
+          <button type="button" class="approve" data-bulk="approve" aria-keyshortcuts="Shift+A">{tr('bulk.approve')}</button>
+        ) : null}
+        {tab === 'pending' || tab === 'approved' ? (
+          <>
+            <button type="button" class="reject" data-bulk="reject" aria-keyshortcuts="Shift+R">{tr('bulk.reject')}</button>
+            <RejectReasonSelect lang={page.lang} id="bulk-reason" label={tr('card.reason')} />
+          </>
+        ) : null}
+        <span class="keys">
+          <kbd>j</kbd>/<kbd>k</kbd> · <kbd>a</kbd> · <kbd>r</kbd> · <kbd>x</kbd> · <kbd>u</kbd> ·{' '}
+          <button type="button" class="link" data-open-help>{tr('nav.shortcuts')}</button>
+        </span>
+      </div>
+
+      <div id="arrivals" class="banner" hidden>
+        <span></span> <a href={queueHref(tab, filters)}>{tr('queue.reload')}</a>
+      </div>
+
+      {props.comments.length === 0 ? (
+        <p class="empty">{tr('queue.empty')}</p>
+      ) : (
+        <ol class="cards" id="cards" data-tab={tab}>
+          {props.comments.map((c) => (
+            <CommentCard
+              comment={c}
+              tab={tab}
+              lang={page.lang}
+              now={props.now}
+              history={props.histories.get(c.id)}
+              moderatorNames={props.moderatorNames}
+            />
+          ))}
+        </ol>
+      )}
+      <nav class="pager" aria-label="pager">
+        {!props.isFirstPage ? <a href={queueHref(tab, filters)}>{tr('queue.first')}</a> : null}
+        {props.nextCursor ? <a href={queueHref(tab, filters, props.nextCursor)} rel="next">{tr('queue.more')} →</a> : null}
+      </nav>
+      <HelpDialog page={page} />
+    </Layout>
+  );
+};
+
+const HelpDialog: FC<{ page: PageContext }> = ({ page }) => {
+  const tr = translator(page.lang);
+  const rows: Array<[string, Parameters<typeof tr>[0]]> = [
+    ['j', 'help.j'], ['k', 'help.k'], ['a', 'help.a'], ['r', 'help.r'], ['x', 'help.x'],
+    ['A', 'help.A'], ['R', 'help.R'], ['u', 'help.u'], ['/', 'help.slash'], ['?', 'help.question'],
+  ];
+  return (
+    <dialog id="help" aria-labelledby="help-title">
+      <h2 id="help-title">{tr('help.title')}</h2>
+      <dl>
+        {rows.map(([key, label]) => (
+          <>
+            <dt><kbd>{key}</kbd></dt>
+            <dd>{tr(label)}</dd>
+          </>
+        ))}
+      </dl>
+      <form method="dialog">
+        <button type="submit">{tr('help.close')}</button>
+      </form>
+    </dialog>
+  );
+};

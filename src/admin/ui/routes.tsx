@@ -1,0 +1,286 @@
+/**
+ * The moderator pages under /admin. Every page needs a session (no session: redirect to the
+ * login form, with "session expired" when a cookie was sent); pages send a strict CSP without
+ * inline scripts or styles. Routes stay thin: read the query, load through a store or a
+ * domain service, render.
+ *
+ * Middleware is attached per route, not with use('*'): this sub-app is mounted at /admin, and
+ * a '*' middleware would also run for /admin/api (JSON) and /admin/queues (dashboard).
+ */
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import { toAppError } from '../../http/errors.js';
+import { errorMessages } from '../../http/messages.js';
+import type { Services } from '../../services.js';
+import { BanStore } from '../../store/bans.js';
+import { LexiconStore } from '../../store/lexicon.js';
+import { ModeratorAccountStore } from '../../store/moderator-accounts.js';
+import { ModerationQueueStore, QUEUE_TABS, type QueueCursor, type QueueTab } from '../../store/moderation-queue.js';
+import { auditService, AUDIT_KINDS } from '../audit/index.js';
+import {
+  clearSessionCookie,
+  loginUser,
+  logout,
+  requireCsrf,
+  requireSession,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from '../auth/index.js';
+import { commenterQuery } from '../users/commenters.js';
+import { statsService } from '../stats/index.js';
+import { cssAsset, scriptAsset, type Asset } from './assets.js';
+import { resolveUiLang, t, type UiLang } from './i18n.js';
+import type { PageContext } from './layout.js';
+import { AuditPage } from './pages/audit.js';
+import { BansPage } from './pages/bans.js';
+import { CommenterPage } from './pages/commenter.js';
+import { LexiconPage } from './pages/lexicon.js';
+import { LoginPage } from './pages/login.js';
+import { QueuePage } from './pages/queue.js';
+import { StatsPage } from './pages/stats.js';
+import { UsersPage } from './pages/users.js';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Language of the moderator pages (cookie or ?lang=). */
+    uiLang: UiLang;
+  }
+}
+
+const LANG_COOKIE = 'cm_lang';
+export const PAGE_SIZE = 30;
+
+/** default-src 'self', no inline script or style, no framing. */
+export const adminSecureHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  referrerPolicy: 'same-origin',
+  xFrameOptions: 'DENY',
+});
+
+/** Language: ?lang= wins and is remembered for a year; then the cookie; then Vietnamese. */
+const uiLanguage: MiddlewareHandler = async function uiLanguage(c, next) {
+  const query = c.req.query('lang');
+  const lang = resolveUiLang(query, getCookie(c, LANG_COOKIE));
+  if (query === 'vi' || query === 'en') {
+    setCookie(c, LANG_COOKIE, lang, { path: '/admin', sameSite: 'Lax', maxAge: 365 * 86_400, httpOnly: true });
+  }
+  c.set('uiLang', lang);
+  await next();
+};
+
+const noStore: MiddlewareHandler = async function noStore(c, next) {
+  await next();
+  c.header('Cache-Control', 'no-store');
+};
+
+/** A local path under /admin, never another site (no open redirect through ?next=). */
+function safeNext(value: string | undefined): string {
+  return value && /^\/admin(\/[^/\\]|$|\?)/.test(value) && !value.startsWith('/admin/login') ? value : '/admin/queue';
+}
+
+const render = (c: Context, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 429 | 503 = 200) =>
+  c.html(`<!DOCTYPE html>${String(page)}`, status);
+
+function encodeCursor(cursor: QueueCursor | null): string | null {
+  return cursor ? Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url') : null;
+}
+
+function decodeCursor(value: string | undefined): QueueCursor | undefined {
+  if (!value) return undefined;
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt)) && id.length <= 100) {
+      return { createdAt, id };
+    }
+  } catch {
+    // A damaged cursor is treated as none: the first page.
+  }
+  return undefined;
+}
+
+const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
+const queueQuery = z.object({
+  tab: z.enum(QUEUE_TABS as [QueueTab, ...QueueTab[]]).catch('pending'),
+  article: text(200),
+  rule: text(60),
+  q: text(200),
+  cursor: text(400),
+});
+
+export function adminUiRoutes(services: Services): Hono {
+  const ui = new Hono();
+  const queue = new ModerationQueueStore(services.db);
+  const accounts = new ModeratorAccountStore(services.db);
+  const bans = new BanStore(services.db);
+  const lexicon = new LexiconStore(services.db);
+  const stats = statsService(services.db);
+  const audit = auditService(services.db);
+
+  const pageSession = requireSession(services, {
+    onMissing: (c) => {
+      const expired = getCookie(c, SESSION_COOKIE) ? 'expired=1&' : '';
+      return c.redirect(`/admin/login?${expired}next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''))}`, 303);
+    },
+  });
+  const page = [adminSecureHeaders, noStore, uiLanguage, pageSession] as const;
+  const pageContext = (c: Context): PageContext => {
+    const url = new URL(c.req.url);
+    url.searchParams.delete('lang');
+    return { lang: c.get('uiLang'), user: c.get('moderator'), csrfToken: c.get('session').csrfToken, path: url.pathname + url.search };
+  };
+  /** Admin-only pages answer a page, not JSON, to a moderator who follows a link. */
+  const adminOnly: MiddlewareHandler = async (c, next) => {
+    if (c.get('moderator').role !== 'admin') return render(c, <p>{t(c.get('uiLang'), 'common.forbidden')}</p>, 403);
+    await next();
+  };
+
+  // --- static assets (no session: the login page needs them) ---
+  const serve = (c: Context, asset: Asset) => {
+    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
+    c.header('Content-Type', asset.contentType);
+    c.header('ETag', asset.etag);
+    c.header('Cache-Control', 'no-cache');
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(asset.body);
+  };
+  ui.get('/assets/admin.css', (c) => serve(c, cssAsset));
+  ui.get('/assets/admin.js', async (c) => serve(c, await scriptAsset()));
+
+  // --- login / logout ---
+  ui.get('/', (c) => c.redirect('/admin/queue', 302));
+  ui.get('/login', adminSecureHeaders, noStore, uiLanguage, (c) => {
+    const lang = c.get('uiLang');
+    const notice = c.req.query('expired') ? t(lang, 'login.expired') : c.req.query('out') ? t(lang, 'login.loggedOut') : undefined;
+    return render(c, <LoginPage lang={lang} next={safeNext(c.req.query('next'))} notice={notice} />);
+  });
+
+  ui.post('/login', adminSecureHeaders, noStore, uiLanguage, async (c) => {
+    const lang = c.get('uiLang');
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+    const email = field('email').trim().slice(0, 254);
+    const next = safeNext(field('next'));
+    try {
+      if (!email || !field('password')) throw new AppError('invalid_credentials');
+      const { session } = await loginUser(services, { email, password: field('password').slice(0, 1024), clientIp: c.get('clientIp') });
+      const previous = getCookie(c, SESSION_COOKIE);
+      if (previous) await logout(services, previous).catch(() => {});
+      setSessionCookie(c, session, services.config);
+      return c.redirect(next, 303);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'internal_error') throw error;
+      if (appError.retryAfterSeconds) c.header('Retry-After', String(appError.retryAfterSeconds));
+      const status = appError.code === 'rate_limited' ? 429 : appError.code === 'unavailable' ? 503 : 401;
+      return render(c, <LoginPage lang={lang} next={next} email={email} error={errorMessages[appError.code][lang]} />, status);
+    }
+  });
+
+  ui.post('/logout', noStore, requireSession(services, { onMissing: (c) => c.redirect('/admin/login', 303) }), requireCsrf(), async (c) => {
+    await logout(services, c.get('session').id);
+    clearSessionCookie(c, services.config);
+    return c.redirect('/admin/login?out=1', 303);
+  });
+
+  // --- the queue ---
+  ui.get('/queue', ...page, async (c) => {
+    const query = queueQuery.parse(c.req.query());
+    const cursor = decodeCursor(query.cursor);
+    const filters = { article: query.article, rule: query.rule, q: query.q };
+    const [list, counts] = await Promise.all([
+      queue.list({ tab: query.tab, articleId: query.article, rule: query.rule, q: query.q, limit: PAGE_SIZE, cursor }),
+      queue.tabCounts(),
+    ]);
+    const ids = list.comments.map((cm) => cm.id);
+    const [histories, moderatorNames] = await Promise.all([
+      queue.historySummaries(ids),
+      accounts.emailsByIds(list.comments.map((cm) => cm.decidedBy ?? '')),
+    ]);
+    return render(
+      c,
+      <QueuePage
+        page={pageContext(c)}
+        tab={query.tab}
+        filters={filters}
+        counts={counts}
+        comments={list.comments}
+        histories={histories}
+        moderatorNames={moderatorNames}
+        nextCursor={encodeCursor(list.nextCursor)}
+        isFirstPage={!cursor}
+        now={new Date()}
+      />,
+    );
+  });
+
+  /** One comment (linked from the audit log): shown in the queue page of its tab. */
+  ui.get('/comments/:id', ...page, async (c) => {
+    const comment = await services.comments.findById(c.req.param('id').slice(0, 100));
+    if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
+    const tab: QueueTab = comment.status === 'pending' ? 'pending' : comment.status === 'approved' ? 'approved' : comment.decidedBy === 'filter' ? 'filtered' : 'rejected';
+    const [counts, histories, moderatorNames] = await Promise.all([
+      queue.tabCounts(),
+      queue.historySummaries([comment.id]),
+      accounts.emailsByIds([comment.decidedBy ?? '']),
+    ]);
+    return render(
+      c,
+      <QueuePage page={pageContext(c)} tab={tab} filters={{}} counts={counts} comments={[comment]} histories={histories}
+        moderatorNames={moderatorNames} nextCursor={null} isFirstPage={false} now={new Date()} />,
+    );
+  });
+
+  ui.get('/commenters', ...page, async (c) => {
+    const parsed = commenterQuery.safeParse(c.req.query());
+    const { email, ip } = parsed.success ? parsed.data : { email: undefined, ip: undefined };
+    const entries = await queue.history({ email, ip, limit: 100 });
+    return render(c, <CommenterPage page={pageContext(c)} email={email} ip={ip} entries={entries} />);
+  });
+
+  // --- bans, word lists, accounts, audit, statistics ---
+  ui.get('/bans', ...page, async (c) => {
+    const active = await bans.listActive();
+    const names = await accounts.emailsByIds(active.map((b) => b.createdBy));
+    const prefill = { email: c.req.query('email')?.slice(0, 254), ip: c.req.query('ip')?.slice(0, 45) };
+    return render(c, <BansPage page={pageContext(c)} bans={active} names={names} prefill={prefill} />);
+  });
+
+  ui.get('/lexicon', ...page, async (c) => {
+    const entries = await lexicon.list();
+    const names = await accounts.emailsByIds(entries.map((e) => e.createdBy));
+    return render(c, <LexiconPage page={pageContext(c)} entries={entries} names={names} />);
+  });
+
+  ui.get('/users', ...page, adminOnly, async (c) => {
+    return render(c, <UsersPage page={pageContext(c)} users={await accounts.list()} />);
+  });
+
+  ui.get('/audit', ...page, async (c) => {
+    const kind = AUDIT_KINDS.find((k) => k === c.req.query('kind'));
+    const before = Number(c.req.query('before'));
+    const { entries, nextBeforeId } = await audit.list({ kind, beforeId: Number.isInteger(before) && before > 0 ? before : undefined });
+    return render(c, <AuditPage page={pageContext(c)} entries={entries} kind={kind} nextBefore={nextBeforeId} />);
+  });
+
+  ui.get('/stats', ...page, async (c) => {
+    const now = new Date();
+    return render(c, <StatsPage page={pageContext(c)} stats={await stats.load(now)} now={now} />);
+  });
+
+  return ui;
+}

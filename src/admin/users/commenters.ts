@@ -1,0 +1,29 @@
+/**
+ * GET /admin/api/commenters?email=&ip= → {comments: [...]}: a commenter's comments (same
+ * email or same IP), newest first, with their outcomes (session).
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Services } from '../../services.js';
+import { ModerationQueueStore } from '../../store/moderation-queue.js';
+import { AppError } from '../../errors.js';
+import { validate } from '../api/validate.js';
+import { requireSession } from '../auth/index.js';
+
+export const commenterQuery = z.object({
+  email: z.string().trim().max(254).optional().transform((v) => v || undefined),
+  ip: z.string().trim().max(45).optional().transform((v) => v || undefined),
+});
+
+export function commenterRoutes(services: Services): Hono {
+  const routes = new Hono();
+  const queue = new ModerationQueueStore(services.db);
+  routes.use('*', requireSession(services));
+  routes.get('/', validate('query', commenterQuery), async (c) => {
+    const { email, ip } = c.req.valid('query');
+    if (!email && !ip) throw new AppError('validation_failed', { fields: { email: 'email or ip is required' } });
+    const comments = await queue.history({ email, ip, limit: 100 });
+    return c.json({ comments: comments.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) });
+  });
+  return routes;
+}

@@ -1,0 +1,52 @@
+/**
+ * JSON endpoints for moderator accounts under /admin/api/users (admins only).
+ *   GET  /                 → {users: [...]}
+ *   POST /                 {email, displayName?, role, password} → 201 {user}
+ *   POST /:id/disable      → {user}        POST /:id/enable → {user}
+ *   POST /:id/password     {password} → {user}
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Services } from '../../services.js';
+import { validate } from '../api/validate.js';
+import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
+import { userService, type AccountSummary } from './index.js';
+
+const password = z.string().min(8).max(200);
+const createBody = z.object({
+  email: z.email().max(254),
+  displayName: z.string().trim().max(80).optional().nullable().transform((v) => v || null),
+  role: z.enum(['admin', 'moderator']),
+  password,
+});
+const idParam = z.object({ id: z.string().min(1).max(100) });
+
+export const userJson = (u: AccountSummary) => ({
+  id: u.id,
+  email: u.email,
+  displayName: u.displayName,
+  role: u.role,
+  disabledAt: u.disabledAt?.toISOString() ?? null,
+  createdAt: u.createdAt.toISOString(),
+});
+
+export function userRoutes(services: Services): Hono {
+  const routes = new Hono();
+  const users = userService(services.db);
+  routes.use('*', requireSession(services), requireCsrf(), requireRole('admin'));
+
+  routes.get('/', async (c) => c.json({ users: (await users.list()).map(userJson) }));
+  routes.post('/', validate('json', createBody), async (c) =>
+    c.json({ user: userJson(await users.create(c.get('moderator').id, c.req.valid('json'))) }, 201),
+  );
+  routes.post('/:id/disable', validate('param', idParam), async (c) =>
+    c.json({ user: userJson(await users.setDisabled(c.get('moderator').id, c.req.valid('param').id, true)) }),
+  );
+  routes.post('/:id/enable', validate('param', idParam), async (c) =>
+    c.json({ user: userJson(await users.setDisabled(c.get('moderator').id, c.req.valid('param').id, false)) }),
+  );
+  routes.post('/:id/password', validate('param', idParam), validate('json', z.object({ password })), async (c) =>
+    c.json({ user: userJson(await users.resetPassword(c.get('moderator').id, c.req.valid('param').id, c.req.valid('json').password)) }),
+  );
+  return routes;
+}
