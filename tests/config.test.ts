@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
-/** Starts `npx tsx src/main.ts` with exactly `env` (plus PATH/HOME) and collects how it ends. */
+/** Starts `npx tsx src/main.ts` (slow on a busy machine: npx + tsx start-up, hence the timeouts) with exactly `env` (plus PATH/HOME) and collects how it ends. */
 function startMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['tsx', 'src/main.ts'], {
@@ -14,7 +14,7 @@ function startMain(env: Record<string, string>): Promise<{ code: number | null; 
     let stdout = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 55_000);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -28,7 +28,7 @@ describe('a bad setting stops the start with exit 1 and one clear line', () => {
     ['CAPTCHA_TEST_ANSWER outside NODE_ENV=test', { NODE_ENV: 'production', CAPTCHA_TEST_ANSWER: 'x' }, /CAPTCHA_TEST_ANSWER .*NODE_ENV=test/],
     ['a malformed REDIS_URL', { REDIS_URL: 'localhost:6379' }, /REDIS_URL must be a URL/],
     ['a DATABASE_URL that is not PostgreSQL', { DATABASE_URL: 'mysql://db/comments' }, /DATABASE_URL must be a URL/],
-  ])('%s', { timeout: 30_000 }, async (_name, env, expected) => {
+  ])('%s', { timeout: 60_000 }, async (_name, env, expected) => {
     const { code, stderr, stdout } = await startMain(env);
     expect(code).toBe(1);
     const lines = stderr.trim().split('\n');
