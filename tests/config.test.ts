@@ -2,7 +2,10 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
-/** Starts `npx tsx src/main.ts` (slow on a busy machine: npx + tsx start-up, hence the timeouts) with exactly `env` (plus PATH/HOME) and collects how it ends. */
+/**
+ * Starts `npx tsx src/main.ts` with exactly `env` (plus PATH/HOME) and collects how it ends.
+ * npx + tsx start-up takes seconds on a busy machine, hence the generous timeouts.
+ */
 function startMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['tsx', 'src/main.ts'], {
