@@ -4,7 +4,7 @@
  * to WEBHOOK_RETRY_HOURS (default 25 h, so "at least 24 hours" holds with margin).
  *
  * With the defaults (10 s base, 1 h cap): 10 s, 20 s, 40 s … 42 min 40 s, then 1 h per attempt;
- * 33 attempts, about 25.4 h from the first failure to the last try.
+ * 34 attempts, about 25.4 h from the first failure to the last try.
  */
 export interface RetryPolicy {
   backoffMs: number;
