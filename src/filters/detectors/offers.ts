@@ -7,6 +7,7 @@ import type { Detector, Finding } from './types.js';
  * "nhận 150k", "thưởng 200k", "lương 500k/ngày", "earn $300". Weak alone (a pay rise in the
  * news reads the same), it adds up with links, phones and gambling words.
  *
+ * Also a pay rate without a reward word: "500k/ngày", "2tr/tháng", "$50/day".
  * Scans the `plain` view for an amount right after a space, then reads the word before it.
  * No regular expression, nothing decoded but that one short word.
  */
@@ -18,8 +19,11 @@ export const moneyOffers: Detector = function moneyOffers(text) {
     const end = amountEnd(v.codes, i);
     if (end === -1) continue;
     const wordStart = rewardWordBefore(v, i);
+    const rateEnd = wordStart === -1 ? rateSuffixEnd(v.codes, end) : -1;
     if (wordStart !== -1) {
       findings.push({ rule: 'spam.promo', tier: 'review', weight: 0.3, start: v.start[wordStart]!, end: v.end[end - 1]! });
+    } else if (rateEnd !== -1) {
+      findings.push({ rule: 'spam.promo', tier: 'review', weight: 0.3, start: v.start[i]!, end: v.end[rateEnd - 1]! });
     }
   }
   return findings;
@@ -35,7 +39,9 @@ const UNITS = ['k', 'tr', '%', '$', ' triệu', 'triệu', ' trieu', 'trieu', ' 
 function isAmountStart(codes: Uint16Array, i: number): boolean {
   const c = codes[i]!;
   const prev = codes[i - 1]!;
-  return prev === SPACE && (isAsciiDigit(c) || c === DOLLAR);
+  // "300-500k": the upper bound of a range counts as an amount too.
+  const afterRange = prev === 0x2d && i >= 2 && isAsciiDigit(codes[i - 2]!);
+  return (prev === SPACE || afterRange) && (isAsciiDigit(c) || c === DOLLAR);
 }
 
 /** End of "100k", "$300", "5 triệu" starting at i, followed by a non-word unit; else -1. */
@@ -65,6 +71,14 @@ function rewardWordBefore(v: View, i: number): number {
   if (wordEnd - k > 8 || wordEnd === k) return -1;
   const word = String.fromCharCode(...v.codes.subarray(k, wordEnd));
   return REWARD_WORDS.has(word) ? k : -1;
+}
+
+const RATES = ['/ngày', '/ngay', '/tháng', '/thang', '/giờ', '/gio', '/day', '/h'];
+
+/** End of "/ngày" and the like right after an amount, or -1. */
+function rateSuffixEnd(codes: Uint16Array, at: number): number {
+  for (const rate of RATES) if (matchesAt(codes, at, rate) && endsWord(codes, at + rate.length)) return at + rate.length;
+  return -1;
 }
 
 function matchesAt(codes: Uint16Array, at: number, s: string): boolean {

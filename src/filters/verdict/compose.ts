@@ -6,29 +6,38 @@ import type { Finding } from '../detectors/index.js';
  *
  * - Score: profanity counts by its strongest finding (block 0.95, review 0.6). Spam signals
  *   add up: 1 - Π(1 - weight) over distinct signals (the same rule and words twice count
- *   once), so a phone number (0.5) plus lending words (0.6) reaches 0.8 while either alone
+ *   once), so a phone number (0.5) plus lending words (0.5) reaches 0.75 while either alone
  *   stays at review or below. The total combines both the same way.
+ * - Spam needs a channel: spam always says where to go (a phone, a link, a handle, "ib
+ *   zalo"). Without any such signal, the spam score is scaled by {@link NO_CHANNEL}, so a
+ *   reader complaining that "vay tiền… giải ngân chậm" is not taken for a loan shark.
  * - Tier: spam reasons become `block` when spam alone reaches {@link SPAM_BLOCK}.
  * - Action: any block-tier reason ⇒ block; else score ≥ {@link REVIEW_AT} ⇒ review; else pass.
  *   Reasons below the threshold are still listed, so a moderator can see weak signals.
  */
 export const REVIEW_AT = 0.5;
-export const SPAM_BLOCK = 0.8;
+export const SPAM_BLOCK = 0.75;
 /** Reasons kept in a verdict; a flood of one word should not make a megabyte of JSON. */
 export const MAX_REASONS = 50;
+/** Factor on the spam score when no finding gives a way to reach the spammer. */
+export const NO_CHANNEL = 0.7;
+/** Rules whose findings are a way to reach the spammer. */
+const CHANNELS = new Set(['spam.phone', 'spam.link', 'spam.contact']);
 
 export function compose(findings: readonly Finding[], content: string, lexiconVersion: string): Verdict {
   if (findings.length === 0) return { action: 'pass', score: 0, reasons: [], lexiconVersion };
   const spam = findings.filter((f) => f.rule.startsWith('spam.'));
-  const spamScore = combine(distinct(spam, content).map((f) => f.weight));
+  const hasChannel = spam.some((f) => CHANNELS.has(f.rule));
+  const spamScore = combine(distinct(spam, content).map((f) => f.weight)) * (hasChannel ? 1 : NO_CHANNEL);
   const profanityScore = findings.reduce((m, f) => (f.rule.startsWith('spam.') ? m : Math.max(m, f.weight)), 0);
   const score = combine([spamScore, profanityScore]);
   const spamTier: Tier = spamScore >= SPAM_BLOCK ? 'block' : 'review';
   const reasons = [...findings]
     .sort((a, b) => a.start - b.start || a.end - b.end)
-    .slice(0, MAX_REASONS)
     .map((f) => toReason(f, content, f.rule.startsWith('spam.') ? spamTier : f.tier));
-  return { action: decide(reasons, score), score: round(score), reasons, lexiconVersion };
+  // Decide on every reason, then keep the first ones: a cut list must not hide a block.
+  const action = decide(reasons, score);
+  return { action, score: round(score), reasons: reasons.slice(0, MAX_REASONS), lexiconVersion };
 }
 
 function decide(reasons: readonly Reason[], score: number): Action {

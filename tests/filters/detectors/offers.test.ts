@@ -11,6 +11,8 @@ describe('moneyOffers', () => {
     ['lương 500k/ngày', ['lương 500k']],
     ['Earn $300 a day', ['Earn $300']],
     ['thưởng 5 triệu', ['thưởng 5 triệu']],
+    ['thu nhập 300-500k/ngày', ['500k/ngày']],
+    ['làm ca tối 2tr/tháng', ['2tr/tháng']],
   ])('finds the offers in %s', (text, expected) => {
     expect(offers(text)).toEqual(expected);
   });

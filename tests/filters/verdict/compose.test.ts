@@ -38,6 +38,19 @@ describe('compose', () => {
     expect(compose([weak, f('spam.link', 0.3, 4, 8)], content, 'v1').score).toBe(0.51);
   });
 
+  it('weighs spam words without any way to reach the spammer less', () => {
+    const words = [f('spam.lending', 0.3, 0, 3), f('spam.lending', 0.4, 4, 8)];
+    expect(compose(words, content, 'v1').action).toBe('pass');
+    expect(compose([...words, f('spam.contact', 0.3, 9, 12)], content, 'v1').action).toBe('review');
+  });
+
+  it('decides on every finding even when the list of reasons is cut', () => {
+    const many = Array.from({ length: 80 }, (_, i) => f('spam.flood', 0.01, 0, 1));
+    const v = compose([...many, f('profanity.vi', 0.95, 28, 30, 'block')], content, 'v1');
+    expect(v.reasons).toHaveLength(50);
+    expect(v.action).toBe('block');
+  });
+
   it('sorts reasons by position and keeps score within 0..1', () => {
     const v = compose([f('spam.phone', 0.5, 15, 27), f('spam.lending', 0.6, 0, 14), f('profanity.vi', 0.95, 28, 30, 'block')], content, 'v');
     expect(v.reasons.map((r) => r.start)).toEqual([0, 15, 28]);
