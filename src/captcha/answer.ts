@@ -4,9 +4,10 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 
 /**
- * Digits and letters a reader cannot confuse once distorted: no 0/O/o/Q, 1/l/I/i, 5/S, 2/Z,
- * 8/B, 6/G, 9/g/q; lowercase only where its shape differs from the capital (answers compare
- * case-insensitively anyway).
+ * Digits and letters a reader cannot confuse once distorted. None of 0 O o Q 1 l I i; of the
+ * other look-alike pairs we keep one side only (5 not S, 2 not Z, 8 not B, 9 not g/q, b not 6,
+ * no G); lowercase only where its shape differs from the capital (c, s, u, v, w, x, z would
+ * look like C, S, U…). Answers compare case-insensitively anyway.
  */
 export const ANSWER_ALPHABET = '2345789ACDEFHJKMNPRTUVWXYabdefhkmnprty';
 export const ANSWER_LENGTH = 5;
