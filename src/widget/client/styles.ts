@@ -4,9 +4,10 @@
  * pass down by inheritance (fonts, colours, line heights), then we set our own.
  */
 export const WIDGET_CSS = `
-:host{all:initial;display:block;font:16px/1.5 Arial,"Helvetica Neue",Helvetica,sans-serif;color:#222;text-align:left}
+:host{all:initial;display:block}
+.bl{max-width:720px;font:16px/1.5 Arial,"Helvetica Neue",Helvetica,sans-serif;color:#222;text-align:left;letter-spacing:normal;word-spacing:normal;text-transform:none}
 *{box-sizing:border-box}
-.bl{max-width:720px}
+[hidden]{display:none!important}
 h2{font-size:18px;line-height:1.3;margin:24px 0 12px;padding-bottom:6px;border-bottom:2px solid #0a5c9c;color:#0a5c9c;text-transform:none}
 form{background:#f5f7f9;border:1px solid #dde3e8;border-radius:4px;padding:14px;margin:0 0 8px}
 .field{margin:0 0 12px}

@@ -65,7 +65,7 @@ function layout(title: string, now: Date, main: Html, aside: Html | null): Html 
 
 function countBadge(id: string): Html {
   // The number is filled by /count.js; the words around it stay readable before that.
-  return html`<span class="count" title="Số bình luận"><span class="visually-hidden">Số bình luận: </span><span data-comment-count="${id}">0</span></span>`;
+  return html`<span class="count" title="Số bình luận"><span class="visually-hidden">Số bình luận: </span><span data-comment-count="${id}"></span></span>`;
 }
 
 function otherNews(): Html {
