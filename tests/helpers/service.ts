@@ -73,6 +73,11 @@ export interface TestServiceOptions {
   workers?: boolean;
   /** Start the HTTP server (default true). */
   http?: boolean;
+  /**
+   * Join another test service's Redis prefix and database (postgres only), as a second api
+   * copy would: `startTestService({ shareWith: first })`. stop() then leaves both to the first.
+   */
+  shareWith?: Pick<TestService, 'config'>;
 }
 
 export interface TestService {
@@ -107,9 +112,12 @@ export function testEnv(prefix: string, extra: Record<string, string> = {}): Rec
 
 export async function startTestService(options: TestServiceOptions = {}): Promise<TestService> {
   const engine = options.engine ?? 'postgres';
-  const prefix = uniqueName('t');
-  const database = engine === 'postgres' ? await createTestDatabase() : undefined;
-  const config = loadConfig(testEnv(prefix, { ...(database ? { DATABASE_URL: database.url } : {}), ...options.env }));
+  const shared = options.shareWith?.config;
+  if (shared && !shared.databaseUrl) throw new Error('shareWith needs a postgres test service');
+  const prefix = shared?.redisPrefix ?? uniqueName('t');
+  const database = shared ? undefined : engine === 'postgres' ? await createTestDatabase() : undefined;
+  const databaseUrl = shared?.databaseUrl ?? database?.url;
+  const config = loadConfig(testEnv(prefix, { ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...options.env }));
   const services = await createServices(config, {
     logger: createLogger(config.logLevel),
     dataDir: 'memory://',
@@ -135,7 +143,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
       await server?.close(1_000);
       await workers?.close();
       await services.close();
-      await deleteRedisPrefix(prefix);
+      if (!shared) await deleteRedisPrefix(prefix);
       await database?.drop();
     },
   };
