@@ -17,14 +17,15 @@
  *
  * A validation failure does not consume the captcha (the route refuses before step 3); the
  * widget asks for a fresh captcha after any error anyway. Redis or the database unreachable
- * at any step: 503 unavailable within 2 s (no step waits longer than STEP_TIMEOUT_MS).
+ * or hanging at any step: 503 unavailable within 2 s (see deadline.ts).
  */
 import type { Queue } from 'bullmq';
-import { AppError, unavailable } from '../errors.js';
+import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import * as metrics from '../ops/metrics.js';
 import type { ModerationJobData } from '../queues/index.js';
 import type { CommentStore } from '../store/comments.js';
+import { withinStepTimeout } from './deadline.js';
 import type { DuplicateGuard } from './duplicates.js';
 import { COMMENT_ID_PATTERN, newCommentId } from './ids.js';
 import { honeypotFilled, type CommentSubmission } from './submission.js';
@@ -61,12 +62,10 @@ export interface Accepted {
   status: 'pending';
 }
 
-/** One step against Redis or PostgreSQL may take this long before we answer 503. */
-export const STEP_TIMEOUT_MS = 1_500;
 const USER_AGENT_MAX = 512;
 
 export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, ctx: AcceptContext): Promise<Accepted> {
-  await deps.limiter.consume(ctx.ip);
+  await withinStepTimeout(deps.limiter.consume(ctx.ip), 'rate limit');
 
   const id = newCommentId(ctx.now?.getTime());
   if (honeypotFilled(input.website)) {
@@ -80,7 +79,7 @@ export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, 
   if (input.parentId !== undefined) await requireApprovedParent(deps.comments, input.parentId, input.articleId);
 
   const subject = { articleId: input.articleId, authorName: input.authorName, content: input.content };
-  const fresh = await dependency(deps.duplicates.claim(subject, id), 'duplicate check');
+  const fresh = await withinStepTimeout(deps.duplicates.claim(subject, id), 'duplicate check');
   if (!fresh) throw new AppError('duplicate_comment');
 
   const comment: SubmittedComment = {
@@ -95,10 +94,11 @@ export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, 
     createdAt: (ctx.now ?? new Date()).toISOString(),
   };
   try {
-    await dependency(deps.moderationQueue.add('moderate', { comment }, { jobId: id }), 'enqueue');
+    await withinStepTimeout(deps.moderationQueue.add('moderate', { comment }, { jobId: id }), 'enqueue');
   } catch (error) {
-    // Not accepted after all: let the reader send the same comment again.
-    await deps.duplicates.release(subject, id).catch(() => {});
+    // Not accepted after all: let the reader send the same comment again. Not awaited: when
+    // Redis hangs, waiting for this too would push the 503 past 2 s.
+    void deps.duplicates.release(subject, id).catch(() => {});
     throw error;
   }
   metrics.commentsAccepted.inc();
@@ -107,7 +107,7 @@ export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, 
 }
 
 async function verifyCaptcha(captcha: CaptchaVerifier, input: CommentSubmission): Promise<void> {
-  const result = await dependency(captcha.verify(input.captchaId, input.captchaAnswer), 'captcha');
+  const result = await withinStepTimeout(captcha.verify(input.captchaId, input.captchaAnswer), 'captcha');
   if (result !== 'ok') throw new AppError('captcha_invalid');
 }
 
@@ -119,26 +119,6 @@ async function requireApprovedParent(
 ): Promise<void> {
   // Not even shaped like a comment id: no need to ask the database.
   if (!COMMENT_ID_PATTERN.test(parentId)) throw new AppError('parent_not_found');
-  const approved = await dependency(comments.isApprovedInArticle(parentId, articleId), 'parent lookup');
+  const approved = await withinStepTimeout(comments.isApprovedInArticle(parentId, articleId), 'parent lookup');
   if (!approved) throw new AppError('parent_not_found');
-}
-
-/**
- * Bounds one call to Redis or PostgreSQL: past STEP_TIMEOUT_MS the client gets 503 with
- * Retry-After instead of a hanging request. Connection errors are thrown on unchanged and
- * become 503 in the app's error handler, like anywhere else; a bug stays a logged 500.
- */
-async function dependency<T>(work: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(unavailable(5, new Error(`${what}: no answer within ${STEP_TIMEOUT_MS} ms`))),
-      STEP_TIMEOUT_MS,
-    );
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

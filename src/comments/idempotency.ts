@@ -4,7 +4,7 @@
  *
  * Two requests with the same key may arrive at once (a double click, a retry racing the
  * original). The first one `SET NX`es a short-lived "processing" marker and does the work;
- * the others poll briefly for its answer. The marker carries a random token so only its owner
+ * the others poll briefly (0.8 s) for its answer. The marker carries a random token so only its owner
  * can replace it with the answer or release it, and it expires on its own (15 s) if the owner
  * dies, so a key is never locked for a whole day.
  */
@@ -55,7 +55,7 @@ export class IdempotencyStore {
   ) {
     this.answerTtl = options.answerTtlSeconds ?? 24 * 3600;
     this.markerTtl = options.markerTtlSeconds ?? 15;
-    this.waitMs = options.waitMs ?? 1_500;
+    this.waitMs = options.waitMs ?? 800; // inside the 1 s step budget of deadline.ts
     this.pollMs = options.pollMs ?? 50;
   }
 

@@ -10,6 +10,9 @@ export interface PrivateRedis {
   kill(): Promise<void>;
   /** Starts it again on the same port. */
   start(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open but nothing answers, the classic hang. */
+  pause(): void;
+  resume(): void;
 }
 
 export async function startPrivateRedis(): Promise<PrivateRedis> {
@@ -24,12 +27,18 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       });
       await waitFor(() => canConnect(port), 5_000);
     },
+    pause() {
+      child?.kill('SIGSTOP');
+    },
+    resume() {
+      child?.kill('SIGCONT');
+    },
     async kill() {
       const running = child;
       child = undefined;
       if (!running || running.exitCode !== null) return;
       const exited = new Promise((resolve) => running.once('exit', resolve));
-      running.kill('SIGKILL');
+      running.kill('SIGKILL'); // also ends a paused process
       await exited;
     },
   };

@@ -393,6 +393,20 @@ describe('POST /v1/comments when Redis goes away', () => {
     await redis.kill();
   });
 
+  it('answers 503 within 2 s when Redis hangs (process frozen, connections open)', async () => {
+    const body = await validComment(svc);
+    redis.pause();
+    try {
+      const started = Date.now();
+      const res = await svc.post('/v1/comments', body, { 'idempotency-key': `hang-${Date.now()}` });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).not.toBeNull();
+    } finally {
+      redis.resume();
+    }
+  });
+
   it('answers 503 unavailable with Retry-After within 2 s, with or without Idempotency-Key, then recovers', async () => {
     const bodies = [await validComment(svc), await validComment(svc)];
     await redis.kill();
