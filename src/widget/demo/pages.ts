@@ -28,6 +28,7 @@ function layout(title: string, now: Date, main: Html, aside: Html | null): Html 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${title} | ${PAPER.name}</title>
 <style>${raw(DEMO_CSS)}</style>
 </head>
