@@ -210,12 +210,16 @@ describe('GET /v1/captcha when Redis goes away', () => {
     await svc?.stop().catch(() => {});
   });
 
-  it('answers 503 unavailable with Retry-After within 2 s', async () => {
-    const port = await freePort();
+  const startRedis = async (port: number) => {
     redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
     await waitFor(() => canConnect(port), 5_000);
+  };
+
+  it('answers 503 unavailable with Retry-After within 2 s, and serves again once Redis is back', async () => {
+    const port = await freePort();
+    await startRedis(port);
     svc = await startTestService({ workers: false, env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
     await getCaptcha(svc);
 
@@ -229,6 +233,14 @@ describe('GET /v1/captcha when Redis goes away', () => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     const body = (await res.json()) as { error: { code: string } };
     expect(body.error.code).toBe('unavailable');
+
+    // Redis back (empty: the pool is gone too): the same process heals without a restart.
+    await startRedis(port);
+    const healed = await waitFor(async () => {
+      const again = await svc!.fetch('/v1/captcha');
+      return again.status === 200 ? ((await again.json()) as IssuedBody) : undefined;
+    }, 10_000, 200);
+    expect(healed.image.startsWith('data:image/png;base64,')).toBe(true);
   });
 });
 
