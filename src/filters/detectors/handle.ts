@@ -6,6 +6,8 @@ import type { Detector, Finding } from './types.js';
  * advertised. An "@" after a word is an e-mail address and is left to the link detector.
  */
 export const handles: Detector = function handles(text) {
+  // Cheap native test first: most comments have no "@" (or full-width "＠") at all.
+  if (!text.input.includes('@') && !text.input.includes('\uff20')) return [];
   const v = text.plain;
   const findings: Finding[] = [];
   for (let i = 0; i < v.length; i++) {

@@ -14,6 +14,8 @@ import type { Detector, Finding } from './types.js';
  * (review alone, block with any other spam signal); any other link 0.3 (passes alone).
  */
 export const links: Detector = function links(text, ctx) {
+  // Cheap native test first: a domain needs a dot (ASCII or full-width).
+  if (!text.input.includes('.') && !text.input.includes('\uff0e')) return [];
   const v = text.plain;
   const findings: Finding[] = [];
   let i = 0;

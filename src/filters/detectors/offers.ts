@@ -12,6 +12,8 @@ import type { Detector, Finding } from './types.js';
  * No regular expression, nothing decoded but that one short word.
  */
 export const moneyOffers: Detector = function moneyOffers(text) {
+  // Cheap native test first: an offer needs an amount.
+  if (!ANY_DIGIT.test(text.input)) return [];
   const v = text.plain;
   const findings: Finding[] = [];
   for (let i = 1; i < v.length; i++) {
@@ -30,6 +32,7 @@ export const moneyOffers: Detector = function moneyOffers(text) {
 };
 
 const SPACE = 0x20;
+const ANY_DIGIT = /[0-9\uff10-\uff19]/;
 const DOLLAR = 0x24;
 const REWARD_WORDS = new Set(
   'nạp nap tặng tang nhận nhan thưởng thuong lương luong kiếm kiem earn bonus'.split(' '),

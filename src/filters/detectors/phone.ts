@@ -16,6 +16,8 @@ import type { Detector, Finding } from './types.js';
  * road chainage do not start like a phone number and are ignored.
  */
 export const phoneNumbers: Detector = function phoneNumbers(text) {
+  // Cheap native test first: no digit (ASCII or full-width), no phone number.
+  if (!ANY_DIGIT.test(text.input)) return [];
   const v = text.plain;
   const findings: Finding[] = [];
   let i = 0;
@@ -37,6 +39,7 @@ export const phoneNumbers: Detector = function phoneNumbers(text) {
 };
 
 const PLUS = 0x2b;
+const ANY_DIGIT = /[0-9\uff10-\uff19]/;
 const MOBILE_WEIGHT = 0.5;
 const HOTLINE_WEIGHT = 0.2;
 

@@ -22,11 +22,26 @@ export function compileTerms(entries: readonly LexiconEntry[]): CompiledTerms {
   const stripped = createTrie();
   const accentedForms: string[] = [];
   entries.forEach((entry, i) => {
-    const forms = normalizeTerm(entry.term);
+    const forms = termForms(entry.term);
     accentedForms.push(forms.accented);
     insertTerm(accented, forms.accented, i);
     const strippedCounts = !entry.accentedOnly || entry.disguised;
     if (strippedCounts && forms.stripped !== forms.accented) insertTerm(stripped, forms.stripped, i);
   });
   return { entries, accentedForms, accented: flatten(accented), stripped: flatten(stripped) };
+}
+
+/**
+ * Normalised forms by term, kept for the process: built-in terms do not change, so a
+ * `setCustom` recompilation only normalises the admins' new terms.
+ */
+const formsCache = new Map<string, { accented: string; stripped: string }>();
+
+function termForms(term: string): { accented: string; stripped: string } {
+  let forms = formsCache.get(term);
+  if (!forms) {
+    forms = normalizeTerm(term);
+    if (formsCache.size < 100_000) formsCache.set(term, forms);
+  }
+  return forms;
 }

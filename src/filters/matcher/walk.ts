@@ -69,27 +69,41 @@ function growStack(): void {
 
 function walkFrom(codes: Uint16Array, length: number, p: number, t: FlatTrie, onHit: (hit: ViewHit) => void): void {
   top = 0;
-  push(ROOT, p, -1, 0);
-  while (top > 0) {
-    top--;
-    const node = stackNode[top]!;
-    const pos = stackPos[top]!;
-    const last = stackLast[top]!;
-    const wildcards = stackWild[top]!;
+  let node = ROOT;
+  let pos = p;
+  let last = -1;
+  let wildcards = 0;
+  for (;;) {
     const out = t.out[node];
     if (out && (pos >= length || !isWordUnit(codes[pos]!))) {
       for (const entry of out) onHit({ entry, start: p, end: pos });
     }
-    if (pos >= length) continue;
-    const c = codes[pos]!;
-    // A space in the text is read only through the gap below, never as the GAP edge itself
-    // (same code unit), or every space would be walked twice.
-    const child = c === GAP ? -1 : childOf(t, node, c);
-    if (child !== -1) push(child, pos + 1, c, wildcards);
-    if (c === last && isLetter(c)) push(node, pos + 1, c, wildcards);
-    if (c === WILDCARD && wildcards < MAX_WILDCARDS) pushWildcard(t, node, pos, wildcards);
-    const gap = t.gapChild[node]!;
-    if (gap !== -1 && node !== ROOT) pushGap(codes, length, pos, gap, wildcards);
+    if (pos < length) {
+      const c = codes[pos]!;
+      // A space in the text is read only through the gap below, never as the GAP edge itself
+      // (same code unit), or every space would be walked twice.
+      const child = c === GAP ? -1 : childOf(t, node, c);
+      const repeat = c === last && isLetter(c);
+      const wildcard = c === WILDCARD && wildcards < MAX_WILDCARDS;
+      const gap = node === ROOT ? -1 : t.gapChild[node]!;
+      if (child !== -1 && !repeat && !wildcard && gap === -1) {
+        // The common case, one way forward: follow it without touching the stack.
+        node = child;
+        pos++;
+        last = c;
+        continue;
+      }
+      if (child !== -1) push(child, pos + 1, c, wildcards);
+      if (repeat) push(node, pos + 1, c, wildcards);
+      if (wildcard) pushWildcard(t, node, pos, wildcards);
+      if (gap !== -1) pushGap(codes, length, pos, gap, wildcards);
+    }
+    if (top === 0) return;
+    top--;
+    node = stackNode[top]!;
+    pos = stackPos[top]!;
+    last = stackLast[top]!;
+    wildcards = stackWild[top]!;
   }
 }
 
