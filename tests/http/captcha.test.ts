@@ -210,21 +210,24 @@ describe('GET /v1/captcha when Redis goes away', () => {
     await svc?.stop().catch(() => {});
   });
 
-  const startRedis = async (port: number) => {
-    redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+  const startRedis = async (port: number): Promise<ChildProcess> => {
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
+    redisServer = child; // afterEach kills it whatever happens
     await waitFor(() => canConnect(port), 5_000);
+    return child;
   };
 
   it('answers 503 unavailable with Retry-After within 2 s, and serves again once Redis is back', async () => {
     const port = await freePort();
-    await startRedis(port);
+    const first = await startRedis(port);
     svc = await startTestService({ workers: false, env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
     await getCaptcha(svc);
 
-    redisServer.kill('SIGKILL');
-    await new Promise((resolve) => redisServer!.once('exit', resolve));
+    const exited = new Promise((resolve) => first.once('exit', resolve));
+    first.kill('SIGKILL');
+    await exited;
 
     const started = Date.now();
     const res = await svc.fetch('/v1/captcha', { headers: { 'accept-language': 'en' } });
