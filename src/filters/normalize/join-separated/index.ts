@@ -1,4 +1,5 @@
-import { isLetter, isWordUnit } from '../char-class.js';
+import { isAsciiDigit, isLetter, isWordUnit } from '../char-class.js';
+import { LEET } from '../leet/dictionary.js';
 import type { Arena } from '../arena.js';
 import { Flag, ViewBuilder, type View } from '../view.js';
 
@@ -9,7 +10,9 @@ import { Flag, ViewBuilder, type View } from '../view.js';
  * "dit me", "nhàcái". Only runs of two or more single letters are joined, so ordinary words
  * and abbreviations with longer parts ("check-in", "Q.L 9" stays "ql 9") are untouched.
  * Vietnamese has no one-letter words outside teencode ("a e" = anh em), so joining single
- * letters costs little. Joined units carry {@link Flag.Joined}.
+ * letters costs little. A lone leet digit inside such a run is read as its letter when the
+ * run has at least two real letters ("l.0.n" → "lon"; "1.2.3" stays). Joined units carry
+ * {@link Flag.Joined}.
  *
  * Application order: after leet (so "l.0.n" joins), before collapsing repeats.
  */
@@ -25,7 +28,9 @@ export const joinSeparated = (input: View, arena: Arena): View => {
       continue;
     }
     for (let k = i; k < runEnd; k++) {
-      if (isWordUnit(input.codes[k]!)) out.copy(input, k, input.codes[k], Flag.Joined);
+      const c = input.codes[k]!;
+      if (isLetter(c)) out.copy(input, k, c, Flag.Joined);
+      else if (isWordUnit(c)) out.copy(input, k, LEET.get(c) ?? c, Flag.Joined | Flag.Leet);
     }
     i = runEnd;
   }
@@ -43,9 +48,10 @@ function isSeparator(c: number): boolean {
   );
 }
 
-/** A single letter: a letter whose neighbours are not word units. */
+/** A single letter (or leet digit): one whose neighbours are not word units. */
 function isSingleLetterAt(v: View, i: number): boolean {
-  if (!isLetter(v.codes[i]!)) return false;
+  const c = v.codes[i]!;
+  if (!isLetter(c) && !(isAsciiDigit(c) && LEET.has(c))) return false;
   if (i > 0 && isWordUnit(v.codes[i - 1]!)) return false;
   return i + 1 >= v.length || !isWordUnit(v.codes[i + 1]!);
 }
@@ -55,8 +61,9 @@ function isSingleLetterAt(v: View, i: number): boolean {
  * letter; else -1. Linear: the caller skips past the run.
  */
 function singleLetterRunEnd(v: View, i: number): number {
-  if (!isSingleLetterAt(v, i)) return -1;
+  if (!isLetter(v.codes[i]!) || !isSingleLetterAt(v, i)) return -1;
   let count = 1;
+  let letters = isLetter(v.codes[i]!) ? 1 : 0;
   let last = i;
   let k = i + 1;
   for (;;) {
@@ -67,10 +74,19 @@ function singleLetterRunEnd(v: View, i: number): number {
     }
     if (gap === 0 || gap > MAX_GAP || k >= v.length || !isSingleLetterAt(v, k)) break;
     count++;
+    if (isLetter(v.codes[k]!)) letters++;
     last = k;
     k++;
   }
-  return count >= 2 ? last + 1 : -1;
+  if (count < 2 || letters < 2) return -1;
+  return trimDigits(v, i, last) + 1;
+}
+
+/** The run must not end on a digit ("q.l 9" joins "ql", not "ql9"): last letter of the run. */
+function trimDigits(v: View, first: number, last: number): number {
+  let end = last;
+  while (end > first && !isLetter(v.codes[end]!)) end--;
+  return end;
 }
 
 function hasRun(v: View): boolean {

@@ -33,3 +33,16 @@ describe('joinSeparated (through normalize)', () => {
     expect([t.accented.start[2], t.accented.end[2]]).toEqual([4, 5]);
   });
 });
+
+describe('joinSeparated with leet digits', () => {
+  it('reads a lone leet digit inside a run of single letters', () => {
+    expect(viewText(normalize('l.0.n').accented)).toBe('lon');
+    expect(viewText(normalize('đ . 1 . t').accented)).toBe('đit');
+  });
+
+  it('leaves numbers and runs ending on a number alone', () => {
+    expect(viewText(normalize('1 . 2 . 3').accented)).toBe('1 . 2 . 3');
+    expect(viewText(normalize('0 9 1 2').accented)).toBe('0 9 1 2');
+    expect(viewText(normalize('q.l 9').accented)).toBe('ql 9');
+  });
+});
