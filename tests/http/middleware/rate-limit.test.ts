@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors.js';
 import { errorResponse, toAppError } from '../../../src/http/errors.js';
-import { consume, createRateLimiter, rateLimit } from '../../../src/http/middleware/rate-limit/index.js';
+import { consume, createRateLimiter, ipBucket, rateLimit } from '../../../src/http/middleware/rate-limit/index.js';
 import { createRedis, waitForRedis } from '../../../src/store/redis.js';
 import { deleteRedisPrefix, REDIS_URL, uniqueName } from '../../helpers/service.js';
 
@@ -80,5 +80,35 @@ describe('rate limiter (real Redis)', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
     expect((await get('10.0.0.2')).status).toBe(200);
+    // Two addresses of one IPv6 /64 are one client.
+    expect((await get('2001:db8:1:2::a')).status).toBe(200);
+    expect((await get('2001:db8:1:2::b')).status).toBe(429);
+    expect((await get('2001:db8:1:3::a')).status).toBe(200);
+  });
+});
+
+describe('ipBucket', () => {
+  it('keeps IPv4 addresses and anything that is not an IPv6 address as they are', () => {
+    expect(ipBucket('203.0.113.7')).toBe('203.0.113.7');
+    expect(ipBucket('unknown')).toBe('unknown');
+    expect(ipBucket('')).toBe('');
+  });
+
+  it('counts IPv6 addresses per /64, whatever their spelling', () => {
+    const bucket = '2001:db8:ab:cd::/64';
+    for (const ip of [
+      '2001:db8:ab:cd::1',
+      '2001:0db8:00ab:00cd:1111:2222:3333:4444',
+      '2001:DB8:AB:CD:ffff::',
+      '2001:db8:ab:cd:0:0:0:0',
+      '2001:db8:ab:cd::ffff:1.2.3.4',
+      '2001:db8:ab:cd::1%eth0',
+    ]) {
+      expect(ipBucket(ip)).toBe(bucket);
+    }
+    expect(ipBucket('2001:db8:ab:ce::1')).not.toBe(bucket);
+    expect(ipBucket('::1')).toBe('0:0:0:0::/64');
+    expect(ipBucket('2001:db8::')).toBe('2001:db8:0:0::/64');
+    expect(ipBucket('fe80::1:2:3:4')).toBe('fe80:0:0:0::/64');
   });
 });
