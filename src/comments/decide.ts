@@ -34,6 +34,21 @@ export interface DecideRequest {
 
 const STATUSES: readonly StoredStatus[] = ['pending', 'approved', 'rejected'];
 
+/**
+ * Longest wait for the publish queue. BullMQ waits for its connection to become ready, which
+ * never happens while Redis is down; the moderator must get the answer anyway.
+ */
+const ENQUEUE_TIMEOUT_MS = 1_500;
+
+function withinMs<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  promise.catch(() => {}); // a late rejection after the timeout is already handled
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 export const statusAfter = (decision: DecisionKind): StoredStatus => (decision === 'approve' ? 'approved' : 'rejected');
 
 export async function decideComment(deps: DecideDeps, req: DecideRequest): Promise<Comment> {
@@ -58,14 +73,14 @@ export async function decideComment(deps: DecideDeps, req: DecideRequest): Promi
     // Immediacy: the cache gets the committed count now; the publish job re-reads it too.
     await deps.countCache.put(count);
     try {
-      await enqueuePublish(deps, {
+      await withinMs(ENQUEUE_TIMEOUT_MS, enqueuePublish(deps, {
         event: comment.status === 'approved' ? 'comment.published' : 'comment.unpublished',
         articleId: comment.articleId,
         commentId: comment.id,
         at: (comment.decidedAt ?? new Date()).toISOString(),
         count: count.count,
         decisionId,
-      });
+      }));
     } catch (error) {
       deps.logger.error(
         { err: (error as Error).message, commentId: comment.id, articleId: comment.articleId },
