@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startTestService, waitFor, type TestService } from '../../helpers/service.js';
+import { registry } from '../../../src/ops/metrics.js';
 import { addModerator, adminEnv, insertComment, login, type Moderator } from '../helpers.js';
+
+const decisionsMetric = async (decision: string) =>
+  (await registry.getSingleMetric('comments_decisions_total')!.get()).values.find(
+    (v) => v.labels.decision === decision && v.labels.by === 'moderator',
+  )?.value ?? 0;
 
 describe.each(ENGINES)('moderator comment API (%s)', (engine) => {
   let svc: TestService;
@@ -129,8 +135,10 @@ describe.each(ENGINES)('moderator comment API (%s)', (engine) => {
       const articleId = `approve-${engine}`;
       expect(await countOf(articleId)).toBe(0);
       const c = await insertComment(svc.services, { articleId });
+      const approvalsBefore = await decisionsMetric('approve');
       const res = await admin.post(`/admin/api/comments/${c.id}/approve`, { reason: 'ổn' });
       expect(res.status).toBe(200);
+      expect(await decisionsMetric('approve')).toBe(approvalsBefore + 1);
       const body = await res.json();
       expect(body).toMatchObject({ id: c.id, status: 'approved', decidedBy: admin.id, decisionReason: 'ổn' });
       expect(Date.parse(body.decidedAt)).toBeGreaterThan(0);
