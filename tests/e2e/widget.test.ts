@@ -141,6 +141,14 @@ async function reloadUntilVisible(page: Page, locator: Locator, timeoutMs = 20_0
   }
 }
 
+/** Serves one page from another origin (a port of its own): the news site embedding the scripts. */
+async function serveSitePage(html: string): Promise<string> {
+  const site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  closers.push(() => new Promise<void>((resolve) => site.close(() => resolve())));
+  return `http://127.0.0.1:${(site.address() as AddressInfo).port}/tin-tuc`;
+}
+
 /** Waits until the API itself reports the approved count (the publish worker updates it). */
 async function waitForCount(article: string, count: number): Promise<void> {
   await waitFor(async () => {
@@ -407,6 +415,31 @@ describe('the comment widget in a browser', { timeout: 90_000 }, () => {
     expect(new URL(countRequests[0]).searchParams.get('articles')!.split(',')).toHaveLength(30);
   });
 
+  it('asks for more than 100 ids in batches of 100, once per id, skipping ids the API would refuse', async () => {
+    const ids = Array.from({ length: 150 }, (_, i) => `batch-${i}`);
+    const spans = ids.map((id) => `<span data-comment-count="${id}">?</span><span data-comment-count="${id}">?</span>`).join('');
+    const siteUrl = await serveSitePage(
+      `<!doctype html><html lang="vi"><head><title>Tin</title></head><body>${spans}<span data-comment-count="sai id!">?</span>` +
+        `<script src="${svc.baseUrl}/count.js" async></script></body></html>`,
+    );
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT);
+    const batches: string[][] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/v1/counts') batches.push(url.searchParams.get('articles')!.split(','));
+    });
+    await page.goto(siteUrl);
+    await expect
+      .poll(async () => (await page.locator('[data-comment-count]').allTextContents()).filter((t) => t === '0').length, { timeout: WAIT })
+      .toBe(300);
+    expect(batches.map((b) => b.length).sort()).toEqual([100, 50].sort());
+    expect(new Set(batches.flat())).toEqual(new Set(ids));
+    expect(await page.locator('[data-comment-count="sai id!"]').textContent()).toBe('?');
+  });
+
   it('works embedded on another site: several widgets, English, API from the script origin', async () => {
     const first = articleId('site-a');
     const second = articleId('site-b');
@@ -423,11 +456,7 @@ describe('the comment widget in a browser', { timeout: 90_000 }, () => {
 <div data-comment-article="${second}" data-lang="en"></div>
 <script src="${svc.baseUrl}/widget.js" async></script><script src="${svc.baseUrl}/count.js" async></script>
 </body></html>`;
-    // The news site is another origin: a small server of its own on another port.
-    const site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(sitePage));
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    closers.push(() => new Promise<void>((resolve) => site.close(() => resolve())));
-    const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/tin-tuc/bai-a`;
+    const siteUrl = await serveSitePage(sitePage);
     const apiCalls: Request[] = [];
     page.on('request', (r) => r.url().startsWith(svc.baseUrl + '/v1/') && apiCalls.push(r));
     await page.goto(siteUrl);

@@ -47,7 +47,8 @@ export function createCommentList(options: ListOptions): CommentList {
     ]);
     if (isTopLevel) {
       // One level of replies: only top-level comments can be answered.
-      const replyButton = h('button', { type: 'button', class: 'link' }, [t.reply]);
+      // The accessible name says whom the answer goes to; it starts with the visible word.
+      const replyButton = h('button', { type: 'button', class: 'link', 'aria-label': t.replyTo(comment.authorName) }, [t.reply]);
       const formSlot = h('div', { class: 'reply-slot' });
       const replies = h('ol', { class: 'replies' });
       replyButton.addEventListener('click', () => options.onReply(comment, formSlot));

@@ -22,6 +22,7 @@ export interface Messages {
   submit: string;
   sending: string;
   reply: string;
+  replyTo: (name: string) => string;
   replyingTo: (name: string) => string;
   cancelReply: string;
   more: string;
@@ -73,6 +74,7 @@ const vi: Messages = {
   submit: 'Gửi bình luận',
   sending: 'Đang gửi…',
   reply: 'Trả lời',
+  replyTo: (name) => `Trả lời ${name}`,
   replyingTo: (name) => `Trả lời bình luận của ${name}`,
   cancelReply: 'Hủy trả lời',
   more: 'Xem thêm',
@@ -124,6 +126,7 @@ const en: Messages = {
   submit: 'Post comment',
   sending: 'Sending…',
   reply: 'Reply',
+  replyTo: (name) => `Reply to ${name}`,
   replyingTo: (name) => `Replying to ${name}`,
   cancelReply: 'Cancel reply',
   more: 'Show more',
