@@ -1,0 +1,91 @@
+/**
+ * Fault: the site's webhook receiver is down for a while. Deliveries fail (connection
+ * refused), are retried with backoff, and every one arrives once the receiver is back, signed,
+ * each recognisable by X-Webhook-Id so the site can drop a repeat.
+ */
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideComment } from '../../src/comments/decide.js';
+import { freePort } from '../helpers/processes.js';
+import { startTestService, waitFor, type TestService } from '../helpers/service.js';
+import { ADMIN_EMAIL, adminEnv, insertComment } from '../admin/helpers.js';
+
+const SECRET = 'bi-mat-cua-trang-tin';
+const APPROVALS = 40;
+
+interface Delivery {
+  id: string;
+  signatureOk: boolean;
+  body: { event: string; articleId: string; commentId: string; count: number };
+}
+
+describe('webhook receiver down for a while', () => {
+  let svc: TestService;
+  let port: number;
+  let receiver: Server | undefined;
+  const deliveries: Delivery[] = [];
+
+  beforeAll(async () => {
+    port = await freePort(); // nobody listens yet: deliveries are refused
+    svc = await startTestService({
+      engine: 'postgres',
+      env: {
+        ...adminEnv,
+        SITE_WEBHOOK_URL: `http://127.0.0.1:${port}/hooks/comments`,
+        SITE_WEBHOOK_SECRET: SECRET,
+        WEBHOOK_BACKOFF_MS: '200',
+        WEBHOOK_BACKOFF_MAX_MS: '1000',
+        WEBHOOK_TIMEOUT_MS: '2000',
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await new Promise((r) => (receiver ? receiver.close(r) : r(null)));
+    await svc?.stop();
+  }, 60_000);
+
+  function startReceiver(): Promise<Server> {
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const expected = `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`;
+        deliveries.push({ id: String(req.headers['x-webhook-id']), signatureOk: req.headers['x-webhook-signature'] === expected, body: JSON.parse(raw) });
+        res.writeHead(204).end();
+      });
+    });
+    return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
+  }
+
+  it('delivers every event once the receiver is back, deduplicable by X-Webhook-Id', async () => {
+    const admin = await svc.services.moderators.findByEmail(ADMIN_EMAIL);
+    const approved: string[] = [];
+    for (let i = 0; i < APPROVALS; i++) {
+      const comment = await insertComment(svc.services, { articleId: `bai-${i % 4}`, content: `Bình luận ${i}` });
+      await decideComment(svc.services, { commentId: comment.id, decision: 'approve', moderatorId: admin!.id });
+      approved.push(comment.id);
+    }
+    // Let the deliveries fail for a while: several attempts each.
+    await waitFor(async () => (await svc.services.queues.publish.getDelayedCount()) >= APPROVALS / 2, 30_000, 100);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(deliveries).toHaveLength(0);
+
+    receiver = await startReceiver();
+    const unique = () => new Map(deliveries.map((d) => [d.id, d]));
+    await waitFor(() => unique().size >= APPROVALS, 60_000, 100);
+
+    const byId = unique();
+    expect(byId.size).toBe(APPROVALS);
+    expect(deliveries.every((d) => d.signatureOk)).toBe(true);
+    expect(new Set([...byId.values()].map((d) => d.body.commentId))).toEqual(new Set(approved));
+    expect([...byId.values()].every((d) => d.body.event === 'comment.published')).toBe(true);
+    // Counts per article end at the number approved there.
+    const last = new Map<string, number>();
+    for (const d of byId.values()) last.set(d.body.articleId, Math.max(last.get(d.body.articleId) ?? 0, d.body.count));
+    expect([...last.values()]).toEqual([10, 10, 10, 10]);
+    console.info(`[faults] webhook: ${byId.size} deliveries after the receiver came back (${deliveries.length} requests received)`);
+  }, 180_000);
+});
