@@ -65,7 +65,7 @@ function openPostgres(connectionString: string, max: number): Db {
     engine: 'postgres',
     ...wrap(pool),
     async transaction(fn) {
-      const client = await pool.connect();
+      const { client, release } = await checkout(pool);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
@@ -75,18 +75,40 @@ function openPostgres(connectionString: string, max: number): Db {
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        release();
       }
     },
     async withConnection(fn) {
-      const client = await pool.connect();
+      const { client, release } = await checkout(pool);
       try {
         return await fn(wrap(client));
       } finally {
-        client.release();
+        release();
       }
     },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * Takes a client out of the pool for several statements. pg-pool removes its own error
+ * listener while a client is checked out, so a connection lost meanwhile (database restart,
+ * network cut) would be an unhandled 'error' event and crash the process; we listen instead,
+ * and a client that lost its connection is released as broken so the pool discards it.
+ */
+async function checkout(pool: pg.Pool): Promise<{ client: pg.PoolClient; release(): void }> {
+  const client = await pool.connect();
+  let lost: Error | undefined;
+  const onLost = (error: Error) => {
+    lost = error;
+  };
+  client.on('error', onLost);
+  return {
+    client,
+    release() {
+      client.off('error', onLost);
+      client.release(lost);
+    },
   };
 }
 
