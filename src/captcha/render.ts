@@ -1,10 +1,11 @@
 /**
- * Renders one captcha image: svg-captcha draws the glyphs as paths, we add noise a script
- * cannot peel off (dots, arcs crossing the text, a warp over everything) and rasterise it to
+ * Renders one captcha image: svg-captcha draws the glyphs as paths, we tilt and warp them, add
+ * noise a script cannot peel off (specks, curves crossing the text) and rasterise it all to
  * PNG with resvg, so the picture no longer contains separable text paths.
  *
- * Rendering is CPU work (~ms per image); `renderCaptcha` runs resvg on libuv's thread pool
- * (renderAsync) so the api's event loop keeps answering while the pool refills.
+ * Rendering is CPU work (tens of ms per image, see bench/captcha.bench.ts). The rasterising,
+ * most of it, runs on libuv's thread pool (resvg's renderAsync); building the SVG and encoding
+ * the PNG stay on the event loop (a few ms), so the api keeps answering while the pool refills.
  */
 import { randomInt } from 'node:crypto';
 import { renderAsync } from '@resvg/resvg-js';

@@ -22,6 +22,7 @@ describe('captcha rendering', () => {
     expect(svg).not.toContain('ab3kd');
     expect(svg).toContain('feDisplacementMap');
     expect((svg.match(/<circle /g) ?? []).length).toBeGreaterThanOrEqual(50);
+    expect((svg.match(/transform="rotate\(/g) ?? []).length).toBe(5); // every glyph tilted
   });
 
   it('never draws the same answer the same way twice', async () => {
