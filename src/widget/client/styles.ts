@@ -32,7 +32,7 @@ button[disabled]{opacity:.65;cursor:progress}
 button.link{border:0;background:none;padding:0;color:#0a5c9c;text-decoration:underline;font-size:14px}
 .replying{display:flex;justify-content:space-between;gap:8px;align-items:center;background:#e6eff7;border-radius:3px;padding:6px 10px;margin:0 0 12px;font-size:14px}
 .status{margin:10px 0 0;font-weight:bold;color:#1d6b2f}
-.status:empty,.form-error:empty{display:none}
+.status:empty,.form-error:empty{margin:0}
 .form-error{margin:10px 0 0;color:#b00020;font-weight:bold}
 .trap{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
 ol{list-style:none;margin:0;padding:0}
