@@ -2,6 +2,9 @@
  * The widget's look, applied inside its own shadow root: the site's CSS cannot reach in and
  * these rules cannot leak out. `:host { all: initial }` drops what the page would otherwise
  * pass down by inheritance (fonts, colours, line heights), then we set our own.
+ *
+ * The live regions (.status, .form-error) are never display:none while empty: that would drop
+ * them from the accessibility tree and screen readers could miss the announcement.
  */
 export const WIDGET_CSS = `
 :host{all:initial;display:block}
