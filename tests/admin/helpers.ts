@@ -16,7 +16,7 @@ export interface Moderator {
   cookie: string;
   csrfToken: string;
   /** fetch with the session cookie (and the CSRF token unless `csrf: false`). */
-  fetch(path: string, init?: RequestInit & { csrf?: boolean }): Promise<Response>;
+  fetch(path: string, init?: RequestInit & { csrf?: boolean | string }): Promise<Response>;
   post(path: string, body?: unknown, init?: { csrf?: boolean | string }): Promise<Response>;
 }
 
