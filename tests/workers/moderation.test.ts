@@ -3,13 +3,27 @@
  * `pending` with its verdict, a profane one is rejected by the filter with a decisions row,
  * the same job twice changes nothing, database failures are retried and bad payloads are not.
  */
-import { UnrecoverableError, type Job } from 'bullmq';
+import { spawn } from 'node:child_process';
+import { Queue, UnrecoverableError, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCommentId } from '../../src/comments/ids.js';
 import type { SubmittedComment } from '../../src/comments/types.js';
-import { moderationJobOptions, type ModerationJobData } from '../../src/queues/index.js';
+import { QUEUE_NAMES, moderationJobOptions, type ModerationJobData } from '../../src/queues/index.js';
 import { moderationProcessor } from '../../workers/moderation.js';
-import { ENGINES, startTestService, waitFor, type TestService } from '../helpers/service.js';
+import {
+  ENGINES,
+  REDIS_URL,
+  createTestDatabase,
+  deleteRedisPrefix,
+  startTestService,
+  testEnv,
+  uniqueName,
+  waitFor,
+  type TestDatabase,
+  type TestService,
+} from '../helpers/service.js';
 
 const PROFANE = 'Địt mẹ thằng viết bài này';
 
@@ -172,5 +186,75 @@ describe('moderation retry policy', () => {
     const windowMs = Array.from({ length: attempts - 1 }, (_, n) => backoff.delay * 2 ** n).reduce((a, b) => a + b, 0);
     expect(windowMs).toBeGreaterThan(10 * 60_000); // outlives a database restart or failover
     expect(windowMs).toBeLessThan(60 * 60_000); // a broken comment does not linger for hours
+  });
+});
+
+/**
+ * main.ts under TypeScript as one process (`node --import tsx`), so SIGTERM reaches it the way
+ * an orchestrator delivers it to `node dist/src/main.js`. Not through `npx tsx`: npm runs the
+ * command under `sh -c`, which dies of the signal without passing it on, and npm re-raises
+ * SIGTERM on itself, so `npx …` never exits 0 and leaves main.ts running. Not through the
+ * `tsx` wrapper either: it SIGKILLs its child when the child does not acknowledge a relayed
+ * signal within about 60 ms, which happens on a busy machine (exit 143 seen here).
+ */
+describe('main.ts on SIGTERM', () => {
+  let database: TestDatabase;
+  let blocker: pg.Client;
+  let queueConnection: Redis;
+  const prefix = uniqueName('t');
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await blocker?.end().catch(() => {});
+    queueConnection?.disconnect();
+    await deleteRedisPrefix(prefix);
+    await database.drop();
+  });
+
+  it('finishes the active job, then exits 0', { timeout: 90_000 }, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...testEnv(prefix, { DATABASE_URL: database.url, LOG_LEVEL: 'info' }) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await waitFor(() => output.includes('listening on'), 60_000, 100);
+
+      // Hold the job inside its INSERT: another transaction has written the same id and not
+      // committed, so the worker's INSERT … ON CONFLICT waits for it.
+      const comment = submitted();
+      blocker = new pg.Client({ connectionString: database.url });
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query(
+        `INSERT INTO comments (id, article_id, author_name, content, status, created_at) VALUES ($1, 'x', 'x', 'x', 'pending', now())`,
+        [comment.id],
+      );
+      queueConnection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+      const queue = new Queue<ModerationJobData>(QUEUE_NAMES.moderation, { connection: queueConnection, prefix: `{${prefix}}` });
+      await queue.add('moderate', { comment }, { jobId: comment.id });
+      await waitFor(async () => (await (await queue.getJob(comment.id))?.getState()) === 'active', 10_000);
+
+      child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(child.exitCode).toBeNull(); // still waiting for its active job
+
+      await blocker.query('ROLLBACK');
+      expect(await exited).toBe(0);
+      const job = await queue.getJob(comment.id);
+      expect(await job?.getState()).toBe('completed');
+      const { rows } = await blocker.query('SELECT status, author_name FROM comments WHERE id = $1', [comment.id]);
+      expect(rows).toEqual([{ status: 'pending', author_name: comment.authorName }]);
+      expect(output).toMatch(/shutting down/);
+      await queue.close();
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   });
 });
