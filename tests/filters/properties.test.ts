@@ -41,6 +41,17 @@ describe('engine properties', () => {
     );
   });
 
+  it('is pure: a verdict does not depend on what was evaluated before', () => {
+    const other = createFilterEngine({ siteDomains: ['baoquangtri.vn'] });
+    fc.assert(
+      fc.property(text, text, (before, input) => {
+        engine.evaluate(before);
+        expect(engine.evaluate(input)).toEqual(other.evaluate(input));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('handles 5,000-character worst cases', () => {
     const cases = [
       '\u0301'.repeat(5000),

@@ -23,16 +23,21 @@ export class Arena {
     this.offset = 0;
   }
 
+  // `take` first, then read `this.buffer`: take may replace the buffer, and the view must
+  // be on the new one (arguments are evaluated left to right).
   u16(n: number): Uint16Array {
-    return new Uint16Array(this.buffer, this.take(n * 2), n);
+    const at = this.take(n * 2);
+    return new Uint16Array(this.buffer, at, n);
   }
 
   i32(n: number): Int32Array {
-    return new Int32Array(this.buffer, this.take(n * 4), n);
+    const at = this.take(n * 4);
+    return new Int32Array(this.buffer, at, n);
   }
 
   u8(n: number): Uint8Array {
-    return new Uint8Array(this.buffer, this.take(n), n);
+    const at = this.take(n);
+    return new Uint8Array(this.buffer, at, n);
   }
 
   /** Byte offset of `bytes` free bytes, 4-aligned; a bigger buffer when this one is full. */

@@ -52,7 +52,18 @@ export function normalize(input: string, arena: Arena = new Arena(input.length *
   const plain = lowerCase(cased, arena);
   const accented = run(plain, ACCENTED_STEPS, arena);
   const stripped = stripDiacritics(accented, arena);
-  return { input, cased, plain, accented, stripped, typesDiacritics: typesDiacritics(accented) };
+  // Computed on first use: only a few lexicon hits ever ask.
+  let marked: boolean | undefined;
+  return {
+    input,
+    cased,
+    plain,
+    accented,
+    stripped,
+    get typesDiacritics() {
+      return (marked ??= typesDiacritics(accented));
+    },
+  };
 }
 
 /** Normalises a lexicon term exactly as comments are, so both meet in the same alphabet. */

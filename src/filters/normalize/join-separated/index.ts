@@ -89,7 +89,28 @@ function trimDigits(v: View, first: number, last: number): number {
   return end;
 }
 
+/**
+ * Quick test before building a new view: is there a single letter followed, within
+ * MAX_GAP separators, by another single letter (or leet digit)? One pass, no allocation.
+ */
 function hasRun(v: View): boolean {
-  for (let i = 0; i < v.length; i++) if (singleLetterRunEnd(v, i) !== -1) return true;
+  let lastSingleEnd = -100; // index after the last single letter seen
+  let wordStart = -1;
+  for (let i = 0; i <= v.length; i++) {
+    const inWord = i < v.length && isWordUnit(v.codes[i]!);
+    if (inWord && wordStart === -1) wordStart = i;
+    if (inWord || wordStart === -1) continue;
+    if (i - wordStart === 1 && isSingleLetterAt(v, wordStart)) {
+      if (wordStart - lastSingleEnd <= MAX_GAP && gapIsSeparators(v, lastSingleEnd, wordStart)) return true;
+      if (isLetter(v.codes[wordStart]!)) lastSingleEnd = i;
+    }
+    wordStart = -1;
+  }
   return false;
+}
+
+function gapIsSeparators(v: View, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) if (!isSeparator(v.codes[k]!)) return false;
+  return true;
 }
