@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/captcha.bench.ts        (needs Redis on 127.0.0.1:6379; uses PGlite in memory)
  */
+import { cpus, loadavg } from 'node:os';
 import { randomAnswer } from '../src/captcha/answer.js';
 import { startPoolRefiller } from '../src/captcha/pool.js';
 import { renderCaptcha } from '../src/captcha/render.js';
@@ -62,7 +63,11 @@ async function issueLatency(svc: TestService, count: number): Promise<string> {
   return `p50 ${f(percentile(times, 50))}, p95 ${f(percentile(times, 95))}, p99 ${f(percentile(times, 99))}, max ${f(times[times.length - 1])} (n=${count})`;
 }
 
+/** On a shared machine every wall-clock figure below moves with the load: print it. */
+const loadLine = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`;
+
 async function main() {
+  console.log(`captcha bench, ${loadLine()}`);
   await renderRate(10, 1); // warm up resvg and the font
   // CPU time (all threads) per render: the figure that does not depend on how busy the machine is.
   const cpuBefore = process.cpuUsage();
@@ -104,6 +109,7 @@ async function main() {
   } finally {
     await inline.stop();
   }
+  console.log(`captcha bench done, ${loadLine()}`);
 }
 
 main().catch((error) => {
