@@ -447,7 +447,7 @@ export const CLIENT_KEYS = [
   'toast.approved', 'toast.rejected', 'toast.undo', 'toast.undone', 'toast.alreadyDecided',
   'toast.anotherModerator', 'toast.expired', 'toast.failed', 'toast.saved', 'toast.offline',
   'bulk.selected', 'bulk.done', 'bulk.none', 'queue.newArrivals', 'queue.reload',
-  'status.pending', 'status.approved', 'status.rejected', 'status.queued', 'card.decidedElsewhere',
+  'status.pending', 'status.approved', 'status.rejected', 'status.queued', 'card.decidedElsewhere', 'card.byFilter',
 ] as const satisfies readonly UiKey[];
 
 export function clientStrings(lang: UiLang): Record<string, string> {

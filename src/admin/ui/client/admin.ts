@@ -201,7 +201,7 @@ function statusWord(status: string): string {
 function alreadyDecidedMessage(error: ApiError): string {
   const details = error.details ?? {};
   const status = typeof details.status === 'string' ? statusWord(details.status) : '';
-  const who = typeof details.decidedByEmail === 'string' ? details.decidedByEmail : tr('toast.anotherModerator');
+  const who = details.decidedBy === 'filter' ? tr('card.byFilter') : tr('toast.anotherModerator');
   return status ? tr('toast.alreadyDecided', { who, status }) : error.message;
 }
 
@@ -260,6 +260,14 @@ async function bulk(action: 'approve' | 'reject'): Promise<void> {
     return;
   }
   const reason = action === 'reject' ? (document.getElementById('bulk-reason') as HTMLSelectElement | null)?.value || undefined : undefined;
+  if (tab !== 'pending') {
+    // Decided tabs overturn, which the bulk endpoint does not do: one forced decision each.
+    for (const id of ids) {
+      const card = cardOf(id);
+      if (card) await decide(card, action, { force: true });
+    }
+    return;
+  }
   ids.forEach((id) => decidedHere.add(id));
   const result = await api<{ results: Array<{ id: string; status?: string; error?: ApiError | string }> }>('POST', '/admin/api/comments/bulk', {
     ids,
@@ -333,10 +341,13 @@ function connectEvents(): void {
   if (!('EventSource' in window)) return;
   const source = new EventSource('/admin/api/events');
   const handler = (e: MessageEvent) => onEvent(String(e.data));
+  // data-live tells the page (and tests) that updates flow; the stream replays nothing missed.
+  source.addEventListener('open', () => (body.dataset.live = '1'));
   source.addEventListener('message', handler);
   source.addEventListener('comment.queued', handler as EventListener);
   source.addEventListener('comment.decided', handler as EventListener);
   source.addEventListener('error', async () => {
+    body.dataset.live = '0';
     // EventSource retries by itself; a lost session must end on the login page instead.
     if (source.readyState === EventSource.CLOSED) {
       const me = await api('GET', '/admin/api/me');
