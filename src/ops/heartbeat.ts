@@ -36,31 +36,33 @@ export function heartbeatIntervalMs(maxAgeSeconds: number): number {
 export function startHeartbeat(options: HeartbeatOptions): Heartbeat {
   const { redis, keys, workerId, maxAgeSeconds } = options;
   const startedAt = new Date().toISOString();
+  let stopped = false;
+  let inFlight: Promise<void> = Promise.resolve();
   const beat = async () => {
-    if (!options.healthy()) return;
+    if (stopped || !options.healthy()) return;
     const now = Date.now();
-    await redis
-      .multi()
-      .zadd(keys.workers, now, workerId)
+    // Separate commands, not MULTI: the two keys may live in different Redis Cluster slots.
+    await Promise.all([
+      redis.zadd(keys.workers, now, workerId),
       // Forget workers silent for an hour, so the set stays small without any scan.
-      .zremrangebyscore(keys.workers, '-inf', now - 3_600_000)
-      .set(keys.workerHeartbeat(workerId), JSON.stringify({ pid: process.pid, host: hostname(), startedAt, at: now }), 'EX', maxAgeSeconds)
-      .exec();
+      redis.zremrangebyscore(keys.workers, '-inf', now - 3_600_000),
+      redis.set(keys.workerHeartbeat(workerId), JSON.stringify({ pid: process.pid, host: hostname(), startedAt, at: now }), 'EX', maxAgeSeconds),
+    ]);
   };
-  const safeBeat = () => beat().catch((error) => options.onError?.(error));
+  const safeBeat = () => (inFlight = beat().catch((error) => options.onError?.(error)));
   void safeBeat();
   const timer = setInterval(safeBeat, heartbeatIntervalMs(maxAgeSeconds));
   timer.unref();
   return {
     beat,
     async stop() {
+      stopped = true;
       clearInterval(timer);
-      await redis
-        .multi()
-        .zrem(keys.workers, workerId)
-        .del(keys.workerHeartbeat(workerId))
-        .exec()
-        .catch((error) => options.onError?.(error));
+      // A beat still on the wire would re-add us after the removal below.
+      await inFlight;
+      await Promise.all([redis.zrem(keys.workers, workerId), redis.del(keys.workerHeartbeat(workerId))]).catch((error) =>
+        options.onError?.(error),
+      );
     },
   };
 }
