@@ -73,6 +73,10 @@ contenders.forEach((c) => {
   );
 });
 console.log(`ratio engine / isProfane: ${(ours / isProfane).toFixed(1)}×   engine / clean: ${(ours / clean).toFixed(0)}×`);
+// Each engine round runs right before its isProfane round, so a paired ratio compares runs
+// under the same load; its median is the steadiest figure on a shared machine.
+const paired = contenders[0]!.rates.map((r, i) => r / contenders[1]!.rates[i]!);
+console.log(`paired ratio engine / isProfane: median ${median(paired).toFixed(1)}×  (rounds: ${paired.map((x) => x.toFixed(0)).join(' ')})`);
 const [wOurs, wIsProfane] = contenders.map((c) => median(c.wall)) as [number, number];
 console.log(`wall-clock ratio engine / isProfane: ${(wOurs / wIsProfane).toFixed(1)}×   (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
 const mem = process.memoryUsage();

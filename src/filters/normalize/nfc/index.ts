@@ -14,7 +14,9 @@ import { isMark } from '../char-class.js';
  */
 export function composeNfc(input: string, arena: Arena): View {
   const n = input.length;
-  if (surelyNfc(input) || input.normalize('NFC') === input) return identity(input, arena);
+  const same = identity(input, arena);
+  if (same) return same;
+  if (input.normalize('NFC') === input) return identity(input, arena, true)!;
   // NFC can lengthen a few characters (U+0958 → U+0915 U+093C; at most three units for one).
   const out = new ViewBuilder(n * 3, arena);
   let i = 0;
@@ -42,12 +44,19 @@ function clusterEnd(s: string, i: number): number {
 /**
  * The common case, input already NFC: unit i comes from [i, i + 1). The map and the empty
  * flags are shared, read-only arrays (no step writes into its input), grown when needed.
+ * Returns undefined when a unit is outside NFC_SAFE and `knownNfc` is not set: the caller
+ * then asks ICU whether the input is NFC.
  */
-function identity(input: string, arena: Arena): View {
+function identity(input: string, arena: Arena, knownNfc = false): View | undefined {
   const n = input.length;
   if (identityStart.length < n) growIdentity(n);
   const codes = arena.u16(n);
-  for (let i = 0; i < n; i++) codes[i] = input.charCodeAt(i);
+  // Copy and check in one pass; a unit outside NFC_SAFE sends us to ICU (unless known NFC).
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    if (!knownNfc && !NFC_SAFE[c]) return undefined;
+    codes[i] = c;
+  }
   return {
     codes,
     start: identityStart.subarray(0, n),
@@ -76,7 +85,7 @@ function growIdentity(n: number): void {
  * Units that are NFC on their own and never compose with a neighbour: Latin, Latin-1,
  * Latin Extended (every precomposed Vietnamese letter), general punctuation except U+2000
  * and U+2001 (which normalise to other spaces), currency and CJK punctuation. A string made
- * only of these is NFC, which saves asking ICU for the common comment.
+ * only of these is NFC, which saves asking ICU for the common comment (see `identity`).
  */
 const NFC_SAFE = new Uint8Array(65536);
 for (const [from, to] of [
@@ -89,7 +98,3 @@ for (const [from, to] of [
   NFC_SAFE.fill(1, from, to + 1);
 }
 
-function surelyNfc(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!NFC_SAFE[s.charCodeAt(i)]) return false;
-  return true;
-}
