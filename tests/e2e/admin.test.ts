@@ -318,6 +318,7 @@ describe.runIf(SCREENSHOTS)('screenshots', { timeout: 60_000 }, () => {
       ['kinh-te/gia-vang-tang', 'Hoàng Minh', 'minh.h@example.vn', 'Nhà cái uy tín, nổ hũ đổi thưởng, nạp lần đầu tặng 100%'],
       ['thoi-su/2026/11/ngap-lut-quang-tri', 'Võ Thanh Tâm', 'tam.vo@example.vn', 'Thằng viết bài này ngu như bò, không biết gì mà cũng viết.'],
     ];
+    minutesAgo = 24 * 60; // older than every test comment, so they head the queue
     for (const [article, name, email, content] of samples) await seed(content, { articleId: article, authorName: name, authorEmail: email, ip: `113.161.${content.length % 200}.${name.length}` });
     const { page } = await newPage({ width: 1366, height: 900 });
     await logIn(page);

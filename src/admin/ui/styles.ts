@@ -89,7 +89,8 @@ mark.t-block { background: var(--block-bg); box-shadow: inset 0 -2px 0 #dc2626; 
 .actions .row button { flex: 1; }
 .actions select { font-size: 12.5px; }
 .actions .small { font-size: 12px; text-align: right; }
-.state { font-size: 12.5px; font-weight: 600; }
+.state { font-size: 12.5px; font-weight: 600; margin: 0; max-width: 220px; }
+.state:empty { display: none; }
 .state.elsewhere { color: var(--bad); }
 .status-approved { color: var(--ok); font-weight: 600; }
 .status-rejected { color: var(--bad); font-weight: 600; }
