@@ -101,27 +101,44 @@ export async function decideComment(deps: DecideDeps, req: DecideRequest): Promi
 
 export type BulkResult = { id: string; status: StoredStatus } | { id: string; error: 'not_found' | 'already_decided' };
 
+/** Decisions of one bulk request running at once: fast on PostgreSQL, harmless on PGlite. */
+const BULK_CONCURRENCY = 4;
+
 /**
- * Decides several comments, one transaction each, in the order given: a conflict on one id
- * never undoes another. Only not_found and already_decided are reported per id; anything
- * else (database down) fails the whole request.
+ * Decides several comments, one transaction each: a conflict on one id never undoes another.
+ * Distinct ids run a few at a time; a repeated id is decided after its first occurrence, so
+ * the first one wins and the repeat reports already_decided, as if run in order. Results
+ * follow the order of `ids`. Only not_found and already_decided are reported per id;
+ * anything else (database down) fails the whole request.
  */
 export async function decideMany(
   deps: DecideDeps,
   req: { ids: readonly string[]; decision: DecisionKind; moderatorId: string; reason?: string | null },
 ): Promise<BulkResult[]> {
-  const results: BulkResult[] = [];
-  for (const id of req.ids) {
+  const decideOne = async (id: string): Promise<BulkResult> => {
     try {
       const comment = await decideComment(deps, { commentId: id, decision: req.decision, moderatorId: req.moderatorId, reason: req.reason });
-      results.push({ id, status: comment.status });
+      return { id, status: comment.status };
     } catch (error) {
-      if (error instanceof AppError && (error.code === 'not_found' || error.code === 'already_decided')) {
-        results.push({ id, error: error.code });
-      } else {
-        throw error;
-      }
+      if (error instanceof AppError && (error.code === 'not_found' || error.code === 'already_decided')) return { id, error: error.code };
+      throw error;
     }
+  };
+  const firsts = [...new Set(req.ids)];
+  const byId = new Map<string, BulkResult>();
+  let next = 0;
+  const lane = async () => {
+    while (next < firsts.length) {
+      const id = firsts[next++];
+      byId.set(id, await decideOne(id));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, firsts.length) }, lane));
+  const seen = new Set<string>();
+  const results: BulkResult[] = [];
+  for (const id of req.ids) {
+    results.push(seen.has(id) ? await decideOne(id) : byId.get(id)!);
+    seen.add(id);
   }
   return results;
 }

@@ -243,7 +243,7 @@ describe.each(ENGINES)('moderator comment API (%s)', (engine) => {
       const b = await insertComment(svc.services, { articleId });
       const decided = await insertComment(svc.services, { articleId, status: 'rejected' });
       const missing = '0190a0a0-0000-7000-8000-000000000002';
-      const res = await admin.post('/admin/api/comments/bulk', { ids: [a.id, missing, b.id, decided.id], action: 'approve' });
+      const res = await admin.post('/admin/api/comments/bulk', { ids: [a.id, missing, b.id, decided.id, a.id], action: 'approve' });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({
         results: [
@@ -251,6 +251,7 @@ describe.each(ENGINES)('moderator comment API (%s)', (engine) => {
           { id: missing, error: 'not_found' },
           { id: b.id, status: 'approved' },
           { id: decided.id, error: 'already_decided' },
+          { id: a.id, error: 'already_decided' }, // a repeated id: the first occurrence won
         ],
       });
       await waitFor(async () => (await countOf(articleId)) === 2, 2_000);
