@@ -38,7 +38,7 @@ const url = (protocols: string[]) =>
     } catch {
       return false;
     }
-  }, `must be a URL starting with ${protocols.join(' or ')}//`);
+  }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
 
 const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
