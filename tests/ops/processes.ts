@@ -25,7 +25,7 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function spawnService(role: 'api' | 'worker' | 'all', env: Record<string, string>, startTimeoutMs = 90_000): Promise<ServiceProcess> {
+export async function spawnService(role: 'api' | 'worker' | 'all', env: Record<string, string>, startTimeoutMs = 180_000): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts'), role], {
     cwd: ROOT,
     // info at least: the port is read from the "listening" line.
@@ -55,7 +55,8 @@ export async function spawnService(role: 'api' | 'worker' | 'all', env: Record<s
     }, startTimeoutMs, 50);
   } catch (error) {
     child.kill('SIGKILL');
-    throw error;
+    if (exitedEarly) throw error;
+    throw new Error(`${role} did not listen within ${startTimeoutMs} ms:\n${output.slice(-20).join('\n')}`);
   }
   return {
     role,
