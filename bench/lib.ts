@@ -1,0 +1,113 @@
+/**
+ * Shared pieces of the benchmarks: the machine's description, child servers (the service's
+ * own `src/main.ts api|worker`, and a bare Hono baseline), autocannon runs, and figures.
+ * Servers run in child processes so that the load generator does not share their event loop.
+ */
+import autocannon from 'autocannon';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { startServiceProcess, type ServiceProcess } from '../tests/helpers/processes.js';
+import { createTestDatabase, deleteRedisPrefix, REDIS_URL, testEnv, uniqueName, type TestDatabase } from '../tests/helpers/service.js';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { freePort, stopChild } from '../tests/helpers/processes.js';
+import { waitFor } from '../tests/helpers/service.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+
+export function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
+}
+
+export const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+
+export interface Figures {
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  load: string;
+}
+
+export interface CannonOptions {
+  url: string;
+  connections: number;
+  duration?: number;
+  amount?: number;
+  requests?: autocannon.Request[];
+  method?: autocannon.Request['method'];
+  headers?: Record<string, string>;
+  body?: string;
+  /** Requests per second over all connections (unset: as fast as possible). */
+  overallRate?: number;
+}
+
+export async function cannon(options: CannonOptions): Promise<Figures> {
+  // autocannon treats a key set to undefined as a value (an undefined method fails): leave unset keys out.
+  const defined = Object.fromEntries(
+    Object.entries({ ...options, duration: options.amount ? undefined : (options.duration ?? 10), timeout: 10 }).filter(([, v]) => v !== undefined),
+  ) as unknown as autocannon.Options;
+  const result = await autocannon(defined);
+  return {
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    load: load(),
+  };
+}
+
+export const show = (f: Figures) =>
+  `${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms (${f.requests} requests, ${f.non2xx} non-2xx, ${f.errors} errors; load ${f.load})`;
+
+/** A bare Hono app on @hono/node-server: GET /json and POST /json (parses the body, answers 202). */
+export async function startBaseline(): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/baseline-server.ts', String(port)], { cwd: ROOT, stdio: 'ignore' });
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/json`)).ok, 60_000, 100);
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child, 'SIGTERM') };
+}
+
+export interface ServiceUnderTest {
+  prefix: string;
+  database: TestDatabase;
+  env: Record<string, string>;
+  api?: ServiceProcess;
+  worker?: ServiceProcess;
+  stop(): Promise<void>;
+}
+
+/** A fresh database and Redis prefix, with `src/main.ts api` and/or `worker` children on them. */
+export async function startService(roles: Array<'api' | 'worker'>, extraEnv: Record<string, string> = {}): Promise<ServiceUnderTest> {
+  const prefix = uniqueName('bench');
+  const database = await createTestDatabase();
+  const env = testEnv(prefix, {
+    REDIS_URL,
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_COMMENTS: '999999/60',
+    RATE_LIMIT_CAPTCHAS: '999999/60',
+    ...extraEnv,
+  });
+  const sut: ServiceUnderTest = {
+    prefix,
+    database,
+    env,
+    async stop() {
+      await sut.api?.stop('SIGTERM');
+      await sut.worker?.stop('SIGTERM');
+      await deleteRedisPrefix(prefix);
+      await database.drop();
+    },
+  };
+  // The api first: it runs the migrations.
+  if (roles.includes('api')) sut.api = await startServiceProcess('api', env);
+  if (roles.includes('worker')) sut.worker = await startServiceProcess('worker', env);
+  return sut;
+}
+
+export const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+export const verdict = (ok: boolean) => (ok ? 'goal met' : 'GOAL MISSED');

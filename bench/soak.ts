@@ -1,0 +1,72 @@
+/**
+ * 6. Soak: mixed traffic at 300 req/s for SOAK_SECONDS (default 600) against an api process
+ * and a worker process: per 10 requests, 6 × GET /v1/counts, 2 × an article's list,
+ * 1 × GET /v1/captcha, 1 × POST /v1/comments. Goal: no errors, and the api's heap after
+ * warm-up (first fifth of the run) grows by less than 10 % to the end (read from /metrics).
+ */
+import type autocannon from 'autocannon';
+import { REDIS_URL } from '../tests/helpers/service.js';
+import { commentBody, seedCaptchas } from '../tests/helpers/stack.js';
+import { cannon, load, show, startService, verdict } from './lib.js';
+
+const RATE = 300;
+
+async function heapUsed(baseUrl: string): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('nodejs_heap_size_used_bytes'));
+  return Number(line?.split(' ')[1] ?? NaN);
+}
+
+export async function benchSoak(seconds: number): Promise<string[]> {
+  const sut = await startService(['api', 'worker'], { CAPTCHA_POOL_SIZE: '300' });
+  try {
+    const base = sut.api!.baseUrl;
+    const captchas = await seedCaptchas(REDIS_URL, sut.prefix, Math.ceil((RATE / 10) * seconds * 1.2) + 100, seconds + 600);
+    let n = 0;
+    const ids = (i: number) => Array.from({ length: 20 }, (_, k) => `bai-${(i + k) % 500}`).join(',');
+    const get = (path: () => string): autocannon.Request => ({ method: 'GET', setupRequest: (req) => ({ ...req, path: path() }) });
+    const requests: autocannon.Request[] = [
+      get(() => `/v1/counts?articles=${ids(n++)}`),
+      get(() => `/v1/articles/bai-${n++ % 500}/comments`),
+      get(() => `/v1/counts?articles=${ids(n++)}`),
+      get(() => `/v1/captcha`),
+      get(() => `/v1/counts?articles=${ids(n++)}`),
+      {
+        method: 'POST',
+        path: '/v1/comments',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => {
+          const k = n++;
+          return { ...req, body: JSON.stringify(commentBody(captchas[k % captchas.length], k, `bai-${k % 500}`)) };
+        },
+      },
+      get(() => `/v1/counts?articles=${ids(n++)}`),
+      get(() => `/v1/articles/bai-${n++ % 500}/comments`),
+      get(() => `/v1/counts?articles=${ids(n++)}`),
+      get(() => `/v1/counts?articles=${ids(n++)}`),
+    ];
+    const samples: Array<{ t: number; heap: number }> = [];
+    const started = Date.now();
+    const sampler = setInterval(() => {
+      heapUsed(base).then((heap) => samples.push({ t: (Date.now() - started) / 1000, heap }), () => {});
+    }, 5_000);
+    const figures = await (async () => {
+      try {
+        return await cannon({ url: base, connections: 20, duration: seconds, requests, overallRate: RATE });
+      } finally {
+        clearInterval(sampler);
+      }
+    })();
+    const warm = samples.filter((s) => s.t >= seconds * 0.2);
+    const avg = (xs: typeof samples) => xs.reduce((a, s) => a + s.heap, 0) / Math.max(1, xs.length);
+    const firstWindow = avg(warm.slice(0, 3));
+    const lastWindow = avg(warm.slice(-3));
+    const growth = (lastWindow - firstWindow) / firstWindow;
+    return [
+      `soak    ${seconds} s mixed at ${RATE} req/s offered: ${show(figures)}`,
+      `        api heap after warm-up ${(firstWindow / 2 ** 20).toFixed(1)} MB → end ${(lastWindow / 2 ** 20).toFixed(1)} MB (${(growth * 100).toFixed(1)} %, goal < 10 %; ${samples.length} samples; load ${load()}): ${verdict(growth < 0.1 && figures.errors === 0 && figures.non2xx === 0)}`,
+    ];
+  } finally {
+    await sut.stop();
+  }
+}
