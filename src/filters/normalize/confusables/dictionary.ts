@@ -1,9 +1,9 @@
 /**
  * Lookalike letters from other scripts, folded to the Latin letter they imitate.
  *
- * Only Cyrillic and Greek keys (and full-width forms, handled in code): Vietnamese letters are
- * Latin, so nothing here can turn "ơ" or "đ" into something else. Mapped case for case, the
- * lower-case step runs after this one.
+ * Cyrillic and Greek keys, a few non-Vietnamese Latin letters that imitate "đ" (eth "ð/Ð"),
+ * and full-width forms (handled in code). No Vietnamese letter is a key, so nothing here can
+ * turn "ơ" or "đ" into something else. Mapped case for case, the lower-case step runs after.
  */
 export const CONFUSABLES: ReadonlyMap<number, number> = new Map(
   (
@@ -16,6 +16,8 @@ export const CONFUSABLES: ReadonlyMap<number, number> = new Map(
       ['А', 'A'], ['В', 'B'], ['С', 'C'], ['Е', 'E'], ['Н', 'H'], ['І', 'I'], ['Ј', 'J'],
       ['К', 'K'], ['М', 'M'], ['О', 'O'], ['Р', 'P'], ['Ѕ', 'S'], ['Т', 'T'], ['У', 'Y'],
       ['Х', 'X'], ['Ԁ', 'D'], ['Ԛ', 'Q'], ['Ԝ', 'W'],
+      // Latin letters that are not Vietnamese but pass for "đ"/"Đ" (eth, d with stroke variants)
+      ['ð', 'đ'], ['Ð', 'Đ'], ['ɖ', 'đ'], ['Ɖ', 'Đ'],
       // Greek
       ['α', 'a'], ['ο', 'o'], ['ν', 'v'], ['ρ', 'p'], ['υ', 'u'], ['ι', 'i'], ['κ', 'k'],
       ['ε', 'e'], ['τ', 't'], ['χ', 'x'], ['Α', 'A'], ['Β', 'B'], ['Ε', 'E'], ['Ζ', 'Z'],

@@ -8,6 +8,10 @@ describe('foldConfusables (through normalize)', () => {
     expect(viewText(normalize('Nh\u03b1 c\u03b1i').plain)).toBe('nha cai');
   });
 
+  it('folds the eth that passes for đ', () => {
+    expect(viewText(normalize('Ðịt ðm').plain)).toBe('địt đm');
+  });
+
   it('folds full-width letters', () => {
     expect(viewText(normalize('ｆｕｃｋ').plain)).toBe('fuck');
   });
