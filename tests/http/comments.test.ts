@@ -19,7 +19,7 @@ describe.each(ENGINES)('POST /v1/comments (%s)', (engine) => {
   beforeAll(async () => {
     svc = await startTestService({ engine });
   });
-  afterAll(() => svc.stop());
+  afterAll(() => svc?.stop());
 
   const storedComment = (id: string) => svc.services.comments.findById(id);
 
@@ -337,7 +337,7 @@ describe('POST /v1/comments: CORS with ALLOWED_ORIGINS', () => {
   beforeAll(async () => {
     svc = await startTestService({ engine: 'pglite', workers: false, env: { ALLOWED_ORIGINS: 'https://baoquangtri.vn' } });
   });
-  afterAll(() => svc.stop());
+  afterAll(() => svc?.stop());
 
   it('allows a listed origin and no other', async () => {
     const preflight = (origin: string) =>
@@ -352,7 +352,7 @@ describe('POST /v1/comments: rate limit', () => {
   beforeAll(async () => {
     svc = await startTestService({ engine: 'pglite', workers: false, env: { RATE_LIMIT_COMMENTS: '2/60' } });
   });
-  afterAll(() => svc.stop());
+  afterAll(() => svc?.stop());
 
   it('429 rate_limited with Retry-After past the limit; idempotent replays are not counted', async () => {
     const first = await validComment(svc);

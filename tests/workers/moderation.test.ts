@@ -50,7 +50,7 @@ describe.each(ENGINES)('moderation worker (%s)', (engine) => {
   beforeAll(async () => {
     svc = await startTestService({ engine, http: false });
   });
-  afterAll(() => svc.stop());
+  afterAll(() => svc?.stop());
 
   const count = async (sql: string, params: unknown[]) => {
     const { rows } = await svc.services.db.query<{ n: number }>(sql, params);
@@ -165,7 +165,7 @@ describe('moderation worker with AUTO_REJECT=0', () => {
   beforeAll(async () => {
     svc = await startTestService({ engine: 'pglite', http: false, workers: false, env: { AUTO_REJECT: '0' } });
   });
-  afterAll(() => svc.stop());
+  afterAll(() => svc?.stop());
 
   it('a block verdict is kept pending for a moderator', async () => {
     const process = moderationProcessor(svc.services);
