@@ -1,0 +1,39 @@
+/**
+ * `npm run export -- ban.doc@example.vn` (production: `node dist/src/retention/export-cli.js
+ * ban.doc@example.vn`): prints everything stored about one email address as JSON on stdout,
+ * for a privacy request, the same document as GET /admin/api/privacy/export. Needs only the
+ * database (DATABASE_URL, or DATA_DIR for the embedded one); the export is audited with
+ * actor `cli`.
+ */
+import { z } from 'zod';
+import { ConfigError, loadConfig } from '../config.js';
+import { AuditStore } from '../store/audit.js';
+import { openDb } from '../store/db.js';
+import { exportPersonalData } from './index.js';
+
+const email = z.string().trim().min(3).max(254).email().safeParse(process.argv[2] ?? '');
+if (!email.success) {
+  console.error('Usage: npm run export -- <email address>');
+  process.exit(2);
+}
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : String(error));
+  process.exit(1);
+}
+const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+try {
+  const data = await exportPersonalData(db, email.data);
+  await new AuditStore(db).recordIn(db, {
+    actor: 'cli',
+    action: 'privacy.export',
+    targetType: 'privacy',
+    targetId: null,
+    details: { comments: data.comments.length, decisions: data.decisions.length, bans: data.bans.length },
+  });
+  process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+} finally {
+  await db.close();
+}
