@@ -31,9 +31,16 @@ export class EventHub {
    * that is missed). The returned function removes it.
    */
   async listen(listener: EventListener, onHubClose?: () => void): Promise<() => void> {
+    if (this.closed) throw new Error('event hub closed');
     this.listeners.add(listener);
     if (onHubClose) this.onCloseCallbacks.add(onHubClose);
-    await this.connect();
+    try {
+      await this.connect();
+    } catch (error) {
+      this.listeners.delete(listener);
+      if (onHubClose) this.onCloseCallbacks.delete(onHubClose);
+      throw error;
+    }
     return () => {
       this.listeners.delete(listener);
       if (onHubClose) this.onCloseCallbacks.delete(onHubClose);
