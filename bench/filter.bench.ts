@@ -67,8 +67,9 @@ console.log(
   `engine compile: ${compileMs.toFixed(1)} ms wall, ${compileCpuMs.toFixed(1)} ms CPU (first, incl. reading lexicons); ` +
     `setCustom: ${recompileMs.toFixed(1)} ms wall, ${recompileCpuMs.toFixed(1)} ms CPU`,
 );
-for (const c of contenders) round(c.fn, 300, 0); // warm-up
-const ROUNDS = 7;
+// Generous warm-up: on a busy machine the JIT (which compiles on background threads) needs time.
+for (const c of contenders) round(c.fn, 1500, 0);
+const ROUNDS = 9;
 for (let r = 0; r < ROUNDS; r++) {
   for (const c of contenders) {
     const { cpu, wall } = round(c.fn, c.roundMs, r * 37);
