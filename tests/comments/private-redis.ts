@@ -22,6 +22,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     port,
     url: `redis://127.0.0.1:${port}`,
     async start() {
+      if (child && child.exitCode === null && child.signalCode === null) return; // already running
       child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
         stdio: 'ignore',
       });
