@@ -162,7 +162,6 @@ export function adminUiRoutes(services: Services): Hono {
   ui.get('/assets/admin.js', async (c) => serve(c, await scriptAsset()));
 
   // --- login / logout ---
-  ui.get('/', (c) => c.redirect('/admin/queue', 302));
   ui.get('/login', adminSecureHeaders, noStore, uiLanguage, (c) => {
     const lang = c.get('uiLang');
     const notice = c.req.query('expired') ? t(lang, 'login.expired') : c.req.query('out') ? t(lang, 'login.loggedOut') : undefined;
@@ -198,6 +197,7 @@ export function adminUiRoutes(services: Services): Hono {
   });
 
   // --- the queue ---
+  ui.get('/', ...page, (c) => c.redirect('/admin/queue', 302));
   ui.get('/queue', ...page, async (c) => {
     const query = queueQuery.parse(c.req.query());
     const cursor = decodeCursor(query.cursor);
