@@ -8,10 +8,11 @@
  *
  * Stop (SIGTERM or SIGINT), within SHUTDOWN_TIMEOUT_MS:
  *   1. /readyz turns 503 at once, so a load balancer stops routing here;
- *   2. the HTTP server stops accepting connections and lets in-flight requests finish;
- *   3. workers stop taking jobs and finish their active ones (past the deadline they are
- *      force-closed: BullMQ hands an unfinished job to another worker once its lock expires);
- *   4. connections close and the process exits 0.
+ *   2. at the same time, the HTTP server stops accepting connections and lets in-flight
+ *      requests finish, and workers stop taking jobs and finish their active ones (past the
+ *      deadline they are force-closed: BullMQ hands an unfinished job to another worker once
+ *      its lock expires);
+ *   3. connections close and the process exits 0.
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './http/app.js';
@@ -99,9 +100,15 @@ async function main() {
     }, config.shutdownTimeoutMs + 5_000);
     hardStop.unref();
     try {
-      // The worker role keeps its ops server up while jobs finish, so /readyz shows the drain.
-      if (role !== 'worker') await server?.close(remaining());
-      if (workers) await closeWorkers(workers, remaining(), logger);
+      // HTTP and workers drain side by side, each with the whole deadline: an open SSE stream
+      // keeping the server busy must not eat the time active jobs need. A job enqueued by a
+      // request finishing after the workers stopped waits in Redis for the next worker.
+      // The worker role keeps its ops server up until its jobs finish, so /readyz shows the drain.
+      const deadlineMs = remaining();
+      await Promise.all([
+        role !== 'worker' ? server?.close(deadlineMs) : undefined,
+        workers ? closeWorkers(workers, deadlineMs, logger) : undefined,
+      ]);
       if (role === 'worker') await server?.close(1_000);
       await services.close();
       logger.info({ ms: Date.now() - startedAt }, 'stopped');
