@@ -4,10 +4,11 @@
  * 0xx core, 1xx decisions/publishing, 2xx moderator UI, 3xx operations.
  */
 import * as m001 from './001_initial.js';
+import * as m101 from './101_publish_outbox.js';
 
 export interface Migration {
   name: string;
   up: string;
 }
 
-export const migrations: Migration[] = [m001];
+export const migrations: Migration[] = [m001, m101];
