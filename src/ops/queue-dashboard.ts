@@ -14,7 +14,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { HonoAdapter } from '@bull-board/hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { requireRole, requireSession } from '../admin/auth/index.js';
+import { requireCsrf, requireRole, requireSession } from '../admin/auth/index.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
 
@@ -22,10 +22,16 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Refuses a state-changing request sent from a page of another origin. */
+/**
+ * Refuses a state-changing request sent from a page of another origin. Browsers send Origin
+ * on every non-GET request, bull-board's own included; a write without Origin (not from a
+ * browser page) must carry the session's CSRF token like every other admin write.
+ */
 export function sameOriginWrites(): MiddlewareHandler {
+  const csrf = requireCsrf();
   return async function sameOriginWritesMiddleware(c, next) {
     const origin = c.req.header('origin');
+    if (!SAFE_METHODS.has(c.req.method) && origin === undefined) return csrf(c, next);
     if (!SAFE_METHODS.has(c.req.method) && origin !== undefined) {
       let originHost: string | undefined;
       try {
