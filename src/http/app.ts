@@ -40,6 +40,8 @@ export function createApp(services: Services): Hono {
   // Public API: CORS for the news sites' pages; resources readable cross-origin (the widget).
   app.use('/v1/*', publicCors(config));
   app.use('/v1/*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  // Admin JSON: never sniffed as HTML, never framed (the pages set their own CSP in src/admin/ui).
+  app.use('/admin/api/*', secureHeaders({ xFrameOptions: 'DENY' }));
 
   app.onError((error, c) => {
     const appError = toAppError(error);
