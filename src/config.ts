@@ -81,6 +81,7 @@ const schema = z
     WEBHOOK_RETRY_HOURS: int(25, 0, 24 * 30),
     WEBHOOK_TIMEOUT_MS: int(10_000, 100, 120_000),
     COUNT_CACHE_TTL_SECONDS: int(60, 1, 86_400),
+    OUTBOX_SWEEP_MS: int(5_000, 100, 600_000),
 
     METRICS_TOKEN: z.string().min(1).optional(),
     WORKER_HEARTBEAT_MAX_AGE_SECONDS: int(60, 5, 3600),
@@ -134,6 +135,8 @@ export interface Config {
   webhookDelivery: { backoffMs: number; backoffMaxMs: number; retryHours: number; timeoutMs: number };
   /** Lifetime of a cached article count in Redis: the bound on staleness if a refresh was lost. */
   countCacheTtlSeconds: number;
+  /** How often each worker enqueues publish jobs the api could not (Redis down at decision time). */
+  outboxSweepMs: number;
   metricsToken: string | undefined;
   workerHeartbeatMaxAgeSeconds: number;
   shutdownTimeoutMs: number;
@@ -182,6 +185,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
     },
     countCacheTtlSeconds: e.COUNT_CACHE_TTL_SECONDS,
+    outboxSweepMs: e.OUTBOX_SWEEP_MS,
     metricsToken: e.METRICS_TOKEN,
     workerHeartbeatMaxAgeSeconds: e.WORKER_HEARTBEAT_MAX_AGE_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -14,6 +14,7 @@ import { ModeratorStore } from './store/moderators.js';
 import { AuditStore } from './store/audit.js';
 import { CountStore } from './store/counts.js';
 import { DecisionStore } from './store/decisions.js';
+import { OutboxStore } from './store/outbox.js';
 import { CountCache } from './publish/count-cache.js';
 import { ensureBootstrapAdmin } from './admin/auth/bootstrap.js';
 import { openDb, type Db } from './store/db.js';
@@ -33,6 +34,8 @@ export interface Services {
   moderators: ModeratorStore;
   /** Moderator decisions (conditional update + decisions + audit + counts in one transaction). */
   decisions: DecisionStore;
+  /** Publish jobs written with their decision, until they reach the queue (migration 101). */
+  outbox: OutboxStore;
   audit: AuditStore;
   /** Approved counts per article: memory → Redis → PostgreSQL. */
   countCache: CountCache;
@@ -76,6 +79,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     closers.push(() => captcha.close());
     const audit = new AuditStore(db);
     const countStore = new CountStore(db);
+    const outbox = new OutboxStore(db);
     const services: Services = {
       config,
       logger,
@@ -85,7 +89,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
       queues,
       comments: new CommentStore(db),
       moderators,
-      decisions: new DecisionStore(db, countStore, audit),
+      decisions: new DecisionStore(db, countStore, audit, outbox),
+      outbox,
       audit,
       countCache: new CountCache({ redis, keys, counts: countStore, logger, ttlSeconds: config.countCacheTtlSeconds }),
       filter: createFilterEngine({ siteDomains: config.siteDomains }),

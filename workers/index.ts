@@ -14,6 +14,7 @@ import { scheduleRetention } from '../src/retention/index.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { startLexiconSync } from '../src/admin/lexicon/sync.js';
+import { startOutboxSweeper } from '../src/publish/outbox-sweeper.js';
 
 export interface RunningWorkers {
   workers: Worker[];
@@ -52,6 +53,8 @@ export async function startWorkers(services: Services): Promise<RunningWorkers> 
   });
   workers.push(maintenance);
   await scheduleRetention(services.queues.maintenance);
+  // Publish jobs a decision could not enqueue (Redis down at that moment): see outbox-sweeper.ts.
+  const outboxSweeper = startOutboxSweeper(services);
 
   for (const worker of workers) {
     worker.on('failed', (job, error) =>
@@ -74,6 +77,7 @@ export async function startWorkers(services: Services): Promise<RunningWorkers> 
     workers,
     async close() {
       await heartbeat.stop();
+      await outboxSweeper.stop();
       // close() waits for active jobs to finish; new jobs are no longer taken.
       await Promise.all(workers.map((w) => w.close()));
       await lexiconSync.close();

@@ -9,20 +9,23 @@
  * - deciding what the comment already is (approve an approved comment) is a conflict too
  *   without `force`; with `force` it is a no-op answered with the comment, and writes nothing.
  *
- * The write is one transaction (src/store/decisions.ts). After it commits: the count cache is
- * refreshed at once when the count changed (counts right within 2 s), the publish jobs are
- * enqueued (count refresh + webhook), and `comment.decided` goes to live screens. None of
- * these after-steps can undo the decision; their failures are logged.
+ * The write is one transaction (src/store/decisions.ts), which also writes the publish jobs
+ * (count refresh + webhook) to the outbox. After it commits: the count cache is refreshed at
+ * once when the count changed (counts right within 2 s), the publish jobs are enqueued and
+ * marked in the outbox, and `comment.decided` goes to live screens. None of these after-steps
+ * can undo the decision; their failures are logged. Jobs Redis did not take stay in the
+ * outbox and the workers' sweeper enqueues them once Redis is back (outbox-sweeper.ts).
  */
 import { AppError } from '../errors.js';
 import * as metrics from '../ops/metrics.js';
-import { enqueuePublish } from '../publish/jobs.js';
+import { enqueueOutboxEntries, publishOutboxEntries } from '../publish/jobs.js';
 import type { Services } from '../services.js';
 import type { DecisionKind } from '../store/decisions.js';
+import type { OutboxEntry } from '../store/outbox.js';
 import { publishEvent } from './events.js';
 import type { Comment, StoredStatus } from './types.js';
 
-export type DecideDeps = Pick<Services, 'decisions' | 'countCache' | 'queues' | 'config' | 'redis' | 'keys' | 'logger'>;
+export type DecideDeps = Pick<Services, 'decisions' | 'outbox' | 'countCache' | 'queues' | 'config' | 'redis' | 'keys' | 'logger'>;
 
 export interface DecideRequest {
   commentId: string;
@@ -51,6 +54,30 @@ function withinMs<T>(ms: number, promise: Promise<T>): Promise<T> {
 
 export const statusAfter = (decision: DecisionKind): StoredStatus => (decision === 'approve' ? 'approved' : 'rejected');
 
+/**
+ * The fast path of the outbox: enqueue now and mark the rows, so the sweeper has nothing to
+ * do. A failure only delays the jobs: the rows stay unmarked and the sweeper takes them.
+ */
+async function enqueueAfterCommit(deps: DecideDeps, comment: Comment, outbox: readonly OutboxEntry[]): Promise<void> {
+  if (outbox.length === 0) return;
+  let enqueued: string[];
+  try {
+    enqueued = await withinMs(ENQUEUE_TIMEOUT_MS, enqueueOutboxEntries(deps, outbox));
+  } catch (error) {
+    deps.logger.error(
+      { err: (error as Error).message, commentId: comment.id, articleId: comment.articleId },
+      'publish jobs not enqueued; they wait in the outbox for the sweeper',
+    );
+    return;
+  }
+  try {
+    await deps.outbox.markEnqueued(enqueued);
+  } catch (error) {
+    // Harmless: the sweeper enqueues them again under the same job ids, which BullMQ ignores.
+    deps.logger.warn({ err: (error as Error).message, commentId: comment.id }, 'outbox rows not marked as enqueued');
+  }
+}
+
 export async function decideComment(deps: DecideDeps, req: DecideRequest): Promise<Comment> {
   const target = statusAfter(req.decision);
   const allowedFrom = req.force ? STATUSES.filter((s) => s !== target) : (['pending'] as const);
@@ -60,6 +87,15 @@ export async function decideComment(deps: DecideDeps, req: DecideRequest): Promi
     decidedBy: req.moderatorId,
     reason: req.reason ?? null,
     allowedFrom,
+    outbox: (decided) =>
+      publishOutboxEntries(deps.config, {
+        event: decided.comment.status === 'approved' ? 'comment.published' : 'comment.unpublished',
+        articleId: decided.comment.articleId,
+        commentId: decided.comment.id,
+        at: (decided.comment.decidedAt ?? new Date()).toISOString(),
+        count: decided.count.count,
+        decisionId: decided.decisionId,
+      }),
   });
   if (result.outcome === 'not_found') throw new AppError('not_found');
   if (result.outcome === 'conflict') {
@@ -67,26 +103,12 @@ export async function decideComment(deps: DecideDeps, req: DecideRequest): Promi
     throw new AppError('already_decided', { status: result.comment.status, decidedBy: result.comment.decidedBy });
   }
 
-  const { comment, count, decisionId } = result;
+  const { comment, count, outbox } = result;
   metrics.decisions.inc({ decision: req.decision, by: 'moderator' });
   if (count) {
     // Immediacy: the cache gets the committed count now; the publish job re-reads it too.
     await deps.countCache.put(count);
-    try {
-      await withinMs(ENQUEUE_TIMEOUT_MS, enqueuePublish(deps, {
-        event: comment.status === 'approved' ? 'comment.published' : 'comment.unpublished',
-        articleId: comment.articleId,
-        commentId: comment.id,
-        at: (comment.decidedAt ?? new Date()).toISOString(),
-        count: count.count,
-        decisionId,
-      }));
-    } catch (error) {
-      deps.logger.error(
-        { err: (error as Error).message, commentId: comment.id, articleId: comment.articleId },
-        'publish jobs not enqueued; the decision stands and the count cache heals by TTL',
-      );
-    }
+    await enqueueAfterCommit(deps, comment, outbox);
   }
   await publishEvent(deps.redis, deps.keys.eventsChannel, {
     type: 'comment.decided',

@@ -5,6 +5,8 @@
  * Two moderators deciding at once: the second waits for the first's lock, then sees the new
  * status and gets `conflict`. The rules (which statuses are allowed) live in
  * src/comments/decide.ts; this file only guarantees the all-or-nothing write.
+ * The publish jobs a decision wants (`outbox`) are written in the same transaction
+ * (src/store/outbox.ts), so they survive a Redis outage right after the commit.
  */
 import type { StoredStatus } from '../comments/types.js';
 import type { AuditStore } from './audit.js';
@@ -12,6 +14,7 @@ import { commentFromRow, type CommentRow } from './comments.js';
 import type { ArticleCount, CountStore } from './counts.js';
 import type { Db } from './db.js';
 import type { Comment } from '../comments/types.js';
+import { OutboxStore, type OutboxEntry } from './outbox.js';
 
 export type DecisionKind = 'approve' | 'reject';
 
@@ -23,6 +26,18 @@ export interface ApplyDecisionRequest {
   reason: string | null;
   /** The decision is applied only when the comment's current status is one of these. */
   allowedFrom: readonly StoredStatus[];
+  /**
+   * The publish jobs of a decision that changed the count, written to the outbox in the same
+   * transaction. Built from the decided row (its decision id, decided_at and new count).
+   */
+  outbox?: (decided: DecidedFacts) => readonly OutboxEntry[];
+}
+
+/** What a decision knows once written, before the commit. */
+export interface DecidedFacts {
+  comment: Comment;
+  decisionId: number;
+  count: ArticleCount;
 }
 
 export type ApplyDecisionResult =
@@ -34,6 +49,8 @@ export type ApplyDecisionResult =
       decisionId: number;
       /** Set when the article's approved count changed. */
       count: ArticleCount | null;
+      /** The outbox rows written with the decision (empty when the count did not change). */
+      outbox: readonly OutboxEntry[];
     }
   | { outcome: 'not_found' }
   /** The comment is in a status the caller did not allow; nothing was written. */
@@ -44,6 +61,7 @@ export class DecisionStore {
     private readonly db: Db,
     private readonly counts: CountStore,
     private readonly audit: AuditStore,
+    private readonly outboxStore: OutboxStore = new OutboxStore(db),
   ) {}
 
   async apply(req: ApplyDecisionRequest): Promise<ApplyDecisionResult> {
@@ -84,7 +102,10 @@ export class DecisionStore {
 
       const delta = (target === 'approved' ? 1 : 0) - (previousStatus === 'approved' ? 1 : 0);
       const count = delta === 0 ? null : await this.counts.adjustIn(tx, comment.articleId, delta);
-      return { outcome: 'decided', comment, previousStatus, decisionId: Number(decision.rows[0].id), count };
+      const decisionId = Number(decision.rows[0].id);
+      const outbox = count && req.outbox ? req.outbox({ comment, decisionId, count }) : [];
+      await this.outboxStore.addIn(tx, outbox);
+      return { outcome: 'decided', comment, previousStatus, decisionId, count, outbox };
     });
   }
 
