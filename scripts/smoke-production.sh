@@ -95,6 +95,12 @@ captcha_id=$(node -e "const b=JSON.parse(process.argv[1]);if(!b.id||!/^data:imag
   || fail "GET /v1/captcha body: $captcha"
 log "GET /v1/captcha: 200 with an image"
 
+# Prebuilt browser assets: the runtime has no esbuild, so these prove the build shipped them.
+for asset in /widget.js /count.js /admin/login; do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$API$asset")" = 200 ] || fail "GET $asset did not answer 200"
+done
+log "GET /widget.js, /count.js, /admin/login: 200 without dev dependencies"
+
 code=$(curl -s -o "$WORK/body.json" -w '%{http_code}' -H 'content-type: application/json' -d '{}' "$API/v1/comments")
 [ "$code" = 400 ] && grep -q '"validation_failed"' "$WORK/body.json" || fail "POST /v1/comments {} answered $code $(cat "$WORK/body.json")"
 log "POST /v1/comments {}: 400 validation_failed"
