@@ -65,10 +65,21 @@ async function main() {
   });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
-  // A signal during start-up is remembered and honoured as soon as the start completes.
+  // A signal during start-up is remembered and honoured as soon as the start completes; a
+  // start that hangs (a dependency never answering) still ends within SHUTDOWN_TIMEOUT_MS.
   let signalled: string | undefined;
+  let startDeadline: NodeJS.Timeout | undefined;
   let shutdown: ((signal: string) => Promise<void>) | undefined;
-  const onSignal = (signal: string) => (shutdown ? void shutdown(signal) : void (signalled ??= signal));
+  const onSignal = (signal: string) => {
+    if (shutdown) return void shutdown(signal);
+    if (signalled) return;
+    signalled = signal;
+    startDeadline = setTimeout(() => {
+      logger.error({ signal }, 'stopped during a start that did not finish');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    startDeadline.unref();
+  };
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   process.on('SIGINT', () => onSignal('SIGINT'));
 
@@ -118,7 +129,10 @@ async function main() {
       process.exit(1);
     }
   };
-  if (signalled) void shutdown(signalled);
+  if (signalled) {
+    clearTimeout(startDeadline); // the drain has its own deadline
+    void shutdown(signalled);
+  }
 }
 
 /** Lets active jobs finish within `timeoutMs`, then force-closes what is left. */

@@ -80,9 +80,15 @@ describe('several api and worker processes', () => {
     // The first process applies the migrations; the others start once the schema exists
     // (they would wait on the advisory lock anyway, this only spreads the CPU load).
     const first = await spawnService('api', env);
-    const rest = await Promise.all([spawnService('api', env), spawnService('worker', env), spawnService('worker', env)]);
-    apis = [first, rest[0]];
-    workers = [rest[1], rest[2]];
+    const rest = await Promise.allSettled([spawnService('api', env), spawnService('worker', env), spawnService('worker', env)]);
+    const started = rest.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    if (started.length < rest.length) {
+      // Never leave a started process behind when another failed to start.
+      killAll([first, ...started]);
+      throw (rest.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+    }
+    apis = [first, started[0]];
+    workers = [started[1], started[2]];
     db = new pg.Client({ connectionString: database.url });
     await db.connect();
     for (const api of apis) await waitFor(async () => (await fetch(`${api.baseUrl}/readyz`)).status === 200, 30_000);

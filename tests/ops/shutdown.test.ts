@@ -68,8 +68,11 @@ describe('graceful shutdown (SIGTERM under load)', () => {
   });
 
   it('answers no 5xx, exits 0, and loses no accepted comment', { timeout: 240_000 }, async () => {
-    const [api, worker] = await Promise.all([spawnService('api', env), spawnService('worker', env)]);
-    processes.push(api, worker);
+    const spawned = await Promise.allSettled([spawnService('api', env), spawnService('worker', env)]);
+    for (const r of spawned) if (r.status === 'fulfilled') processes.push(r.value); // killed in afterAll
+    const failed = spawned.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
+    if (failed) throw failed.reason;
+    const [api, worker] = processes as ServiceProcess[];
     await waitFor(async () => (await fetch(`${api.baseUrl}/readyz`)).status === 200, 30_000);
 
     const outcomes: Outcome[] = [];
