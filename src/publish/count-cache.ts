@@ -6,8 +6,9 @@
  * Redis values are `<count>|<version>`, where version increases with every change of the
  * article's count (src/store/counts.ts). Writes go through a compare-and-set script that
  * refuses an older version, so a slow reader that read PostgreSQL before a decision cannot
- * overwrite the fresher value written after it. If a refresh is lost (Redis down right after
- * a decision, publish job not enqueued), the TTL bounds how long a stale count can live.
+ * overwrite the fresher value written after it. If Redis is down right after a decision, the
+ * refresh job waits in the outbox until Redis is back (outbox-sweeper.ts); meanwhile the TTL
+ * bounds how long a stale count can live.
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
