@@ -13,7 +13,7 @@ export interface RateLimitSetting {
 
 const rateLimit = z
   .string()
-  .regex(/^\d{1,6}\/\d{1,6}$/, 'must look like count/seconds, e.g. 5/60')
+  .regex(/^\d{1,9}\/\d{1,6}$/, 'must look like count/seconds, e.g. 5/60')
   .transform((value): RateLimitSetting => {
     const [points, durationSeconds] = value.split('/').map(Number);
     return { points, durationSeconds };

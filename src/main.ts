@@ -93,6 +93,8 @@ async function main() {
   let workers: RunningWorkers | undefined;
   if (role !== 'api') workers = await startWorkers(services);
   const app = role === 'worker' ? createOpsApp(services) : createApp(services);
+  // Only processes that serve readers keep the captcha pool full.
+  if (role !== 'worker') services.captcha.warmUp();
   server = await startHttpServer(app, config.port, config.host);
   logger.info({ port: server.port, engine: services.db.engine }, `listening on http://localhost:${server.port}`);
 

@@ -40,6 +40,11 @@ export interface CaptchaService {
   issue(): Promise<IssuedCaptcha>;
   /** Consumes the captcha whatever the outcome. Throws `unavailable` when Redis cannot be reached. */
   verify(id: string, answer: string): Promise<CaptchaCheck>;
+  /**
+   * Starts the pool refiller now rather than on the first issue, so the pool is full before
+   * readers arrive: a burst on a cold pool would otherwise render inline on the event loop.
+   */
+  warmUp(): void;
   /** Stops the pool refiller. */
   close(): Promise<void>;
 }
@@ -80,6 +85,8 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
       captchaVerifications.inc({ result });
       return result;
     },
+
+    warmUp: ensureRefiller,
 
     async close() {
       closed = true;
