@@ -190,7 +190,7 @@ describe('GET /metrics with METRICS_TOKEN', () => {
   afterAll(() => svc.stop());
 
   it('answers 401 without the bearer token or with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer sai' }, { authorization: 'jeton-bi-mat-123' }]) {
+    for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer sai' }, { authorization: 'jeton-bi-mat-123' }]) {
       const res = await svc.fetch('/metrics', { headers });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
