@@ -20,7 +20,8 @@ const commentId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'invalid');
 const listQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
   articleId: articleIdSchema.optional(),
-  q: z.string().trim().max(200).optional(),
+  // PostgreSQL refuses a NUL byte in text (SQLSTATE 22021): refuse it here as bad input, not a 500.
+  q: z.string().trim().max(200).refine((value) => !value.includes('\u0000'), 'invalid').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(400).optional(),
 });
