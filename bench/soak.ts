@@ -21,8 +21,9 @@ export async function benchSoak(seconds: number): Promise<string[]> {
   const sut = await startService(['api', 'worker'], { CAPTCHA_POOL_SIZE: '300' });
   try {
     const base = sut.api!.baseUrl;
-    const captchas = await seedCaptchas(REDIS_URL, sut.prefix, Math.ceil((RATE / 10) * seconds * 1.2) + 100, seconds + 600);
+    const captchas = await seedCaptchas(REDIS_URL, sut.prefix, Math.ceil((RATE / 10) * seconds * 1.5) + 1_000, seconds + 600);
     let n = 0;
+    let posted = 0; // each POST uses its own captcha
     const ids = (i: number) => Array.from({ length: 20 }, (_, k) => `bai-${(i + k) % 500}`).join(',');
     const get = (path: () => string): autocannon.Request => ({ method: 'GET', setupRequest: (req) => ({ ...req, path: path() }) });
     const requests: autocannon.Request[] = [
@@ -36,7 +37,7 @@ export async function benchSoak(seconds: number): Promise<string[]> {
         path: '/v1/comments',
         headers: { 'content-type': 'application/json' },
         setupRequest: (req) => {
-          const k = n++;
+          const k = posted++;
           return { ...req, body: JSON.stringify(commentBody(captchas[k % captchas.length], k, `bai-${k % 500}`)) };
         },
       },
