@@ -19,7 +19,8 @@ const createBody = z.object({
   role: z.enum(['admin', 'moderator']),
   password,
 });
-const idParam = z.object({ id: z.string().min(1).max(100) });
+// No control characters: PostgreSQL refuses a NUL in text (SQLSTATE 22021), which was a 500.
+const idParam = z.object({ id: z.string().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]+$/, 'invalid') });
 
 export const userJson = (u: AccountSummary) => ({
   id: u.id,
