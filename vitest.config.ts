@@ -7,8 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     fileParallelism: false,
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     env: { NODE_ENV: 'test' },
   },
