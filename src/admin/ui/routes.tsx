@@ -230,7 +230,9 @@ export function adminUiRoutes(services: Services): Hono {
 
   /** One comment (linked from the audit log): shown in the queue page of its tab. */
   ui.get('/comments/:id', ...page, async (c) => {
-    const comment = await services.comments.findById(c.req.param('id').slice(0, 100));
+    // Only id characters reach the database: a NUL in the path was a 500 (PostgreSQL refuses it).
+    const id = c.req.param('id');
+    const comment = /^[A-Za-z0-9_-]{1,100}$/.test(id) ? await services.comments.findById(id) : null;
     if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
     const tab: QueueTab = comment.status === 'pending' ? 'pending' : comment.status === 'approved' ? 'approved' : comment.decidedBy === 'filter' ? 'filtered' : 'rejected';
     const [counts, histories, moderatorNames] = await Promise.all([
