@@ -1,7 +1,6 @@
 /**
  * XSS: comments carrying the payloads of xss-payloads.ts are shown by the moderator UI (queue
- * and detail pages) in Chromium. The widget's
- * side is not covered here yet (see docs/BENCHMARKS.md).
+ * and detail pages) and, once approved, by the reader's widget on /demo, in Chromium.
  * No payload may run: `window.__xss` stays unset and no dialog opens. The pages' CSP would
  * block inline handlers anyway, so the browser context bypasses CSP: escaping alone must hold.
  */
@@ -19,6 +18,8 @@ describe('XSS payloads in the widget and the moderator UI', () => {
   let browser: Browser;
   const pendingArticle = uniqueName('xss-mod').replace(/_/g, '-');
   const pendingIds: string[] = [];
+  const publicArticle = uniqueName('xss-pub').replace(/_/g, '-');
+  const publicIds: string[] = [];
 
   beforeAll(async () => {
     svc = await startTestService({ engine: 'pglite', workers: false, env: adminEnv });
@@ -27,6 +28,8 @@ describe('XSS payloads in the widget and the moderator UI', () => {
       const content = `${marker(i)} ${payload}`;
       const held = await insertComment(svc.services, { articleId: pendingArticle, authorName, content, authorEmail: `x${i}@example.vn` });
       pendingIds.push(held.id);
+      const shown = await insertComment(svc.services, { articleId: publicArticle, authorName, content, authorEmail: `y${i}@example.vn` });
+      publicIds.push(shown.id);
     }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -72,6 +75,29 @@ describe('XSS payloads in the widget and the moderator UI', () => {
   it(`has at least 30 payloads`, () => {
     expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(30);
   });
+
+  it('the widget shows every approved payload as text and runs none', async () => {
+    const admin = await login(svc);
+    const bulk = await admin.post('/admin/api/comments/bulk', { ids: publicIds, action: 'approve' });
+    expect(bulk.status).toBe(200);
+    const { results } = (await bulk.json()) as { results: Array<{ status?: string }> };
+    expect(results.every((r) => r.status === 'approved')).toBe(true);
+
+    const { page, dialogs } = await openWatched(`/demo?article=${encodeURIComponent(publicArticle)}`);
+    // The widget renders in an open shadow root; Playwright's text locators pierce it.
+    await page.getByText(marker(0), { exact: false }).first().waitFor({ timeout: 60_000 });
+    // Page through "Xem thêm" until the last payload is on screen.
+    const last = marker(XSS_PAYLOADS.length - 1);
+    for (let i = 0; i < 5 && (await page.getByText(last, { exact: false }).count()) === 0; i++) {
+      const more = page.getByRole('button', { name: 'Xem thêm' });
+      if ((await more.count()) === 0) break;
+      await more.first().click();
+      await page.waitForTimeout(500);
+    }
+    await page.getByText(last, { exact: false }).first().waitFor({ timeout: 30_000 });
+    await expectNothingRan(page, dialogs);
+    await page.context().close();
+  }, 300_000);
 
   it('the moderator queue and comment pages show every payload as text and run none', async () => {
     const admin = await login(svc);
