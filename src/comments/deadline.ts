@@ -6,6 +6,7 @@
  * (ioredis' own commandTimeout, 1.5 s, would not).
  */
 import { unavailable } from '../errors.js';
+import { TimeoutError, withTimeout } from '../util/timeout.js';
 
 export const STEP_TIMEOUT_MS = 1_000;
 
@@ -15,13 +16,9 @@ export const STEP_TIMEOUT_MS = 1_000;
  * logged 500).
  */
 export async function withinStepTimeout<T>(work: Promise<T>, what: string, ms = STEP_TIMEOUT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(unavailable(5, new Error(`${what}: no answer within ${ms} ms`))), ms);
-  });
   try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
+    return await withTimeout(work, ms, `${what}: no answer`);
+  } catch (error) {
+    throw error instanceof TimeoutError ? unavailable(5, error) : error;
   }
 }

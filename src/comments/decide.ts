@@ -22,6 +22,7 @@ import { enqueueOutboxEntries, publishOutboxEntries } from '../publish/jobs.js';
 import type { Services } from '../services.js';
 import type { DecisionKind } from '../store/decisions.js';
 import type { OutboxEntry } from '../store/outbox.js';
+import { withTimeout } from '../util/timeout.js';
 import { publishEvent } from './events.js';
 import type { Comment, StoredStatus } from './types.js';
 
@@ -43,14 +44,6 @@ const STATUSES: readonly StoredStatus[] = ['pending', 'approved', 'rejected'];
  */
 const ENQUEUE_TIMEOUT_MS = 1_500;
 
-function withinMs<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  promise.catch(() => {}); // a late rejection after the timeout is already handled
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 export const statusAfter = (decision: DecisionKind): StoredStatus => (decision === 'approve' ? 'approved' : 'rejected');
 
@@ -62,7 +55,7 @@ async function enqueueAfterCommit(deps: DecideDeps, comment: Comment, outbox: re
   if (outbox.length === 0) return;
   let enqueued: string[];
   try {
-    enqueued = await withinMs(ENQUEUE_TIMEOUT_MS, enqueueOutboxEntries(deps, outbox));
+    enqueued = await withTimeout(enqueueOutboxEntries(deps, outbox), ENQUEUE_TIMEOUT_MS);
   } catch (error) {
     deps.logger.error(
       { err: (error as Error).message, commentId: comment.id, articleId: comment.articleId },

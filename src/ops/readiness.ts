@@ -13,7 +13,7 @@ import type { Queryable } from '../store/db.js';
 import type { RedisKeys } from '../store/keys.js';
 import { freshestHeartbeat } from './heartbeat.js';
 import type { Lifecycle } from './lifecycle.js';
-import { withTimeout } from './timeout.js';
+import { withTimeout } from '../util/timeout.js';
 
 export type CheckResult = 'ok' | string;
 

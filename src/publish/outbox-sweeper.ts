@@ -15,6 +15,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Queues } from '../queues/index.js';
 import type { OutboxStore } from '../store/outbox.js';
+import { withTimeout } from '../util/timeout.js';
 import { enqueueOutboxEntries } from './jobs.js';
 
 /** The api's fast path gets this long after the commit before the sweeper steps in. */
@@ -43,14 +44,6 @@ export interface OutboxSweeper {
   stop(): Promise<void>;
 }
 
-function withinMs<T>(ms: number, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  promise.catch(() => {}); // a late rejection after the timeout is already handled
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * False while the publish queue's Redis connection is down (the ioredis instance the queues
@@ -71,7 +64,7 @@ export function startOutboxSweeper(deps: OutboxSweeperDeps): OutboxSweeper {
     for (let batch = 0; batch < MAX_BATCHES_PER_TICK && !stopped; batch++) {
       if (!queueReady(deps.queues)) break;
       const marked = await deps.outbox.claimWaiting({ minAgeMs: MIN_AGE_MS, limit: BATCH_SIZE }, (entries) =>
-        withinMs(ENQUEUE_TIMEOUT_MS, enqueueOutboxEntries(deps, entries)),
+        withTimeout(enqueueOutboxEntries(deps, entries), ENQUEUE_TIMEOUT_MS),
       );
       total += marked;
       if (marked < BATCH_SIZE) break;
