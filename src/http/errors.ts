@@ -69,9 +69,20 @@ export function isInfrastructureError(error: unknown): boolean {
   );
 }
 
+/**
+ * PostgreSQL refuses some text outright: a NUL byte (22021) or a character it cannot encode
+ * (22P05). Such text only ever comes from a client, so it is bad input (400), whichever route
+ * let it through to a query.
+ */
+export function isUnstorableTextError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
+}
+
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException) return fromHttpException(error);
+  if (isUnstorableTextError(error)) return new AppError('validation_failed');
   if (isInfrastructureError(error)) return new AppError('unavailable', undefined, 5);
   return new AppError('internal_error');
 }

@@ -89,6 +89,16 @@ const noStore: MiddlewareHandler = async function noStore(c, next) {
 };
 
 /** A local path under /admin, never another site (no open redirect through ?next=). */
+/**
+ * Where to come back to after logging in. A very long query (a pasted search) is dropped
+ * rather than echoed: every character of it would be encoded again into the Location header.
+ */
+function returnPath(requestUrl: string): string {
+  const url = new URL(requestUrl);
+  const full = url.pathname + url.search;
+  return full.length <= 1_000 ? full : url.pathname.slice(0, 1_000);
+}
+
 function safeNext(value: string | undefined): string {
   return value && /^\/admin(\/[^/\\]|$|\?)/.test(value) && !value.startsWith('/admin/login') ? value : '/admin/queue';
 }
@@ -134,7 +144,7 @@ export function adminUiRoutes(services: Services): Hono {
   const pageSession = requireSession(services, {
     onMissing: (c) => {
       const expired = getCookie(c, SESSION_COOKIE) ? 'expired=1&' : '';
-      return c.redirect(`/admin/login?${expired}next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''))}`, 303);
+      return c.redirect(`/admin/login?${expired}next=${encodeURIComponent(returnPath(c.req.url))}`, 303);
     },
   });
   const page = [adminSecureHeaders, noStore, uiLanguage, pageSession] as const;
