@@ -1,7 +1,8 @@
 /**
  * Every setting of the service, read from the environment and validated once at start.
- * A bad value stops the start with one clear line (see src/main.ts); nothing else in the
- * codebase reads process.env.
+ * A bad value stops the start with one clear line (see src/main.ts). Only two other places
+ * read process.env: src/main.ts (ROLE, the process role) and the filter command line
+ * (FILTER_SITE_DOMAINS), which must run without the service's configuration.
  */
 import { z } from 'zod';
 
