@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { captchaIssued, captchaVerifications } from '../../src/ops/metrics.js';
+import { startPrivateRedis, type PrivateRedis } from '../comments/private-redis.js';
 import { startTestService, TEST_CAPTCHA_ANSWER, waitFor, type TestService } from '../helpers/service.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -201,33 +200,21 @@ describe('GET /v1/captcha rate limit', () => {
 });
 
 describe('GET /v1/captcha when Redis goes away', () => {
-  let redisServer: ChildProcess | undefined;
+  let redis: PrivateRedis | undefined;
   let svc: TestService | undefined;
 
   afterEach(async () => {
-    redisServer?.kill('SIGKILL');
+    await redis?.kill();
     // The service's own prefix lived in the private Redis, which is gone: stop only closes.
     await svc?.stop().catch(() => {});
   });
 
-  const startRedis = async (port: number): Promise<ChildProcess> => {
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-    redisServer = child; // afterEach kills it whatever happens
-    await waitFor(() => canConnect(port), 5_000);
-    return child;
-  };
-
   it('answers 503 unavailable with Retry-After within 2 s, and serves again once Redis is back', async () => {
-    const port = await freePort();
-    const first = await startRedis(port);
-    svc = await startTestService({ workers: false, env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+    redis = await startPrivateRedis();
+    svc = await startTestService({ workers: false, env: { REDIS_URL: redis.url } });
     await getCaptcha(svc);
 
-    const exited = new Promise((resolve) => first.once('exit', resolve));
-    first.kill('SIGKILL');
-    await exited;
+    await redis.kill();
 
     const started = Date.now();
     const res = await svc.fetch('/v1/captcha', { headers: { 'accept-language': 'en' } });
@@ -238,7 +225,7 @@ describe('GET /v1/captcha when Redis goes away', () => {
     expect(body.error.code).toBe('unavailable');
 
     // Redis back (empty: the pool is gone too): the same process heals without a restart.
-    await startRedis(port);
+    await redis.start();
     const healed = await waitFor(async () => {
       const again = await svc!.fetch('/v1/captcha');
       return again.status === 200 ? ((await again.json()) as IssuedBody) : undefined;
@@ -247,24 +234,3 @@ describe('GET /v1/captcha when Redis goes away', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
