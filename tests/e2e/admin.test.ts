@@ -10,13 +10,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { newCommentId } from '../../src/comments/ids.js';
 import type { Comment } from '../../src/comments/types.js';
 import { startTestService, TEST_CAPTCHA_ANSWER, uniqueName, waitFor, type TestService } from '../helpers/service.js';
 
 const ADMIN = { email: 'bientap@baoquangtri.vn', password: 'mat-khau-kiem-thu-1' };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WAIT = 10_000;
 const SCREENSHOTS = process.env.ADMIN_SCREENSHOTS === '1';
@@ -28,11 +28,7 @@ const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   // PostgreSQL: an idle PGlite-backed service was seen to stall its event loop on this machine.
   svc = await startTestService({ engine: 'postgres', env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    timeout: 30_000,
-  });
+  browser = await launchChromium(30_000);
 });
 
 afterAll(async () => {

@@ -8,11 +8,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { startTestService, TEST_CAPTCHA_ANSWER, uniqueName, waitFor, type TestService } from '../helpers/service.js';
 
 const ADMIN = { email: 'admin@example.vn', password: 'mat-khau-kiem-thu-1' };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WAIT = 10_000;
 
@@ -23,11 +23,7 @@ const closers: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
   svc = await startTestService({ engine: 'pglite', env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    timeout: 30_000,
-  });
+  browser = await launchChromium(30_000);
 });
 
 afterAll(async () => {

@@ -5,12 +5,12 @@
  * block inline handlers anyway, so the browser context bypasses CSP: escaping alone must hold.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { adminEnv, insertComment, login } from '../admin/helpers.js';
 import { startTestService, uniqueName, type TestService } from '../helpers/service.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const marker = (i: number) => `XSS-${String(i).padStart(2, '0')}`;
 
 describe('XSS payloads in the widget and the moderator UI', () => {
@@ -31,11 +31,7 @@ describe('XSS payloads in the widget and the moderator UI', () => {
       const shown = await insertComment(svc.services, { articleId: publicArticle, authorName, content, authorEmail: `y${i}@example.vn` });
       publicIds.push(shown.id);
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      timeout: 60_000,
-    });
+    browser = await launchChromium(60_000);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
