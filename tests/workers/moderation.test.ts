@@ -153,10 +153,14 @@ describe.each(ENGINES)('moderation worker (%s)', (engine) => {
     }
     const stored = await waitFor(() => svc.services.comments.findById(comment.id), 10_000);
     expect(stored.status).toBe('pending');
-    const job = await queue.getJob(comment.id);
-    expect(await job?.getState()).toBe('completed');
-    expect(job?.stacktrace?.length).toBeGreaterThanOrEqual(1);
-    expect(job?.stacktrace?.[0]).toMatch(/comments/);
+    // The row is committed before BullMQ records the job completed: wait for that too.
+    const job = await waitFor(async () => {
+      const j = await queue.getJob(comment.id);
+      return j?.finishedOn ? j : undefined;
+    }, 10_000);
+    expect(await job.getState()).toBe('completed');
+    expect(job.stacktrace?.length).toBeGreaterThanOrEqual(1);
+    expect(job.stacktrace?.[0]).toMatch(/comments/);
   });
 });
 
