@@ -51,19 +51,25 @@ export function normalize(input: string, arena: Arena = new Arena(input.length *
   const cased = run(composeNfc(input, arena), CASED_STEPS, arena);
   const plain = lowerCase(cased, arena);
   const accented = run(plain, ACCENTED_STEPS, arena);
-  const stripped = stripDiacritics(accented, arena);
-  // Computed on first use: only a few lexicon hits ever ask.
-  let marked: boolean | undefined;
-  return {
-    input,
-    cased,
-    plain,
-    accented,
-    stripped,
-    get typesDiacritics() {
-      return (marked ??= typesDiacritics(accented));
-    },
-  };
+  return new Normalized(input, cased, plain, accented, stripDiacritics(accented, arena));
+}
+
+/** A class rather than an object literal with a getter: one is built per comment. */
+class Normalized implements NormalizedText {
+  private marked: boolean | undefined;
+
+  constructor(
+    readonly input: string,
+    readonly cased: View,
+    readonly plain: View,
+    readonly accented: View,
+    readonly stripped: View,
+  ) {}
+
+  /** Computed on first use: only a few lexicon hits ever ask. */
+  get typesDiacritics(): boolean {
+    return (this.marked ??= typesDiacritics(this.accented));
+  }
 }
 
 /** Normalises a lexicon term exactly as comments are, so both meet in the same alphabet. */

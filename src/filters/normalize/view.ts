@@ -68,6 +68,8 @@ export class ViewBuilder {
 
   build(): View {
     const n = this.length;
+    // Same length as allocated (leet, confusables): no need for four more typed arrays.
+    if (n === this.codes.length) return { codes: this.codes, start: this.start, end: this.end, flags: this.flags, length: n };
     return {
       codes: this.codes.subarray(0, n),
       start: this.start.subarray(0, n),

@@ -52,20 +52,27 @@ function anyTokenDisguised(input: View): boolean {
     }
     let j = i;
     while (j < input.length && isTokenUnit(input.codes[j]!)) j++;
-    const [a, b] = tokenCore(input, i, j);
-    if (looksDisguised(input, a, b)) return true;
+    if (looksDisguised(input, coreStart(input, i, j), coreEnd(input, i, j))) return true;
     i = j;
   }
   return false;
 }
 
-/** The token without punctuation at its edges, except "$" closing a word ("a$$"). */
-function tokenCore(input: View, from: number, to: number): [number, number] {
+/**
+ * The token's core: the token without punctuation at its edges, except "$" closing a word
+ * ("a$$"). Two functions rather than a pair, which would be allocated for every token.
+ */
+function coreStart(input: View, from: number, to: number): number {
   let a = from;
   while (a < to && !isWordUnit(input.codes[a]!)) a++;
+  return a;
+}
+
+function coreEnd(input: View, from: number, to: number): number {
+  const a = coreStart(input, from, to);
   let b = to;
   while (b > a && !isWordUnit(input.codes[b - 1]!) && input.codes[b - 1] !== 0x24) b--;
-  return [a, b];
+  return b;
 }
 
 function isTokenUnit(c: number): boolean {
@@ -74,7 +81,8 @@ function isTokenUnit(c: number): boolean {
 
 /** Converts the token [from, to) when it looks like a disguised word, else copies it. */
 function emitToken(input: View, from: number, to: number, out: ViewBuilder): void {
-  const [a, b] = tokenCore(input, from, to);
+  const a = coreStart(input, from, to);
+  const b = coreEnd(input, from, to);
   for (let k = from; k < a; k++) out.copy(input, k);
   const convert = looksDisguised(input, a, b);
   for (let k = a; k < b; k++) {
@@ -95,7 +103,7 @@ function looksDisguised(input: View, a: number, b: number): boolean {
     const c = input.codes[k]!;
     if (isLetter(c)) letters++;
     else if (isAsciiDigit(c)) digits++;
-    if (LEET.has(c) || MASKS.has(c)) standIns++;
+    if (STAND_IN[c] === 1) standIns++;
   }
   return standIns > 0 && letters > 0 && digits <= letters;
 }

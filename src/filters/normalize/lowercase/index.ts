@@ -11,10 +11,17 @@ import { remapped, type View } from '../view.js';
  * steps that compare letters.
  */
 export const lowerCase = (input: View, arena: Arena): View => {
+  // Nothing to lower: the view itself (steps never write into their input).
+  if (isLower(input)) return input;
   const codes = arena.u16(input.length);
   for (let i = 0; i < input.length; i++) codes[i] = LOWER[input.codes[i]!]!;
   return remapped(input, codes);
 };
+
+function isLower(v: View): boolean {
+  for (let i = 0; i < v.length; i++) if (LOWER[v.codes[i]!] !== v.codes[i]) return false;
+  return true;
+}
 
 const LOWER = buildLower();
 

@@ -49,7 +49,6 @@ function clusterEnd(s: string, i: number): number {
  */
 function identity(input: string, arena: Arena, knownNfc = false): View | undefined {
   const n = input.length;
-  if (identityStart.length < n) growIdentity(n);
   const codes = arena.u16(n);
   // Copy and check in one pass; a unit outside NFC_SAFE sends us to ICU (unless known NFC).
   for (let i = 0; i < n; i++) {
@@ -57,18 +56,34 @@ function identity(input: string, arena: Arena, knownNfc = false): View | undefin
     if (!knownNfc && !NFC_SAFE[c]) return undefined;
     codes[i] = c;
   }
-  return {
-    codes,
-    start: identityStart.subarray(0, n),
-    end: identityEnd.subarray(0, n),
-    flags: noFlags.subarray(0, n),
-    length: n,
-  };
+  const map = identityMap(n);
+  return { codes, start: map.start, end: map.end, flags: map.flags, length: n };
+}
+
+interface IdentityMap {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly flags: Uint8Array;
 }
 
 let identityStart = new Int32Array(0);
 let identityEnd = new Int32Array(0);
 let noFlags = new Uint8Array(0);
+/**
+ * The identity map of each length seen, up to MAX_CACHED: three typed arrays cost more to
+ * create (and collect) than copying a short comment, and comment lengths repeat.
+ */
+const MAX_CACHED = 4096;
+const identityMaps: Array<IdentityMap | undefined> = new Array<IdentityMap | undefined>(MAX_CACHED + 1).fill(undefined);
+
+function identityMap(n: number): IdentityMap {
+  const cached = identityMaps[n];
+  if (cached) return cached;
+  if (identityStart.length < n) growIdentity(n);
+  const map = { start: identityStart.subarray(0, n), end: identityEnd.subarray(0, n), flags: noFlags.subarray(0, n) };
+  if (n <= MAX_CACHED) identityMaps[n] = map;
+  return map;
+}
 
 function growIdentity(n: number): void {
   const size = Math.max(n, 1024, identityStart.length * 2);

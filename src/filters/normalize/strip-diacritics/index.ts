@@ -11,10 +11,17 @@ import { remapped, type View } from '../view.js';
  * Application order: last, applied to the finished accented view.
  */
 export const stripDiacritics = (input: View, arena: Arena): View => {
+  // No diacritic at all (text typed without marks, English): the view itself.
+  if (!anyDiacritic(input)) return input;
   const codes = arena.u16(input.length);
   for (let i = 0; i < input.length; i++) codes[i] = BASE[input.codes[i]!]!;
   return remapped(input, codes);
 };
+
+function anyDiacritic(v: View): boolean {
+  for (let i = 0; i < v.length; i++) if (BASE[v.codes[i]!] !== v.codes[i]) return true;
+  return false;
+}
 
 const BASE = buildBase();
 
