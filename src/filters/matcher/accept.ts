@@ -1,7 +1,6 @@
 import { Flag, type NormalizedText, type View } from '../normalize/index.js';
 import { hasDiacritic } from '../normalize/strip-diacritics/index.js';
 import type { CompiledTerms } from './compile.js';
-import type { ViewHit } from './walk.js';
 
 /**
  * Rules deciding whether a trie hit is a real match. They are what keeps "lớn" from being
@@ -16,36 +15,41 @@ const DISGUISE = Flag.Leet | Flag.Wildcard | Flag.Joined | Flag.Homoglyph;
  * ambiguous in a comment typed without diacritics ("dan ngu khong duoc" = ngủ), so it counts
  * only when the reader types diacritics.
  */
-export function acceptAccented(hit: ViewHit, terms: CompiledTerms, text: NormalizedText): boolean {
-  const entry = terms.entries[hit.entry]!;
-  if (!entry.accentedOnly || text.typesDiacritics) return true;
-  return hasMarks(terms.accentedForms[hit.entry]!);
+export function acceptAccented(entry: number, terms: CompiledTerms, text: NormalizedText): boolean {
+  if (!terms.entries[entry]!.accentedOnly || text.typesDiacritics) return true;
+  return hasMarks(terms.accentedForms[entry]!);
 }
 
 /**
- * A hit on the stripped view. The reader left out some or all marks; the ones typed must
- * belong to the term ("dit mẹ" is "địt mẹ", but "mặt dày" is not "mất dạy", and "lớ\u200bn" is
- * not "lồn"). A term that matches only as spelled counts here only when disguised (l0n, l.o.n).
+ * A hit on the stripped view, at view positions [start, end). The reader left out some or all
+ * marks; the ones typed must belong to the term ("dit mẹ" is "địt mẹ", but "mặt dày" is not
+ * "mất dạy", and "lớ\u200bn" is not "lồn"). A term that matches only as spelled counts here
+ * only when disguised (l0n, l.o.n).
  */
-export function acceptStripped(hit: ViewHit, terms: CompiledTerms, text: NormalizedText): boolean {
-  const entry = terms.entries[hit.entry]!;
-  const form = terms.accentedForms[hit.entry]!;
-  if (!typedMarksBelongTo(text.accented, hit, form)) return false;
-  if (!entry.accentedOnly) return true;
-  return entry.disguised && spanFlags(text.accented, hit) & DISGUISE ? true : false;
+export function acceptStripped(entry: number, start: number, end: number, terms: CompiledTerms, text: NormalizedText): boolean {
+  const { accentedOnly, disguised } = terms.entries[entry]!;
+  if (!typedMarksBelongTo(text.accented, start, end, terms.accentedForms[entry]!)) return false;
+  if (!accentedOnly) return true;
+  return disguised && spanFlags(text.accented, start, end) & DISGUISE ? true : false;
 }
 
-function typedMarksBelongTo(view: View, hit: ViewHit, form: string): boolean {
-  for (let i = hit.start; i < hit.end; i++) {
+function typedMarksBelongTo(view: View, start: number, end: number, form: string): boolean {
+  for (let i = start; i < end; i++) {
     const c = view.codes[i]!;
-    if (hasDiacritic(c) && !form.includes(String.fromCharCode(c))) return false;
+    if (hasDiacritic(c) && !hasUnit(form, c)) return false;
   }
   return true;
 }
 
-function spanFlags(view: View, hit: ViewHit): number {
+/** `form.includes(String.fromCharCode(c))` without building a string per unit. */
+function hasUnit(form: string, c: number): boolean {
+  for (let i = 0; i < form.length; i++) if (form.charCodeAt(i) === c) return true;
+  return false;
+}
+
+function spanFlags(view: View, start: number, end: number): number {
   let flags = 0;
-  for (let i = hit.start; i < hit.end; i++) flags |= view.flags[i]!;
+  for (let i = start; i < end; i++) flags |= view.flags[i]!;
   return flags;
 }
 

@@ -1,9 +1,9 @@
 import type { LexiconEntry } from '../lexicons/entry.js';
 import { ALLOW_RULE } from '../lexicons/entry.js';
-import type { NormalizedText, View } from '../normalize/index.js';
+import type { NormalizedText } from '../normalize/index.js';
 import { acceptAccented, acceptStripped } from './accept.js';
 import { compileTerms, type CompiledTerms } from './compile.js';
-import { walkView, type ViewHit } from './walk.js';
+import { found, scanView } from './walk.js';
 
 /** A lexicon term found in a comment, with its span in the evaluated input. */
 export interface LexiconHit {
@@ -31,25 +31,34 @@ export function createMatcher(entries: readonly LexiconEntry[]): Matcher {
 
 function find(terms: CompiledTerms, text: NormalizedText): LexiconHit[] {
   const hits: LexiconHit[] = [];
-  let allowed = false;
-  walkView(text.accented, terms.accented, (h) => {
-    if (h.end > h.start && acceptAccented(h, terms, text)) allowed = add(hits, toSource(terms, text.accented, h)) || allowed;
-  });
-  walkView(text.stripped, terms.stripped, (h) => {
-    if (h.end > h.start && acceptStripped(h, terms, text)) allowed = add(hits, toSource(terms, text.stripped, h)) || allowed;
-  });
+  const allowedA = collect(hits, terms, text, false);
+  const allowedS = collect(hits, terms, text, true);
+  const allowed = allowedA || allowedS;
   if (hits.length < 2) return allowed ? [] : hits;
   return dropRedundant(allowed ? dropAllowed(hits) : hits);
 }
 
-/** Adds a hit; true when it is an allowlisted phrase. */
-function add(hits: LexiconHit[], hit: LexiconHit): boolean {
-  hits.push(hit);
-  return hit.entry.rule === ALLOW_RULE;
-}
-
-function toSource(terms: CompiledTerms, view: View, h: ViewHit): LexiconHit {
-  return { entry: terms.entries[h.entry]!, start: view.start[h.start]!, end: view.end[h.end - 1]! };
+/**
+ * Walks one view (accented or stripped) and adds its accepted hits; true when one of them is
+ * an allowlisted phrase. The walk leaves its hits in `found`, read here before the next walk.
+ */
+function collect(hits: LexiconHit[], terms: CompiledTerms, text: NormalizedText, stripped: boolean): boolean {
+  const view = stripped ? text.stripped : text.accented;
+  const n = scanView(view, stripped ? terms.stripped : terms.accented);
+  const { data } = found;
+  let allowed = false;
+  for (let i = 0; i < n; i++) {
+    const entry = data[i * 3]!;
+    const start = data[i * 3 + 1]!;
+    const end = data[i * 3 + 2]!;
+    if (end <= start) continue;
+    const ok = stripped ? acceptStripped(entry, start, end, terms, text) : acceptAccented(entry, terms, text);
+    if (!ok) continue;
+    const hit: LexiconHit = { entry: terms.entries[entry]!, start: view.start[start]!, end: view.end[end - 1]! };
+    hits.push(hit);
+    if (hit.entry.rule === ALLOW_RULE) allowed = true;
+  }
+  return allowed;
 }
 
 function dropAllowed(hits: LexiconHit[]): LexiconHit[] {

@@ -26,13 +26,43 @@ const MAX_WILDCARDS = 2;
  *   not clause punctuation, so "thưởng, nạp" is not the term "thưởng nạp".
  */
 export function walkView(view: View, trie: FlatTrie, onHit: (hit: ViewHit) => void): void {
+  scanView(view, trie);
+  const { data, count } = found;
+  for (let i = 0; i < count; i++) onHit({ entry: data[i * 3]!, start: data[i * 3 + 1]!, end: data[i * 3 + 2]! });
+}
+
+/**
+ * Hits of the last {@link scanView}, three integers each (entry, start, end), in the order
+ * found. Read them before the next scan: the matcher runs for every comment, and an object
+ * and a callback per hit cost more than the walk.
+ */
+export const found = { data: new Int32Array(3 * 64), count: 0 };
+
+/** {@link walkView} into {@link found}; returns the number of hits. */
+export function scanView(view: View, trie: FlatTrie): number {
+  found.count = 0;
   const { codes, length } = view;
   for (let p = 0; p < length; p++) {
     const c = codes[p]!;
     if (!isWordUnit(c) || (p > 0 && isWordUnit(codes[p - 1]!))) continue;
     if (trie.rootChild[c] === -1 && c !== WILDCARD) continue;
-    walkFrom(codes, length, p, trie, onHit);
+    walkFrom(codes, length, p, trie);
   }
+  return found.count;
+}
+
+function emit(entry: number, start: number, end: number): void {
+  let { data } = found;
+  const at = found.count * 3;
+  if (at === data.length) {
+    data = new Int32Array(data.length * 2);
+    data.set(found.data);
+    found.data = data;
+  }
+  data[at] = entry;
+  data[at + 1] = start;
+  data[at + 2] = end;
+  found.count++;
 }
 
 /**
@@ -67,16 +97,15 @@ function growStack(): void {
   stackWild = grow(stackWild);
 }
 
-function walkFrom(codes: Uint16Array, length: number, p: number, t: FlatTrie, onHit: (hit: ViewHit) => void): void {
+function walkFrom(codes: Uint16Array, length: number, p: number, t: FlatTrie): void {
   top = 0;
   let node = ROOT;
   let pos = p;
   let last = -1;
   let wildcards = 0;
   for (;;) {
-    const out = t.out[node];
-    if (out && (pos >= length || !isWordUnit(codes[pos]!))) {
-      for (const entry of out) onHit({ entry, start: p, end: pos });
+    if (t.ends[node] === 1 && (pos >= length || !isWordUnit(codes[pos]!))) {
+      for (const entry of t.out[node]!) emit(entry, p, pos);
     }
     if (pos < length) {
       const c = codes[pos]!;
