@@ -4,6 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { ifNoneMatchHits } from '../http/etag.js';
 import type { Services } from '../services.js';
 import { loadAssets, type Asset, type Assets } from './assets.js';
 import { demoArticlePage, demoListPage } from './demo/pages.js';
@@ -26,10 +27,7 @@ const ARTICLE_ID = /^[A-Za-z0-9._:/-]{1,200}$/;
 function serveScript(c: Context, asset: Asset): Response {
   c.header('Cache-Control', 'public, max-age=300');
   c.header('ETag', asset.etag);
-  const ifNoneMatch = c.req.header('if-none-match');
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === asset.etag)) {
-    return c.body(null, 304);
-  }
+  if (ifNoneMatchHits(c.req.header('if-none-match'), asset.etag)) return c.body(null, 304);
   c.header('Content-Type', 'text/javascript; charset=utf-8');
   c.header('X-Content-Type-Options', 'nosniff');
   return c.body(asset.body);

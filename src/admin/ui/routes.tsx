@@ -14,6 +14,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { toAppError } from '../../http/errors.js';
+import { ifNoneMatchHits } from '../../http/etag.js';
 import { errorMessages } from '../../http/messages.js';
 import type { Services } from '../../services.js';
 import { BanStore } from '../../store/bans.js';
@@ -161,7 +162,7 @@ export function adminUiRoutes(services: Services): Hono {
 
   // --- static assets (no session: the login page needs them) ---
   const serve = (c: Context, asset: Asset) => {
-    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
+    if (ifNoneMatchHits(c.req.header('if-none-match'), asset.etag)) return c.body(null, 304);
     c.header('Content-Type', asset.contentType);
     c.header('ETag', asset.etag);
     c.header('Cache-Control', 'no-cache');
