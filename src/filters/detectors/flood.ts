@@ -8,12 +8,31 @@ import type { Detector, Finding } from './types.js';
  * Counted on the `cased` view by code point, so an emoji (two UTF-16 units) counts once.
  */
 export const flood: Detector = function flood(text) {
-  return [...characterRuns(text.cased), ...wordRepeats(text.plain)];
+  const runs = mayHaveCharacterRun(text.cased) ? characterRuns(text.cased) : [];
+  const words = wordRepeats(text.plain);
+  return words.length === 0 ? runs : runs.concat(words);
 };
 
 const WEIGHT = 0.3;
 const MIN_CHAR_RUN = 10;
 const MIN_WORD_RUN = 6;
+
+/**
+ * Quick test before {@link characterRuns}: ten equal code points of width w make 9w units in
+ * a row equal to the unit w before them. Most comments have no such stretch, and this one
+ * pass is cheaper than comparing code point by code point.
+ */
+function mayHaveCharacterRun(v: View): boolean {
+  const { codes } = v;
+  let lag1 = 0;
+  let lag2 = 0;
+  for (let i = 1; i < v.length; i++) {
+    lag1 = codes[i] === codes[i - 1] ? lag1 + 1 : 0;
+    lag2 = i >= 2 && codes[i] === codes[i - 2] ? lag2 + 1 : 0;
+    if (lag1 >= MIN_CHAR_RUN - 1 || lag2 >= 2 * (MIN_CHAR_RUN - 1)) return true;
+  }
+  return false;
+}
 
 function characterRuns(v: View): Finding[] {
   const findings: Finding[] = [];

@@ -1,4 +1,4 @@
-import type { Detector } from './types.js';
+import type { Detector, Finding } from './types.js';
 
 /**
  * Reports the lexicon terms whose rule starts with `prefix` ("profanity.", "spam.").
@@ -7,8 +7,11 @@ import type { Detector } from './types.js';
  */
 export function lexiconDetector(prefix: string): Detector {
   return function lexiconTerms(_text, ctx) {
-    return ctx.hits
-      .filter((h) => h.entry.rule.startsWith(prefix))
-      .map((h) => ({ rule: h.entry.rule, tier: h.entry.tier, weight: h.entry.weight, start: h.start, end: h.end }));
+    const findings: Finding[] = [];
+    for (const h of ctx.hits) {
+      const { rule, tier, weight } = h.entry;
+      if (rule.startsWith(prefix)) findings.push({ rule, tier, weight, start: h.start, end: h.end });
+    }
+    return findings;
   };
 }

@@ -17,6 +17,8 @@ export const links: Detector = function links(text, ctx) {
   // Cheap native test first: a domain needs a dot (ASCII or full-width).
   if (!text.input.includes('.') && !text.input.includes('\uff0e')) return [];
   const v = text.plain;
+  // Most dots end a sentence: only a dot between two host characters can be inside a domain.
+  if (!hasInnerDot(v.codes)) return [];
   const findings: Finding[] = [];
   let i = 0;
   while (i < v.length) {
@@ -57,6 +59,14 @@ const BETTING_TLDS = new Set(
 
 /** Public-sector suffixes: a citizen pointing to a government or school portal. */
 const TRUSTED_SUFFIXES = ['gov.vn', 'edu.vn'];
+
+/** Is some dot between two host characters? Native indexOf from dot to dot. */
+function hasInnerDot(codes: Uint16Array): boolean {
+  for (let k = codes.indexOf(DOT, 1); k !== -1 && k + 1 < codes.length; k = codes.indexOf(DOT, k + 1)) {
+    if (isHostChar(codes[k - 1]!) && isHostChar(codes[k + 1]!)) return true;
+  }
+  return false;
+}
 
 function isHostChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x5f;

@@ -49,7 +49,9 @@ function toReason(f: Finding, content: string, tier: Tier): Reason {
   return { rule: f.rule, tier, match: content.slice(f.start, f.end), start: f.start, end: f.end };
 }
 
-function distinct(findings: readonly Finding[], content: string): Finding[] {
+function distinct(findings: readonly Finding[], content: string): readonly Finding[] {
+  // Nothing to merge (most comments): no keys to build.
+  if (findings.length < 2) return findings;
   const seen = new Map<string, Finding>();
   for (const f of findings) {
     const key = `${f.rule}\u0000${content.slice(f.start, f.end).toLowerCase()}`;
