@@ -20,8 +20,24 @@ export interface FlatTrie {
   /** 1 where `out` is not null: a byte read on every step, instead of an object. */
   readonly ends: Uint8Array;
   /**
-   * Hash table of edges, three integers a slot: parent node (-1 = empty), unit, child. One
-   * array rather than three, so a probe touches one cache line.
+   * Children of a node with one child (most nodes): its unit (-1 = none) and the child.
+   */
+  readonly onlyUnit: Int32Array;
+  readonly onlyChild: Int32Array;
+  /**
+   * Nodes with several children have a row of a dense table: `dense[row[node] + symbol[unit]]`
+   * is the child, or -1 (row -1: not such a node). Symbols number the units found on those
+   * edges (1..255, most frequent first; 0 = none), so a row is a hundred or so entries, not
+   * 65,536. A lookup is a load or two and no probe loop, which matters because the walk's
+   * steps are short and their branches unpredictable.
+   */
+  readonly row: Int32Array;
+  readonly symbol: Uint8Array;
+  readonly dense: Int32Array;
+  /**
+   * Edges of several-children nodes along units beyond the 255 symbols (large custom
+   * alphabets), in a hash table of three integers a slot: parent node (-1 = empty), unit,
+   * child. Usually empty.
    */
   readonly slots: Int32Array;
   /** Slot count - 1 (a power of two). */
@@ -57,26 +73,65 @@ export function flatten(root: TrieNode): FlatTrie {
   edgeStart[nodes.length] = e;
   const rootChild = new Int32Array(65536).fill(-1);
   for (const [unit, child] of root.next) rootChild[unit] = index.get(child)!;
-  const table = hashEdges(nodes.length, edgeStart, edgeUnit, edgeTarget);
+  const lookup = edgeLookup(nodes.length, edgeStart, edgeUnit, edgeTarget);
   const out = nodes.map((n) => n.out);
   const ends = Uint8Array.from(out, (o) => (o ? 1 : 0));
-  return { rootChild, edgeStart, edgeUnit, edgeTarget, gapChild, out, ends, ...table };
+  return { rootChild, edgeStart, edgeUnit, edgeTarget, gapChild, out, ends, ...lookup };
 }
 
-function hashEdges(nodeCount: number, edgeStart: Int32Array, edgeUnit: Uint16Array, edgeTarget: Int32Array) {
+/** The edges of each node (GAP edges aside: see `gapChild`), as the walk looks them up. */
+function edgeLookup(nodeCount: number, edgeStart: Int32Array, edgeUnit: Uint16Array, edgeTarget: Int32Array) {
+  const onlyUnit = new Int32Array(nodeCount).fill(-1);
+  const onlyChild = new Int32Array(nodeCount).fill(-1);
+  const row = new Int32Array(nodeCount).fill(-1);
+  const edgesOf = (node: number) => {
+    const edges: number[] = [];
+    for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) if (edgeUnit[e] !== GAP) edges.push(e);
+    return edges;
+  };
+  // Symbols for the units of several-children nodes, most frequent first.
+  const counts = new Map<number, number>();
+  for (let node = 0; node < nodeCount; node++) {
+    const edges = edgesOf(node);
+    if (edges.length === 1) {
+      onlyUnit[node] = edgeUnit[edges[0]!]!;
+      onlyChild[node] = edgeTarget[edges[0]!]!;
+    } else if (edges.length > 1) {
+      for (const e of edges) counts.set(edgeUnit[e]!, (counts.get(edgeUnit[e]!) ?? 0) + 1);
+    }
+  }
+  const units = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || a - b).slice(0, 255);
+  const symbol = new Uint8Array(65536);
+  units.forEach((unit, i) => (symbol[unit] = i + 1));
+  const width = units.length + 1;
+  let rows = 0;
+  for (let node = 0; node < nodeCount; node++) if (edgesOf(node).length > 1) row[node] = width * rows++;
+  const dense = new Int32Array(width * rows).fill(-1);
+  const overflow: number[] = [];
+  for (let node = 0; node < nodeCount; node++) {
+    if (row[node] === -1) continue;
+    for (const e of edgesOf(node)) {
+      const sym = symbol[edgeUnit[e]!]!;
+      if (sym !== 0) dense[row[node]! + sym] = edgeTarget[e]!;
+      else overflow.push(node, edgeUnit[e]!, edgeTarget[e]!);
+    }
+  }
+  return { onlyUnit, onlyChild, row, symbol, dense, ...hashEdges(overflow) };
+}
+
+/** Hash table of (node, unit, child) triples. */
+function hashEdges(triples: readonly number[]) {
   // At most half full, so a probe sequence is short.
   let size = 16;
-  while (size < edgeUnit.length * 2) size *= 2;
+  while (size < (triples.length / 3) * 2) size *= 2;
   const slots = new Int32Array(size * 3).fill(-1);
   const mask = size - 1;
-  for (let node = 0; node < nodeCount; node++) {
-    for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
-      let slot = hash(node, edgeUnit[e]!) & mask;
-      while (slots[slot * 3] !== -1) slot = (slot + 1) & mask;
-      slots[slot * 3] = node;
-      slots[slot * 3 + 1] = edgeUnit[e]!;
-      slots[slot * 3 + 2] = edgeTarget[e]!;
-    }
+  for (let i = 0; i < triples.length; i += 3) {
+    let slot = hash(triples[i]!, triples[i + 1]!) & mask;
+    while (slots[slot * 3] !== -1) slot = (slot + 1) & mask;
+    slots[slot * 3] = triples[i]!;
+    slots[slot * 3 + 1] = triples[i + 1]!;
+    slots[slot * 3 + 2] = triples[i + 2]!;
   }
   return { slots, mask };
 }
@@ -87,7 +142,13 @@ function hash(node: number, unit: number): number {
 
 /** The child of `node` along `unit`, or -1. */
 export function childOf(t: FlatTrie, node: number, unit: number): number {
-  if (node === ROOT) return t.rootChild[unit]!;
+  const r = t.row[node]!;
+  if (r === -1) return t.onlyUnit[node] === unit ? t.onlyChild[node]! : -1;
+  const s = t.symbol[unit]!;
+  return s !== 0 ? t.dense[r + s]! : hashedChild(t, node, unit);
+}
+
+function hashedChild(t: FlatTrie, node: number, unit: number): number {
   const slots = t.slots;
   let at = (hash(node, unit) & t.mask) * 3;
   for (;;) {

@@ -67,38 +67,45 @@ function emit(entry: number, start: number, end: number): void {
 
 /**
  * The search stack, as parallel arrays reused across calls: the walk runs for every word of
- * every comment, and allocating a state object per step was most of its cost.
+ * every comment, and allocating a state object per step was most of its cost. Fields of one
+ * constant object rather than module-level `let`s, which V8 checks for initialisation on
+ * every access.
  */
-let stackNode = new Int32Array(256);
-let stackPos = new Int32Array(256);
-/** Last unit consumed, for repeat tolerance; -1 after a gap. */
-let stackLast = new Int32Array(256);
-let stackWild = new Int32Array(256);
-let top = 0;
+class SearchStack {
+  node = new Int32Array(256);
+  pos = new Int32Array(256);
+  /** Last unit consumed, for repeat tolerance; -1 after a gap. */
+  last = new Int32Array(256);
+  wild = new Int32Array(256);
+  top = 0;
 
-function push(node: number, pos: number, last: number, wildcards: number): void {
-  if (top === stackNode.length) growStack();
-  stackNode[top] = node;
-  stackPos[top] = pos;
-  stackLast[top] = last;
-  stackWild[top] = wildcards;
-  top++;
+  push(node: number, pos: number, last: number, wildcards: number): void {
+    const i = this.top;
+    if (i === this.node.length) this.grow();
+    this.node[i] = node;
+    this.pos[i] = pos;
+    this.last[i] = last;
+    this.wild[i] = wildcards;
+    this.top = i + 1;
+  }
+
+  private grow(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.node = grow(this.node);
+    this.pos = grow(this.pos);
+    this.last = grow(this.last);
+    this.wild = grow(this.wild);
+  }
 }
 
-function growStack(): void {
-  const grow = (a: Int32Array) => {
-    const b = new Int32Array(a.length * 2);
-    b.set(a);
-    return b;
-  };
-  stackNode = grow(stackNode);
-  stackPos = grow(stackPos);
-  stackLast = grow(stackLast);
-  stackWild = grow(stackWild);
-}
+const stack = new SearchStack();
 
 function walkFrom(codes: Uint16Array, length: number, p: number, t: FlatTrie): void {
-  top = 0;
+  stack.top = 0;
   let node = ROOT;
   let pos = p;
   let last = -1;
@@ -122,17 +129,18 @@ function walkFrom(codes: Uint16Array, length: number, p: number, t: FlatTrie): v
         last = c;
         continue;
       }
-      if (child !== -1) push(child, pos + 1, c, wildcards);
-      if (repeat) push(node, pos + 1, c, wildcards);
+      if (child !== -1) stack.push(child, pos + 1, c, wildcards);
+      if (repeat) stack.push(node, pos + 1, c, wildcards);
       if (wildcard) pushWildcard(t, node, pos, wildcards);
       if (gap !== -1) pushGap(codes, length, pos, gap, wildcards);
     }
-    if (top === 0) return;
-    top--;
-    node = stackNode[top]!;
-    pos = stackPos[top]!;
-    last = stackLast[top]!;
-    wildcards = stackWild[top]!;
+    const top = stack.top - 1;
+    if (top < 0) return;
+    stack.top = top;
+    node = stack.node[top]!;
+    pos = stack.pos[top]!;
+    last = stack.last[top]!;
+    wildcards = stack.wild[top]!;
   }
 }
 
@@ -143,7 +151,7 @@ function pushWildcard(t: FlatTrie, node: number, pos: number, wildcards: number)
   }
   for (let e = t.edgeStart[node]!, end = t.edgeStart[node + 1]!; e < end; e++) {
     const unit = t.edgeUnit[e]!;
-    if (unit !== GAP && isLetter(unit)) push(t.edgeTarget[e]!, pos + 1, unit, wildcards + 1);
+    if (unit !== GAP && isLetter(unit)) stack.push(t.edgeTarget[e]!, pos + 1, unit, wildcards + 1);
   }
 }
 
@@ -152,7 +160,7 @@ function pushGap(codes: Uint16Array, length: number, pos: number, gap: number, w
   while (q < length && q - pos <= MAX_GAP && isGapUnit(codes[q]!)) q++;
   if (q - pos > MAX_GAP) return;
   if (q < length && !isWordUnit(codes[q]!)) return;
-  push(gap, q, -1, wildcards);
+  stack.push(gap, q, -1, wildcards);
 }
 
 /** Spaces and the symbols readers put between words of one phrase; not , ; : ! ? or brackets. */
