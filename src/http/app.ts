@@ -4,14 +4,15 @@
  * `onError`, which answers the contract's error shape.
  */
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { publicSecurityHeaders } from './middleware/public-security-headers/index.js';
 import type { Services } from '../services.js';
 import { errorBody, errorResponse, toAppError } from './errors.js';
 import { clientIp } from './middleware/client-ip/index.js';
 import { publicCors } from './middleware/public-cors/index.js';
 import { commentRoutes } from './routes/comments.js';
 import { httpMetrics } from './middleware/http-metrics/index.js';
+import { requestId } from './middleware/request-id/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { httpRequestDuration } from '../ops/metrics.js';
 import { queueDashboardRoutes } from '../ops/queue-dashboard.js';
@@ -39,7 +40,7 @@ export function createApp(services: Services): Hono {
   app.use(clientIp({ trustProxy: config.trustProxy }));
   // Public API: CORS for the news sites' pages; resources readable cross-origin (the widget).
   app.use('/v1/*', publicCors(config));
-  app.use('/v1/*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use('/v1/*', publicSecurityHeaders());
   // Admin JSON: never sniffed as HTML, never framed (the pages set their own CSP in src/admin/ui).
   app.use('/admin/api/*', secureHeaders({ xFrameOptions: 'DENY' }));
 

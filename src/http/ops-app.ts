@@ -4,11 +4,11 @@
  * and the image's HEALTHCHECK probes both roles the same way.
  */
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import { httpRequestDuration } from '../ops/metrics.js';
 import type { Services } from '../services.js';
 import { errorBody, errorResponse, toAppError } from './errors.js';
 import { httpMetrics } from './middleware/http-metrics/index.js';
+import { requestId } from './middleware/request-id/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { opsRoutes } from './routes/ops.js';
 

@@ -47,27 +47,41 @@ export class CountCache {
 
   /** Approved count of each id (0 for unknown articles). Falls back to PostgreSQL when Redis is down. */
   async get(articleIds: readonly string[]): Promise<Map<string, number>> {
-    const result = new Map<string, number>();
+    return (await this.read(articleIds)).counts;
+  }
+
+  /**
+   * The counts, and until when (epoch ms) they may be served again without asking: the
+   * earliest expiry of the memory entries they came from, so a copy made of them (the
+   * rendered /v1/counts answer) is never staler than the memory layer itself.
+   */
+  async read(articleIds: readonly string[]): Promise<{ counts: Map<string, number>; freshUntil: number }> {
+    const counts = new Map<string, number>();
     const now = Date.now();
-    let missing: string[] = [];
+    let freshUntil = now + this.memoryTtlMs;
+    const fetched: string[] = [];
     for (const id of new Set(articleIds)) {
       const hit = this.memory.get(id);
-      if (hit && hit.expiresAt > now) result.set(id, hit.count);
-      else missing.push(id);
+      if (hit && hit.expiresAt > now) {
+        counts.set(id, hit.count);
+        freshUntil = Math.min(freshUntil, hit.expiresAt);
+      } else fetched.push(id);
     }
-    if (missing.length === 0) return result;
+    if (fetched.length === 0) return { counts, freshUntil };
 
-    missing = await this.readRedis(missing, result);
+    const missing = await this.readRedis(fetched, counts);
     if (missing.length > 0) {
       const fromDb = await this.deps.counts.read(missing);
       for (const id of missing) {
         const found = fromDb.get(id) ?? { articleId: id, count: 0, version: 0 };
-        result.set(id, found.count);
+        counts.set(id, found.count);
         await this.put(found);
       }
     }
-    for (const id of articleIds) this.remember(id, result.get(id) ?? 0, now);
-    return result;
+    // Only what was just read: re-remembering the memory hits would extend their life forever
+    // for a page whose set of ids always has one miss.
+    for (const id of fetched) this.remember(id, counts.get(id) ?? 0, now);
+    return { counts, freshUntil: this.memoryTtlMs > 0 ? freshUntil : now };
   }
 
   /** Writes a count read from PostgreSQL unless Redis already holds a newer one. Best effort. */

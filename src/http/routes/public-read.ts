@@ -13,9 +13,11 @@ import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { fieldsOf } from '../../admin/api/validate.js';
 import { etagOf, ifNoneMatchHits } from '../etag.js';
+import { setResponseHeader } from '../response-headers.js';
 
 export const MAX_COUNT_ARTICLES = 100;
-const COUNTS_MAX_AGE_SECONDS = 5;
+const COUNTS_CACHE_CONTROL = 'public, max-age=5';
+const MAX_RENDERED_COUNTS = 5_000;
 
 const countsQuery = z.object({
   articles: z
@@ -38,18 +40,29 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
 export function publicReadRoutes(services: Services): Hono {
   const routes = new Hono();
 
+  // Rendered answers by query string, kept as long as the counts they show (≤ 1 s): a page
+  // view fans out to many identical requests, and rendering (validation, JSON, digest) was
+  // most of the route's cost.
+  const renderedCounts = new Map<string, { body: string; etag: string; freshUntil: number }>();
+
   routes.get('/counts', async (c) => {
-    const { articles } = parse(countsQuery, { articles: c.req.query('articles') ?? '' });
-    const found = await services.countCache.get(articles);
-    const counts: Record<string, number> = {};
-    for (const id of articles) counts[id] = found.get(id) ?? 0;
-    const body = JSON.stringify({ counts });
-    const etag = etagOf(body);
-    c.header('Cache-Control', `public, max-age=${COUNTS_MAX_AGE_SECONDS}`);
-    c.header('ETag', etag);
-    if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304);
-    c.header('Content-Type', 'application/json');
-    return c.body(body);
+    const query = c.req.query('articles') ?? '';
+    let rendered = renderedCounts.get(query);
+    if (!rendered || rendered.freshUntil <= Date.now()) {
+      const { articles } = parse(countsQuery, { articles: query });
+      const { counts: found, freshUntil } = await services.countCache.read(articles);
+      const counts: Record<string, number> = {};
+      for (const id of articles) counts[id] = found.get(id) ?? 0;
+      const body = JSON.stringify({ counts });
+      rendered = { body, etag: etagOf(body), freshUntil };
+      if (renderedCounts.size >= MAX_RENDERED_COUNTS) renderedCounts.clear(); // crude bound; entries live ≤ 1 s
+      renderedCounts.set(query, rendered);
+    }
+    // Set on Node's response rather than c.header(): see src/http/response-headers.ts.
+    setResponseHeader(c, 'Cache-Control', COUNTS_CACHE_CONTROL);
+    setResponseHeader(c, 'ETag', rendered.etag);
+    if (ifNoneMatchHits(c.req.header('if-none-match'), rendered.etag)) return c.body(null, 304);
+    return c.body(rendered.body, 200, { 'Content-Type': 'application/json' });
   });
 
   // Article ids may contain `/` (e.g. `2024/05/bai-viet`): match everything up to /comments.

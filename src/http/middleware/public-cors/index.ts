@@ -7,10 +7,11 @@
  * Our own rather than `hono/cors`: that one touches `c.res` before the handler and calls
  * `c.header()` after it, which makes Hono rebuild the finished response around a body stream.
  * On GET /v1/counts that rebuild was the largest cost of the request (bench/reads.ts profile).
- * Here every header is set before `next()`, onto the headers the handler's response starts from.
+ * Here every header is set before `next()`, through setResponseHeader.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { Config } from '../../../config.js';
+import { appendResponseHeader, setResponseHeader } from '../../response-headers.js';
 
 const ALLOW_METHODS = 'GET,POST,OPTIONS';
 const ALLOW_HEADERS = 'Content-Type,Idempotency-Key,Accept-Language';
@@ -25,19 +26,19 @@ export function publicCors(config: Pick<Config, 'allowedOrigins' | 'isProduction
 
   return async function publicCorsMiddleware(c, next) {
     const origin = allowOrigin(c.req.header('origin'));
-    if (origin) c.header('Access-Control-Allow-Origin', origin);
+    if (origin) setResponseHeader(c, 'Access-Control-Allow-Origin', origin);
     // The answer depends on the Origin header unless every origin gets '*': caches must key on it.
-    if (!anyOrigin) c.header('Vary', 'Origin', { append: true });
+    if (!anyOrigin) appendResponseHeader(c, 'Vary', 'Origin');
 
     if (c.req.method === 'OPTIONS') {
       if (origin) {
-        c.header('Access-Control-Allow-Methods', ALLOW_METHODS);
-        c.header('Access-Control-Allow-Headers', ALLOW_HEADERS);
-        c.header('Access-Control-Max-Age', PREFLIGHT_MAX_AGE_SECONDS);
+        setResponseHeader(c, 'Access-Control-Allow-Methods', ALLOW_METHODS);
+        setResponseHeader(c, 'Access-Control-Allow-Headers', ALLOW_HEADERS);
+        setResponseHeader(c, 'Access-Control-Max-Age', PREFLIGHT_MAX_AGE_SECONDS);
       }
       return c.body(null, 204);
     }
-    if (origin) c.header('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+    if (origin) setResponseHeader(c, 'Access-Control-Expose-Headers', EXPOSE_HEADERS);
     await next();
   };
 }

@@ -20,6 +20,8 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler {
     const started = performance.now();
     await next();
     const status = c.res.status;
+    const level = status >= 500 ? 'warn' : QUIET_PATHS.has(c.req.path) ? 'debug' : 'info';
+    if (!options.logger.isLevelEnabled(level)) return; // the common case at LOG_LEVEL=warn: build nothing
     const line = {
       requestId: c.get('requestId'),
       method: c.req.method,
@@ -28,8 +30,6 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler {
       status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     };
-    if (status >= 500) options.logger.warn(line, 'request failed');
-    else if (QUIET_PATHS.has(c.req.path)) options.logger.debug(line, 'request');
-    else options.logger.info(line, 'request');
+    options.logger[level](line, status >= 500 ? 'request failed' : 'request');
   };
 }
