@@ -12,7 +12,9 @@ import * as metrics from '../src/ops/metrics.js';
 import { InvalidJobError } from '../src/queues/errors.js';
 import { QUEUE_NAMES, type ModerationJobData } from '../src/queues/index.js';
 import type { Services } from '../src/services.js';
-import { BanStore } from '../src/store/bans.js';
+import { createBatcher } from '../src/store/batcher.js';
+import type { ModeratedOutcome, SaveModeratedRequest, SaveModeratedResult } from '../src/store/comments.js';
+import type { Verdict } from '../src/filters/index.js';
 
 const submittedComment = z.object({
   id: z.string().min(1),
@@ -32,31 +34,43 @@ export interface ModerationResult {
   created: boolean;
 }
 
-export type ModerationDeps = Pick<Services, 'comments' | 'filter' | 'config' | 'redis' | 'keys' | 'db'>;
+export type ModerationDeps = Pick<Services, 'comments' | 'filter' | 'config' | 'redis' | 'keys'>;
+
+/**
+ * Saves of jobs running at the same time go to PostgreSQL together (src/store/batcher.ts):
+ * at most SAVE_BATCH rows per statement, SAVE_IN_FLIGHT statements at once.
+ */
+const SAVE_BATCH = 64;
+const SAVE_IN_FLIGHT = 4;
 
 export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJobData, ModerationResult> {
-  const bans = new BanStore(deps.db);
+  const saves = createBatcher<SaveModeratedRequest, SaveModeratedResult>((reqs) => deps.comments.saveModeratedMany(reqs), {
+    maxBatch: SAVE_BATCH,
+    maxInFlight: SAVE_IN_FLIGHT,
+    isolate: isPermanent,
+  });
   return async function moderate(job) {
     const parsed = submittedComment.safeParse(job.data?.comment);
     if (!parsed.success) throw new InvalidJobError(QUEUE_NAMES.moderation, parsed.error.issues[0]?.message ?? 'bad payload');
     const comment = parsed.data;
 
-    const filtered = deps.filter.evaluate(comment.content);
-    // A banned commenter's comment is rejected whatever the filter says (and AUTO_REJECT).
-    const banned = (await bans.findActive({ email: comment.authorEmail, ip: comment.ip })) !== null;
-    const verdict = banned ? { ...filtered, action: 'block' as const, reasons: [BAN_REASON, ...filtered.reasons] } : filtered;
-    const autoReject = banned || (deps.config.autoReject && verdict.action === 'block');
-    const { comment: stored, created } = await deps.comments.saveModerated({
-      comment,
-      verdict,
-      status: autoReject ? 'rejected' : 'pending',
-      decidedBy: autoReject ? 'filter' : null,
-      decisionReason: autoReject ? verdict.reasons.map((r) => r.rule).join(', ') : null,
-    }).catch(failForGoodWhenPermanent);
+    const verdict = deps.filter.evaluate(comment.content);
+    const autoReject = deps.config.autoReject && verdict.action === 'block';
+    // A banned commenter's comment is rejected whatever the filter says (and AUTO_REJECT). The
+    // store looks the ban up in the insert statement itself: one round trip per comment, and a
+    // ban counts from the moment it is committed.
+    const bannedVerdict = { ...verdict, action: 'block' as const, reasons: [BAN_REASON, ...verdict.reasons] };
+    const { comment: stored, created, banned } = await saves
+      .run({
+        comment,
+        ...rejectedBy(verdict, autoReject),
+        whenBanned: rejectedBy(bannedVerdict, true),
+      })
+      .catch(failForGoodWhenPermanent);
 
     if (created) {
-      metrics.verdicts.inc({ action: verdict.action });
-      if (autoReject) metrics.decisions.inc({ decision: 'reject', by: 'filter' });
+      metrics.verdicts.inc({ action: banned ? 'block' : verdict.action });
+      if (banned || autoReject) metrics.decisions.inc({ decision: 'reject', by: 'filter' });
       await publishEvent(deps.redis, deps.keys.eventsChannel, {
         type: 'comment.queued',
         id: stored.id,
@@ -69,15 +83,26 @@ export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJ
   };
 }
 
+/** The outcome a verdict leads to: rejected by `filter` (naming the rules), or pending for a person. */
+function rejectedBy(verdict: Verdict, reject: boolean): ModeratedOutcome {
+  return reject
+    ? { verdict, status: 'rejected', decidedBy: 'filter', decisionReason: verdict.reasons.map((r) => r.rule).join(', ') }
+    : { verdict, status: 'pending', decidedBy: null, decisionReason: null };
+}
+
 /**
  * Retrying helps when the database is unreachable or busy, not when it refuses the row itself
  * (SQLSTATE class 22 "data exception", 23 "integrity constraint violation", e.g. a parent
  * comment purged meanwhile): those fail the job at once, kept in the failed list for a person.
  */
 function failForGoodWhenPermanent(error: unknown): never {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code)) {
-    throw new InvalidJobError(QUEUE_NAMES.moderation, `the database refused the comment (SQLSTATE ${code})`);
+  if (isPermanent(error)) {
+    throw new InvalidJobError(QUEUE_NAMES.moderation, `the database refused the comment (SQLSTATE ${(error as { code: string }).code})`);
   }
   throw error;
+}
+
+function isPermanent(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
 }

@@ -56,8 +56,8 @@ export function commentFromRow(row: CommentRow): Comment {
   };
 }
 
-export interface SaveModeratedRequest {
-  comment: SubmittedComment;
+/** What the worker stores for a comment: its verdict, and the status that verdict leads to. */
+export interface ModeratedOutcome {
   verdict: Verdict;
   /** `pending` for a person to judge, or `rejected` when the filter (or a ban) decided. */
   status: 'pending' | 'rejected';
@@ -66,11 +66,73 @@ export interface SaveModeratedRequest {
   decisionReason: string | null;
 }
 
+export interface SaveModeratedRequest extends ModeratedOutcome {
+  comment: SubmittedComment;
+  /**
+   * Stored instead when an active ban matches the comment's email (case-insensitive) or IP at
+   * the moment of the insert. Unset: no ban look-up.
+   */
+  whenBanned?: ModeratedOutcome;
+}
+
 export interface SaveModeratedResult {
   comment: Comment;
   /** False when the row already existed (a retried or duplicated job): nothing was changed. */
   created: boolean;
+  /** True when this call created the row and an active ban decided it (`whenBanned` was stored). */
+  banned: boolean;
 }
+
+const ACTIVE_BAN = `lifted_at IS NULL AND (expires_at IS NULL OR expires_at > now())`;
+
+/**
+ * One statement for a batch of comments, hence one round trip and one transaction: the rows
+ * come in as one JSON array; for each, the ban look-up (the two partial-index probes of
+ * src/store/bans.ts), the insert keyed on the id, the filter's decisions row for a rejected
+ * comment; then the stored rows of the ids that already existed. Rows are inserted in id
+ * order, so two batches sharing ids wait for each other instead of deadlocking.
+ */
+const SAVE_MODERATED = `
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+    id text, article_id text, parent_id text, author_name text, author_email text, ip text, user_agent text,
+    content text, created_at timestamptz, check_ban boolean,
+    status text, verdict jsonb, decided_by text, decision_reason text,
+    b_status text, b_verdict jsonb, b_decided_by text, b_decision_reason text)
+), judged AS (
+  SELECT i.*, i.check_ban AND EXISTS (
+    SELECT 1 FROM bans WHERE i.author_email IS NOT NULL AND lower(email) = lower(i.author_email) AND ${ACTIVE_BAN}
+    UNION ALL
+    SELECT 1 FROM bans WHERE i.ip IS NOT NULL AND ip = i.ip AND ${ACTIVE_BAN}
+  ) AS banned
+  FROM input i
+), chosen AS (
+  SELECT id, article_id, parent_id, author_name, author_email, ip, user_agent, content, created_at, banned,
+         CASE WHEN banned THEN b_status ELSE status END AS status,
+         CASE WHEN banned THEN b_verdict ELSE verdict END AS verdict,
+         CASE WHEN banned THEN b_decided_by ELSE decided_by END AS decided_by,
+         CASE WHEN banned THEN b_decision_reason ELSE decision_reason END AS decision_reason
+    FROM judged
+), ins AS (
+  INSERT INTO comments (id, article_id, parent_id, author_name, author_email, ip, user_agent, content, created_at,
+                        status, verdict, verdict_action, lexicon_version, decided_by, decided_at, decision_reason)
+  SELECT id, article_id, parent_id, author_name, author_email, ip, user_agent, content, created_at,
+         status, verdict, verdict->>'action', verdict->>'lexiconVersion', decided_by,
+         CASE WHEN decided_by IS NULL THEN NULL ELSE now() END, decision_reason
+    FROM chosen ORDER BY id
+  ON CONFLICT (id) DO NOTHING
+  RETURNING *
+), decision AS (
+  INSERT INTO decisions (comment_id, decision, decided_by, previous_status, reason)
+  SELECT id, 'reject', decided_by, 'queued', decision_reason FROM ins WHERE status = 'rejected' AND decided_by IS NOT NULL
+)
+SELECT ins.*, true AS created, chosen.banned FROM ins JOIN chosen ON chosen.id = ins.id
+UNION ALL
+SELECT c.*, false AS created, false AS banned
+  FROM comments c JOIN input i ON c.id = i.id
+ WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.id = i.id)`;
+
+type SavedRow = CommentRow & { created: boolean; banned: boolean };
 
 export class CommentStore {
   constructor(private readonly db: Db) {}
@@ -81,34 +143,46 @@ export class CommentStore {
    * comment a moderator already decided.
    */
   async saveModerated(req: SaveModeratedRequest): Promise<SaveModeratedResult> {
-    return this.db.transaction(async (tx) => {
+    return (await this.saveModeratedMany([req]))[0];
+  }
+
+  /**
+   * saveModerated for several comments in one statement (one round trip, one commit); the
+   * results come in the order of the requests. All or nothing: when the database refuses one
+   * row (SQLSTATE 22/23), none is written. The same id twice is written once: the first
+   * request gets `created`, the others the stored row.
+   */
+  async saveModeratedMany(reqs: readonly SaveModeratedRequest[]): Promise<SaveModeratedResult[]> {
+    if (reqs.length === 0) return [];
+    const unique = new Map<string, SaveModeratedRequest>();
+    for (const req of reqs) if (!unique.has(req.comment.id)) unique.set(req.comment.id, req);
+    const input = [...unique.values()].map((req) => {
       const c = req.comment;
-      const inserted = await tx.query<CommentRow>(
-        `INSERT INTO comments (id, article_id, parent_id, author_name, author_email, ip, user_agent, content,
-                               status, verdict, verdict_action, lexicon_version, created_at,
-                               decided_by, decided_at, decision_reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-                 CASE WHEN $14::text IS NULL THEN NULL ELSE now() END, $15)
-         ON CONFLICT (id) DO NOTHING
-         RETURNING *`,
-        [
-          c.id, c.articleId, c.parentId, c.authorName, c.authorEmail, c.ip, c.userAgent, c.content,
-          req.status, JSON.stringify(req.verdict), req.verdict.action, req.verdict.lexiconVersion, c.createdAt,
-          req.decidedBy, req.decisionReason,
-        ],
-      );
-      if (inserted.rows.length === 0) {
-        const existing = await this.findByIdIn(tx, c.id);
-        return { comment: existing!, created: false };
-      }
-      if (req.status === 'rejected' && req.decidedBy) {
-        await tx.query(
-          `INSERT INTO decisions (comment_id, decision, decided_by, previous_status, reason)
-           VALUES ($1, 'reject', $2, 'queued', $3)`,
-          [c.id, req.decidedBy, req.decisionReason],
-        );
-      }
-      return { comment: commentFromRow(inserted.rows[0]), created: true };
+      const banned = req.whenBanned ?? req;
+      return {
+        id: c.id, article_id: c.articleId, parent_id: c.parentId, author_name: c.authorName, author_email: c.authorEmail,
+        ip: c.ip, user_agent: c.userAgent, content: c.content, created_at: c.createdAt, check_ban: req.whenBanned !== undefined,
+        status: req.status, verdict: req.verdict, decided_by: req.decidedBy, decision_reason: req.decisionReason,
+        b_status: banned.status, b_verdict: banned.verdict, b_decided_by: banned.decidedBy, b_decision_reason: banned.decisionReason,
+      };
+    });
+    const { rows } = await this.db.query<SavedRow>(SAVE_MODERATED, [JSON.stringify(input)]);
+    const byId = new Map<string, SaveModeratedResult>();
+    for (const row of rows) byId.set(row.id, { comment: commentFromRow(row), created: row.created, banned: row.banned });
+    for (const id of unique.keys()) {
+      if (byId.has(id)) continue;
+      // Inserted by a transaction that committed after this statement's snapshot: ON CONFLICT
+      // skipped the insert and the snapshot cannot see the winner. A new statement can.
+      const existing = await this.findById(id);
+      if (!existing) throw new Error(`comment ${id} was neither inserted nor found`);
+      byId.set(id, { comment: existing, created: false, banned: false });
+    }
+    const handed = new Set<string>();
+    return reqs.map((req) => {
+      const result = byId.get(req.comment.id)!;
+      if (handed.has(req.comment.id)) return { ...result, created: false, banned: false };
+      handed.add(req.comment.id);
+      return result;
     });
   }
 

@@ -139,6 +139,36 @@ describe.each(ENGINES)('moderation worker (%s)', (engine) => {
     await expect(process(asJob(submitted({ parentId: newCommentId() })))).rejects.toBeInstanceOf(UnrecoverableError);
   });
 
+  it('a banned email or IP is rejected with rule ban from the moment the ban is committed', async () => {
+    const process = moderationProcessor(svc.services);
+    const email = `ban-${newCommentId()}@example.vn`;
+    const before = await process(asJob(submitted({ authorEmail: email })));
+    expect(before.status).toBe('pending');
+    await svc.services.db.query(`INSERT INTO bans (email, created_by) VALUES ($1, 'mod-1')`, [email]);
+    const banned = await process(asJob(submitted({ authorEmail: email.toUpperCase() })));
+    expect(banned).toMatchObject({ status: 'rejected', created: true });
+    const stored = await svc.services.comments.findById(banned.id);
+    expect(stored?.verdict?.action).toBe('block');
+    expect(stored?.verdict?.reasons[0]).toMatchObject({ rule: 'ban', tier: 'block' });
+    expect(stored?.decidedBy).toBe('filter');
+    expect(await count('SELECT count(*) AS n FROM decisions WHERE comment_id = $1', [banned.id])).toBe(1);
+    await svc.services.db.query(`UPDATE bans SET lifted_at = now(), lifted_by = 'mod-1' WHERE email = $1`, [email]);
+    expect((await process(asJob(submitted({ authorEmail: email })))).status).toBe('pending');
+  });
+
+  it('jobs saved in one batch: a comment the database refuses fails alone', async () => {
+    const process = moderationProcessor(svc.services);
+    const good = [submitted(), submitted()];
+    const results = await Promise.allSettled([
+      process(asJob(good[0])),
+      process(asJob(submitted({ parentId: newCommentId() }))),
+      process(asJob(good[1])),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(UnrecoverableError);
+    for (const c of good) expect((await svc.services.comments.findById(c.id))?.status).toBe('pending');
+  });
+
   it('a database failure is retried with backoff until the comment is written', async () => {
     const queue = svc.services.queues.moderation;
     const comment = submitted();
