@@ -1,12 +1,12 @@
 import { composeNfc } from './nfc/index.js';
-import { removeInvisible } from './invisible/index.js';
-import { foldConfusables } from './confusables/index.js';
-import { lowerCase } from './lowercase/index.js';
-import { resolveLeet } from './leet/index.js';
+import { isInvisible, removeInvisible } from './invisible/index.js';
+import { foldConfusables, isFoldable } from './confusables/index.js';
+import { lowerCase, lowerUnit } from './lowercase/index.js';
+import { isStandIn, resolveLeet } from './leet/index.js';
 import { joinSeparated } from './join-separated/index.js';
 import { collapseRepeats } from './collapse-repeats/index.js';
 import { hasDiacritic, stripDiacritics } from './strip-diacritics/index.js';
-import type { Transformer, View } from './view.js';
+import type { View } from './view.js';
 import { isWordUnit } from './char-class.js';
 import { Arena } from './arena.js';
 
@@ -36,22 +36,55 @@ export interface NormalizedText {
 }
 
 /**
- * The chain, in application order. Each step is one folder with its own reasons:
- * NFC → invisible → confusables → lower case → leet → join separated → collapse repeats,
- * then strip diacritics for the last view.
- */
-const CASED_STEPS: readonly Transformer[] = [removeInvisible, foldConfusables];
-const ACCENTED_STEPS: readonly Transformer[] = [resolveLeet, joinSeparated, collapseRepeats];
-
-/**
  * Normalises a comment. `arena` supplies the views' memory: by default a fresh one, so the
  * result may be kept; the engine passes its own, reset per comment (see arena.ts).
+ *
+ * The chain, in application order; each step is one folder with its own reasons:
+ * NFC → invisible → confusables → lower case → leet → join separated → collapse repeats,
+ * then strip diacritics for the last view. A step whose trigger units (see {@link Needs})
+ * are absent is not called: one table lookup per unit here instead of a scan per step.
  */
 export function normalize(input: string, arena: Arena = new Arena(input.length * 64 + 64)): NormalizedText {
-  const cased = run(composeNfc(input, arena), CASED_STEPS, arena);
-  const plain = lowerCase(cased, arena);
-  const accented = run(plain, ACCENTED_STEPS, arena);
-  return new Normalized(input, cased, plain, accented, stripDiacritics(accented, arena));
+  let cased = composeNfc(input, arena);
+  let needs = needsOf(cased);
+  if (needs & Needs.Invisible) cased = removeInvisible(cased, arena);
+  if (needs & Needs.Fold) {
+    cased = foldConfusables(cased, arena);
+    needs = needsOf(cased);
+  }
+  const plain = needs & Needs.Lower ? lowerCase(cased, arena) : cased;
+  let accented = needs & Needs.Leet ? resolveLeet(plain, arena) : plain;
+  accented = collapseRepeats(joinSeparated(accented, arena), arena);
+  // Leet, joining and collapsing only ever write unmarked ASCII letters: the marks of
+  // `accented` are marks of `plain`.
+  const stripped = needs & Needs.Strip ? stripDiacritics(accented, arena) : accented;
+  return new Normalized(input, cased, plain, accented, stripped);
+}
+
+/** Which steps a unit may need, as bits; the whole text needs the union. */
+const Needs = { Invisible: 1, Fold: 2, Lower: 4, Leet: 8, Strip: 16 } as const;
+
+const NEEDS = buildNeeds();
+
+function buildNeeds(): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const lower = lowerUnit(c);
+    t[c] =
+      (isInvisible(c) ? Needs.Invisible : 0) |
+      (isFoldable(c) ? Needs.Fold : 0) |
+      (lower !== c ? Needs.Lower : 0) |
+      // Judged on the unit and its lower case: leet reads the lower-cased view.
+      (isStandIn(c) || isStandIn(lower) ? Needs.Leet : 0) |
+      (hasDiacritic(c) || hasDiacritic(lower) ? Needs.Strip : 0);
+  }
+  return t;
+}
+
+function needsOf(v: View): number {
+  let needs = 0;
+  for (let i = 0; i < v.length; i++) needs |= NEEDS[v.codes[i]!]!;
+  return needs;
 }
 
 /** A class rather than an object literal with a getter: one is built per comment. */
@@ -81,12 +114,6 @@ export function normalizeTerm(term: string): { accented: string; stripped: strin
 
 /** Scratch memory for terms, whose views are read into strings at once. */
 const termArena = new Arena(4096);
-
-function run(view: View, steps: readonly Transformer[], arena: Arena): View {
-  let v = view;
-  for (const step of steps) v = step(v, arena);
-  return v;
-}
 
 /** Share of words with at least one marked letter; Vietnamese typed with marks is well above half. */
 function typesDiacritics(v: View): boolean {

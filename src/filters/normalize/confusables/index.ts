@@ -34,6 +34,11 @@ const FOLD = new Uint16Array(65536);
 for (const [from, to] of CONFUSABLES) FOLD[from] = to;
 for (let c = 0xff01; c <= 0xff5e; c++) FOLD[c] = c - 0xfee0; // full-width ASCII
 
+/** Whether this step would change the unit. */
+export function isFoldable(c: number): boolean {
+  return FOLD[c] !== 0;
+}
+
 function foldOne(c: number): number | undefined {
   return FOLD[c] || undefined;
 }

@@ -37,6 +37,11 @@ export const resolveLeet = (input: View, arena: Arena): View => {
 const STAND_IN = new Uint8Array(65536);
 for (const c of [...LEET.keys(), ...MASKS]) STAND_IN[c] = 1;
 
+/** A digit or symbol that may stand for a letter (the step reads only tokens with one). */
+export function isStandIn(c: number): boolean {
+  return STAND_IN[c] === 1;
+}
+
 function hasStandIn(codes: Uint16Array): boolean {
   for (let i = 0; i < codes.length; i++) if (STAND_IN[codes[i]!]) return true;
   return false;

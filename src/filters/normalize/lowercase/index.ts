@@ -18,6 +18,11 @@ export const lowerCase = (input: View, arena: Arena): View => {
   return remapped(input, codes);
 };
 
+/** The unit in lower case (itself when it has none of one unit). */
+export function lowerUnit(c: number): number {
+  return LOWER[c]!;
+}
+
 function isLower(v: View): boolean {
   for (let i = 0; i < v.length; i++) if (LOWER[v.codes[i]!] !== v.codes[i]) return false;
   return true;

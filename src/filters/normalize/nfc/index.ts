@@ -99,8 +99,12 @@ function growIdentity(n: number): void {
 /**
  * Units that are NFC on their own and never compose with a neighbour: Latin, Latin-1,
  * Latin Extended (every precomposed Vietnamese letter), general punctuation except U+2000
- * and U+2001 (which normalise to other spaces), currency and CJK punctuation. A string made
- * only of these is NFC, which saves asking ICU for the common comment (see `identity`).
+ * and U+2001 (which normalise to other spaces), currency and CJK punctuation (not its tone marks), and emoji:
+ * miscellaneous symbols and dingbats, variation selectors (combining class 0), and the
+ * surrogates of U+1F000–U+1FBFF (high D83C–D83E; any low surrogate, since a pair with
+ * another high surrogate goes to ICU for that one). None of these has a decomposition or
+ * composes (checked against ICU over every code point). A string made only of these is
+ * NFC, which saves asking ICU for the common comment (see `identity`).
  */
 const NFC_SAFE = new Uint8Array(65536);
 for (const [from, to] of [
@@ -108,7 +112,13 @@ for (const [from, to] of [
   [0x1e00, 0x1eff],
   [0x2002, 0x206f],
   [0x20a0, 0x20cf],
-  [0x3000, 0x303f],
+  [0x2600, 0x27bf],
+  // CJK symbols and punctuation, without the tone marks U+302A–U+302F (combining, reordered).
+  [0x3000, 0x3029],
+  [0x3030, 0x303f],
+  [0xd83c, 0xd83e],
+  [0xdc00, 0xdfff],
+  [0xfe00, 0xfe0f],
 ] as const) {
   NFC_SAFE.fill(1, from, to + 1);
 }

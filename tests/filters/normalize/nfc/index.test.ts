@@ -35,3 +35,18 @@ describe('composeNfc on characters NFC lengthens', () => {
     for (let i = 0; i < view.length; i++) expect(view.end[i]).toBeGreaterThan(view.start[i]!);
   });
 });
+
+describe('composeNfc fast path', () => {
+  it('takes emoji and variation selectors as NFC without changing them', () => {
+    const input = 'Hay quá ❤️👍🏻 😡';
+    const view = composeNfc(input, new Arena());
+    expect(String.fromCharCode(...view.codes)).toBe(input);
+    expect(describeView(view, input).sources).toEqual(input.split(''));
+  });
+
+  it('does not take CJK tone marks as NFC: they are reordered', () => {
+    const input = 'a\u302b\u302a';
+    const view = composeNfc(input, new Arena());
+    expect(String.fromCharCode(...view.codes)).toBe(input.normalize('NFC'));
+  });
+});
