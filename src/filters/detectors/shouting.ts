@@ -8,6 +8,8 @@ import type { Detector } from './types.js';
  */
 export const shouting: Detector = function shouting(text) {
   const { cased, plain } = text;
+  // Too short, or no capital at all (lower-casing then returns the same view).
+  if (cased.length < MIN_LETTERS || cased === plain) return [];
   let letters = 0;
   let upper = 0;
   let first = -1;

@@ -51,7 +51,7 @@ function toReason(f: Finding, content: string, tier: Tier): Reason {
 
 function distinct(findings: readonly Finding[], content: string): readonly Finding[] {
   // Nothing to merge (most comments): no keys to build.
-  if (findings.length < 2) return findings;
+  if (!repeatsRule(findings)) return findings;
   const seen = new Map<string, Finding>();
   for (const f of findings) {
     const key = `${f.rule}\u0000${content.slice(f.start, f.end).toLowerCase()}`;
@@ -59,6 +59,16 @@ function distinct(findings: readonly Finding[], content: string): readonly Findi
     if (!prev || f.weight > prev.weight) seen.set(key, f);
   }
   return [...seen.values()];
+}
+
+/** Do two findings share a rule? Only then can `distinct` merge anything. */
+function repeatsRule(findings: readonly Finding[]): boolean {
+  // Pairwise for the usual handful; a long list is simply deduplicated.
+  if (findings.length > 16) return true;
+  for (let i = 1; i < findings.length; i++) {
+    for (let j = 0; j < i; j++) if (findings[i]!.rule === findings[j]!.rule) return true;
+  }
+  return false;
 }
 
 function combine(weights: readonly number[]): number {
