@@ -72,11 +72,16 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
   return {
     async issue() {
       ensureRefiller();
-      const captcha = (poolSize > 0 ? await store.popPooled() : undefined) ?? (await render());
       const id = newCaptchaId();
-      await store.saveAnswer(id, canonicalAnswer(testAnswer ?? captcha.answer), ttlSeconds);
+      const override = testAnswer === undefined ? undefined : canonicalAnswer(testAnswer);
+      let image = poolSize > 0 ? await store.takePooled(id, ttlSeconds, override) : undefined;
+      if (image === undefined) {
+        const rendered = await render();
+        await store.saveAnswer(id, canonicalAnswer(override ?? rendered.answer), ttlSeconds);
+        image = rendered.image;
+      }
       captchaIssued.inc();
-      return { id, image: captcha.image, expiresIn: ttlSeconds };
+      return { id, image, expiresIn: ttlSeconds };
     },
 
     async verify(id, answer) {

@@ -66,7 +66,7 @@ describe('captcha service', () => {
 
   it('the test answer replaces pooled answers too', async () => {
     const captcha = make({ poolSize: 4, testAnswer: 'Secret' });
-    await redis.rpush(keys.captchaPool, JSON.stringify({ image: 'data:image/png;base64,AAAA', answer: 'zzzzz' }));
+    await redis.rpush(keys.captchaPool, 'zzzzz\ndata:image/png;base64,AAAA');
     const { id, image } = await captcha.issue();
     expect(image).toBe('data:image/png;base64,AAAA');
     expect(await captcha.verify(id, 'secret')).toBe('ok');
