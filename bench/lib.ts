@@ -104,8 +104,10 @@ export async function startService(roles: Array<'api' | 'worker'>, extraEnv: Rec
     },
   };
   // The api first: it runs the migrations.
-  if (roles.includes('api')) sut.api = await startServiceProcess('api', env);
-  if (roles.includes('worker')) sut.worker = await startServiceProcess('worker', env);
+  // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof': profiles of the service's processes.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  if (roles.includes('api')) sut.api = await startServiceProcess('api', env, undefined, nodeArgs);
+  if (roles.includes('worker')) sut.worker = await startServiceProcess('worker', env, undefined, nodeArgs);
   return sut;
 }
 

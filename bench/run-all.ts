@@ -9,6 +9,8 @@
  *   PIPELINE_LATENCY_SECONDS=20            length of the steady 200/s run
  *   GROWTH_ROWS=1000000                    rows of the growth run
  *   SOAK_SECONDS=600                       length of the soak (default 10 minutes)
+ *   BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'   node flags of the service's api and
+ *                                          worker processes (profiles written when they stop)
  *
  * Needs Redis on 127.0.0.1:6379 and PostgreSQL on 127.0.0.1:5432 (fresh databases are created
  * and dropped). captcha and filter run the other engineers' bench/captcha.bench.ts and

@@ -104,9 +104,11 @@ export async function startServiceProcess(
   role: ServiceProcess['role'],
   env: Record<string, string>,
   startTimeoutMs = 90_000,
+  /** Extra node flags, e.g. ['--cpu-prof'] (not allowed in NODE_OPTIONS). */
+  nodeArgs: string[] = [],
 ): Promise<ServiceProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', role], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts', role], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
