@@ -99,7 +99,7 @@ WITH input AS (
     content text, created_at timestamptz, check_ban boolean,
     status text, verdict jsonb, decided_by text, decision_reason text,
     b_status text, b_verdict jsonb, b_decided_by text, b_decision_reason text)
-), judged AS (
+), judged AS MATERIALIZED (
   SELECT i.*, i.check_ban AND EXISTS (
     SELECT 1 FROM bans WHERE i.author_email IS NOT NULL AND lower(email) = lower(i.author_email) AND ${ACTIVE_BAN}
     UNION ALL
