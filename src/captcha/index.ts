@@ -60,7 +60,11 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
   const { redis, keys, config, logger } = deps;
   const { ttlSeconds, testAnswer, poolSize } = config.captcha;
   const store = createCaptchaStore(redis, keys);
-  const render = () => renderCaptcha(randomAnswer());
+  // Answers are stored the way verify() compares them: case-folded.
+  const render = async () => {
+    const rendered = await renderCaptcha(randomAnswer());
+    return { image: rendered.image, answer: canonicalAnswer(rendered.answer) };
+  };
   let refiller: PoolRefiller | undefined;
   let closed = false;
 
@@ -77,7 +81,7 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
       let image = poolSize > 0 ? await store.takePooled(id, ttlSeconds, override) : undefined;
       if (image === undefined) {
         const rendered = await render();
-        await store.saveAnswer(id, canonicalAnswer(override ?? rendered.answer), ttlSeconds);
+        await store.saveAnswer(id, override ?? rendered.answer, ttlSeconds);
         image = rendered.image;
       }
       captchaIssued.inc();

@@ -97,7 +97,8 @@ describe('GET /v1/captcha with real answers', () => {
     const { redis, keys } = svc.services;
     // The earlier tests started the refiller; CAPTCHA_POOL_SIZE is 5 in tests.
     await waitFor(async () => (await redis.llen(keys.captchaPool)) === 5, 10_000);
-    const next = JSON.parse((await redis.lindex(keys.captchaPool, 0))!) as { image: string; answer: string };
+    const entry = (await redis.lindex(keys.captchaPool, 0))!; // `<answer>\n<image>`
+    const next = { answer: entry.slice(0, entry.indexOf('\n')), image: entry.slice(entry.indexOf('\n') + 1) };
     const body = await getCaptcha(svc);
     expect(body.image).toBe(next.image);
     expect(await redis.get(keys.captchaAnswer(body.id))).toBe(next.answer.toLowerCase());
