@@ -69,7 +69,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     await waitForRedis(redis, 10_000);
     const keys = redisKeys(config.redisPrefix);
     // Queues get their own connection: BullMQ may block on it, the api's must stay fast.
-    const queueConnection = createRedis(config.redisUrl, 'command');
+    const queueConnection = createRedis(config.redisUrl, 'queue');
     closers.push(() => void queueConnection.disconnect());
     const queues = createQueues(queueConnection, keys.queuePrefix);
     // Without a listener BullMQ prints every reconnect failure to stderr; /readyz reports Redis.

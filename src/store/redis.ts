@@ -1,14 +1,18 @@
 /**
  * Redis connections. Three kinds, because BullMQ and the api want opposite things:
  * - `command`: the api's connection. No offline queue and short timeouts, so when Redis is
- *   down a request fails in well under 2 s (503) instead of hanging.
+ *   down a request fails in well under 2 s (503) instead of hanging. Auto-pipelined: the
+ *   commands of concurrent requests issued in one event-loop turn go out in one write, which
+ *   saves a syscall per command on both sides under load.
+ * - `queue`: as `command`, without auto-pipelining, for BullMQ's Queue (BullMQ is not tested
+ *   with it; users reported lost job data with Bull).
  * - `blocking`: BullMQ workers. `maxRetriesPerRequest: null`, as BullMQ requires, so a
  *   worker rides out a Redis restart instead of crashing.
  * - `subscriber`: pub/sub listeners (SSE, word-list reloads); reconnects forever.
  */
 import { Redis, type RedisOptions } from 'ioredis';
 
-export type RedisRole = 'command' | 'blocking' | 'subscriber';
+export type RedisRole = 'command' | 'blocking' | 'subscriber' | 'queue';
 
 export function redisOptions(role: RedisRole): RedisOptions {
   const base: RedisOptions = {
@@ -17,8 +21,8 @@ export function redisOptions(role: RedisRole): RedisOptions {
     retryStrategy: (times) => Math.min(times * 100, 1_000),
     lazyConnect: false,
   };
-  if (role === 'command') {
-    return { ...base, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_500 };
+  if (role === 'command' || role === 'queue') {
+    return { ...base, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_500, enableAutoPipelining: role === 'command' };
   }
   return { ...base, maxRetriesPerRequest: null, enableOfflineQueue: true };
 }
