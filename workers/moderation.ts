@@ -13,7 +13,7 @@ import { InvalidJobError } from '../src/queues/errors.js';
 import { QUEUE_NAMES, type ModerationJobData } from '../src/queues/index.js';
 import type { Services } from '../src/services.js';
 import { createBatcher } from '../src/store/batcher.js';
-import type { ModeratedOutcome, SaveModeratedRequest, SaveModeratedResult } from '../src/store/comments.js';
+import type { ModeratedOutcome, SaveModeratedRequest, SavedComment } from '../src/store/comments.js';
 import type { Verdict } from '../src/filters/index.js';
 
 const submittedComment = z.object({
@@ -44,7 +44,7 @@ const SAVE_BATCH = 64;
 const SAVE_IN_FLIGHT = 4;
 
 export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJobData, ModerationResult> {
-  const saves = createBatcher<SaveModeratedRequest, SaveModeratedResult>((reqs) => deps.comments.saveModeratedMany(reqs), {
+  const saves = createBatcher<SaveModeratedRequest, SavedComment>((reqs) => deps.comments.saveModeratedMany(reqs), {
     maxBatch: SAVE_BATCH,
     maxInFlight: SAVE_IN_FLIGHT,
     isolate: isPermanent,
@@ -60,7 +60,7 @@ export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJ
     // store looks the ban up in the insert statement itself: one round trip per comment, and a
     // ban counts from the moment it is committed.
     const bannedVerdict = { ...verdict, action: 'block' as const, reasons: [BAN_REASON, ...verdict.reasons] };
-    const { comment: stored, created, banned } = await saves
+    const { created, banned, ...stored } = await saves
       .run({
         comment,
         ...rejectedBy(verdict, autoReject),

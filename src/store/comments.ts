@@ -75,6 +75,17 @@ export interface SaveModeratedRequest extends ModeratedOutcome {
   whenBanned?: ModeratedOutcome;
 }
 
+/** What a batch save answers per comment: just what the worker needs (no content, no verdict). */
+export interface SavedComment {
+  id: string;
+  articleId: string;
+  status: StoredStatus;
+  /** False when the row already existed (a retried or duplicated job): nothing was changed. */
+  created: boolean;
+  /** True when this call created the row and an active ban decided it (`whenBanned` was stored). */
+  banned: boolean;
+}
+
 export interface SaveModeratedResult {
   comment: Comment;
   /** False when the row already existed (a retried or duplicated job): nothing was changed. */
@@ -126,13 +137,13 @@ WITH input AS (
   INSERT INTO decisions (comment_id, decision, decided_by, previous_status, reason)
   SELECT id, 'reject', decided_by, 'queued', decision_reason FROM ins WHERE status = 'rejected' AND decided_by IS NOT NULL
 )
-SELECT ins.*, true AS created, chosen.banned FROM ins JOIN chosen ON chosen.id = ins.id
+SELECT ins.id, ins.article_id, ins.status, true AS created, chosen.banned FROM ins JOIN chosen ON chosen.id = ins.id
 UNION ALL
-SELECT c.*, false AS created, false AS banned
+SELECT c.id, c.article_id, c.status, false AS created, false AS banned
   FROM comments c JOIN input i ON c.id = i.id
  WHERE NOT EXISTS (SELECT 1 FROM ins WHERE ins.id = i.id)`;
 
-type SavedRow = CommentRow & { created: boolean; banned: boolean };
+type SavedRow = { id: string; article_id: string; status: StoredStatus; created: boolean; banned: boolean };
 
 export class CommentStore {
   constructor(private readonly db: Db) {}
@@ -143,7 +154,10 @@ export class CommentStore {
    * comment a moderator already decided.
    */
   async saveModerated(req: SaveModeratedRequest): Promise<SaveModeratedResult> {
-    return (await this.saveModeratedMany([req]))[0];
+    const [saved] = await this.saveModeratedMany([req]);
+    const comment = await this.findById(saved.id);
+    if (!comment) throw new Error(`comment ${saved.id} vanished after it was saved`);
+    return { comment, created: saved.created, banned: saved.banned };
   }
 
   /**
@@ -152,7 +166,7 @@ export class CommentStore {
    * row (SQLSTATE 22/23), none is written. The same id twice is written once: the first
    * request gets `created`, the others the stored row.
    */
-  async saveModeratedMany(reqs: readonly SaveModeratedRequest[]): Promise<SaveModeratedResult[]> {
+  async saveModeratedMany(reqs: readonly SaveModeratedRequest[]): Promise<SavedComment[]> {
     if (reqs.length === 0) return [];
     const unique = new Map<string, SaveModeratedRequest>();
     for (const req of reqs) if (!unique.has(req.comment.id)) unique.set(req.comment.id, req);
@@ -167,15 +181,17 @@ export class CommentStore {
       };
     });
     const { rows } = await this.db.query<SavedRow>(SAVE_MODERATED, [JSON.stringify(input)]);
-    const byId = new Map<string, SaveModeratedResult>();
-    for (const row of rows) byId.set(row.id, { comment: commentFromRow(row), created: row.created, banned: row.banned });
+    const byId = new Map<string, SavedComment>();
+    for (const row of rows) {
+      byId.set(row.id, { id: row.id, articleId: row.article_id, status: row.status, created: row.created, banned: row.banned });
+    }
     for (const id of unique.keys()) {
       if (byId.has(id)) continue;
       // Inserted by a transaction that committed after this statement's snapshot: ON CONFLICT
       // skipped the insert and the snapshot cannot see the winner. A new statement can.
       const existing = await this.findById(id);
       if (!existing) throw new Error(`comment ${id} was neither inserted nor found`);
-      byId.set(id, { comment: existing, created: false, banned: false });
+      byId.set(id, { id, articleId: existing.articleId, status: existing.status, created: false, banned: false });
     }
     const handed = new Set<string>();
     return reqs.map((req) => {

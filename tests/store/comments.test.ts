@@ -74,19 +74,23 @@ describe.each(ENGINES)('CommentStore.saveModeratedMany (%s)', (engine) => {
     const expired = comment({ ip: '198.51.100.2' });
     const unchecked = comment({ authorEmail: 'ban@example.vn' });
     const results = await store.saveModeratedMany([pending(byEmail), pending(byIp), pending(lifted), pending(expired), pending(unchecked, false)]);
-    expect(results.map((r) => [r.comment.id, r.comment.status, r.created, r.banned])).toEqual([
+    expect(results.map((r) => [r.id, r.status, r.created, r.banned])).toEqual([
       [byEmail.id, 'rejected', true, true],
       [byIp.id, 'rejected', true, true],
       [lifted.id, 'pending', true, false],
       [expired.id, 'pending', true, false],
       [unchecked.id, 'pending', true, false],
     ]);
-    expect(results[0].comment.verdict?.reasons[0].rule).toBe('ban');
-    expect(results[0].comment.decidedBy).toBe('filter');
-    expect(results[0].comment.decidedAt).not.toBeNull();
-    expect(results[2].comment.decidedAt).toBeNull();
-    expect(results[2].comment.content).toBe(lifted.content);
-    expect(results[2].comment.createdAt.toISOString()).toBe(lifted.createdAt);
+    expect(results[0].articleId).toBe(byEmail.articleId);
+    const rejected = await store.findById(byEmail.id);
+    expect(rejected?.verdict?.reasons[0].rule).toBe('ban');
+    expect(rejected?.decidedBy).toBe('filter');
+    expect(rejected?.decidedAt).not.toBeNull();
+    const kept = await store.findById(lifted.id);
+    expect(kept?.decidedAt).toBeNull();
+    expect(kept?.content).toBe(lifted.content);
+    expect(kept?.authorEmail).toBe(lifted.authorEmail);
+    expect(kept?.createdAt.toISOString()).toBe(lifted.createdAt);
     expect(await decisions(byEmail.id)).toEqual([{ decided_by: 'filter', reason: 'ban' }]);
     expect(await decisions(lifted.id)).toEqual([]);
     const { rows } = await db.query<{ verdict_action: string; lexicon_version: string }>(
@@ -100,15 +104,16 @@ describe.each(ENGINES)('CommentStore.saveModeratedMany (%s)', (engine) => {
     const a = comment();
     const b = comment({ content: 'Khác.' });
     const rejected: SaveModeratedRequest = { ...pending(a), status: 'rejected', decidedBy: 'filter', decisionReason: 'profanity.vi' };
-    const first = await store.saveModeratedMany([rejected]);
-    expect(first[0].created).toBe(true);
+    const first = await store.saveModerated(rejected);
+    expect(first.created).toBe(true);
+    expect(first.comment).toMatchObject({ id: a.id, status: 'rejected', decidedBy: 'filter', content: a.content });
     const again = await store.saveModeratedMany([pending({ ...a, content: 'changed' }), pending(b), pending(b)]);
-    expect(again.map((r) => [r.comment.id, r.created, r.comment.status])).toEqual([
+    expect(again.map((r) => [r.id, r.created, r.status])).toEqual([
       [a.id, false, 'rejected'],
       [b.id, true, 'pending'],
       [b.id, false, 'pending'],
     ]);
-    expect(again[0].comment.content).toBe(a.content);
+    expect((await store.findById(a.id))?.content).toBe(a.content);
     expect(await decisions(a.id)).toHaveLength(1);
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE id = ANY($1)', [[a.id, b.id]]);
     expect(rows[0].n).toBe(2);
