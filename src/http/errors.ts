@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, type ErrorCode } from '../errors.js';
+import { answerJson } from './json-answer.js';
 import { errorMessages, pickLang } from './messages.js';
 
 export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
@@ -35,7 +36,7 @@ export function errorBody(c: Context, code: ErrorCode, details?: Record<string, 
 
 export function errorResponse(c: Context, error: AppError): Response {
   if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
-  return c.json(errorBody(c, error.code, error.details), statusOf[error.code]);
+  return answerJson(c, errorBody(c, error.code, error.details), statusOf[error.code]);
 }
 
 /** Hono's own exceptions (body limit, malformed JSON) mapped to our codes. */

@@ -18,6 +18,7 @@ import { AppError } from '../../errors.js';
 import { commentsRejected } from '../../ops/metrics.js';
 import type { Services } from '../../services.js';
 import { toAppError } from '../errors.js';
+import { answerJson } from '../json-answer.js';
 import { idempotency } from '../middleware/idempotency/index.js';
 import { jsonBodyLimit, requireJson } from '../middleware/json-body/index.js';
 import { createRateLimiter } from '../middleware/rate-limit/index.js';
@@ -52,7 +53,7 @@ export function commentRoutes(services: Services): Hono {
         ip: c.get('clientIp'),
         userAgent: c.req.header('user-agent') ?? null,
       });
-      return c.json(accepted, 202);
+      return answerJson(c, accepted, 202);
     },
   );
   return routes;

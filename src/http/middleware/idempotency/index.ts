@@ -17,6 +17,7 @@ import { AppError } from '../../../errors.js';
 import { withinStepTimeout } from '../../../comments/deadline.js';
 import type { IdempotencyStore, StoredAnswer } from '../../../comments/idempotency.js';
 import type { Logger } from '../../../logger.js';
+import { answeredJson } from '../../json-answer.js';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const VALID_KEY = /^[\x21-\x7e](?:[\x20-\x7e]{0,98}[\x21-\x7e])?$/;
@@ -54,7 +55,7 @@ export function idempotency(options: IdempotencyMiddlewareOptions): MiddlewareHa
     }
     // Errors thrown below were already turned into c.res by the app's onError.
     if (!isKept(c.res.status)) return release();
-    const answer: StoredAnswer = { status: c.res.status, body: await c.res.clone().json() };
+    const answer: StoredAnswer = answeredJson(c) ?? { status: c.res.status, body: await c.res.clone().json() };
     // The reader got an answer; failing to keep it only weakens a later replay, so log it.
     await store.complete(key, outcome.token, answer).catch((error: unknown) =>
       logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'idempotent answer not stored'),
