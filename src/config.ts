@@ -69,7 +69,7 @@ const schema = z
     RATE_LIMIT_LOGIN: rateLimit.prefault('10/900'),
 
     AUTO_REJECT: flag(true),
-    WORKER_CONCURRENCY: int(64, 1, 256),
+    WORKER_CONCURRENCY: int(128, 1, 256),
 
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
