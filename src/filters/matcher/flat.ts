@@ -17,8 +17,12 @@ export interface FlatTrie {
   readonly gapChild: Int32Array;
   /** Entry indexes ending at a node. */
   readonly out: ReadonlyArray<readonly number[] | null>;
-  /** 1 where `out` is not null: a byte read on every step, instead of an object. */
-  readonly ends: Uint8Array;
+  /**
+   * What the walk needs of a node in one integer, read once a step (see {@link Info}):
+   * whether terms end here, whether it has a GAP child, and when its one other child is the
+   * next node (depth-first numbering makes a lone child `node + 1`), that child's unit.
+   */
+  readonly info: Int32Array;
   /**
    * Children of a node with one child (most nodes): its unit (-1 = none) and the child.
    */
@@ -45,6 +49,17 @@ export interface FlatTrie {
 }
 
 export const ROOT = 0;
+
+/** Bits of {@link FlatTrie.info}; the low 16 bits are the unit leading to `node + 1`. */
+export const Info = {
+  Unit: 0xffff,
+  /** The node's only child (GAP aside) is `node + 1`, along the unit in the low bits. */
+  Next: 1 << 16,
+  /** Terms end at this node. */
+  Ends: 1 << 17,
+  /** The node has a GAP child. */
+  Gap: 1 << 18,
+} as const;
 
 export function flatten(root: TrieNode): FlatTrie {
   const nodes: TrieNode[] = [];
@@ -75,8 +90,12 @@ export function flatten(root: TrieNode): FlatTrie {
   for (const [unit, child] of root.next) rootChild[unit] = index.get(child)!;
   const lookup = edgeLookup(nodes.length, edgeStart, edgeUnit, edgeTarget);
   const out = nodes.map((n) => n.out);
-  const ends = Uint8Array.from(out, (o) => (o ? 1 : 0));
-  return { rootChild, edgeStart, edgeUnit, edgeTarget, gapChild, out, ends, ...lookup };
+  const info = new Int32Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const next = lookup.onlyChild[i] === i + 1 ? Info.Next | lookup.onlyUnit[i]! : 0;
+    info[i] = next | (out[i] ? Info.Ends : 0) | (gapChild[i] !== -1 ? Info.Gap : 0);
+  }
+  return { rootChild, edgeStart, edgeUnit, edgeTarget, gapChild, out, info, ...lookup };
 }
 
 /** The edges of each node (GAP edges aside: see `gapChild`), as the walk looks them up. */

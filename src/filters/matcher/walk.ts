@@ -1,6 +1,6 @@
 import { isLetter, isWordUnit, WILDCARD } from '../normalize/char-class.js';
 import type { View } from '../normalize/index.js';
-import { childOf, ROOT, type FlatTrie } from './flat.js';
+import { childOf, Info, type FlatTrie } from './flat.js';
 import { GAP } from './trie.js';
 
 /** A term found in a view, in view positions [start, end). */
@@ -45,8 +45,10 @@ export function scanView(view: View, trie: FlatTrie): number {
   for (let p = 0; p < length; p++) {
     const c = codes[p]!;
     if (!isWordUnit(c) || (p > 0 && isWordUnit(codes[p - 1]!))) continue;
-    if (trie.rootChild[c] === -1 && c !== WILDCARD) continue;
-    walkFrom(codes, length, p, trie);
+    // The root step is the table lookup: no term starts with this unit, no walk. (A word
+    // starting with a mask is too vague to guess its first letter: no walk either.)
+    const first = trie.rootChild[c]!;
+    if (first !== -1) walkFrom(codes, length, p, first, trie);
   }
   return found.count;
 }
@@ -104,24 +106,30 @@ class SearchStack {
 
 const stack = new SearchStack();
 
-function walkFrom(codes: Uint16Array, length: number, p: number, t: FlatTrie): void {
+/** Walks the terms starting at word start `p`, whose first unit led from the root to `first`. */
+function walkFrom(codes: Uint16Array, length: number, p: number, first: number, t: FlatTrie): void {
   stack.top = 0;
-  let node = ROOT;
-  let pos = p;
-  let last = -1;
+  let node = first;
+  let pos = p + 1;
+  let last = codes[p]!;
   let wildcards = 0;
+  // Locals, not `t.` on every step: the loop has calls, so V8 would reload the fields.
+  const infos = t.info;
   for (;;) {
-    if (t.ends[node] === 1 && (pos >= length || !isWordUnit(codes[pos]!))) {
+    const info = infos[node]!;
+    if (info & Info.Ends && (pos >= length || !isWordUnit(codes[pos]!))) {
       for (const entry of t.out[node]!) emit(entry, p, pos);
     }
     if (pos < length) {
       const c = codes[pos]!;
       // A space in the text is read only through the gap below, never as the GAP edge itself
-      // (same code unit), or every space would be walked twice.
-      const child = c === GAP ? -1 : childOf(t, node, c);
+      // (same code unit), or every space would be walked twice. Most nodes have one child,
+      // the next node: `info` says so without another lookup.
+      const child =
+        (info & (Info.Next | Info.Unit)) === (Info.Next | c) ? node + 1 : c === GAP ? -1 : childOf(t, node, c);
       const repeat = c === last && isLetter(c);
       const wildcard = c === WILDCARD && wildcards < MAX_WILDCARDS;
-      const gap = node === ROOT ? -1 : t.gapChild[node]!;
+      const gap = info & Info.Gap ? t.gapChild[node]! : -1;
       if (child !== -1 && !repeat && !wildcard && gap === -1) {
         // The common case, one way forward: follow it without touching the stack.
         node = child;
@@ -145,10 +153,6 @@ function walkFrom(codes: Uint16Array, length: number, p: number, t: FlatTrie): v
 }
 
 function pushWildcard(t: FlatTrie, node: number, pos: number, wildcards: number): void {
-  if (node === ROOT) {
-    // A word starting with a mask: too vague to guess its first letter.
-    return;
-  }
   for (let e = t.edgeStart[node]!, end = t.edgeStart[node + 1]!; e < end; e++) {
     const unit = t.edgeUnit[e]!;
     if (unit !== GAP && isLetter(unit)) stack.push(t.edgeTarget[e]!, pos + 1, unit, wildcards + 1);

@@ -22,8 +22,14 @@ export function composeNfc(input: string, arena: Arena): View {
   let i = 0;
   while (i < n) {
     const j = clusterEnd(input, i);
-    const piece = input.slice(i, j).normalize('NFC');
-    for (let k = 0; k < piece.length; k++) out.push(piece.charCodeAt(k), i, j, 0);
+    const c = input.charCodeAt(i);
+    if (j === i + 1 && NFC_SAFE[c]) {
+      // A safe unit without marks is its own NFC: no string to cut and normalise.
+      out.push(c, i, j, 0);
+    } else {
+      const piece = input.slice(i, j).normalize('NFC');
+      for (let k = 0; k < piece.length; k++) out.push(piece.charCodeAt(k), i, j, 0);
+    }
     i = j;
   }
   return out.build();
