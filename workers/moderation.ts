@@ -2,6 +2,7 @@
  * The moderation worker: filter one accepted comment and write it to PostgreSQL as `pending`
  * (for a person) or `rejected` by `filter` on a block verdict when AUTO_REJECT is on.
  * Idempotent: the insert is keyed on the comment id, so a job that runs twice changes nothing.
+ * The saves of jobs running at the same time share one statement (see SAVE_BATCH below).
  */
 import type { Processor } from 'bullmq';
 import { z } from 'zod';
@@ -57,8 +58,8 @@ export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJ
     const verdict = deps.filter.evaluate(comment.content);
     const autoReject = deps.config.autoReject && verdict.action === 'block';
     // A banned commenter's comment is rejected whatever the filter says (and AUTO_REJECT). The
-    // store looks the ban up in the insert statement itself: one round trip per comment, and a
-    // ban counts from the moment it is committed.
+    // store looks the ban up inside the insert statement (no round trip of its own), so a ban
+    // counts from the moment it is committed.
     const bannedVerdict = { ...verdict, action: 'block' as const, reasons: [BAN_REASON, ...verdict.reasons] };
     const { created, banned, ...stored } = await saves
       .run({
