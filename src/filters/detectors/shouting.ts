@@ -14,12 +14,16 @@ export const shouting: Detector = function shouting(text) {
   let upper = 0;
   let first = -1;
   let last = -1;
-  for (let i = 0; i < cased.length; i++) {
+  const n = cased.length;
+  for (let i = 0; i < n; i++) {
     if (!isLetter(plain.codes[i]!)) continue;
     letters++;
     if (cased.codes[i] !== plain.codes[i]) upper++;
     if (first === -1) first = i;
     last = i;
+    // Stop once the lower-case letters are too many for even an all-capital rest (with a
+    // margin of one letter, so rounding in the final test cannot matter).
+    if (i % 16 === 15 && 7 * (letters - upper) > 3 * (upper + n - i - 1) + 7) return [];
   }
   if (letters < MIN_LETTERS || upper < letters * UPPER_SHARE) return [];
   return [{ rule: 'spam.shouting', tier: 'review', weight: 0.3, start: cased.start[first]!, end: cased.end[last]! }];

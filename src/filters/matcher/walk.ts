@@ -42,12 +42,16 @@ export const found = { data: new Int32Array(3 * 64), count: 0 };
 export function scanView(view: View, trie: FlatTrie): number {
   found.count = 0;
   const { codes, length } = view;
+  const { rootChild } = trie;
+  let inWord = false;
   for (let p = 0; p < length; p++) {
     const c = codes[p]!;
-    if (!isWordUnit(c) || (p > 0 && isWordUnit(codes[p - 1]!))) continue;
+    const wordStart = !inWord;
+    inWord = isWordUnit(c);
+    if (!inWord || !wordStart) continue;
     // The root step is the table lookup: no term starts with this unit, no walk. (A word
     // starting with a mask is too vague to guess its first letter: no walk either.)
-    const first = trie.rootChild[c]!;
+    const first = rootChild[c]!;
     if (first !== -1) walkFrom(codes, length, p, first, trie);
   }
   return found.count;

@@ -94,12 +94,15 @@ function trimDigits(v: View, first: number, last: number): number {
  * MAX_GAP separators, by another single letter (or leet digit)? One pass, no allocation.
  */
 function hasRun(v: View): boolean {
+  const { codes, length } = v;
   let lastSingleEnd = -100; // index after the last single letter seen
   let wordStart = -1;
-  for (let i = 0; i <= v.length; i++) {
-    const inWord = i < v.length && isWordUnit(v.codes[i]!);
-    if (inWord && wordStart === -1) wordStart = i;
-    if (inWord || wordStart === -1) continue;
+  for (let i = 0; i <= length; i++) {
+    if (i < length && isWordUnit(codes[i]!)) {
+      if (wordStart === -1) wordStart = i;
+      continue;
+    }
+    if (wordStart === -1) continue;
     if (i - wordStart === 1 && isSingleLetterAt(v, wordStart)) {
       if (wordStart - lastSingleEnd <= MAX_GAP && gapIsSeparators(v, lastSingleEnd, wordStart)) return true;
       if (isLetter(v.codes[wordStart]!)) lastSingleEnd = i;

@@ -27,13 +27,29 @@ export function composeNfc(input: string, arena: Arena): View {
       // A safe unit without marks is its own NFC: no string to cut and normalise.
       out.push(c, i, j, 0);
     } else {
-      const piece = input.slice(i, j).normalize('NFC');
+      const piece = composeCluster(input.slice(i, j));
       for (let k = 0; k < piece.length; k++) out.push(piece.charCodeAt(k), i, j, 0);
     }
     i = j;
   }
   return out.build();
 }
+
+/**
+ * NFC of one cluster, remembered: an NFD keyboard produces the same few hundred clusters
+ * (a vowel and its marks), and asking ICU costs far more than a map lookup.
+ */
+function composeCluster(cluster: string): string {
+  let composed = clusters.get(cluster);
+  if (composed === undefined) {
+    composed = cluster.normalize('NFC');
+    if (clusters.size < MAX_CLUSTERS) clusters.set(cluster, composed);
+  }
+  return composed;
+}
+
+const clusters = new Map<string, string>();
+const MAX_CLUSTERS = 4096;
 
 /** End of the cluster starting at `i`: one character (a surrogate pair counts as one) plus its marks. */
 function clusterEnd(s: string, i: number): number {
