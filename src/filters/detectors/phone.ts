@@ -19,6 +19,8 @@ export const phoneNumbers: Detector = function phoneNumbers(text) {
   // Cheap native test first: no digit (ASCII or full-width), no phone number.
   if (!ANY_DIGIT.test(text.input)) return [];
   const v = text.plain;
+  // The shortest number reported has 8 digits, at least 70% of them typed as digits.
+  if (!hasDigits(v.codes, MIN_TYPED_DIGITS)) return [];
   const findings: Finding[] = [];
   let i = 0;
   while (i < v.length) {
@@ -39,6 +41,14 @@ export const phoneNumbers: Detector = function phoneNumbers(text) {
 };
 
 const PLUS = 0x2b;
+/** 70% of 8 digits (a 1800 hotline), rounded up. */
+const MIN_TYPED_DIGITS = 6;
+
+function hasDigits(codes: Uint16Array, atLeast: number): boolean {
+  let count = 0;
+  for (let i = 0; i < codes.length; i++) if (isAsciiDigit(codes[i]!) && ++count === atLeast) return true;
+  return false;
+}
 const ANY_DIGIT = /[0-9\uff10-\uff19]/;
 const MOBILE_WEIGHT = 0.5;
 const HOTLINE_WEIGHT = 0.2;

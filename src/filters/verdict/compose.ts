@@ -37,7 +37,8 @@ export function compose(findings: readonly Finding[], content: string, lexiconVe
     .map((f) => toReason(f, content, f.rule.startsWith('spam.') ? spamTier : f.tier));
   // Decide on every reason, then keep the first ones: a cut list must not hide a block.
   const action = decide(reasons, score);
-  return { action, score: round(score), reasons: reasons.slice(0, MAX_REASONS), lexiconVersion };
+  const listed = reasons.length > MAX_REASONS ? reasons.slice(0, MAX_REASONS) : reasons;
+  return { action, score: round(score), reasons: listed, lexiconVersion };
 }
 
 function decide(reasons: readonly Reason[], score: number): Action {
