@@ -15,10 +15,13 @@ export const shouting: Detector = function shouting(text) {
   let first = -1;
   let last = -1;
   const n = cased.length;
+  const casedCodes = cased.codes;
+  const plainCodes = plain.codes;
   for (let i = 0; i < n; i++) {
-    if (!isLetter(plain.codes[i]!)) continue;
+    const c = plainCodes[i]!;
+    if (!isLetter(c)) continue;
     letters++;
-    if (cased.codes[i] !== plain.codes[i]) upper++;
+    if (casedCodes[i] !== c) upper++;
     if (first === -1) first = i;
     last = i;
     // Stop once the lower-case letters are too many for even an all-capital rest (with a

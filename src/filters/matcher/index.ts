@@ -4,6 +4,7 @@ import type { NormalizedText } from '../normalize/index.js';
 import { acceptAccented, acceptStripped } from './accept.js';
 import { compileTerms, type CompiledTerms } from './compile.js';
 import { found, scanView } from './walk.js';
+import { stableSort } from '../stable-sort.js';
 
 /** A lexicon term found in a comment, with its span in the evaluated input. */
 export interface LexiconHit {
@@ -72,8 +73,11 @@ function dropAllowed(hits: LexiconHit[]): LexiconHit[] {
  * Sorts, then drops a hit covered by an earlier, longer, at-least-as-strong hit of its rule
  * (this also removes duplicates). One pass: per rule, the kept hit reaching furthest.
  */
+const byStartLongestStrongest = (a: LexiconHit, b: LexiconHit): number =>
+  a.start - b.start || b.end - a.end || b.entry.weight - a.entry.weight;
+
 function dropRedundant(hits: LexiconHit[]): LexiconHit[] {
-  hits.sort((a, b) => a.start - b.start || b.end - a.end || b.entry.weight - a.entry.weight);
+  stableSort(hits, byStartLongestStrongest);
   const reach = new Map<string, LexiconHit>();
   const kept: LexiconHit[] = [];
   for (const h of hits) {

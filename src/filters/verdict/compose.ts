@@ -1,5 +1,6 @@
 import type { Action, Reason, Tier, Verdict } from '../index.js';
 import type { Finding } from '../detectors/index.js';
+import { stableSort } from '../stable-sort.js';
 
 /**
  * Turns findings into a verdict. Pure: no state, no clock.
@@ -28,13 +29,15 @@ export function compose(findings: readonly Finding[], content: string, lexiconVe
   if (findings.length === 0) return { action: 'pass', score: 0, reasons: [], lexiconVersion };
   const spam = findings.filter((f) => f.rule.startsWith('spam.'));
   const hasChannel = spam.some((f) => CHANNELS.has(f.rule));
-  const spamScore = combine(distinct(spam, content).map((f) => f.weight)) * (hasChannel ? 1 : NO_CHANNEL);
+  const spamScore = combine(distinct(spam, content)) * (hasChannel ? 1 : NO_CHANNEL);
   const profanityScore = findings.reduce((m, f) => (f.rule.startsWith('spam.') ? m : Math.max(m, f.weight)), 0);
-  const score = combine([spamScore, profanityScore]);
+  const score = 1 - (1 - clamp(spamScore)) * (1 - clamp(profanityScore));
   const spamTier: Tier = spamScore >= SPAM_BLOCK ? 'block' : 'review';
-  const reasons = [...findings]
-    .sort((a, b) => a.start - b.start || a.end - b.end)
-    .map((f) => toReason(f, content, f.rule.startsWith('spam.') ? spamTier : f.tier));
+  // Reasons carry their finding's span, so sorting them sorts the findings (stably).
+  const reasons = stableSort(
+    findings.map((f) => toReason(f, content, f.rule.startsWith('spam.') ? spamTier : f.tier)),
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
   // Decide on every reason, then keep the first ones: a cut list must not hide a block.
   const action = decide(reasons, score);
   const listed = reasons.length > MAX_REASONS ? reasons.slice(0, MAX_REASONS) : reasons;
@@ -72,8 +75,15 @@ function repeatsRule(findings: readonly Finding[]): boolean {
   return false;
 }
 
-function combine(weights: readonly number[]): number {
-  return 1 - weights.reduce((keep, w) => keep * (1 - Math.min(1, Math.max(0, w))), 1);
+/** 1 - Π(1 - weight), in the findings' order. */
+function combine(findings: readonly Finding[]): number {
+  let keep = 1;
+  for (const f of findings) keep *= 1 - clamp(f.weight);
+  return 1 - keep;
+}
+
+function clamp(w: number): number {
+  return Math.min(1, Math.max(0, w));
 }
 
 function round(x: number): number {
