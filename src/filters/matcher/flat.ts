@@ -1,10 +1,11 @@
 import { GAP, type TrieNode } from './trie.js';
 
 /**
- * A trie frozen into flat arrays for the walk: nodes are integers; the child along a unit is
- * found in one open-addressing hash table over (node, unit), and the root (whose fan-out is
- * every first letter) is a direct table. Several times faster than Map lookups on the hot
- * path; the edge lists stay for the rare wildcard step, which tries every child.
+ * A trie frozen into flat arrays for the walk: nodes are integers, numbered depth first. The
+ * root (whose fan-out is every first letter) is a direct table; a node with one child names
+ * its unit; a node with several has a dense row (see `row`); GAP edges are kept apart in
+ * `gapChild`. No Map and no probe loop on the hot path; the edge lists stay for the rare
+ * wildcard step, which tries every child.
  */
 export interface FlatTrie {
   /** Root's child per unit, or -1. */
@@ -159,7 +160,7 @@ function hash(node: number, unit: number): number {
   return Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b);
 }
 
-/** The child of `node` along `unit`, or -1. */
+/** The child of `node` along `unit` (not GAP: see `gapChild`), or -1. */
 export function childOf(t: FlatTrie, node: number, unit: number): number {
   const r = t.row[node]!;
   if (r === -1) return t.onlyUnit[node] === unit ? t.onlyChild[node]! : -1;

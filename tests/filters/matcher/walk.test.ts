@@ -41,3 +41,14 @@ describe('walkView', () => {
     expect(hits(['giải ngân trong ngày'], 'giải ngân trong ngày')).toHaveLength(1);
   });
 });
+
+describe('walkView on a large alphabet', () => {
+  it('finds terms along units beyond the 255 of the dense rows', () => {
+    // 300 two-letter CJK terms sharing first units: their second units overflow the symbols.
+    const terms: string[] = [];
+    for (let i = 0; i < 300; i++) terms.push(String.fromCharCode(0x4e00 + (i % 3), 0x5000 + i));
+    terms.push('ab', 'ac');
+    const text = `${terms[0]} ${terms[150]} ${terms[299]} ac x`;
+    expect(hits(terms, text)).toEqual([`${terms[0]}@${terms[0]}`, `${terms[150]}@${terms[150]}`, `${terms[299]}@${terms[299]}`, 'ac@ac']);
+  });
+});
