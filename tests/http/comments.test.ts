@@ -237,6 +237,14 @@ describe.each(ENGINES)('POST /v1/comments (%s)', (engine) => {
       const res = await svc.post('/v1/comments', { ...body, captchaId: await freshCaptcha(svc), captchaAnswer: TEST_CAPTCHA_ANSWER });
       expect(res.status).toBe(202);
     });
+
+    it('a reply refused for its parent does not hold the duplicate marker either', async () => {
+      const body = await validComment(svc, { parentId: '01JD0000000000000000000000' });
+      expect((await svc.post('/v1/comments', body)).status).toBe(404);
+      const { parentId: _parent, ...topLevel } = body;
+      const res = await svc.post('/v1/comments', { ...topLevel, captchaId: await freshCaptcha(svc) });
+      expect(res.status).toBe(202);
+    });
   });
 
   describe('honeypot', () => {
