@@ -1,8 +1,8 @@
 /**
  * The captcha: issue an image whose answer only Redis knows, verify an answer once.
  *
- * - Issuing pops a pre-rendered image from the Redis pool (see pool.ts) and stores its answer
- *   under a fresh random id with a TTL; when the pool is empty it renders inline (slower,
+ * - Issuing takes a pre-rendered image from the Redis pool (see pool.ts; a few at a time, kept
+ *   in memory until issued) and stores its answer under a fresh random id with a TTL; when the pool is empty it renders inline (slower,
  *   never fails). The answer is never in the response, the image metadata or the id.
  * - Verifying takes the answer with GETDEL: the first attempt consumes the captcha, right or
  *   wrong. Outcomes: `ok`; `wrong` (the captcha existed, the answer did not match); `expired`
@@ -21,10 +21,13 @@ import type { RedisKeys } from '../store/keys.js';
 import { answersMatch, canonicalAnswer, randomAnswer } from './answer.js';
 import { isCaptchaId, newCaptchaId } from './ids.js';
 import { startPoolRefiller, type PoolRefiller } from './pool.js';
-import { renderCaptcha } from './render.js';
+import { renderCaptcha, type RenderedCaptcha } from './render.js';
 import { createCaptchaStore } from './store.js';
 
 export type CaptchaCheck = 'ok' | 'wrong' | 'expired';
+
+/** At most this many pooled captchas are taken into a process's memory at once (64 ≈ 1.3 MB). */
+const MAX_PREFETCH = 64;
 
 export interface IssuedCaptcha {
   /** Opaque, unguessable (144 random bits, base64url). */
@@ -68,6 +71,33 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
   let refiller: PoolRefiller | undefined;
   let closed = false;
 
+  // Pooled captchas are taken from Redis a few at a time and issued from memory: moving a
+  // ~20 KB image out of Redis per request was most of Redis's work on GET /v1/captcha. A few
+  // images (never answers of issued captchas) are lost if the process stops.
+  const prefetchSize = Math.max(1, Math.min(MAX_PREFETCH, Math.floor(poolSize / 10)));
+  const prefetched: RenderedCaptcha[] = [];
+  let fetching: Promise<boolean> | undefined; // resolves false when the pool had nothing
+  let waiting = 0;
+
+  async function nextPooled(): Promise<RenderedCaptcha | undefined> {
+    if (poolSize <= 0) return undefined;
+    waiting++;
+    try {
+      // Waiters share one fetch, sized for all of them; any it leaves empty-handed fetch again,
+      // until the pool is empty.
+      while (prefetched.length === 0) {
+        fetching ??= store
+          .takePooled(Math.min(MAX_PREFETCH, Math.max(prefetchSize, waiting)))
+          .then((batch) => prefetched.push(...batch) > 0)
+          .finally(() => (fetching = undefined));
+        if (!(await fetching)) return undefined; // the pool is empty: render inline
+      }
+      return prefetched.shift();
+    } finally {
+      waiting--;
+    }
+  }
+
   function ensureRefiller() {
     if (refiller || closed || poolSize <= 0) return;
     refiller = startPoolRefiller({ redis, store, lockKey: keys.captchaPoolLock, size: poolSize, render, logger });
@@ -76,16 +106,11 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
   return {
     async issue() {
       ensureRefiller();
+      const captcha = (await nextPooled()) ?? (await render());
       const id = newCaptchaId();
-      const override = testAnswer === undefined ? undefined : canonicalAnswer(testAnswer);
-      let image = poolSize > 0 ? await store.takePooled(id, ttlSeconds, override) : undefined;
-      if (image === undefined) {
-        const rendered = await render();
-        await store.saveAnswer(id, override ?? rendered.answer, ttlSeconds);
-        image = rendered.image;
-      }
+      await store.saveAnswer(id, testAnswer === undefined ? captcha.answer : canonicalAnswer(testAnswer), ttlSeconds);
       captchaIssued.inc();
-      return { id, image, expiresIn: ttlSeconds };
+      return { id, image: captcha.image, expiresIn: ttlSeconds };
     },
 
     async verify(id, answer) {

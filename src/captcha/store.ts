@@ -12,12 +12,8 @@ import type { RedisKeys } from '../store/keys.js';
 import type { RenderedCaptcha } from './render.js';
 
 export interface CaptchaStore {
-  /**
-   * Takes the oldest pooled captcha and stores its answer (or `answerOverride`, test mode)
-   * under `id` for `ttlSeconds`, in one atomic step; returns its image, or undefined when the
-   * pool is empty. Unreadable entries are dropped, never served.
-   */
-  takePooled(id: string, ttlSeconds: number, answerOverride?: string): Promise<string | undefined>;
+  /** Takes up to `count` of the oldest pooled captchas (fewer, or none, when the pool runs low). Unreadable entries are dropped, never served. */
+  takePooled(count: number): Promise<RenderedCaptcha[]>;
   /** Appends rendered captchas; returns the pool's new length. */
   pushPooled(entries: RenderedCaptcha[]): Promise<number>;
   poolLength(): Promise<number>;
@@ -26,29 +22,14 @@ export interface CaptchaStore {
   takeAnswer(id: string): Promise<string | undefined>;
 }
 
-// KEYS[1] = pool, KEYS[2] = the new id's answer key; ARGV = ttl seconds, answer override ('' = none).
-// Pops until a readable entry (at most 10), saves its answer, returns its image; nil when empty.
-const TAKE_POOLED = `
-for _ = 1, 10 do
-  local entry = redis.call('LPOP', KEYS[1])
-  if not entry then return false end
-  local newline = string.find(entry, '\\n', 1, true)
-  if newline and newline > 1 and newline < #entry then
-    local answer = ARGV[2] ~= '' and ARGV[2] or string.sub(entry, 1, newline - 1)
-    redis.call('SET', KEYS[2], answer, 'EX', tonumber(ARGV[1]))
-    return string.sub(entry, newline + 1)
-  end
-end
-return false`;
-
 /** A pool entry: the answer (never contains a newline), a newline, the image. */
 const poolEntry = (captcha: RenderedCaptcha) => `${captcha.answer}\n${captcha.image}`;
 
 export function createCaptchaStore(redis: Redis, keys: Pick<RedisKeys, 'captchaAnswer' | 'captchaPool'>): CaptchaStore {
   return {
-    async takePooled(id, ttlSeconds, answerOverride) {
-      const image = await call(() => redis.eval(TAKE_POOLED, 2, keys.captchaPool, keys.captchaAnswer(id), ttlSeconds, answerOverride ?? ''));
-      return typeof image === 'string' ? image : undefined;
+    async takePooled(count) {
+      const entries = await call(() => redis.lpop(keys.captchaPool, count));
+      return (entries ?? []).map(parseEntry).filter((entry) => entry !== undefined);
     },
     async pushPooled(entries) {
       if (entries.length === 0) return call(() => redis.llen(keys.captchaPool));
@@ -63,6 +44,12 @@ export function createCaptchaStore(redis: Redis, keys: Pick<RedisKeys, 'captchaA
       return answer ?? undefined;
     },
   };
+}
+
+function parseEntry(entry: string): RenderedCaptcha | undefined {
+  const newline = entry.indexOf('\n');
+  if (newline < 1 || newline === entry.length - 1) return undefined;
+  return { answer: entry.slice(0, newline), image: entry.slice(newline + 1) };
 }
 
 async function call<T>(command: () => Promise<T>): Promise<T> {

@@ -64,6 +64,18 @@ describe('captcha service', () => {
     expect(await redis.llen(keys.captchaPool)).toBe(0);
   });
 
+  it('a burst of concurrent issues is served from the pool, each image once', async () => {
+    const captcha = make({ poolSize: 100 });
+    const images = Array.from({ length: 100 }, (_, i) => `data:image/png;base64,AAAA${i}`);
+    await redis.rpush(keys.captchaPool, ...images.map((image, i) => `ans${i}\n${image}`));
+    const issued = await Promise.all(Array.from({ length: 60 }, () => captcha.issue()));
+    const served = issued.map((c) => c.image);
+    expect(served.every((image) => images.includes(image))).toBe(true); // none rendered inline
+    expect(new Set(served).size).toBe(60);
+    const answers = await Promise.all(issued.map((c) => redis.get(keys.captchaAnswer(c.id))));
+    expect(answers).toEqual(served.map((image) => `ans${images.indexOf(image)}`));
+  });
+
   it('the test answer replaces pooled answers too', async () => {
     const captcha = make({ poolSize: 4, testAnswer: 'Secret' });
     await redis.rpush(keys.captchaPool, 'zzzzz\ndata:image/png;base64,AAAA');
