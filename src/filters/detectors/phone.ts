@@ -16,7 +16,7 @@ import type { Detector, Finding } from './types.js';
  * road chainage do not start like a phone number and are ignored.
  */
 export const phoneNumbers: Detector = function phoneNumbers(text) {
-  // Cheap native test first: no digit (ASCII or full-width), no phone number.
+  // Cheap native test first: no digit (ASCII, full-width or mathematical), no phone number.
   if (!ANY_DIGIT.test(text.input)) return [];
   const v = text.plain;
   // The shortest number reported has 8 digits, at least 70% of them typed as digits.
@@ -49,7 +49,7 @@ function hasDigits(codes: Uint16Array, atLeast: number): boolean {
   for (let i = 0; i < codes.length; i++) if (isAsciiDigit(codes[i]!) && ++count === atLeast) return true;
   return false;
 }
-const ANY_DIGIT = /[0-9\uff10-\uff19]/;
+const ANY_DIGIT = /[0-9\uff10-\uff19]|\ud835[\udfce-\udfff]/;
 const MOBILE_WEIGHT = 0.5;
 const HOTLINE_WEIGHT = 0.2;
 
