@@ -11,6 +11,8 @@ import { cannon, ratio, show, startBaseline, startService, verdict, type Figures
 
 const CONNECTIONS = 50;
 const WARM_UP_SECONDS = 3;
+const WITH_KEYS = process.env.ACCEPT_IDEMPOTENCY === '1';
+const RUN = Date.now().toString(36);
 
 export async function benchAccept(seconds: number): Promise<string[]> {
   const baseline = await startBaseline();
@@ -28,7 +30,10 @@ export async function benchAccept(seconds: number): Promise<string[]> {
           headers: { 'content-type': 'application/json' },
           setupRequest: (req) => {
             const n = next++;
-            return { ...req, body: JSON.stringify(commentBody(ids[n % ids.length], n, `bai-${n % 50}`)) };
+            const body = JSON.stringify(commentBody(ids[n % ids.length], n, `bai-${n % 50}`));
+            // The widget sends an Idempotency-Key with every submission; ACCEPT_IDEMPOTENCY=1 does too.
+            const headers = WITH_KEYS ? { ...req.headers, 'idempotency-key': `bench-${RUN}-${n}` } : req.headers;
+            return { ...req, headers, body };
           },
         },
       ];
@@ -41,7 +46,7 @@ export async function benchAccept(seconds: number): Promise<string[]> {
     const accept: Figures = await cannon({ url: sut.api!.baseUrl, connections: CONNECTIONS, duration: seconds, requests: service });
     const r = ratio(accept.rps, base.rps);
     return [
-      `accept  POST /v1/comments: ${show(accept)}`,
+      `accept  POST /v1/comments${WITH_KEYS ? ' with an Idempotency-Key each' : ''}: ${show(accept)}`,
       `        baseline bare Hono POST: ${show(base)}`,
       `        ratio ${r.toFixed(2)}× (goal ≥ 0.35×), p99 ${accept.p99} ms (goal ≤ 30 ms): ${verdict(r >= 0.35 && accept.p99 <= 30 && accept.non2xx === 0)}`,
     ];

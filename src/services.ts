@@ -20,7 +20,7 @@ import { ensureBootstrapAdmin } from './admin/auth/bootstrap.js';
 import { openDb, type Db } from './store/db.js';
 import { redisKeys, type RedisKeys } from './store/keys.js';
 import { migrate } from './store/migrate.js';
-import { createRedis, waitForRedis } from './store/redis.js';
+import { closeRedis, createRedis, waitForRedis } from './store/redis.js';
 
 export interface Services {
   config: Config;
@@ -65,7 +65,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const moderators = new ModeratorStore(db);
     await ensureBootstrapAdmin({ config, moderators, logger });
     const redis = createRedis(config.redisUrl, 'command');
-    closers.push(() => void redis.disconnect());
+    closers.push(() => closeRedis(redis));
     await waitForRedis(redis, 10_000);
     const keys = redisKeys(config.redisPrefix);
     // Queues get their own connection: BullMQ may block on it, the api's must stay fast.

@@ -11,6 +11,7 @@
  * - `subscriber`: pub/sub listeners (SSE, word-list reloads); reconnects forever.
  */
 import { Redis, type RedisOptions } from 'ioredis';
+import { withTimeout } from '../util/timeout.js';
 
 export type RedisRole = 'command' | 'blocking' | 'subscriber' | 'queue';
 
@@ -32,6 +33,20 @@ export function createRedis(url: string, role: RedisRole): Redis {
   // Errors surface through the failing command; an unhandled 'error' event would crash us.
   redis.on('error', () => {});
   return redis;
+}
+
+/**
+ * Closes a connection after the commands already sent have been answered (QUIT), so writes
+ * fired without waiting (an idempotent answer, a duplicate marker given back) land before the
+ * process exits. Bounded: a Redis that is down or hanging gets the connection dropped.
+ */
+export async function closeRedis(redis: Redis, timeoutMs = 1_000): Promise<void> {
+  if (redis.status !== 'ready') return void redis.disconnect();
+  try {
+    await withTimeout(redis.quit(), timeoutMs, 'QUIT');
+  } catch {
+    redis.disconnect();
+  }
 }
 
 /** Resolves when the connection is ready, or rejects after timeoutMs. */

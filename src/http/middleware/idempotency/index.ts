@@ -56,8 +56,11 @@ export function idempotency(options: IdempotencyMiddlewareOptions): MiddlewareHa
     // Errors thrown below were already turned into c.res by the app's onError.
     if (!isKept(c.res.status)) return release();
     const answer: StoredAnswer = answeredJson(c) ?? { status: c.res.status, body: await c.res.clone().json() };
-    // The reader got an answer; failing to keep it only weakens a later replay, so log it.
-    await store.complete(key, outcome.token, answer).catch((error: unknown) =>
+    // Not awaited: the answer goes out without another round trip. A retry that arrives
+    // first finds the key still "processing" and waits for this to land (and on one api
+    // copy, Redis runs the two in the order sent). Failing to keep the answer only weakens a
+    // later replay, so it is logged.
+    void store.complete(key, outcome.token, answer).catch((error: unknown) =>
       logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'idempotent answer not stored'),
     );
   };
