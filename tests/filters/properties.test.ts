@@ -11,7 +11,7 @@ const engine = createFilterEngine({ siteDomains: ['baoquangtri.vn'] });
 const pieces = fc.constantFrom(
   'địt', 'l0n', 'c.ặ.c', 'đ m', 'vcl', 'nhà cái', 'abc88.win', '0912 345 678', '+84 912.345.678', 'ib zalo',
   'lớn', 'các', 'buổi', '\u200b', '\u2060', '\u0301', '\u0300\u0301\u0302\u0303', '😀', '👩‍👩‍👧', '\ud800', '\udc00',
-  'с', 'о', 'Α', '\u0958', '\u0344', 'e\u0301', 'ｆｕｃｋ', '𝐟𝐮𝐜𝐤', '𝓭\u0301', '\ud835', '𝟎𝟗', 'ℯ', '!!!!!!!!!!!!', '***', '@@', ' ', '. ', '\n', 'Đ', 'ĐỊT MẸ', 'a'.repeat(50),
+  'с', 'о', 'Α', '\u0958', '\u0344', 'e\u0301', 'ｆｕｃｋ', '𝐟𝐮𝐜𝐤', '𝓭\u0301', '\ud835', '𝟎𝟗', 'ℯ', 'w88', ' chấm ', ' cham ', ' dot ', ' . ', '(.)', '[dot]', ' • ', 'com', 'vn', 'Com', '!!!!!!!!!!!!', '***', '@@', ' ', '. ', '\n', 'Đ', 'ĐỊT MẸ', 'a'.repeat(50),
 );
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
@@ -64,6 +64,8 @@ describe('engine properties', () => {
       '0912 '.repeat(1000),
       'a.'.repeat(2500),
       'abc88'.repeat(1000),
+      'w88 chấm com '.repeat(384),
+      'abc88.com . vn '.repeat(333),
       '😀'.repeat(2500),
       '\ud800'.repeat(5000),
       'ngu '.repeat(1250),
@@ -87,7 +89,7 @@ function cpuPerRun(input: string, runs: number): number {
 describe('engine cost is linear', () => {
   // Inputs built to hurt a backtracking matcher: long runs without a boundary, separators
   // between single letters, masks, dots without a TLD, digit groups, repeated terms.
-  const units = ['a', 'l.', 'c*', 'd i t ', 'đm ', '0912 ', 'ab.', '\u0301', 'vcl vcl ', 'nhà cái uy tín ', 'aa😀'];
+  const units = ['a', 'l.', 'c*', 'd i t ', 'đm ', '0912 ', 'ab.', '\u0301', 'vcl vcl ', 'nhà cái uy tín ', 'aa😀', 'w88 . com ', 'ab chấm ', 'x88 (.) ', 'a88 . com . '];
 
   it.each(units)('ten times the input costs at most ~15× the time: %j', (unit) => {
     const small = unit.repeat(Math.ceil(500 / unit.length)).slice(0, 500);

@@ -1,3 +1,6 @@
+import { BETTING_TLDS, isOwnOrTrusted, TLDS } from './domains.js';
+import { spelledLinks } from './spelled-link.js';
+import type { View } from '../normalize/index.js';
 import type { Detector, Finding } from './types.js';
 
 /**
@@ -9,17 +12,25 @@ import type { Detector, Finding } from './types.js';
  * like /[a-z0-9-]+(\.[a-z0-9-]+)+/ retries every start inside a long dotless run and turns
  * quadratic on crafted input.
  *
+ * Domains with the dot spelled out or spaced ("w88 chấm com", "bet88vn . com") are read by
+ * spelled-link.ts, with its own rules against ordinary prose.
+ *
  * Weights: the site's own domains (`siteDomains`) and government/education portals are not
  * reported; brand-plus-digits names, betting-style TLDs and spelled-out domains weigh 0.6
  * (review alone, block with any other spam signal); any other link 0.3 (passes alone).
  */
 export const links: Detector = function links(text, ctx) {
-  // Cheap native test first: a domain needs a dot (ASCII or full-width).
-  if (!text.input.includes('.') && !text.input.includes('\uff0e')) return [];
-  const v = text.plain;
-  // Most dots end a sentence: only a dot between two host characters can be inside a domain.
-  if (!hasInnerDot(v.codes)) return [];
   const findings: Finding[] = [];
+  // Cheap native test first: a domain needs a dot (ASCII or full-width), or a spelled-out one.
+  const dotted = text.input.includes('.') || text.input.includes('\uff0e');
+  // Most dots end a sentence: only a dot between two host characters can be inside a domain.
+  if (dotted && hasInnerDot(text.plain.codes)) scanDomains(text.plain, ctx.siteDomains, findings);
+  // "bet88vn . com", "w88 chấm com", "kubet [dot] io" (see spelled-link.ts).
+  spelledLinks(text, ctx.siteDomains, dotted, findings);
+  return findings;
+};
+
+function scanDomains(v: View, siteDomains: readonly string[], findings: Finding[]): void {
   let i = 0;
   while (i < v.length) {
     if (!isHostChar(v.codes[i]!)) {
@@ -32,33 +43,19 @@ export const links: Detector = function links(text, ctx) {
       if (v.codes[j] === DOT && j > i && j + 1 < v.length && isHostChar(v.codes[j + 1]!)) innerDot = true;
     }
     // Only a run with a dot inside ("abc88.win", not "mưa.") can be a domain.
-    const found = innerDot ? judgeRun(decoder.decode(v.codes.subarray(i, j)), ctx.siteDomains) : undefined;
+    const found = innerDot ? judgeRun(decoder.decode(v.codes.subarray(i, j)), siteDomains) : undefined;
     if (found) {
       const end = i + found.length;
       findings.push({ rule: 'spam.link', tier: 'review', weight: found.weight, start: v.start[i]!, end: v.end[end - 1]! });
     }
     i = j;
   }
-  return findings;
-};
+}
 
 const DOT = 0x2e;
 const decoder = new TextDecoder('utf-16le');
 const STRONG = 0.6;
 const WEAK = 0.3;
-
-const TLDS = new Set(
-  `com net org info biz vn xyz top vip win bet club online site tv io co me cc pro shop store app
-  live fun link asia us uk ru cn in tk ml ga cf gq icu buzz casino games game pw ws mobi today
-  edu gov mobi social world life`.split(/\s+/),
-);
-
-const BETTING_TLDS = new Set(
-  'xyz top vip win bet club online site fun live casino games game pw ws icu buzz tk ml ga cf gq cc'.split(' '),
-);
-
-/** Public-sector suffixes: a citizen pointing to a government or school portal. */
-const TRUSTED_SUFFIXES = ['gov.vn', 'edu.vn'];
 
 /** Is some dot between two host characters? Native indexOf from dot to dot. */
 function hasInnerDot(codes: Uint16Array): boolean {
@@ -95,10 +92,4 @@ function spelledOut(labels: string[]): boolean {
     if (tld.length >= 2 && joined.length > tld.length + 2 && joined.endsWith(tld)) return true;
   }
   return false;
-}
-
-function isOwnOrTrusted(host: string, siteDomains: readonly string[]): boolean {
-  const bare = host.replace(/^www\./, '');
-  const matches = (d: string) => bare === d || bare.endsWith(`.${d}`);
-  return siteDomains.some((d) => matches(d.toLowerCase())) || TRUSTED_SUFFIXES.some(matches);
 }

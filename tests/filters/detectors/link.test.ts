@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { links } from '../../../src/filters/detectors/link.js';
+import { createFilterEngine } from '../../../src/filters/index.js';
 import { detect } from '../helpers.js';
 
 const found = (s: string, site: string[] = []) => detect(links, s, site).map((f) => [f.match, f.weight]);
@@ -34,4 +35,82 @@ describe('links', () => {
       expect(found(text)).toEqual([]);
     },
   );
+
+  describe('with the dot spelled out or spaced', () => {
+    it.each([
+      ['vào bet88vn . com nhé', 'bet88vn . com'],
+      ['bet88vn. com', 'bet88vn. com'],
+      ['bet88vn .com', 'bet88vn .com'],
+      ['w88 chấm com', 'w88 chấm com'],
+      ['W88 CHẤM COM', 'W88 CHẤM COM'],
+      ['fb88 cham net', 'fb88 cham net'],
+      ['abc88 (.) vip', 'abc88 (.) vip'],
+      ['abc88(.)vip', 'abc88(.)vip'],
+      ['kubet [dot] io', 'kubet [dot] io'],
+      ['KUBET (CHẤM) IO', 'KUBET (CHẤM) IO'],
+      ['new88 • com', 'new88 • com'],
+      ['hi88 · club', 'hi88 · club'],
+      ['shbet88。net', 'shbet88。net'],
+      ['vào kubet chấm com mà xem', 'kubet chấm com'],
+      ['vào kubet dot com nhé', 'kubet dot com'],
+      ['w88 dot com', 'w88 dot com'],
+      ['xem abc88 chấm com chấm vn', 'abc88 chấm com chấm vn'],
+      ['vào w88 . com . vn', 'w88 . com . vn'],
+      ['vào w88 . com.vn', 'w88 . com.vn'],
+      ['BET88VN . COM', 'BET88VN . COM'],
+      ['m.fb88 . com', 'm.fb88 . com'],
+      ['ｆｂ８８ ｃｈấｍ ｃｏｍ', 'ｆｂ８８ ｃｈấｍ ｃｏｍ'],
+    ])('flags %j', (text, match) => {
+      expect(found(text)).toEqual([[match, 0.6]]);
+    });
+
+    it('keeps the longer reading when the first scan read part of it', () => {
+      expect(found('abc88.com . vn')).toEqual([['abc88.com . vn', 0.6]]);
+    });
+
+    it('ignores the site’s own domain spelled out', () => {
+      expect(found('baoquangtri chấm vn', ['baoquangtri.vn'])).toEqual([]);
+    });
+
+    it.each([
+      ['Giá 88 . Còn lại'], // a number is not a host
+      ['năm 2024 . Com lê'],
+      ['Số 5 . Com'],
+      ['Tầng 5 . Vip'],
+      ['đội bóng chấm điểm'], // not a TLD after chấm
+      ['cô giáo chấm bài'],
+      ['chấm com'], // no host
+      ['dot com'],
+      ['chấm chấm chấm'],
+      ['Mua iPhone15. Com lê đẹp'], // a bare dot before a capitalised word ends a sentence
+      ['u23 . Me đội tuyển'],
+      ['Sản phẩm A1 • Top bán chạy'],
+      ['trời mưa to. Top 10 món'], // letters-only host: never with a bare dot
+      ['anh ba . com'],
+      ['ok • top'],
+      ['nuoc cham com tam'], // unmarked "cham": "com" is "cơm"
+      ['ban dot com nhe'], // unmarked "dot" is "đợt"
+      ['BGK chấm top 3'], // letters-only host: only common TLDs after "chấm"
+      ['ha noi chấm me'],
+      ['kèo88 . com'], // the host must start a word, ASCII only
+      ['w88chấmcom'], // words need spaces around them (not handled: glued)
+    ])('does not flag %j', (text) => {
+      expect(found(text)).toEqual([]);
+    });
+
+    it('reports spans on the stored content through the engine', () => {
+      const engine = createFilterEngine({ siteDomains: ['baoquangtri.vn'] });
+      for (const [content, match] of [
+        ['Anh em vào 𝐰𝟖𝟖 chấm com nhận thưởng', '𝐰𝟖𝟖 chấm com'],
+        ['Ｗ８８ ． ｃｏｍ', 'Ｗ８８ ． ｃｏｍ'],
+        ['kèo thơm: new88 \u2022 com', 'new88 \u2022 com'],
+      ] as const) {
+        const v = engine.evaluate(content);
+        const link = v.reasons.find((r) => r.rule === 'spam.link');
+        expect(link?.match).toBe(match);
+        expect(content.slice(link!.start, link!.end)).toBe(match);
+        expect(v.action).not.toBe('pass');
+      }
+    });
+  });
 });
