@@ -1,5 +1,5 @@
 import { BETTING_TLDS, isOwnOrTrusted, TLDS } from './domains.js';
-import { spelledLinks } from './spelled-link.js';
+import { isLooseDotNeighbour, spelledLinks } from './spelled-link.js';
 import type { View } from '../normalize/index.js';
 import type { Detector, Finding } from './types.js';
 
@@ -23,10 +23,12 @@ export const links: Detector = function links(text, ctx) {
   const findings: Finding[] = [];
   // Cheap native test first: a domain needs a dot (ASCII or full-width), or a spelled-out one.
   const dotted = text.input.includes('.') || text.input.includes('\uff0e');
-  // Most dots end a sentence: only a dot between two host characters can be inside a domain.
-  if (dotted && hasInnerDot(text.plain.codes)) scanDomains(text.plain, ctx.siteDomains, findings);
+  // Most dots end a sentence: only a dot between two host characters can be inside a domain,
+  // and only one beside a space or bracket can be a spaced or bracketed one.
+  const dots = dotted ? dotKinds(text.plain.codes) : 0;
+  if (dots & INNER) scanDomains(text.plain, ctx.siteDomains, findings);
   // "bet88vn . com", "w88 chấm com", "kubet [dot] io" (see spelled-link.ts).
-  spelledLinks(text, ctx.siteDomains, dotted, findings);
+  spelledLinks(text, ctx, (dots & LOOSE) !== 0, findings);
   return findings;
 };
 
@@ -57,12 +59,23 @@ const decoder = new TextDecoder('utf-16le');
 const STRONG = 0.6;
 const WEAK = 0.3;
 
-/** Is some dot between two host characters? Native indexOf from dot to dot. */
-function hasInnerDot(codes: Uint16Array): boolean {
+const INNER = 1;
+const LOOSE = 2;
+
+/**
+ * Which dots the text has, as bits: INNER (between two host characters) and LOOSE (a space
+ * or bracket beside it: "abc88 . com", "(.)"). Native indexOf from dot to dot.
+ */
+function dotKinds(codes: Uint16Array): number {
+  let kinds = 0;
   for (let k = codes.indexOf(DOT, 1); k !== -1 && k + 1 < codes.length; k = codes.indexOf(DOT, k + 1)) {
-    if (isHostChar(codes[k - 1]!) && isHostChar(codes[k + 1]!)) return true;
+    const before = codes[k - 1]!;
+    const after = codes[k + 1]!;
+    if (isHostChar(before) && isHostChar(after)) kinds |= INNER;
+    else if (isLooseDotNeighbour(before) || isLooseDotNeighbour(after)) kinds |= LOOSE;
+    if (kinds === (INNER | LOOSE)) break;
   }
-  return false;
+  return kinds;
 }
 
 function isHostChar(c: number): boolean {

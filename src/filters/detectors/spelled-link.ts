@@ -1,7 +1,9 @@
 import { isWordUnit } from '../normalize/char-class.js';
-import type { NormalizedText, View } from '../normalize/index.js';
+import { HINT_RULE } from '../lexicons/entry.js';
+import type { LexiconHit } from '../matcher/index.js';
+import { DOT_LIKE_UNITS, type NormalizedText, type View } from '../normalize/index.js';
 import { isOwnOrTrusted } from './domains.js';
-import type { Finding } from './types.js';
+import type { DetectorContext, Finding } from './types.js';
 
 /**
  * spam.link, second scan: domains whose dot is spelled out or spaced so that link filters
@@ -29,24 +31,28 @@ import type { Finding } from './types.js';
  * - "chấm com" without a host before it, "chấm điểm", "chấm bài": no TLD or no host.
  * Weight 0.6, like other disguised domains: nobody spells a dot out by accident.
  */
-export function spelledLinks(text: NormalizedText, siteDomains: readonly string[], dotted: boolean, findings: Finding[]): void {
+export function spelledLinks(
+  text: NormalizedText,
+  ctx: DetectorContext,
+  looseDot: boolean,
+  findings: Finding[],
+): void {
+  const { hits, siteDomains } = ctx;
   const v = text.plain;
   const codes = v.codes;
   first = findings.length;
   // Dots: only one with a space or a bracket beside it (a dot between host characters is
-  // the first scan's).
-  if (dotted) {
-    for (let k = codes.indexOf(DOT); k !== -1; k = codes.indexOf(DOT, k + 1)) {
-      const before = k > 0 ? codes[k - 1]! : 0x20;
-      const after = k + 1 < v.length ? codes[k + 1]! : 0x20;
-      if (isSpace(before) || isSpace(after) || OPEN[before] || CLOSE[after]) {
+  // the first scan's); `looseDot` says the text has one (link.ts learns it in its dot pass).
+  if (looseDot) {
+    for (let k = codes.indexOf(DOT, 1); k !== -1 && k + 1 < v.length; k = codes.indexOf(DOT, k + 1)) {
+      if (isLooseDotNeighbour(codes[k - 1]!) || isLooseDotNeighbour(codes[k + 1]!)) {
         tryAt(text, k, k + 1, Sep.Dot, siteDomains, findings);
       }
     }
   }
-  // Symbols and words, when the view has any: one table lookup a unit, cheaper than a
-  // case-insensitive regular expression on the input (and it sees folded lookalikes).
-  if (!hasSymbolOrWord(codes, v.length)) return;
+  // Symbols and words, when the text has any: both known already (the per-unit table pass
+  // of normalize(), and hint words found by the lexicon walk), so most comments skip this.
+  if (!text.dotLike && !hits.some(isHint)) return;
   for (let k = 0; k < v.length; k++) {
     const c = codes[k]!;
     if (DOT_LIKE[c]) {
@@ -101,36 +107,20 @@ const SPELLED_TLDS: ReadonlySet<string> = new Set(
 /** TLDs a host of letters only may take after "chấm"/"dot" (not "top", "me", "tv": words). */
 const CORE_TLDS: ReadonlySet<string> = new Set('com net org vn io info xyz vip club online site asia'.split(' '));
 
-/** Units that may end a dot-like symbol or word: the symbols, "m" (chấm, cham), "t" (dot). */
-const TRIGGER = new Uint8Array(65536);
-for (const c of [0x00b7, 0x2022, 0x2219, 0x22c5, 0x3002, 0xff61]) TRIGGER[c] = 1;
-TRIGGER[0x6d] = 2;
-TRIGGER[0x74] = 3;
-
-/** Does the lower-cased view hold a dot-like symbol, "chấm", "cham" or "dot" (maybe inside a word)? */
-function hasSymbolOrWord(codes: Uint16Array, n: number): boolean {
-  for (let k = 0; k < n; k++) {
-    const t = TRIGGER[codes[k]!]!;
-    if (t === 0) continue;
-    if (t === 1) return true;
-    if (k < 2) continue;
-    if (t === 2) {
-      const vowel = codes[k - 1];
-      if ((vowel === 0x61 || vowel === 0x1ea5) && codes[k - 2] === 0x68 && k >= 3 && codes[k - 3] === 0x63) return true;
-    } else if (codes[k - 1] === 0x6f && codes[k - 2] === 0x64) {
-      return true;
-    }
-  }
-  return false;
-}
+const isHint = (h: LexiconHit) => h.entry.rule === HINT_RULE;
 
 const DOT_LIKE = new Uint8Array(65536);
-for (const c of [0x00b7, 0x2022, 0x2219, 0x22c5, 0x3002, 0xff61]) DOT_LIKE[c] = 1;
+for (const c of DOT_LIKE_UNITS) DOT_LIKE[c] = 1;
 const OPEN = new Uint8Array(65536);
 const CLOSE = new Uint8Array(65536);
 for (const [o, c] of ['()', '[]', '{}', '<>']) {
   OPEN[o!.charCodeAt(0)] = c!.charCodeAt(0);
   CLOSE[c!.charCodeAt(0)] = o!.charCodeAt(0);
+}
+
+/** A space or bracket beside a dot: "abc88 . com", "abc88 (.) vip". */
+export function isLooseDotNeighbour(c: number): boolean {
+  return isSpace(c) || OPEN[c] !== 0 || CLOSE[c] !== 0;
 }
 
 function isSpace(c: number): boolean {

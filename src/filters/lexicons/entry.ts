@@ -18,5 +18,8 @@ export interface LexiconEntry {
 /** Rule name of allowlisted phrases: they suppress matches inside them. */
 export const ALLOW_RULE = 'allow';
 
+/** Rule name of hint words (see lexicons/load.ts): found like terms, reported by no detector. */
+export const HINT_RULE = 'hint.link';
+
 /** Signal strength of a profanity match by tier. */
 export const PROFANITY_WEIGHT: Record<Tier, number> = { block: 0.95, review: 0.6 };

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { LexiconEntry } from './entry.js';
+import { HINT_RULE, type LexiconEntry } from './entry.js';
 import { parseAllow, parseProfanity, parseSpam } from './parse.js';
 
 /** The built-in lexicons, read once per process: they do not change while it runs. */
@@ -38,8 +38,20 @@ function readBuiltin(): BuiltinLexicon {
     ...parseProfanity(en, 'profanity.en', FILES.en),
     ...parseSpam(spam, FILES.spam),
     ...parseAllow(allow, FILES.allow),
+    ...HINTS.map(hintEntry),
   ];
-  return { entries, sources: [vi, enGenerated, en, spam, allow] };
+  return { entries, sources: [vi, enGenerated, en, spam, allow, HINTS.join(' ')] };
+}
+
+/**
+ * Words a detector wants to know about before it scans, found by the same trie walk at no
+ * extra cost per comment: "chấm" (also "cham", "CHẤM", "ｃｈấｍ") and "dot" as a dot spelled
+ * out (detectors/spelled-link.ts). Reported by no detector: they are hints, not signals.
+ */
+const HINTS = ['chấm', 'dot'];
+
+function hintEntry(term: string): LexiconEntry {
+  return { rule: HINT_RULE, tier: 'review', weight: 0, term, accentedOnly: false, disguised: false };
 }
 
 /**

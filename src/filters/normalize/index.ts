@@ -33,6 +33,11 @@ export interface NormalizedText {
    * whether a bare term like "ngu" can be taken as typed (see matcher/accept.ts).
    */
   readonly typesDiacritics: boolean;
+  /**
+   * Whether the text holds a dot-like symbol (· • ∙ ⋅ 。 ｡), which a spammer may put for the
+   * dot of a domain ("new88 • com"); learnt from the per-unit table pass at no extra cost.
+   */
+  readonly dotLike: boolean;
 }
 
 /**
@@ -58,11 +63,14 @@ export function normalize(input: string, arena: Arena = new Arena(input.length *
   // Leet, joining and collapsing only ever write unmarked ASCII letters: the marks of
   // `accented` are marks of `plain`.
   const stripped = needs & Needs.Strip ? stripDiacritics(accented, arena) : accented;
-  return new Normalized(input, cased, plain, accented, stripped);
+  return new Normalized(input, cased, plain, accented, stripped, (needs & Needs.DotLike) !== 0);
 }
 
 /** Which steps a unit may need, as bits; the whole text needs the union. */
-const Needs = { Invisible: 1, Fold: 2, Lower: 4, Leet: 8, Strip: 16 } as const;
+const Needs = { Invisible: 1, Fold: 2, Lower: 4, Leet: 8, Strip: 16, DotLike: 32 } as const;
+
+/** Dot-like symbols (see {@link NormalizedText.dotLike}); none is changed by any step. */
+export const DOT_LIKE_UNITS: readonly number[] = [0x00b7, 0x2022, 0x2219, 0x22c5, 0x3002, 0xff61];
 
 const NEEDS = buildNeeds();
 
@@ -78,6 +86,7 @@ function buildNeeds(): Uint8Array {
       (isStandIn(c) || isStandIn(lower) ? Needs.Leet : 0) |
       (hasDiacritic(c) || hasDiacritic(lower) ? Needs.Strip : 0);
   }
+  for (const c of DOT_LIKE_UNITS) t[c]! |= Needs.DotLike;
   return t;
 }
 
@@ -97,6 +106,7 @@ class Normalized implements NormalizedText {
     readonly plain: View,
     readonly accented: View,
     readonly stripped: View,
+    readonly dotLike: boolean,
   ) {}
 
   /** Computed on first use: only a few lexicon hits ever ask. */
