@@ -113,4 +113,11 @@ describe('links', () => {
       }
     });
   });
+
+  it('hint words ("chấm", "dot") are reported by no detector', () => {
+    const engine = createFilterEngine({ siteDomains: [] });
+    for (const text of ['cô giáo chấm bài', 'đợt này dot 2 chấm điểm', 'CHẤM com']) {
+      expect(engine.evaluate(text)).toMatchObject({ action: 'pass', reasons: [] });
+    }
+  });
 });

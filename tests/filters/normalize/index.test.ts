@@ -27,4 +27,10 @@ describe('normalize', () => {
     expect(normalizeTerm('Địt Mẹ')).toEqual({ accented: 'địt mẹ', stripped: 'dit me' });
     expect(normalizeTerm('sh1t')).toEqual({ accented: 'shit', stripped: 'shit' });
   });
+
+  it('tells whether the text holds a dot-like symbol', () => {
+    expect(normalize('new88 • com').dotLike).toBe(true);
+    expect(normalize('hi88 · club').dotLike).toBe(true);
+    expect(normalize('Giá 88. Còn lại, chấm điểm').dotLike).toBe(false);
+  });
 });
