@@ -16,7 +16,10 @@ const RUN = Date.now().toString(36);
 
 export async function benchAccept(seconds: number): Promise<string[]> {
   const baseline = await startBaseline();
-  const sut = await startService(['api']);
+  const sut = await startService(['api']).catch(async (error: unknown) => {
+    await baseline.stop(); // or it outlives the run
+    throw error;
+  });
   try {
     // A captcha per request of the service's warm-up and run, at up to 8,000 req/s; a captcha
     // used twice would be a 403. The baseline gets the same bodies from its own counter.
