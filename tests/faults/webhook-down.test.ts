@@ -3,28 +3,21 @@
  * refused), are retried with backoff, and every one arrives once the receiver is back, signed,
  * each recognisable by X-Webhook-Id so the site can drop a repeat.
  */
-import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideComment } from '../../src/comments/decide.js';
 import { freePort } from '../helpers/processes.js';
 import { startTestService, waitFor, type TestService } from '../helpers/service.js';
+import { startWebhookReceiver, type WebhookDelivery, type WebhookReceiver } from '../helpers/webhook-receiver.js';
 import { ADMIN_EMAIL, adminEnv, insertComment } from '../admin/helpers.js';
 
 const SECRET = 'bi-mat-cua-trang-tin';
 const APPROVALS = 40;
 
-interface Delivery {
-  id: string;
-  signatureOk: boolean;
-  body: { event: string; articleId: string; commentId: string; count: number };
-}
-
 describe('webhook receiver down for a while', () => {
   let svc: TestService;
   let port: number;
-  let receiver: Server | undefined;
-  const deliveries: Delivery[] = [];
+  let receiver: WebhookReceiver | undefined;
+  const deliveries: WebhookDelivery[] = [];
 
   beforeAll(async () => {
     port = await freePort(); // nobody listens yet: deliveries are refused
@@ -42,23 +35,9 @@ describe('webhook receiver down for a while', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await new Promise((r) => (receiver ? receiver.close(r) : r(null)));
+    await receiver?.close();
     await svc?.stop();
   }, 60_000);
-
-  function startReceiver(): Promise<Server> {
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const expected = `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`;
-        deliveries.push({ id: String(req.headers['x-webhook-id']), signatureOk: req.headers['x-webhook-signature'] === expected, body: JSON.parse(raw) });
-        res.writeHead(204).end();
-      });
-    });
-    return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
-  }
 
   it('delivers every event once the receiver is back, deduplicable by X-Webhook-Id', async () => {
     const admin = await svc.services.moderators.findByEmail(ADMIN_EMAIL);
@@ -73,7 +52,7 @@ describe('webhook receiver down for a while', () => {
     await new Promise((r) => setTimeout(r, 3_000));
     expect(deliveries).toHaveLength(0);
 
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver({ secret: SECRET, port, path: '/hooks/comments', deliveries });
     const unique = () => new Map(deliveries.map((d) => [d.id, d]));
     await waitFor(() => unique().size >= APPROVALS, 60_000, 100);
 

@@ -3,9 +3,6 @@
  * webhook delivered and its count cached once Redis is back (the workers' sweeper), and a
  * decision taken with Redis up is enqueued and marked by the api itself, delivered once.
  */
-import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideComment } from '../../src/comments/decide.js';
 import { enqueueOutboxEntries, refreshJobId, webhookJobId } from '../../src/publish/jobs.js';
@@ -15,49 +12,27 @@ import { createRedis } from '../../src/store/redis.js';
 import { insertComment } from '../admin/helpers.js';
 import { startPrivateRedis, type PrivateRedis } from '../comments/private-redis.js';
 import { ENGINES, startTestService, waitFor, type TestService } from '../helpers/service.js';
+import { startWebhookReceiver, type WebhookDelivery, type WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 const SECRET = 'bi-mat-outbox';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Delivery {
-  id: string;
-  signatureOk: boolean;
-  body: { event: string; articleId: string; commentId: string; count: number; at: string };
-}
-
-/** A site receiving webhooks on 127.0.0.1, checking each signature. */
-async function startReceiver(deliveries: Delivery[]): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const expected = `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`;
-      deliveries.push({ id: String(req.headers['x-webhook-id']), signatureOk: req.headers['x-webhook-signature'] === expected, body: JSON.parse(raw) });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks` };
-}
-
 describe('decisions while the queue Redis is down (postgres, private Redis, real workers)', () => {
   let redis: PrivateRedis;
   let svc: TestService;
-  let receiver: Server;
-  const deliveries: Delivery[] = [];
+  let receiver: WebhookReceiver | undefined;
+  const deliveries: WebhookDelivery[] = [];
   const idsOf = (commentId: string) => deliveries.filter((d) => d.body.commentId === commentId).map((d) => d.id);
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    const site = await startReceiver(deliveries);
-    receiver = site.server;
+    receiver = await startWebhookReceiver({ secret: SECRET, deliveries });
     svc = await startTestService({
       engine: 'postgres',
       http: false,
       env: {
         REDIS_URL: redis.url,
-        SITE_WEBHOOK_URL: site.url,
+        SITE_WEBHOOK_URL: receiver.url,
         SITE_WEBHOOK_SECRET: SECRET,
         WEBHOOK_BACKOFF_MS: '200',
         WEBHOOK_BACKOFF_MAX_MS: '1000',
@@ -76,7 +51,7 @@ describe('decisions while the queue Redis is down (postgres, private Redis, real
       await Promise.race([svc?.stop(), sleep(30_000)]);
     } finally {
       await redis?.kill();
-      await new Promise((r) => (receiver ? receiver.close(r) : r(null)));
+      await receiver?.close();
     }
   }, 60_000);
 
