@@ -40,6 +40,8 @@ const MEMORY_LIMIT = 10_000;
 export class CountCache {
   private readonly memory = new Map<string, { count: number; expiresAt: number }>();
   private readonly memoryTtlMs: number;
+  /** Goes up whenever this process writes a count: copies made of earlier reads are stale. */
+  private writes = 0;
 
   constructor(private readonly deps: CountCacheDeps) {
     this.memoryTtlMs = deps.memoryTtlMs ?? 1_000;
@@ -53,9 +55,11 @@ export class CountCache {
   /**
    * The counts, and until when (epoch ms) they may be served again without asking: the
    * earliest expiry of the memory entries they came from, so a copy made of them (the
-   * rendered /v1/counts answer) is never staler than the memory layer itself.
+   * rendered /v1/counts answer) is never staler than the memory layer itself. A copy is also
+   * stale as soon as `isCurrent(writes)` turns false (a decision in this process wrote a count).
    */
-  async read(articleIds: readonly string[]): Promise<{ counts: Map<string, number>; freshUntil: number }> {
+  async read(articleIds: readonly string[]): Promise<{ counts: Map<string, number>; freshUntil: number; writes: number }> {
+    const writes = this.writes;
     const counts = new Map<string, number>();
     const now = Date.now();
     let freshUntil = now + this.memoryTtlMs;
@@ -67,26 +71,30 @@ export class CountCache {
         freshUntil = Math.min(freshUntil, hit.expiresAt);
       } else fetched.push(id);
     }
-    if (fetched.length === 0) return { counts, freshUntil };
+    if (fetched.length === 0) return { counts, freshUntil, writes };
 
     const missing = await this.readRedis(fetched, counts);
     if (missing.length > 0) {
       const fromDb = await this.deps.counts.read(missing);
-      for (const id of missing) {
-        const found = fromDb.get(id) ?? { articleId: id, count: 0, version: 0 };
-        counts.set(id, found.count);
-        await this.put(found);
-      }
+      const found = missing.map((id) => fromDb.get(id) ?? { articleId: id, count: 0, version: 0 });
+      for (const value of found) counts.set(value.articleId, value.count);
+      await Promise.all(found.map((value) => this.put(value))); // one write on the pipelined connection
     }
     // Only what was just read: re-remembering the memory hits would extend their life forever
     // for a page whose set of ids always has one miss.
     for (const id of fetched) this.remember(id, counts.get(id) ?? 0, now);
-    return { counts, freshUntil: this.memoryTtlMs > 0 ? freshUntil : now };
+    return { counts, freshUntil: this.memoryTtlMs > 0 ? freshUntil : now, writes };
+  }
+
+  /** False once this process has written a count since a read that returned `writes`. */
+  isCurrent(writes: number): boolean {
+    return writes === this.writes;
   }
 
   /** Writes a count read from PostgreSQL unless Redis already holds a newer one. Best effort. */
   async put(value: ArticleCount): Promise<void> {
     this.memory.delete(value.articleId);
+    this.writes++;
     try {
       await this.deps.redis.eval(
         COMPARE_AND_SET,

@@ -40,6 +40,15 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
       expect(changed.status).toBe(200);
     });
 
+    it('a decision on this process shows in the next answer, not after the rendered answer expires', async () => {
+      const articleId = `ngay-${engine}`;
+      const c = await insertComment(svc.services, { articleId });
+      const counts = async () => (await (await svc.fetch(`/v1/counts?articles=${articleId}`)).json()).counts[articleId];
+      expect(await counts()).toBe(0); // rendered and kept
+      await approve(c.id);
+      expect(await counts()).toBe(1);
+    });
+
     it('reads PostgreSQL when the Redis cache is empty and fills it', async () => {
       const articleId = `lanh-${engine}`;
       const c = await insertComment(svc.services, { articleId });

@@ -43,18 +43,18 @@ export function publicReadRoutes(services: Services): Hono {
   // Rendered answers by query string, kept as long as the counts they show (≤ 1 s): a page
   // view fans out to many identical requests, and rendering (validation, JSON, digest) was
   // most of the route's cost.
-  const renderedCounts = new Map<string, { body: string; etag: string; freshUntil: number }>();
+  const renderedCounts = new Map<string, { body: string; etag: string; freshUntil: number; writes: number }>();
 
   routes.get('/counts', async (c) => {
     const query = c.req.query('articles') ?? '';
     let rendered = renderedCounts.get(query);
-    if (!rendered || rendered.freshUntil <= Date.now()) {
+    if (!rendered || rendered.freshUntil <= Date.now() || !services.countCache.isCurrent(rendered.writes)) {
       const { articles } = parse(countsQuery, { articles: query });
-      const { counts: found, freshUntil } = await services.countCache.read(articles);
+      const { counts: found, freshUntil, writes } = await services.countCache.read(articles);
       const counts: Record<string, number> = {};
       for (const id of articles) counts[id] = found.get(id) ?? 0;
       const body = JSON.stringify({ counts });
-      rendered = { body, etag: etagOf(body), freshUntil };
+      rendered = { body, etag: etagOf(body), freshUntil, writes };
       if (renderedCounts.size >= MAX_RENDERED_COUNTS) renderedCounts.clear(); // crude bound; entries live ≤ 1 s
       renderedCounts.set(query, rendered);
     }
