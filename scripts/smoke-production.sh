@@ -115,8 +115,9 @@ curl -sf -H "Authorization: Bearer $TOKEN" "$API/metrics" >"$WORK/metrics.txt" |
 for series in comments_pending comments_queue_jobs captcha_issued_total http_request_duration_seconds process_cpu_seconds_total; do
   grep -q "^$series" "$WORK/metrics.txt" || fail "/metrics lacks $series"
 done
-curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$WORKER_PORT/metrics" | grep -q '^comments_verdicts_total\|^# TYPE comments_verdicts_total' \
-  || fail "worker /metrics"
+# To a file first: with pipefail, `curl | grep -q` fails whenever grep stops reading early.
+curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$WORKER_PORT/metrics" >"$WORK/worker-metrics.txt" || fail "worker /metrics"
+grep -q '^comments_verdicts_total\|^# TYPE comments_verdicts_total' "$WORK/worker-metrics.txt" || fail "worker /metrics lacks comments_verdicts_total"
 log "/metrics: 401 without the token, every series with it, on both roles"
 
 log "SIGTERM both"
