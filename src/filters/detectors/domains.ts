@@ -10,6 +10,27 @@ export const BETTING_TLDS: ReadonlySet<string> = new Set(
   'xyz top vip win bet club online site fun live casino games game pw ws icu buzz tk ml ga cf gq cc'.split(' '),
 );
 
+/**
+ * Messaging links and link shorteners: they lead to a private chat or hide where they go,
+ * which is what spam needs and what a reader quoting a source does not. Matched as the whole
+ * host ("www." allowed), so "abit.ly" or "zalo.me.vn" are ordinary domains.
+ */
+const MESSAGE_HOSTS: ReadonlySet<string> = new Set(
+  `t.me telegram.me zalo.me m.me wa.me fb.me bit.ly tinyurl.com cutt.ly shorturl.at rebrand.ly
+  is.gd s.id linktr.ee goo.gl`.split(/\s+/),
+);
+
+/**
+ * Whether `host` is a messaging link or a shortener. Names of one or two letters ("t.me",
+ * "s.id") count only with a path after them: bare, they could be two words with a dot
+ * between and no space, and without a path they lead nowhere anyway.
+ */
+export function isMessageHost(host: string, pathFollows: boolean): boolean {
+  const bare = host.startsWith('www.') ? host.slice(4) : host;
+  if (!MESSAGE_HOSTS.has(bare)) return false;
+  return pathFollows || bare.indexOf('.') > 2;
+}
+
 /** Public-sector suffixes: a citizen pointing to a government or school portal. */
 const TRUSTED_SUFFIXES = ['gov.vn', 'edu.vn'];
 

@@ -1,4 +1,5 @@
-import { BETTING_TLDS, isOwnOrTrusted, TLDS } from './domains.js';
+import { isWordUnit } from '../normalize/char-class.js';
+import { BETTING_TLDS, isMessageHost, isOwnOrTrusted, TLDS } from './domains.js';
 import { isLooseDotNeighbour, spelledLinks } from './spelled-link.js';
 import type { View } from '../normalize/index.js';
 import type { Detector, Finding } from './types.js';
@@ -16,8 +17,10 @@ import type { Detector, Finding } from './types.js';
  * spelled-link.ts, with its own rules against ordinary prose.
  *
  * Weights: the site's own domains (`siteDomains`) and government/education portals are not
- * reported; brand-plus-digits names, betting-style TLDs and spelled-out domains weigh 0.6
- * (review alone, block with any other spam signal); any other link 0.3 (passes alone).
+ * reported; brand-plus-digits names, betting-style TLDs, spelled-out domains, messaging links
+ * and link shorteners ("t.me/…", "zalo.me/…", "bit.ly/…", see domains.ts) weigh 0.6: review
+ * alone, block with another spam signal of 0.375 or more (a phone, gambling or lending words,
+ * another strong link), or with two weak ones; any other link 0.3 (passes alone).
  */
 export const links: Detector = function links(text, ctx) {
   const findings: Finding[] = [];
@@ -45,7 +48,7 @@ function scanDomains(v: View, siteDomains: readonly string[], findings: Finding[
       if (v.codes[j] === DOT && j > i && j + 1 < v.length && isHostChar(v.codes[j + 1]!)) innerDot = true;
     }
     // Only a run with a dot inside ("abc88.win", not "mưa.") can be a domain.
-    const found = innerDot ? judgeRun(decoder.decode(v.codes.subarray(i, j)), siteDomains) : undefined;
+    const found = innerDot ? judgeRun(decoder.decode(v.codes.subarray(i, j)), siteDomains, runContext(v, i, j)) : undefined;
     if (found) {
       const end = i + found.length;
       findings.push({ rule: 'spam.link', tier: 'review', weight: found.weight, start: v.start[i]!, end: v.end[end - 1]! });
@@ -55,6 +58,7 @@ function scanDomains(v: View, siteDomains: readonly string[], findings: Finding[
 }
 
 const DOT = 0x2e;
+const SLASH = 0x2f;
 const decoder = new TextDecoder('utf-16le');
 const STRONG = 0.6;
 const WEAK = 0.3;
@@ -82,12 +86,30 @@ function isHostChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x5f;
 }
 
+/** Where a run of host characters [i, j) sits: what a messaging host needs around it. */
+const enum Around {
+  /** The run starts a word ("t.me", not the end of "hát.me"). */
+  WordStart = 1,
+  /** "/" and a path follow the run ("t.me/kiemtien88"). */
+  Path = 2,
+}
+
+function runContext(v: View, i: number, j: number): number {
+  const wordStart = i === 0 || !isWordUnit(v.codes[i - 1]!) ? Around.WordStart : 0;
+  const path = j + 1 < v.length && v.codes[j] === SLASH && v.codes[j + 1]! > 0x20 ? Around.Path : 0;
+  return wordStart | path;
+}
+
 /** When `run` holds a domain, its length in the run (trailing dots cut) and weight. */
-function judgeRun(run: string, siteDomains: readonly string[]): { length: number; weight: number } | undefined {
+function judgeRun(run: string, siteDomains: readonly string[], around: number): { length: number; weight: number } | undefined {
   const host = run.replace(/\.+$/, '').replace(/^\.+/, '');
   const labels = host.split('.');
   if (labels.length < 2 || labels.some((l) => l === '')) return undefined;
   const offset = run.indexOf(host);
+  // Messaging links and shorteners, before the length rule below would drop "t.me".
+  if (around & Around.WordStart && isMessageHost(host, (around & Around.Path) !== 0)) {
+    return isOwnOrTrusted(host, siteDomains) ? undefined : { length: offset + host.length, weight: STRONG };
+  }
   const spelled = labels.filter((l) => l.length === 1).length >= 4;
   if (spelled) return spelledOut(labels) ? { length: offset + host.length, weight: STRONG } : undefined;
   const tld = labels[labels.length - 1]!;
