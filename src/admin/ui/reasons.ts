@@ -10,6 +10,7 @@ export const RULE_LABELS: Record<string, Record<UiLang, string>> = {
   'spam.gambling': { vi: 'Cờ bạc, cá độ', en: 'Gambling' },
   'spam.lending': { vi: 'Cho vay', en: 'Lending' },
   'spam.job': { vi: 'Tuyển dụng, việc làm', en: 'Job offer' },
+  'spam.invest': { vi: 'Đầu tư, tiền ảo', en: 'Investment, crypto scheme' },
   'spam.promo': { vi: 'Quảng cáo, khuyến mãi', en: 'Promotion' },
   'spam.flood': { vi: 'Lặp ký tự, spam', en: 'Flooding' },
   'spam.shouting': { vi: 'Viết hoa toàn bộ', en: 'Shouting (all caps)' },

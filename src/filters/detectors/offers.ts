@@ -4,7 +4,7 @@ import type { Detector, Finding } from './types.js';
 
 /**
  * spam.promo: a money offer, a reward word followed by an amount: "nạp 100k tặng 100k",
- * "nhận 150k", "thưởng 200k", "lương 500k/ngày", "earn $300". Weak alone (a pay rise in the
+ * "nhận 150k", "thưởng 200k", "lương 500k/ngày", "lãi 30%", "earn $300". Weak alone (a pay rise in the
  * news reads the same), it adds up with links, phones and gambling words.
  *
  * Also a pay rate without a reward word: "500k/ngày", "2tr/tháng", "$50/day".
@@ -34,8 +34,9 @@ export const moneyOffers: Detector = function moneyOffers(text) {
 const SPACE = 0x20;
 const ANY_DIGIT = /[0-9\uff10-\uff19]/;
 const DOLLAR = 0x24;
+// "lãi 30%" promises a return; unmarked "lai" is too often "tương lai 5 năm" to count.
 const REWARD_WORDS = new Set(
-  'nạp nap tặng tang nhận nhan thưởng thuong lương luong kiếm kiem earn bonus'.split(' '),
+  'nạp nap tặng tang nhận nhan thưởng thuong lương luong kiếm kiem lãi earn bonus'.split(' '),
 );
 const UNITS = ['k', 'tr', '%', '$', ' triệu', 'triệu', ' trieu', 'trieu', ' usd', 'usd'];
 

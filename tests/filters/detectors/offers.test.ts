@@ -13,11 +13,12 @@ describe('moneyOffers', () => {
     ['thưởng 5 triệu', ['thưởng 5 triệu']],
     ['thu nhập 300-500k/ngày', ['500k/ngày']],
     ['làm ca tối 2tr/tháng', ['2tr/tháng']],
+    ['đầu tư lãi 30%', ['lãi 30%']],
   ])('finds the offers in %s', (text, expected) => {
     expect(offers(text)).toEqual(expected);
   });
 
-  it.each([['tăng 5%'], ['nhà 100 m2'], ['nạp hồ sơ 3 lần'], ['năm 2022']])('ignores %s', (text) => {
+  it.each([['tăng 5%'], ['nhà 100 m2'], ['nạp hồ sơ 3 lần'], ['năm 2022'], ['tương lai 5 năm']])('ignores %s', (text) => {
     expect(offers(text)).toEqual([]);
   });
 });
