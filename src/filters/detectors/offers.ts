@@ -72,9 +72,22 @@ function rewardWordBefore(v: View, i: number): number {
   if (spaces === 0) return -1;
   const wordEnd = k;
   while (k > 0 && isWordUnit(v.codes[k - 1]!)) k--;
-  if (wordEnd - k > 8 || wordEnd === k) return -1;
-  const word = String.fromCharCode(...v.codes.subarray(k, wordEnd));
-  return REWARD_WORDS.has(word) ? k : -1;
+  if (wordEnd - k > MAX_WORD || wordEnd === k) return -1;
+  return REWARD_WORDS.has(collapsed(v.codes, k, wordEnd)) ? k : -1;
+}
+
+/** Longest word read before an amount: "thưởng" (6) held on its last letter ("thưởngggggg"). */
+const MAX_WORD = 16;
+
+/**
+ * The word at [from, to) with each run of one unit cut to one: spammers hold a key
+ * ("nhậnnn", "thưởngggg 200k") and this view is not collapsed (normalize/collapse-repeats
+ * shortens runs on the accented view only). No reward word has a doubled letter.
+ */
+function collapsed(codes: Uint16Array, from: number, to: number): string {
+  let word = '';
+  for (let k = from; k < to; k++) if (k === from || codes[k] !== codes[k - 1]) word += String.fromCharCode(codes[k]!);
+  return word;
 }
 
 const RATES = ['/ngày', '/ngay', '/tháng', '/thang', '/giờ', '/gio', '/day', '/h'];
