@@ -4,6 +4,7 @@ import type { UiLang } from './i18n.js';
 export const RULE_LABELS: Record<string, Record<UiLang, string>> = {
   'profanity.vi': { vi: 'Tục tĩu (tiếng Việt)', en: 'Profanity (Vietnamese)' },
   'profanity.en': { vi: 'Tục tĩu (tiếng Anh)', en: 'Profanity (English)' },
+  'model.offensive': { vi: 'Xúc phạm (mô hình)', en: 'Offensive (model)' },
   'spam.phone': { vi: 'Số điện thoại', en: 'Phone number' },
   'spam.link': { vi: 'Đường dẫn', en: 'Link' },
   'spam.contact': { vi: 'Liên hệ ngoài (Zalo, Telegram…)', en: 'Contact handle' },
@@ -23,6 +24,18 @@ export const FILTERABLE_RULES = Object.keys(RULE_LABELS).filter((r) => r !== 'en
 
 export function ruleLabel(rule: string, lang: UiLang): string {
   return RULE_LABELS[rule]?.[lang] ?? rule;
+}
+
+/**
+ * A reason as its chip names it: the rule's label, then the model's confidence as a whole
+ * percentage when the reason carries one ("Xúc phạm (mô hình) · 87%"). A confidence that is
+ * not a number in 0..1 (an old or hand-edited verdict) is left out rather than shown wrong.
+ */
+export function reasonLabel(reason: { rule: string; confidence?: unknown }, lang: UiLang): string {
+  const label = ruleLabel(reason.rule, lang);
+  const c = reason.confidence;
+  if (typeof c !== 'number' || !Number.isFinite(c) || c < 0 || c > 1) return label;
+  return `${label} · ${Math.round(c * 100)}%`;
 }
 
 /** Preset rejection reasons: stored as the Vietnamese text, which is what the audit log shows. */

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCommentId } from '../../../src/comments/ids.js';
+import type { Reason } from '../../../src/filters/index.js';
 import { startTestService, type TestService } from '../../helpers/service.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../helpers.js';
 
@@ -89,6 +90,36 @@ describe('moderator pages', () => {
     for (const odd of ['?tab=nope', '?cursor=%%%', '?cursor=bm90LWpzb24', `?q=${'x'.repeat(5000)}`, '?rule=%27%3B--']) {
       expect((await page(`/admin/queue${odd}`)).status).toBe(200);
     }
+  });
+
+  it("names the span model's reasons on the card, with its confidence as a percentage", async () => {
+    const article = `mo-hinh-${Date.now()}`;
+    const content = 'Tác giả <i>óc chó</i> thật, viết như hạch';
+    const at = (word: string) => ({ start: content.indexOf(word), end: content.indexOf(word) + word.length, match: word });
+    // As the filter stores a verdict with the model's reasons: `confidence` rides on the reason.
+    const modelReason = { rule: 'model.offensive', tier: 'review', ...at('óc chó'), confidence: 0.874 };
+    const unsure = { rule: 'model.offensive', tier: 'review', ...at('hạch') };
+    const id = newCommentId();
+    await svc.services.comments.saveModerated({
+      comment: { id, articleId: article, parentId: null, authorName: 'Độc giả', authorEmail: null, content, ip: null, userAgent: null, createdAt: new Date().toISOString() },
+      verdict: { action: 'review', score: 0.87, reasons: [modelReason, unsure] as Reason[], lexiconVersion: 'test-model' },
+      status: 'pending',
+      decidedBy: null,
+      decisionReason: null,
+    });
+    const html = await (await page(`/admin/queue?article=${article}`)).text();
+    const card = html.slice(html.indexOf(`data-id="${id}"`));
+    expect(card).toContain('Xúc phạm (mô hình) · 87%: “óc chó”');
+    // Without a confidence the label stands alone.
+    expect(card).toContain('Xúc phạm (mô hình): “hạch”');
+    // Highlighted as review, the reader's markup escaped inside and around the mark.
+    expect(card).toContain('Tác giả &lt;i&gt;<mark class="t-review" title="Xúc phạm (mô hình)">óc chó</mark>&lt;/i&gt; thật');
+    expect(card).not.toContain('<i>');
+    // The queue's rule filter offers it and finds the comment.
+    expect(html).toContain('<option value="model.offensive">Xúc phạm (mô hình)</option>');
+    expect(await (await page(`/admin/queue?article=${article}&rule=model.offensive`)).text()).toContain(id);
+    const en = await (await page(`/admin/queue?article=${article}&lang=en`)).text();
+    expect(en).toContain('Offensive (model) · 87%: “óc chó”');
   });
 
   it('logs out with the form (CSRF field) and then redirects pages to the login form', async () => {

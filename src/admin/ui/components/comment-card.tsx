@@ -8,7 +8,7 @@ import type { Comment } from '../../../comments/types.js';
 import type { HistorySummary, QueueTab } from '../../../store/moderation-queue.js';
 import { highlightSegments } from '../highlight.js';
 import { translator, type UiLang } from '../i18n.js';
-import { REJECT_PRESETS, ruleLabel } from '../reasons.js';
+import { REJECT_PRESETS, reasonLabel, ruleLabel } from '../reasons.js';
 import { formatAge, formatTime } from '../time.js';
 
 export interface CardProps {
@@ -91,7 +91,7 @@ export const CommentCard: FC<CardProps> = ({ comment: c, tab, lang, now, history
             <ul class="reasons" aria-label={tr('card.reasons')}>
               {dedupeReasons(reasons).map((r) => (
                 <li class={`chip t-${r.tier}`}>
-                  {ruleLabel(r.rule, lang)}
+                  {reasonLabel(r, lang)}
                   {r.match ? `: “${r.match}”` : ''}
                   <span class="tier">{tr(`tier.${r.tier}`)}</span>
                 </li>
