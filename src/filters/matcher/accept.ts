@@ -33,6 +33,24 @@ export function acceptStripped(entry: number, start: number, end: number, terms:
   return disguised && spanFlags(text.accented, start, end) & DISGUISE ? true : false;
 }
 
+/**
+ * Signs that letters were disguised on purpose beyond a lookalike letter: a digit or symbol
+ * read as a letter (l0n), letters joined across separators (l.o.n), a mask (c*c).
+ */
+const DELIBERATE = Flag.Leet | Flag.Wildcard | Flag.Joined;
+
+/**
+ * Whether a block-tier term found on the stripped view at [start, end) is only to be
+ * reviewed: without its marks the words are also innocent ones ("con cac" is "còn các",
+ * "oc cho" "ốc cho", "mat buoi" "mất buổi", "dit" "dít"), and a lookalike letter ("lоn" with
+ * a Cyrillic о) may sit in a clean word. Only a deliberate disguise keeps the block. A
+ * comment typed with every mark also hits the term on the accented view, at block, and the
+ * matcher keeps that hit over this one (same span, stronger).
+ */
+export function reviewOnly(start: number, end: number, text: NormalizedText): boolean {
+  return (spanFlags(text.accented, start, end) & DELIBERATE) === 0;
+}
+
 function typedMarksBelongTo(view: View, start: number, end: number, form: string): boolean {
   for (let i = start; i < end; i++) {
     const c = view.codes[i]!;

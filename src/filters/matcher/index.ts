@@ -1,7 +1,7 @@
 import type { LexiconEntry } from '../lexicons/entry.js';
-import { ALLOW_RULE } from '../lexicons/entry.js';
+import { ALLOW_RULE, PROFANITY_WEIGHT } from '../lexicons/entry.js';
 import type { NormalizedText } from '../normalize/index.js';
-import { acceptAccented, acceptStripped } from './accept.js';
+import { acceptAccented, acceptStripped, reviewOnly } from './accept.js';
 import { compileTerms, type CompiledTerms } from './compile.js';
 import { found, scanView } from './walk.js';
 import { stableSort } from '../stable-sort.js';
@@ -19,7 +19,9 @@ export interface LexiconHit {
  *
  * Guarantees: hits are sorted by start, then longest first; no hit lies inside an allowlisted
  * phrase; for one rule, a hit lying inside a longer hit of at least its weight is dropped
- * ("địt" inside "địt mẹ"). Cost: linear in the comment length.
+ * ("địt" inside "địt mẹ"); a block-tier term found only without its marks or through a
+ * lookalike letter is a review-tier hit (accept.ts `reviewOnly`). Cost: linear in the
+ * comment length.
  */
 export interface Matcher {
   find(text: NormalizedText): LexiconHit[];
@@ -55,11 +57,28 @@ function collect(hits: LexiconHit[], terms: CompiledTerms, text: NormalizedText,
     if (end <= start) continue;
     const ok = stripped ? acceptStripped(entry, start, end, terms, text) : acceptAccented(entry, terms, text);
     if (!ok) continue;
-    const hit: LexiconHit = { entry: terms.entries[entry]!, start: view.start[start]!, end: view.end[end - 1]! };
+    let e = terms.entries[entry]!;
+    if (stripped && e.tier === 'block' && reviewOnly(start, end, text)) e = asReview(e);
+    const hit: LexiconHit = { entry: e, start: view.start[start]!, end: view.end[end - 1]! };
     hits.push(hit);
     if (hit.entry.rule === ALLOW_RULE) allowed = true;
   }
   return allowed;
+}
+
+/**
+ * The review-tier twin of a block-tier entry (see `reviewOnly` in accept.ts), made once per
+ * entry: such hits are rare, and a hit's entry is what detectors report.
+ */
+const reviewTwins = new WeakMap<LexiconEntry, LexiconEntry>();
+
+function asReview(entry: LexiconEntry): LexiconEntry {
+  let twin = reviewTwins.get(entry);
+  if (!twin) {
+    twin = { ...entry, tier: 'review', weight: PROFANITY_WEIGHT.review };
+    reviewTwins.set(entry, twin);
+  }
+  return twin;
 }
 
 function dropAllowed(hits: LexiconHit[]): LexiconHit[] {
