@@ -55,8 +55,13 @@ describe('insults and slurs: the same words in ordinary text', () => {
     ['Nông dân gieo vãi lúa giống'],
     ['Bà vãi ở chùa làng'],
     ['Đi dạo quanh eo biển'],
+    ['mua do moi cho con di hoc'], // "đồ mới" typed without marks, not "đồ mọi"
   ])('%j passes', (text) => {
     expect(verdict(text)).toMatchObject({ action: 'pass', reasons: [] });
+  });
+
+  it('"đồ mọi" typed with its marks still counts', () => {
+    expect(profane('lũ đồ mọi').map((r) => r.match)).toEqual(['đồ mọi']);
   });
 
   it('an intensifier next to a spilled word still counts', () => {
