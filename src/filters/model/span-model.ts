@@ -1,0 +1,330 @@
+import type { NormalizedText } from '../normalize/index.js';
+import type { LexiconHit } from '../matcher/index.js';
+import {
+  EDGE,
+  Evidence,
+  MAX_FEATURES,
+  NO_TOKEN,
+  Neighbour,
+  asNeighbour,
+  evidenceFeature,
+  lexiconCodes,
+  pairFeatures,
+  wordFeatures,
+} from './features.js';
+import type { SpanModelData, Thresholds } from './model-file.js';
+import { TokenBuffer, tokenize, type Tokens } from './tokens.js';
+
+/** A run of offensive tokens, in input UTF-16 offsets, with the model's confidence. */
+export interface ModelSpan {
+  readonly start: number;
+  readonly end: number;
+  /** Highest token probability inside the span. */
+  readonly confidence: number;
+}
+
+/** The model's view of one comment (valid until the model scores the next one). */
+export interface CommentScores {
+  readonly tokens: Tokens;
+  /** Per token: probability that it is part of an offensive span. */
+  readonly probability: Float32Array;
+  /** Probability that the comment holds anything offensive at all. */
+  readonly comment: number;
+}
+
+/**
+ * Inference of the learned span model. Per token: the hashes of its features, one weight pair
+ * (token table, comment table) read per feature, a logistic. Pure and synchronous.
+ *
+ * Fast path (bench: `npm run bench:filter`, figures in src/filters/README.md). Reading the
+ * 2 MiB of weights misses the CPU caches, so the model reads as few of them as it can:
+ * - the two tables are interleaved: a feature's two weights share one cache line;
+ * - most features depend on one word alone (its forms, shape, 3-grams, and what it adds as
+ *   the previous, next, second previous or second next word of another). Their sums are
+ *   cached per distinct word, so a token costs the reads of its word pairs and triple only;
+ * - tokens and probabilities live in buffers reused from comment to comment.
+ * `tests/filters/model/span-model.test.ts` checks the sums equal a plain sum of all features.
+ */
+export class SpanModel {
+  private readonly mask: number;
+  /** Slot i's token weight at 2i, comment weight at 2i + 1 (quanta; see model-file.ts). */
+  private readonly pairs: Int8Array;
+  private readonly scratch = new Int32Array(MAX_FEATURES);
+  private readonly tokenBuffer = new TokenBuffer(256);
+  private probabilities = new Float32Array(256);
+  private slotOf = new Int32Array(256);
+  private readonly words: WordCache;
+  private readonly edge: Int32Array;
+  /** Evidence features' sums by value (see features.ts, Evidence), token and comment interleaved. */
+  private readonly evidence: { lexicon: Int32Array; prev: Int32Array; next: Int32Array; comment: Int32Array; first: Int32Array };
+
+  constructor(readonly data: SpanModelData) {
+    this.mask = (1 << data.bits) - 1;
+    this.pairs = new Int8Array(2 << data.bits);
+    for (let i = 0; i <= this.mask; i++) {
+      this.pairs[2 * i] = data.token.quanta[i]!;
+      this.pairs[2 * i + 1] = data.comment.quanta[i]!;
+    }
+    this.words = new WordCache();
+    this.edge = new Int32Array(SUMS);
+    this.neighbourSums(EDGE, EDGE, this.edge, 0);
+    this.evidence = {
+      lexicon: this.tabulate(Evidence.Lexicon),
+      prev: this.tabulate(Evidence.PrevLexicon),
+      next: this.tabulate(Evidence.NextLexicon),
+      comment: this.tabulate(Evidence.CommentLexicon),
+      first: this.tabulate(Evidence.First),
+    };
+  }
+
+  /** Sums (token, comment) of one evidence feature for every value 0..255. */
+  private tabulate(kind: number): Int32Array {
+    const table = new Int32Array(512);
+    for (let value = 0; value < 256; value++) {
+      this.scratch[0] = evidenceFeature(kind, value);
+      const packed = this.sum(1);
+      table[2 * value] = unpackToken(packed);
+      table[2 * value + 1] = unpackComment(packed);
+    }
+    return table;
+  }
+
+  get thresholds(): Thresholds {
+    return this.data.thresholds;
+  }
+
+  score(text: NormalizedText, hits: readonly LexiconHit[]): CommentScores {
+    const tokens = tokenize(text, this.tokenBuffer);
+    const n = tokens.count;
+    const { codes, any } = lexiconCodes(tokens, hits);
+    if (this.probabilities.length < n) {
+      this.probabilities = new Float32Array(n * 2);
+      this.slotOf = new Int32Array(n * 2);
+    }
+    // Where each token's word sums are: one cache look-up per token.
+    const cache = this.words;
+    for (let t = 0; t < n; t++) this.slotOf[t] = this.wordSlot(text, tokens, t);
+    const v = cache.values;
+    const edge = this.edge;
+    const probability = this.probabilities;
+    let commentSum = 0;
+    for (let t = 0; t < n; t++) {
+      const self = this.slotOf[t]!;
+      const prev = t > 0 ? v : edge;
+      const prevAt = t > 0 ? this.slotOf[t - 1]! : 0;
+      const next = t + 1 < n ? v : edge;
+      const nextAt = t + 1 < n ? this.slotOf[t + 1]! : 0;
+      const before2 = t > 1 ? v : edge;
+      const before2At = t > 1 ? this.slotOf[t - 2]! : 0;
+      const after2 = t + 2 < n ? v : edge;
+      const after2At = t + 2 < n ? this.slotOf[t + 2]! : 0;
+      // A neighbour's sums as "previous" sit at PREV, and so on (see neighbourSums).
+      let tokenSum =
+        v[self + SELF]! + prev[prevAt + PREV]! + next[nextAt + NEXT]! + before2[before2At + BEFORE2]! + after2[after2At + AFTER2]!;
+      commentSum +=
+        v[self + SELF + 1]! +
+        prev[prevAt + PREV + 1]! +
+        next[nextAt + NEXT + 1]! +
+        before2[before2At + BEFORE2 + 1]! +
+        after2[after2At + AFTER2 + 1]!;
+      const ev = this.evidence;
+      const lexSelf = 2 * codes[t]!;
+      const lexPrev = 2 * (t > 0 ? codes[t - 1]! : NO_TOKEN);
+      const lexNext = 2 * (t + 1 < n ? codes[t + 1]! : NO_TOKEN);
+      const lexComment = 2 * (any * 16 + codes[t]!);
+      tokenSum += ev.lexicon[lexSelf]! + ev.prev[lexPrev]! + ev.next[lexNext]! + ev.comment[lexComment]!;
+      commentSum += ev.lexicon[lexSelf + 1]! + ev.prev[lexPrev + 1]! + ev.next[lexNext + 1]! + ev.comment[lexComment + 1]!;
+      if (t === 0) {
+        tokenSum += ev.first[2 * tokens.shape[0]!]!;
+        commentSum += ev.first[2 * tokens.shape[0]! + 1]!;
+      }
+      const packed = this.sum(pairFeatures(tokens, t, this.scratch, 0));
+      tokenSum += unpackToken(packed);
+      commentSum += unpackComment(packed);
+      probability[t] = sigmoid(this.data.token.bias + tokenSum * this.data.token.scale);
+    }
+    const comment = sigmoid(this.data.comment.bias + commentSum * this.data.comment.scale);
+    return { tokens, probability, comment };
+  }
+
+  /** Offensive spans of a comment under the model's own thresholds. */
+  spans(text: NormalizedText, hits: readonly LexiconHit[]): ModelSpan[] {
+    return spansOf(this.score(text, hits), text.input, this.data.thresholds);
+  }
+
+  /** Index into the cache's values of token t's word, computing its sums on a miss. */
+  private wordSlot(text: NormalizedText, tokens: Tokens, t: number): number {
+    const a = tokens.hashAccented[t]!;
+    const b = ((tokens.hashStripped[t]! & 0xffffff00) | tokens.shape[t]!) >>> 0;
+    const found = this.words.find(a, b);
+    if (found >= 0) return found;
+    const at = this.words.insert(a, b);
+    const packed = this.sum(wordFeatures(text, tokens, t, this.scratch, 0));
+    this.words.values[at + SELF] = unpackToken(packed);
+    this.words.values[at + SELF + 1] = unpackComment(packed);
+    this.neighbourSums(a, tokens.hashStripped[t]!, this.words.values, at);
+    return at;
+  }
+
+  /** What a word adds to a token as its previous, next, second previous and second next word. */
+  private neighbourSums(accented: number, stripped: number, into: Int32Array, at: number): void {
+    const roles = [
+      [Neighbour.Previous, PREV],
+      [Neighbour.Next, NEXT],
+      [Neighbour.TwoBefore, BEFORE2],
+      [Neighbour.TwoAfter, AFTER2],
+    ] as const;
+    for (const [role, offset] of roles) {
+      const packed = this.sum(asNeighbour(role, accented, stripped, this.scratch, 0));
+      into[at + offset] = unpackToken(packed);
+      into[at + offset + 1] = unpackComment(packed);
+    }
+  }
+
+  /** Sums of the first `k` features of the scratch in both tables, packed into one number. */
+  private sum(k: number): number {
+    const pairs = this.pairs;
+    const mask = this.mask;
+    const out = this.scratch;
+    let tokenSum = 0;
+    let commentSum = 0;
+    for (let f = 0; f < k; f++) {
+      const h = out[f]!;
+      const at = (h & mask) << 1;
+      if (h < 0) {
+        tokenSum -= pairs[at]!;
+        commentSum -= pairs[at + 1]!;
+      } else {
+        tokenSum += pairs[at]!;
+        commentSum += pairs[at + 1]!;
+      }
+    }
+    return pack(tokenSum, commentSum);
+  }
+}
+
+/** Per cached word: sums (token, comment) as itself, as previous, next, 2 before, 2 after. */
+const SELF = 0;
+const PREV = 2;
+const NEXT = 4;
+const BEFORE2 = 6;
+const AFTER2 = 8;
+const SUMS = 10;
+
+/**
+ * Open-addressing table from a word's two hashes to its sums, in typed arrays (a Map keyed by
+ * numbers past 2^31 allocates a heap number per look-up). Starts again when 3/4 full, so a
+ * flood of junk words cannot grow it.
+ */
+class WordCache {
+  private static readonly CAPACITY = 1 << 14;
+  private readonly keyA = new Uint32Array(WordCache.CAPACITY);
+  private readonly keyB = new Uint32Array(WordCache.CAPACITY);
+  private readonly used = new Uint8Array(WordCache.CAPACITY);
+  readonly values = new Int32Array(WordCache.CAPACITY * SUMS);
+  private size = 0;
+
+  /** Index into `values`, or -1. */
+  find(a: number, b: number): number {
+    const mask = WordCache.CAPACITY - 1;
+    for (let i = (Math.imul(a, 0x9e3779b1) ^ b) & mask; this.used[i]; i = (i + 1) & mask) {
+      if (this.keyA[i] === a && this.keyB[i] === b) return i * SUMS;
+    }
+    return -1;
+  }
+
+  /** Claims a free entry for a word known to be absent; its sums are to be written. */
+  insert(a: number, b: number): number {
+    if (this.size >= (WordCache.CAPACITY * 3) / 4) {
+      this.used.fill(0);
+      this.size = 0;
+    }
+    const mask = WordCache.CAPACITY - 1;
+    let i = (Math.imul(a, 0x9e3779b1) ^ b) & mask;
+    while (this.used[i]) i = (i + 1) & mask;
+    this.used[i] = 1;
+    this.keyA[i] = a;
+    this.keyB[i] = b;
+    this.size++;
+    return i * SUMS;
+  }
+}
+
+// Two integer sums of at most 96 bytes each (|sum| < 2^14) in one double, exactly.
+const OFFSET = 1 << 16;
+function pack(token: number, comment: number): number {
+  return (token + OFFSET) * (OFFSET * 2) + (comment + OFFSET);
+}
+function unpackToken(packed: number): number {
+  return Math.floor(packed / (OFFSET * 2)) - OFFSET;
+}
+function unpackComment(packed: number): number {
+  return (packed % (OFFSET * 2)) - OFFSET;
+}
+
+/** A copy of scores that outlives the next `score` call (training keeps many). */
+export function detachScores(scores: CommentScores): CommentScores {
+  const { tokens, probability, comment } = scores;
+  const n = tokens.count;
+  return {
+    tokens: {
+      count: n,
+      viewStart: tokens.viewStart.slice(0, n),
+      viewEnd: tokens.viewEnd.slice(0, n),
+      start: tokens.start.slice(0, n),
+      end: tokens.end.slice(0, n),
+      hashAccented: tokens.hashAccented.slice(0, n),
+      hashStripped: tokens.hashStripped.slice(0, n),
+      shape: tokens.shape.slice(0, n),
+    },
+    probability: probability.slice(0, n),
+    comment,
+  };
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Tokens at or above `token` become spans when the comment passes both gates: its best token
+ * reaches `best` and the comment model reaches `comment`. Two gates because a single
+ * borderline token in a long clean comment is the commonest false alarm. Neighbouring
+ * offensive tokens separated only by spaces form one span ("đồ ăn bám").
+ */
+export function spansOf(scores: CommentScores, input: string, at: Pick<Thresholds, 'token' | 'best' | 'comment'>): ModelSpan[] {
+  const { tokens, probability } = scores;
+  if (scores.comment < at.comment) return [];
+  let best = 0;
+  for (let t = 0; t < tokens.count; t++) if (probability[t]! > best) best = probability[t]!;
+  if (best < at.best) return [];
+  const spans: ModelSpan[] = [];
+  let open = -1;
+  let confidence = 0;
+  const close = (last: number): void => {
+    spans.push({ start: tokens.start[open]!, end: tokens.end[last]!, confidence });
+    open = -1;
+  };
+  for (let t = 0; t < tokens.count; t++) {
+    if (probability[t]! < at.token) {
+      if (open >= 0) close(t - 1);
+      continue;
+    }
+    if (open >= 0 && !onlySpaces(input, tokens.end[t - 1]!, tokens.start[t]!)) close(t - 1);
+    if (open < 0) {
+      open = t;
+      confidence = 0;
+    }
+    confidence = Math.max(confidence, probability[t]!);
+  }
+  if (open >= 0) close(tokens.count - 1);
+  return spans;
+}
+
+function onlySpaces(input: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = input.charCodeAt(i);
+    if (c !== 0x20 && c !== 0xa0 && c !== 0x09) return false;
+  }
+  return true;
+}

@@ -1,0 +1,151 @@
+import type { NormalizedText } from '../normalize/index.js';
+import { isWordUnit } from '../normalize/char-class.js';
+import { lowerUnit } from '../normalize/lowercase/index.js';
+import { hashUnits } from './hash.js';
+
+/**
+ * The syllables the span model labels, read from the `accented` view (lower case, lookalikes
+ * folded, leet read, separated letters joined, repeats collapsed), so "Đ.M", "đmmmm" and "đm"
+ * are one token alike. `stripped` is aligned unit for unit with `accented`, so both forms of a
+ * token share its view range. A word is a run of word units; any other visible unit (emoji,
+ * punctuation) is a token of its own, since readers' insults include both.
+ */
+export interface Tokens {
+  /** Tokens 0..count-1 are valid; the arrays may be longer (reused memory). */
+  readonly count: number;
+  /** View range [viewStart, viewEnd) of token i in `accented`/`stripped`. */
+  readonly viewStart: Int32Array;
+  readonly viewEnd: Int32Array;
+  /** Input range [start, end) of token i, in UTF-16 units of the evaluated text. */
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** Hash of the token as typed (lower-cased, with marks) and without marks. */
+  readonly hashAccented: Uint32Array;
+  readonly hashStripped: Uint32Array;
+  /** Bits of {@link Shape}. */
+  readonly shape: Uint8Array;
+}
+
+export const Shape = { Word: 1, Capital: 2, AllCaps: 4, Digits: 8, Marked: 16, Long: 32 } as const;
+
+/** Tokens beyond this are not labelled: a comment is rarely longer, a flood never needs more. */
+export const MAX_TOKENS = 2048;
+
+/**
+ * Splits a normalised comment into tokens. `into` is reusable memory (the engine keeps one, as
+ * it keeps an arena): the tokens it returns are valid until the next call with the same buffer.
+ */
+export function tokenize(text: NormalizedText, into: TokenBuffer = new TokenBuffer(64)): Tokens {
+  const view = text.accented;
+  const codes = view.codes;
+  const buf = into.reserve(Math.min(view.length, MAX_TOKENS));
+  let count = 0;
+  let i = 0;
+  while (i < view.length && count < MAX_TOKENS) {
+    const c = codes[i]!;
+    if (isWordUnit(c)) {
+      const from = i;
+      while (i < view.length && isWordUnit(codes[i]!)) i++;
+      buf.viewStart[count] = from;
+      buf.viewEnd[count++] = i;
+    } else if (isSpace(c)) {
+      i++;
+    } else {
+      // One symbol, a surrogate pair (emoji) kept whole.
+      const from = i++;
+      if (c >= 0xd800 && c <= 0xdbff && i < view.length) i++;
+      buf.viewStart[count] = from;
+      buf.viewEnd[count++] = i;
+    }
+  }
+  describe(text, buf, count);
+  return buf.view(count);
+}
+
+/** Growable memory for {@link tokenize}: one set of arrays, reused comment after comment. */
+export class TokenBuffer {
+  viewStart!: Int32Array;
+  viewEnd!: Int32Array;
+  start!: Int32Array;
+  end!: Int32Array;
+  hashAccented!: Uint32Array;
+  hashStripped!: Uint32Array;
+  shape!: Uint8Array;
+
+  constructor(capacity: number) {
+    this.allocate(capacity);
+  }
+
+  reserve(count: number): this {
+    if (count > this.start.length) this.allocate(Math.max(count, this.start.length * 2));
+    return this;
+  }
+
+  view(count: number): Tokens {
+    return {
+      count,
+      viewStart: this.viewStart,
+      viewEnd: this.viewEnd,
+      start: this.start,
+      end: this.end,
+      hashAccented: this.hashAccented,
+      hashStripped: this.hashStripped,
+      shape: this.shape,
+    };
+  }
+
+  private allocate(capacity: number): void {
+    this.viewStart = new Int32Array(capacity);
+    this.viewEnd = new Int32Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.hashAccented = new Uint32Array(capacity);
+    this.hashStripped = new Uint32Array(capacity);
+    this.shape = new Uint8Array(capacity);
+  }
+}
+
+function describe(text: NormalizedText, buf: TokenBuffer, count: number): void {
+  const { accented, stripped } = text;
+  for (let t = 0; t < count; t++) {
+    const a = buf.viewStart[t]!;
+    const b = buf.viewEnd[t]!;
+    buf.start[t] = accented.start[a]!;
+    buf.end[t] = accented.end[b - 1]!;
+    buf.hashAccented[t] = hashUnits(accented.codes, a, b);
+    buf.hashStripped[t] = stripped === accented ? buf.hashAccented[t]! : hashUnits(stripped.codes, a, b);
+    buf.shape[t] = shapeOf(text.input, buf.start[t]!, buf.end[t]!, accented.codes, stripped.codes, a, b);
+  }
+}
+
+function shapeOf(input: string, from: number, to: number, acc: Uint16Array, str: Uint16Array, a: number, b: number): number {
+  let s = 0;
+  if (isWordUnit(acc[a]!)) s |= Shape.Word;
+  const first = input.charCodeAt(from);
+  const firstUpper = isUpper(first);
+  if (firstUpper) s |= Shape.Capital;
+  if (firstUpper && to - from > 1) {
+    let all = true;
+    for (let i = from + 1; i < to && all; i++) if (!isUpper(input.charCodeAt(i)) && isWordUnit(input.charCodeAt(i))) all = false;
+    if (all) s |= Shape.AllCaps;
+  }
+  let digits = true;
+  let marked = false;
+  for (let i = a; i < b; i++) {
+    const c = acc[i]!;
+    if (c < 0x30 || c > 0x39) digits = false;
+    if (c !== str[i]) marked = true;
+  }
+  if (digits) s |= Shape.Digits;
+  if (marked) s |= Shape.Marked;
+  if (b - a > 7) s |= Shape.Long;
+  return s;
+}
+
+function isUpper(c: number): boolean {
+  return lowerUnit(c) !== c;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+}
