@@ -1,17 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { CustomLexicon, FilterEngine, FilterOptions, Verdict } from './index.js';
-import { DETECTORS, type DetectorContext, type Finding } from './detectors/index.js';
+import { runDetectors, type DetectorContext, type Finding } from './detectors/index.js';
 import { PROFANITY_WEIGHT, type LexiconEntry } from './lexicons/entry.js';
 import { loadBuiltinLexicon } from './lexicons/load.js';
 import { allowEntry } from './lexicons/parse.js';
 import { createMatcher, type Matcher } from './matcher/index.js';
 import { Arena, normalize } from './normalize/index.js';
 import { compose } from './verdict/compose.js';
+import { withModel } from './verdict/model-findings.js';
+import { loadSpanModel } from './model/load.js';
+import type { SpanModel } from './model/span-model.js';
 
 /** Everything `evaluate` needs that depends on the lexicons; replaced as one object. */
 interface Compiled {
   readonly matcher: Matcher;
   readonly version: string;
+  /** The learned span model, or null for the rules alone. Loaded once; never changes. */
+  readonly model: SpanModel | null;
 }
 
 /**
@@ -21,7 +26,9 @@ interface Compiled {
  */
 export function createFilterEngine(options: FilterOptions = {}): FilterEngine {
   const siteDomains = Object.freeze([...(options.siteDomains ?? [])].map((d) => d.trim().toLowerCase()));
-  let compiled = compile(options.custom);
+  // A missing or corrupt model file stops the start with its reason, like a bad lexicon file.
+  const model = options.model === false ? null : loadSpanModel(options.model);
+  let compiled = compile(options.custom, model);
   // Scratch memory for normalisation, reused by every evaluate (synchronous, so never shared).
   const arena = new Arena(64 * 1024);
   return {
@@ -30,20 +37,21 @@ export function createFilterEngine(options: FilterOptions = {}): FilterEngine {
       return compiled.version;
     },
     setCustom(custom) {
-      compiled = compile(custom);
+      compiled = compile(custom, model);
     },
   };
 }
 
-function compile(custom: CustomLexicon | undefined): Compiled {
+function compile(custom: CustomLexicon | undefined, model: { model: SpanModel; version: string } | null): Compiled {
   const builtin = loadBuiltinLexicon();
   const entries = [...builtin.entries, ...customEntries(custom)];
   const version = createHash('sha256')
     .update(builtin.sources.join('\u0000'))
     .update(JSON.stringify({ terms: custom?.terms ?? [], allow: custom?.allow ?? [] }))
+    .update(model ? model.version : 'no model')
     .digest('hex')
     .slice(0, 12);
-  return { matcher: createMatcher(entries), version };
+  return { matcher: createMatcher(entries), version, model: model?.model ?? null };
 }
 
 /**
@@ -72,11 +80,9 @@ function evaluateSafely(compiled: Compiled, siteDomains: readonly string[], aren
     arena.reset();
     const text = normalize(input, arena);
     const ctx: DetectorContext = { hits: compiled.matcher.find(text), siteDomains };
-    const findings: Finding[] = [];
-    for (let d = 0; d < DETECTORS.length; d++) {
-      const found = DETECTORS[d]!(text, ctx);
-      for (let i = 0; i < found.length; i++) findings.push(found[i]!);
-    }
+    let findings: Finding[] = runDetectors(text, ctx);
+    const { model } = compiled;
+    if (model) findings = withModel(findings, model.score(text, ctx.hits), input, model.thresholds);
     return compose(findings, input, compiled.version);
   } catch {
     // Never throw into the worker: an engine fault sends the comment to a person.

@@ -15,6 +15,8 @@ export interface Reason {
   match: string;
   start: number;
   end: number;
+  /** Only on reasons the span model made or confirmed (`model.offensive`): its probability, 0..1. */
+  confidence?: number;
 }
 
 export interface Verdict {
@@ -42,12 +44,17 @@ export interface FilterOptions {
   /** The site's own domains (e.g. "baoquangtri.vn"): links to them and their subdomains pass. */
   siteDomains?: string[];
   custom?: CustomLexicon;
+  /**
+   * The learned span model: by default the one shipped in src/filters/model/span-model.bin;
+   * a path to another model file; or `false` for the rules alone.
+   */
+  model?: string | false;
 }
 
 export interface FilterEngine {
   /** Synchronous, pure, never throws. */
   evaluate(content: string): Verdict;
-  /** Short hash of the built-in and custom lexicons. */
+  /** Short hash of the built-in and custom lexicons and of the span model file. */
   readonly lexiconVersion: string;
   /** Recompiles and swaps atomically; bumps lexiconVersion. */
   setCustom(custom: CustomLexicon): void;

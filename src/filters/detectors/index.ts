@@ -5,7 +5,8 @@ import { links } from './link.js';
 import { moneyOffers } from './offers.js';
 import { phoneNumbers } from './phone.js';
 import { shouting } from './shouting.js';
-import type { Detector } from './types.js';
+import type { Detector, DetectorContext, Finding } from './types.js';
+import type { NormalizedText } from '../normalize/index.js';
 
 export type { Detector, DetectorContext, Finding } from './types.js';
 
@@ -29,3 +30,13 @@ export const DETECTORS: readonly Detector[] = [
   shouting,
   flood,
 ];
+
+/** Runs every detector over a normalised comment; the findings in detector order. */
+export function runDetectors(text: NormalizedText, ctx: DetectorContext): Finding[] {
+  const findings: Finding[] = [];
+  for (let d = 0; d < DETECTORS.length; d++) {
+    const found = DETECTORS[d]!(text, ctx);
+    for (let i = 0; i < found.length; i++) findings.push(found[i]!);
+  }
+  return findings;
+}

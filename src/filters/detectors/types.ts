@@ -10,6 +10,8 @@ export interface Finding {
   readonly weight: number;
   readonly start: number;
   readonly end: number;
+  /** The span model's probability, on findings it made or confirmed. */
+  readonly confidence?: number;
 }
 
 /** What detectors may read besides the text. Read-only: detectors return, never mutate. */

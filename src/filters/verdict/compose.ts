@@ -50,7 +50,9 @@ function decide(reasons: readonly Reason[], score: number): Action {
 }
 
 function toReason(f: Finding, content: string, tier: Tier): Reason {
-  return { rule: f.rule, tier, match: content.slice(f.start, f.end), start: f.start, end: f.end };
+  const reason: Reason = { rule: f.rule, tier, match: content.slice(f.start, f.end), start: f.start, end: f.end };
+  if (f.confidence !== undefined) reason.confidence = Math.round(f.confidence * 1000) / 1000;
+  return reason;
 }
 
 function distinct(findings: readonly Finding[], content: string): readonly Finding[] {
