@@ -23,8 +23,10 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# Data files read at run time next to the compiled code (the lexicons are plain text).
+# Data files read at run time next to the compiled code (the lexicons are plain text; the
+# span model is the weights file written by `npm run train:filter`).
 COPY --from=build /app/src/filters/lexicons ./src/filters/lexicons
+COPY --from=build /app/src/filters/model/span-model.bin ./src/filters/model/span-model.bin
 # The image's own "node" user (uid 1000); nothing under /app is writable by it.
 USER node
 EXPOSE 8080
