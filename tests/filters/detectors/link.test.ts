@@ -99,7 +99,7 @@ describe('links', () => {
     });
 
     it('reports spans on the stored content through the engine', () => {
-      const engine = createFilterEngine({ siteDomains: ['baoquangtri.vn'] });
+      const engine = createFilterEngine({ model: false, siteDomains: ['baoquangtri.vn'] });
       for (const [content, match] of [
         ['Anh em vào 𝐰𝟖𝟖 chấm com nhận thưởng', '𝐰𝟖𝟖 chấm com'],
         ['Ｗ８８ ． ｃｏｍ', 'Ｗ８８ ． ｃｏｍ'],
@@ -115,7 +115,7 @@ describe('links', () => {
   });
 
   it('hint words ("chấm", "dot") are reported by no detector', () => {
-    const engine = createFilterEngine({ siteDomains: [] });
+    const engine = createFilterEngine({ model: false, siteDomains: [] });
     for (const text of ['cô giáo chấm bài', 'đợt này dot 2 chấm điểm', 'CHẤM com']) {
       expect(engine.evaluate(text)).toMatchObject({ action: 'pass', reasons: [] });
     }

@@ -5,7 +5,7 @@ import { createFilterEngine } from '../../../src/filters/index.js';
  * Task scams (spam.job in spam.txt): paid "tasks", fake orders, online collaborators.
  * Comments made up in the style of a provincial news site's readers.
  */
-const engine = createFilterEngine({ siteDomains: ['baoquangtri.vn'] });
+const engine = createFilterEngine({ model: false, siteDomains: ['baoquangtri.vn'] });
 const verdict = (s: string) => engine.evaluate(s);
 const jobWords = (s: string) => verdict(s).reasons.filter((r) => r.rule === 'spam.job').map((r) => r.match);
 

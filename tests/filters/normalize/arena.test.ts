@@ -17,9 +17,9 @@ describe('Arena', () => {
   });
 
   it('gives the engine the same verdict whatever it evaluated before (regression)', () => {
-    const engine = createFilterEngine();
+    const engine = createFilterEngine({ model: false });
     const long = 'x'.repeat(6000);
-    const fresh = createFilterEngine().evaluate(long);
+    const fresh = createFilterEngine({ model: false }).evaluate(long);
     engine.evaluate('ᴆꓚ喳≊'.repeat(1012));
     expect(engine.evaluate(long)).toEqual(fresh);
   });

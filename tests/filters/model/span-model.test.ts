@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createFilterEngine } from '../../../src/filters/index.js';
+import { normalize } from '../../../src/filters/normalize/index.js';
+import { MAX_FEATURES, lexiconCodes, tokenFeatures } from '../../../src/filters/model/features.js';
+import { locateBuiltin } from '../../../src/filters/model/load.js';
+import { decodeModel, encodeModel } from '../../../src/filters/model/model-file.js';
+import { SpanModel } from '../../../src/filters/model/span-model.js';
+import { tokenize } from '../../../src/filters/model/tokens.js';
+import { builtinMatcher } from '../helpers.js';
+
+const builtin = decodeModel(readFileSync(locateBuiltin()));
+
+describe('the built-in span model file', () => {
+  it('loads with its tables and thresholds', () => {
+    expect(builtin.bits).toBe(20);
+    expect(builtin.token.quanta.length).toBe(1 << 20);
+    expect(builtin.comment.quanta.length).toBe(1 << 20);
+    const t = builtin.thresholds;
+    for (const x of [t.token, t.best, t.comment]) expect(x).toBeGreaterThanOrEqual(0);
+    expect(t.token).toBeLessThanOrEqual(t.best);
+    expect(builtin.version).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('round-trips through encode and decode', () => {
+    const again = decodeModel(encodeModel(builtin));
+    expect(again.version).toBe(builtin.version);
+    expect(Buffer.from(again.token.quanta.buffer).equals(Buffer.from(builtin.token.quanta.buffer))).toBe(true);
+  });
+
+  it('refuses a file that is not a model, or is cut short, with a reason', () => {
+    expect(() => decodeModel(Buffer.from('not a model at all, just some bytes'))).toThrow(/bad magic/);
+    const whole = encodeModel(builtin);
+    expect(() => decodeModel(whole.subarray(0, whole.length - 10))).toThrow(/truncated or corrupt/);
+  });
+
+  it('stops the engine from starting when a model file is missing', () => {
+    expect(() => createFilterEngine({ model: '/nonexistent/span-model.bin' })).toThrow(/ENOENT/);
+  });
+
+  it('changes the lexicon version with the model', () => {
+    expect(createFilterEngine().lexiconVersion).not.toBe(createFilterEngine({ model: false }).lexiconVersion);
+  });
+});
+
+describe('SpanModel.score (cached fast path)', () => {
+  const model = new SpanModel(builtin);
+  const comments = [
+    'Đ.m bọn lừa đảo, ib zalo 0912.345.678 nhận kèo',
+    'Lũ về nhanh quá, nhà tôi ở Quảng Trị nước lên tới mái.',
+    'thang cha nay ngu vl, an hai that su',
+    'Con chó nhà hàng xóm cắn người 😡😡 mà không ai xử lý',
+    'ĐỒ ĂN BÁM!!! cút về quê đi',
+    'a',
+    '',
+    '!!! ??? ...',
+  ];
+
+  it('gives the probabilities of a plain sum over every feature of every token', () => {
+    for (const content of comments) {
+      const text = normalize(content);
+      const hits = builtinMatcher.find(text);
+      const fast = model.score(text, hits);
+      const expected = naiveScores(content);
+      expect(Array.from(fast.probability.subarray(0, fast.tokens.count))).toEqual(expected.tokens.map((p) => expect.closeTo(p, 6)));
+      expect(fast.comment).toBeCloseTo(expected.comment, 6);
+    }
+  });
+
+  it('gives the same answer the second time (the word cache changes nothing)', () => {
+    const text = normalize(comments[2]!);
+    const first = Array.from(model.score(text, builtinMatcher.find(text)).probability.subarray(0, 8));
+    const second = Array.from(model.score(text, builtinMatcher.find(text)).probability.subarray(0, 8));
+    expect(second).toEqual(first);
+  });
+});
+
+/** The model's definition, without any of the fast path's caches: Σ sign × weight per feature. */
+function naiveScores(content: string): { tokens: number[]; comment: number } {
+  const text = normalize(content);
+  const tokens = tokenize(text);
+  const { codes, any } = lexiconCodes(tokens, builtinMatcher.find(text));
+  const out = new Int32Array(MAX_FEATURES);
+  const mask = (1 << builtin.bits) - 1;
+  const probabilities: number[] = [];
+  let commentSum = 0;
+  for (let t = 0; t < tokens.count; t++) {
+    const k = tokenFeatures(text, tokens, codes, any, t, out);
+    let sum = 0;
+    for (let f = 0; f < k; f++) {
+      const sign = out[f]! < 0 ? -1 : 1;
+      sum += sign * builtin.token.quanta[out[f]! & mask]!;
+      commentSum += sign * builtin.comment.quanta[out[f]! & mask]!;
+    }
+    probabilities.push(1 / (1 + Math.exp(-(builtin.token.bias + sum * builtin.token.scale))));
+  }
+  return { tokens: probabilities, comment: 1 / (1 + Math.exp(-(builtin.comment.bias + commentSum * builtin.comment.scale))) };
+}
+
