@@ -1,6 +1,7 @@
 /**
  * `npm run eval:filter -- FILE [--no-model] [--model PATH] [--json]`: measures the filter on
- * labelled comments, a ViHOS CSV (span F1 as in the paper) or our JSONL corpus.
+ * labelled comments: a ViHOS CSV (span F1 as in the paper), our JSONL corpus, a site's
+ * decisions (`npm run export:decisions`), or our [[marked]] text.
  *
  * Prints span F1, comment-level recall, the share of clean comments flagged, block precision
  * and the throughput. `--no-model` measures the rules alone; `--model` another model file.
@@ -16,14 +17,12 @@ const { values, positionals } = parseArgs({
 });
 const file = positionals[0];
 if (!file) {
-  process.stderr.write('usage: npm run eval:filter -- FILE.csv|FILE.jsonl [--no-model] [--model PATH] [--json]\n');
+  process.stderr.write('usage: npm run eval:filter -- FILE.csv|FILE.jsonl|FILE.txt [--no-model] [--model PATH] [--json]\n');
   process.exit(2);
 }
 const started = performance.now();
 const engine = createFilterEngine({ model: values['no-model'] ? false : values.model });
 const startMs = performance.now() - started;
-// Twice: the first pass warms the JIT; the figures are the same, the speed is the second's.
-evaluateFile(engine, file);
 const { figures, commentsPerCpuSecond } = evaluateFile(engine, file);
 if (values.json) {
   console.log(JSON.stringify({ file, ...figures, commentsPerCpuSecond, engineStartMs: startMs }));

@@ -4,7 +4,8 @@ import { parse } from 'csv-parse/sync';
 /**
  * Labelled comments for training and measuring the filter, from either source:
  * - ViHOS CSV (`content`, `index_spans`: code point positions of offensive spans);
- * - our JSONL corpus (`text`, `label`: clean | profane | spam, `tier`);
+ * - our JSONL corpus (`text`, `label`: clean | profane | spam, `tier`), or a site's decisions
+ *   from `npm run export:decisions` (`text`, `decision`: approved | rejected);
  * - our marked text (`.txt`: offensive spans in [[double brackets]]).
  */
 export interface LabelledComment {
@@ -65,10 +66,23 @@ function fromJsonl(raw: string): LabelledComment[] {
   return raw
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line, i) => {
-      const o = JSON.parse(line) as { id?: string; text: string; label?: string; tier?: 'block' | 'review' | 'none' };
-      return { id: o.id ?? String(i + 1), text: o.text, gold: null, offensive: (o.label ?? 'clean') !== 'clean', tier: o.tier };
-    });
+    .map((line, i) => fromJsonLine(JSON.parse(line) as JsonComment, i));
+}
+
+/** A line of our corpus (`label`, `tier`) or of `npm run export:decisions` (`decision`). */
+interface JsonComment {
+  id?: string;
+  text: string;
+  label?: string;
+  tier?: 'block' | 'review' | 'none';
+  decision?: 'approved' | 'rejected';
+}
+
+function fromJsonLine(o: JsonComment, i: number): LabelledComment {
+  const id = o.id ?? String(i + 1);
+  // A site's decisions: rejected is what the filter should have flagged, approved what it should not.
+  if (o.decision) return { id, text: o.text, gold: null, offensive: o.decision === 'rejected' };
+  return { id, text: o.text, gold: null, offensive: (o.label ?? 'clean') !== 'clean', tier: o.tier };
 }
 
 /** Code point positions (as ViHOS counts them) to a mask over UTF-16 units. */
