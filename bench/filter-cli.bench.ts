@@ -4,7 +4,7 @@
  * loading included, against bad-words' `isProfane` on the same comments in one process.
  * Not part of `npm test`.
  *
- *   npm run bench:filter-cli            (FILTER_CLI_LINES=50000 by default)
+ *   npm run bench:filter-cli            (FILTER_CLI_LINES=100000 by default)
  *
  * The comments are the dev corpus and the ViHOS dev split, cycled to N lines.
  */
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { Filter } from 'bad-words';
 import { readLabelled } from '../src/filters/evaluation/labelled.js';
 
-const lines = Number(process.env.FILTER_CLI_LINES ?? 50_000);
+const lines = Number(process.env.FILTER_CLI_LINES ?? 100_000);
 const root = new URL('..', import.meta.url).pathname;
 const source = [
   ...readLabelled(join(root, 'tests/fixtures/corpus/dev.jsonl')),

@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { Filter } from 'bad-words';
 import { createFilterEngine } from '../src/filters/index.js';
+import { loadSpanModel } from '../src/filters/model/load.js';
 
 const corpus = readFileSync(new URL('../tests/fixtures/corpus/dev.jsonl', import.meta.url), 'utf8')
   .trim()
@@ -44,6 +45,14 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   const d = process.cpuUsage(since);
   return (d.user + d.system) / 1000;
 };
+// The span model's share of engine start and of memory (loaded once per process, then cached).
+globalThis.gc?.();
+const rssBefore = process.memoryUsage().rss;
+const tm = performance.now();
+loadSpanModel();
+const modelMs = performance.now() - tm;
+globalThis.gc?.();
+const modelRss = (process.memoryUsage().rss - rssBefore) / 1048576;
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 const engine = createFilterEngine({ siteDomains: ['baoquangtri.vn'] });
@@ -66,6 +75,7 @@ const contenders: Contender[] = [
 ];
 
 console.log(`comments: ${corpus.length} (dev corpus, cycled), node ${process.version}, single thread`);
+console.log(`span model load: ${modelMs.toFixed(1)} ms, resident memory +${modelRss.toFixed(1)} MiB (before the engine's own start below)`);
 console.log(
   `engine compile: ${compileMs.toFixed(1)} ms wall, ${compileCpuMs.toFixed(1)} ms CPU (first, incl. reading lexicons); ` +
     `setCustom: ${recompileMs.toFixed(1)} ms wall, ${recompileCpuMs.toFixed(1)} ms CPU`,
