@@ -9,6 +9,8 @@ import { publicSecurityHeaders } from './middleware/public-security-headers/inde
 import type { Services } from '../services.js';
 import { errorBody, errorResponse, toAppError } from './errors.js';
 import { clientIp } from './middleware/client-ip/index.js';
+import { requestBodyLimit } from './middleware/body-limit/index.js';
+import { bodyLimitFor } from './body-limits.js';
 import { publicCors } from './middleware/public-cors/index.js';
 import { commentRoutes } from './routes/comments.js';
 import { httpMetrics } from './middleware/http-metrics/index.js';
@@ -38,6 +40,8 @@ export function createApp(services: Services): Hono {
   app.use(requestLog({ logger }));
   app.use(httpMetrics({ histogram: httpRequestDuration }));
   app.use(clientIp({ trustProxy: config.trustProxy }));
+  // Bodies first: every route's limit (src/http/body-limits.ts) before a session is looked up.
+  app.use(requestBodyLimit(bodyLimitFor));
   // Public API: CORS for the news sites' pages; resources readable cross-origin (the widget).
   app.use('/v1/*', publicCors(config));
   app.use('/v1/*', publicSecurityHeaders());
