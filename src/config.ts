@@ -57,7 +57,13 @@ const schema = z
     DATA_DIR: z.string().default('./data'),
 
     ALLOWED_ORIGINS: list,
-    TRUST_PROXY: flag(false),
+    // How many proxies of ours stand in front (API.md): the client IP is the Nth
+    // X-Forwarded-For address from the right. A count, not a flag: "true" would not say which hop.
+    TRUST_PROXY: z
+      .string()
+      .regex(/^\d{1,2}$/, 'must be a non-negative integer: how many proxies of ours stand in front (0 = none)')
+      .default('0')
+      .transform(Number),
     DEMO: flag(true),
     SITE_DOMAINS: list,
 
@@ -122,7 +128,8 @@ export interface Config {
   dataDir: string;
   /** Empty: any origin (development only; production should always list its origins). */
   allowedOrigins: string[];
-  trustProxy: boolean;
+  /** Proxies of ours in front: the client IP is the Nth X-Forwarded-For address from the right (0: the socket). */
+  trustProxy: number;
   demo: boolean;
   siteDomains: string[];
   captcha: { ttlSeconds: number; testAnswer: string | undefined; poolSize: number };

@@ -57,3 +57,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RATE_LIMIT_CAPTCHAS: '30 per minute' })).toThrow(ConfigError);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('is the number of our proxies in front, 0 by default; TRUST_PROXY=1 keeps working', () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it.each(['-1', '1.5', 'yes', 'true', 'abc', '1,2'])('refuses %s with one clear line', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY .*non-negative integer/);
+  });
+});

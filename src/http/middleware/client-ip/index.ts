@@ -1,7 +1,15 @@
 /**
- * Sets `clientIp`: the socket address, or the first X-Forwarded-For hop when the service
- * runs behind a proxy we trust (TRUST_PROXY=1). Rate limits and bans key on it.
+ * Sets `clientIp`: the address rate limits, bans and the stored comment key on (API.md).
+ *
+ * `trustProxy` is how many proxies of ours stand in front (TRUST_PROXY=N). Each proxy appends
+ * the address it received the request from to X-Forwarded-For, so the Nth address from the
+ * right is what our outermost proxy saw: the client. Everything to the left of it was written
+ * by the client (or proxies of theirs) and is ignored, whatever it says. When that place holds
+ * no IP address (node:net isIP; fewer hops than proxies, garbage, a port), the socket address
+ * is used, so a header can never make the client IP something that is not an address.
+ * With N = 0 (the default) the header is not read at all.
  */
+import { isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
 
@@ -11,12 +19,10 @@ declare module 'hono' {
   }
 }
 
-export function clientIp(options: { trustProxy: boolean }): MiddlewareHandler {
+export function clientIp(options: { trustProxy: number }): MiddlewareHandler {
+  const hops = options.trustProxy;
   return async function clientIpMiddleware(c, next) {
-    let ip: string | undefined;
-    if (options.trustProxy) {
-      ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || undefined;
-    }
+    let ip = hops > 0 ? forwardedFor(c.req.header('x-forwarded-for'), hops) : undefined;
     if (!ip) {
       try {
         ip = getConnInfo(c).remote.address;
@@ -29,7 +35,20 @@ export function clientIp(options: { trustProxy: boolean }): MiddlewareHandler {
   };
 }
 
-/** `::ffff:127.0.0.1` and `127.0.0.1` are the same client. */
+/**
+ * The `hops`th address from the right of an X-Forwarded-For value (several headers arrive
+ * joined by commas), or undefined when there is no IP address in that place.
+ */
+export function forwardedFor(header: string | undefined, hops: number): string | undefined {
+  if (!header || hops < 1) return undefined;
+  const parts = header.split(',');
+  if (parts.length < hops) return undefined;
+  const candidate = parts[parts.length - hops]!.trim();
+  return isIP(candidate) ? candidate : undefined;
+}
+
+/** `::ffff:127.0.0.1` and `127.0.0.1` are the same client; IPv6 in one spelling of its letters. */
 function normalizeIp(ip: string): string {
-  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  const lower = ip.toLowerCase();
+  return lower.startsWith('::ffff:') && isIP(lower.slice(7)) === 4 ? lower.slice(7) : lower;
 }
