@@ -389,6 +389,28 @@ describe('POST /v1/comments: rate limit', () => {
   });
 });
 
+describe('POST /v1/comments: rate limit per IPv6 /64', () => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService({ engine: 'pglite', workers: false, env: { RATE_LIMIT_COMMENTS: '2/60', TRUST_PROXY: '1' } });
+  });
+  afterAll(() => svc?.stop());
+
+  const from = (ip: string) => ({ 'x-forwarded-for': ip });
+
+  it('two addresses of one /64 share one allowance, as for captchas; another /64 has its own', async () => {
+    expect((await svc.post('/v1/comments', await validComment(svc), from('2001:db8:5:6::1'))).status).toBe(202);
+    expect((await svc.post('/v1/comments', await validComment(svc), from('2001:db8:5:6:aaaa:bbbb:cccc:dddd'))).status).toBe(202);
+    const rotated = await svc.post('/v1/comments', await validComment(svc), from('2001:DB8:5:6::ffff'));
+    expect(rotated.status).toBe(429);
+    expect((await rotated.json()).error.code).toBe('rate_limited');
+    expect((await svc.post('/v1/comments', await validComment(svc), from('2001:db8:5:7::1'))).status).toBe(202);
+    // IPv4 addresses still count one by one.
+    expect((await svc.post('/v1/comments', await validComment(svc), from('203.0.113.1'))).status).toBe(202);
+    expect((await svc.post('/v1/comments', await validComment(svc), from('203.0.113.2'))).status).toBe(202);
+  });
+});
+
 describe('POST /v1/comments when Redis goes away', () => {
   let redis: PrivateRedis;
   let svc: TestService;

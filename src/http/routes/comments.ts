@@ -21,15 +21,17 @@ import { toAppError } from '../errors.js';
 import { answerJson } from '../json-answer.js';
 import { idempotency } from '../middleware/idempotency/index.js';
 import { jsonBodyLimit, requireJson } from '../middleware/json-body/index.js';
-import { createRateLimiter } from '../middleware/rate-limit/index.js';
+import { createRateLimiter, ipBucket } from '../middleware/rate-limit/index.js';
 
 /** API.md: a body over 32 KiB is 413. */
 export const MAX_COMMENT_BODY_BYTES = 32 * 1024;
 
 export function commentRoutes(services: Services): Hono {
   const { redis, keys, config, logger } = services;
+  const limiter = createRateLimiter({ redis, keyPrefix: keys.rateLimit('comments'), ...config.rateLimits.comments });
   const deps: AcceptDeps = {
-    limiter: createRateLimiter({ redis, keyPrefix: keys.rateLimit('comments'), ...config.rateLimits.comments }),
+    // Counted like captchas: IPv4 per address, IPv6 per /64 (one subscriber holds a whole /64).
+    limiter: { consume: (ip) => limiter.consume(ipBucket(ip)) },
     captcha: services.captcha,
     comments: services.comments,
     duplicates: new DuplicateGuard(redis, keys),
