@@ -8,12 +8,18 @@
  * - bull-board's own requests cannot carry our X-CSRF-Token, so state-changing ones
  *   (retry, clean, promote) are protected by the SameSite=Strict session cookie plus an
  *   Origin check here: a request whose Origin names another host is refused (csrf_failed).
+ * - Every answer (page, JSON, assets, refusals) can never be framed (CSP frame-ancestors
+ *   'none', X-Frame-Options DENY) and is never cached (no-store). The dashboard is
+ *   self-contained: bull-board's page template links Google Fonts, which offlineDashboard()
+ *   strips (the page falls back to the system sans-serif), and the CSP allows no other origin,
+ *   so anything such an upgrade brings back is refused by the browser rather than fetched.
  */
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { HonoAdapter } from '@bull-board/hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { requireCsrf, requireRole, requireSession } from '../admin/auth/index.js';
 import { AppError } from '../errors.js';
 import type { Services } from '../services.js';
@@ -45,6 +51,49 @@ export function sameOriginWrites(): MiddlewareHandler {
   };
 }
 
+/**
+ * The dashboard's policy: everything from this origin; inline styles only because bull-board's
+ * page carries style attributes and a <style> element (its scripts stay 'self' only); <base
+ * href> needs base-uri 'self'.
+ */
+export const dashboardSecureHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  referrerPolicy: 'same-origin',
+  xFrameOptions: 'DENY',
+});
+
+/** A <link> or <script> whose URL names another origin (absolute or protocol-relative). */
+const EXTERNAL_TAG = /<link\b[^>]*\bhref\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>]*>\s*|<script\b[^>]*\bsrc\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>]*>\s*<\/script>\s*/gi;
+
+export function stripExternalTags(html: string): string {
+  return html.replace(EXTERNAL_TAG, '');
+}
+
+/** no-store on every answer; bull-board's HTML without tags that load from another origin. */
+export function offlineDashboard(): MiddlewareHandler {
+  return async function offlineDashboardMiddleware(c, next) {
+    await next();
+    if ((c.res.headers.get('content-type') ?? '').startsWith('text/html') && c.res.body) {
+      const headers = new Headers(c.res.headers);
+      headers.delete('content-length');
+      c.res = new Response(stripExternalTags(await c.res.text()), { status: c.res.status, headers });
+    }
+    c.res.headers.set('Cache-Control', 'no-store');
+  };
+}
+
 export function queueDashboardRoutes(services: Services, basePath = QUEUE_DASHBOARD_PATH): Hono {
   const serverAdapter = new HonoAdapter(serveStatic).setBasePath(basePath);
   createBullBoard({
@@ -56,6 +105,7 @@ export function queueDashboardRoutes(services: Services, basePath = QUEUE_DASHBO
   });
 
   const routes = new Hono();
+  routes.use('*', dashboardSecureHeaders, offlineDashboard());
   routes.use(
     '*',
     requireSession(services, {
