@@ -71,7 +71,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     // Queues get their own connection: BullMQ may block on it, the api's must stay fast.
     const queueConnection = createRedis(config.redisUrl, 'queue');
     closers.push(() => void queueConnection.disconnect());
-    const queues = createQueues(queueConnection, keys.queuePrefix);
+    const queues = createQueues(queueConnection, keys.queuePrefix, { retention: config.retention });
     // Without a listener BullMQ prints every reconnect failure to stderr; /readyz reports Redis.
     for (const queue of queues.all()) queue.on('error', (error) => logger.debug({ queue: queue.name, err: error.message }, 'queue connection error'));
     closers.push(() => queues.close());

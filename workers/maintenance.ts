@@ -7,14 +7,18 @@ import type { Processor } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import type { MaintenanceJobData } from '../src/queues/index.js';
 import { RETENTION_JOB, runRetention, type RetentionResult } from '../src/retention/index.js';
+import { forgetJobPersonalData, type JobRetentionResult } from '../src/retention/jobs.js';
 import type { Services } from '../src/services.js';
 
-export type MaintenanceDeps = Pick<Services, 'db' | 'config' | 'logger'>;
+export type MaintenanceDeps = Pick<Services, 'db' | 'config' | 'logger' | 'redis' | 'queues'>;
 
-export function maintenanceProcessor(deps: MaintenanceDeps): Processor<MaintenanceJobData, RetentionResult> {
+export function maintenanceProcessor(deps: MaintenanceDeps): Processor<MaintenanceJobData, RetentionResult & JobRetentionResult> {
   return async function maintain(job) {
     if (job.name !== RETENTION_JOB) throw new UnrecoverableError(`unknown maintenance job "${job.name}"`);
-    const result = await runRetention(deps.db, deps.config.retention);
+    const rows = await runRetention(deps.db, deps.config.retention);
+    // The same personal data where it sits in Redis: moderation jobs (src/retention/jobs.ts).
+    const jobs = await forgetJobPersonalData({ redis: deps.redis, queue: deps.queues.moderation }, deps.config.retention);
+    const result = { ...rows, ...jobs };
     deps.logger.info({ job: job.name, ...result }, 'retention run');
     return result;
   };

@@ -4,14 +4,14 @@
  * Idempotent: the insert is keyed on the comment id, so a job that runs twice changes nothing.
  * The saves of jobs running at the same time share one statement (see SAVE_BATCH below).
  */
-import type { Processor } from 'bullmq';
+import { UnrecoverableError, type Job, type Processor } from 'bullmq';
 import { z } from 'zod';
 import { BAN_REASON } from '../src/admin/bans/index.js';
 import { publishEvent } from '../src/comments/events.js';
 import type { Comment } from '../src/comments/types.js';
 import * as metrics from '../src/ops/metrics.js';
 import { InvalidJobError } from '../src/queues/errors.js';
-import { QUEUE_NAMES, type ModerationJobData } from '../src/queues/index.js';
+import { QUEUE_NAMES, withoutPersonalData, type ModerationJobData } from '../src/queues/index.js';
 import type { Services } from '../src/services.js';
 import { createBatcher } from '../src/store/batcher.js';
 import type { ModeratedOutcome, SaveModeratedRequest, SavedComment } from '../src/store/comments.js';
@@ -35,7 +35,7 @@ export interface ModerationResult {
   created: boolean;
 }
 
-export type ModerationDeps = Pick<Services, 'comments' | 'filter' | 'config' | 'redis' | 'keys'>;
+export type ModerationDeps = Pick<Services, 'comments' | 'filter' | 'config' | 'redis' | 'keys' | 'logger'>;
 
 /**
  * Saves of jobs running at the same time go to PostgreSQL together (src/store/batcher.ts):
@@ -51,6 +51,17 @@ export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJ
     isolate: isPermanent,
   });
   return async function moderate(job) {
+    try {
+      return await moderateOne(job);
+    } catch (error) {
+      // Failing for good: BullMQ keeps the job in its failed list (for a person, up to the
+      // retention of IP addresses), so it keeps it without email, IP address and user agent.
+      if (isFinalFailure(job, error)) await forgetPersonalData(job, deps);
+      throw error;
+    }
+  };
+
+  async function moderateOne(job: Job<ModerationJobData>): Promise<ModerationResult> {
     const parsed = submittedComment.safeParse(job.data?.comment);
     if (!parsed.success) throw new InvalidJobError(QUEUE_NAMES.moderation, parsed.error.issues[0]?.message ?? 'bad payload');
     const comment = parsed.data;
@@ -81,7 +92,26 @@ export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJ
       });
     }
     return { id: stored.id, status: stored.status, created };
-  };
+  }
+}
+
+/** BullMQ will not retry this: the error is unrecoverable, or this was the last attempt. */
+function isFinalFailure(job: Job<ModerationJobData>, error: unknown): boolean {
+  if (error instanceof UnrecoverableError || (error as Error | null)?.name === 'UnrecoverableError') return true;
+  return (job.attemptsMade ?? 0) + 1 >= (job.opts?.attempts ?? 1);
+}
+
+/**
+ * Replaces the job's data before BullMQ moves it to the failed list. Best effort: when Redis
+ * does not answer, the hourly retention run removes them (src/retention/jobs.ts), as it does
+ * for jobs the stalled-job check fails, which never reach this code.
+ */
+async function forgetPersonalData(job: Job<ModerationJobData>, deps: ModerationDeps): Promise<void> {
+  try {
+    await job.updateData(withoutPersonalData(job.data));
+  } catch (error) {
+    deps.logger.warn({ jobId: job.id, err: (error as Error).message }, 'could not remove personal data from a failed job');
+  }
 }
 
 /** The outcome a verdict leads to: rejected by `filter` (naming the rules), or pending for a person. */

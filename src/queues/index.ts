@@ -13,9 +13,36 @@ export const QUEUE_NAMES = {
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
-/** One accepted comment to run through the filters; the job id is the comment id. */
+/**
+ * One accepted comment to run through the filters; the job id is the comment id. It carries
+ * the commenter's email, IP address and user agent because the comment is not in PostgreSQL
+ * yet: the worker checks bans on them and writes them with the row. Once the job has failed
+ * for good they are removed from it (withoutPersonalData), see docs/SECURITY.md.
+ */
 export interface ModerationJobData {
   comment: SubmittedComment;
+  /** ISO time the email, IP address and user agent were removed from this failed job. */
+  personalDataRemovedAt?: string;
+}
+
+/**
+ * The job data without the commenter's email, IP address and user agent (set to null, the
+ * rest kept for a person looking at the failed job). Takes any shape: a malformed payload
+ * loses those fields too. Retrying such a job stores the comment without them.
+ */
+export function withoutPersonalData(data: unknown, now: Date = new Date()): ModerationJobData {
+  const source = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  const comment = source.comment;
+  const redacted =
+    typeof comment === 'object' && comment !== null ? { ...comment, authorEmail: null, ip: null, userAgent: null } : comment;
+  return { ...source, comment: redacted, personalDataRemovedAt: now.toISOString() } as ModerationJobData;
+}
+
+/** True when the job data still holds an email, IP address or user agent. */
+export function holdsPersonalData(data: unknown): boolean {
+  const comment = (data as { comment?: Record<string, unknown> } | null)?.comment;
+  if (typeof comment !== 'object' || comment === null) return false;
+  return [comment.authorEmail, comment.ip, comment.userAgent].some((v) => v !== null && v !== undefined);
 }
 
 export type PublishEvent = 'comment.published' | 'comment.unpublished';
@@ -36,6 +63,11 @@ export interface PublishJobData {
 /** Job names on the publish queue (see src/publish/jobs.ts). */
 export const PUBLISH_JOBS = { refreshCount: 'refresh-count', webhook: 'webhook' } as const;
 
+/** How long BullMQ keeps a completed moderation job (its comment is in PostgreSQL by then). */
+export const COMPLETED_MODERATION_JOB_SECONDS = 3600;
+/** How long a failed moderation job stays for the dashboard, at most (see failedModerationJobSeconds). */
+export const FAILED_MODERATION_JOB_SECONDS = 7 * 24 * 3600;
+
 /**
  * Retries with exponential backoff: a database outage of a minute or two must not lose a
  * comment. Completed jobs are kept briefly so the same comment id cannot be enqueued twice
@@ -44,9 +76,19 @@ export const PUBLISH_JOBS = { refreshCount: 'refresh-count', webhook: 'webhook' 
 export const moderationJobOptions: JobsOptions = {
   attempts: 12,
   backoff: { type: 'exponential', delay: 500 },
-  removeOnComplete: { age: 3600, count: 100_000 },
-  removeOnFail: { age: 7 * 24 * 3600 },
+  removeOnComplete: { age: COMPLETED_MODERATION_JOB_SECONDS, count: 100_000 },
+  removeOnFail: { age: FAILED_MODERATION_JOB_SECONDS },
 };
+
+/** A failed moderation job is kept 7 days, never longer than RETENTION_IP_DAYS. */
+export function failedModerationJobSeconds(retention: { ipDays: number }): number {
+  return Math.min(FAILED_MODERATION_JOB_SECONDS, retention.ipDays * 86_400);
+}
+
+/** moderationJobOptions with failed jobs kept no longer than the retention of IP addresses. */
+export function moderationJobOptionsFor(retention: { ipDays: number }): JobsOptions {
+  return { ...moderationJobOptions, removeOnFail: { age: failedModerationJobSeconds(retention) } };
+}
 
 /** A housekeeping run; the job name says which (`retention`). Empty data: settings come from config. */
 export type MaintenanceJobData = Record<string, never>;
@@ -60,11 +102,16 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-export function createQueues(connection: Redis, prefix: string): Queues {
+export interface QueueOptions {
+  /** RETENTION_IP_DAYS: bounds how long failed moderation jobs are kept. */
+  retention?: { ipDays: number };
+}
+
+export function createQueues(connection: Redis, prefix: string, options: QueueOptions = {}): Queues {
   const moderation = new Queue<ModerationJobData>(QUEUE_NAMES.moderation, {
     connection,
     prefix,
-    defaultJobOptions: moderationJobOptions,
+    defaultJobOptions: options.retention ? moderationJobOptionsFor(options.retention) : moderationJobOptions,
   });
   const publish = new Queue<PublishJobData>(QUEUE_NAMES.publish, { connection, prefix });
   const maintenance = new Queue<MaintenanceJobData>(QUEUE_NAMES.maintenance, { connection, prefix });

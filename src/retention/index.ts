@@ -4,6 +4,8 @@
  * - Rejected comments are deleted RETENTION_REJECTED_DAYS after their rejection.
  * - IP addresses and user agents are forgotten RETENTION_IP_DAYS after a comment was posted
  *   (they serve rate limits, bans and abuse review, which look back days, not years).
+ * - Moderation jobs in Redis: failed ones lose email, IP address and user agent and are
+ *   deleted after RETENTION_IP_DAYS (7 days at most); see jobs.ts.
  * - exportPersonalData() gathers everything stored about one email address.
  *
  * The maintenance worker runs runRetention() on a BullMQ job scheduler (scheduleRetention),

@@ -1,7 +1,13 @@
+import { Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newCommentId } from '../../src/comments/ids.js';
+import type { SubmittedComment } from '../../src/comments/types.js';
+import { QUEUE_NAMES, type MaintenanceJobData, type ModerationJobData } from '../../src/queues/index.js';
 import { RETENTION_JOB, runRetention, scheduleRetention } from '../../src/retention/index.js';
+import { maintenanceProcessor } from '../../workers/maintenance.js';
 import { addModerator, adminEnv, insertComment, login } from '../admin/helpers.js';
-import { ENGINES, startTestService, waitFor, type TestService } from '../helpers/service.js';
+import { ENGINES, REDIS_URL, startTestService, waitFor, type TestService } from '../helpers/service.js';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
@@ -130,7 +136,121 @@ describe('retention schedule and maintenance worker', () => {
     const result = await waitFor(async () => (await svc.services.queues.maintenance.getJob(job.id!))?.returnvalue, 10_000);
     // A scheduled run may get there first (a worker's upsert starts one at once), so the
     // row being gone is the assertion; the job's own count may be 0 or 1.
-    expect(result).toEqual({ rejectedDeleted: expect.any(Number), networkDataForgotten: expect.any(Number) });
+    expect(result).toEqual({
+      rejectedDeleted: expect.any(Number),
+      networkDataForgotten: expect.any(Number),
+      failedJobsRedacted: expect.any(Number),
+      failedJobsRemoved: expect.any(Number),
+      completedJobsRemoved: expect.any(Number),
+    });
     expect((await svc.services.db.query('SELECT 1 FROM comments WHERE id = $1', [old.id])).rows).toEqual([]);
+  });
+});
+
+/**
+ * Moderation jobs carry the commenter's email, IP address and user agent until the worker has
+ * written the comment. The hourly retention run holds jobs to the rows' schedule: a failed job
+ * keeps none of them (also one our worker never saw fail: BullMQ's stalled-job check fails a
+ * job without running our code, and a bare worker stands in for it here), failed jobs go after
+ * RETENTION_IP_DAYS, completed ones after an hour. Jobs are read straight from Redis.
+ */
+describe('retention of personal data in moderation jobs', () => {
+  const IP_DAYS = 3;
+  let svc: TestService;
+  let worker: Worker<ModerationJobData> | undefined;
+  let workerConnection: Redis | undefined;
+  beforeAll(async () => {
+    svc = await startTestService({ engine: 'postgres', workers: false, http: false, env: { RETENTION_IP_DAYS: String(IP_DAYS) } });
+    // Fails every job whose content says so, completes the others; none of our code runs.
+    workerConnection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    worker = new Worker<ModerationJobData>(
+      QUEUE_NAMES.moderation,
+      async (job) => {
+        if (job.data.comment.content.startsWith('fail')) throw new Error('job stalled more than allowable limit');
+        return { id: job.data.comment.id, status: 'pending', created: true };
+      },
+      { connection: workerConnection, prefix: svc.services.keys.queuePrefix },
+    );
+  });
+  afterAll(async () => {
+    await worker?.close();
+    workerConnection?.disconnect();
+    await svc?.stop();
+  });
+
+  const queue = () => svc.services.queues.moderation;
+  const jobKey = (id: string) => `${svc.services.keys.queuePrefix}:${QUEUE_NAMES.moderation}:${id}`;
+  const rawJob = (id: string) => svc.services.redis.hgetall(jobKey(id));
+  /** Moves a finished job's finish time `ms` into the past, in its set and in its hash. */
+  const backdate = async (id: string, state: 'failed' | 'completed', ms: number) => {
+    const at = Date.now() - ms;
+    await svc.services.redis.zadd(`${svc.services.keys.queuePrefix}:${QUEUE_NAMES.moderation}:${state}`, at, id);
+    await svc.services.redis.hset(jobKey(id), 'finishedOn', String(at));
+  };
+  const comment = (content: string): SubmittedComment => {
+    const id = newCommentId();
+    return {
+      id,
+      articleId: 'thoi-su/2',
+      parentId: null,
+      authorName: 'Lê Thị Hoa',
+      authorEmail: `hoa-${id}@example.vn`,
+      content,
+      ip: '192.0.2.77',
+      userAgent: `Mozilla/5.0 (hoa ${id})`,
+      createdAt: new Date().toISOString(),
+    };
+  };
+  const finished = async (c: SubmittedComment, state: 'failed' | 'completed') => {
+    await queue().add('moderate', { comment: c }, { jobId: c.id, attempts: 1 });
+    await waitFor(async () => (await queue().getJob(c.id))?.finishedOn);
+    expect(await (await queue().getJob(c.id))?.getState()).toBe(state);
+  };
+  const runHourly = () => maintenanceProcessor(svc.services)({ name: RETENTION_JOB, data: {} } as Job<MaintenanceJobData>, 'token');
+  const personal = (c: SubmittedComment) => [c.authorEmail!, c.ip!, c.userAgent!];
+
+  it('a failed job our worker never saw keeps no email, IP or user agent after the hourly run', async () => {
+    const failed = comment('fail: Đường liên xã xuống cấp');
+    await finished(failed, 'failed');
+    const before = JSON.stringify(await rawJob(failed.id));
+    for (const value of personal(failed)) expect(before).toContain(value); // what the fix is about
+
+    const result = await runHourly();
+    expect(result).toMatchObject({ failedJobsRedacted: 1 });
+    const after = await rawJob(failed.id);
+    for (const value of personal(failed)) expect(JSON.stringify(after)).not.toContain(value);
+    expect(JSON.parse(after.data).comment).toMatchObject({ id: failed.id, content: failed.content, authorEmail: null, ip: null, userAgent: null });
+    expect(after.failedReason).toBe('job stalled more than allowable limit');
+    expect((await runHourly()).failedJobsRedacted).toBe(0);
+  });
+
+  it(`deletes failed jobs older than RETENTION_IP_DAYS (${IP_DAYS}), keeps newer ones; BullMQ is told the same limit`, async () => {
+    const old = comment('fail: cũ');
+    const recent = comment('fail: mới');
+    await finished(old, 'failed');
+    await finished(recent, 'failed');
+    expect((await queue().getJob(old.id))?.opts.removeOnFail).toEqual({ age: IP_DAYS * 86_400 });
+    await backdate(old.id, 'failed', (IP_DAYS * 24 + 1) * 3_600_000);
+    await backdate(recent.id, 'failed', (IP_DAYS * 24 - 1) * 3_600_000);
+
+    const result = await runHourly();
+    expect(result.failedJobsRemoved).toBe(1);
+    expect(await svc.services.redis.exists(jobKey(old.id))).toBe(0);
+    expect(await queue().getJob(old.id)).toBeUndefined();
+    expect(await (await queue().getJob(recent.id))?.getState()).toBe('failed');
+    expect(JSON.stringify(await rawJob(recent.id))).not.toContain(recent.authorEmail!);
+  });
+
+  it('deletes completed jobs older than an hour, keeps newer ones', async () => {
+    const old = comment('Cảm ơn tòa soạn');
+    const recent = comment('Bài viết hay');
+    await finished(old, 'completed');
+    await finished(recent, 'completed');
+    await backdate(old.id, 'completed', 2 * 3_600_000);
+
+    const result = await runHourly();
+    expect(result.completedJobsRemoved).toBe(1);
+    expect(await svc.services.redis.exists(jobKey(old.id))).toBe(0);
+    expect(await (await queue().getJob(recent.id))?.getState()).toBe('completed');
   });
 });

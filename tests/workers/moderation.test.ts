@@ -192,6 +192,61 @@ describe.each(ENGINES)('moderation worker (%s)', (engine) => {
     expect(job.stacktrace?.length).toBeGreaterThanOrEqual(1);
     expect(job.stacktrace?.[0]).toMatch(/comments/);
   });
+
+  /**
+   * The job hash as BullMQ keeps it in Redis (data, opts, failedReason, stacktrace…), read
+   * directly, plus the queue's event stream: nothing of it may hold the commenter's email,
+   * IP address or user agent once the job has failed for good.
+   */
+  const storedJob = async (id: string) => {
+    const redis = svc.services.redis;
+    const prefix = `${svc.services.keys.queuePrefix}:${QUEUE_NAMES.moderation}`;
+    const hash = await redis.hgetall(`${prefix}:${id}`);
+    const events = await redis.xrange(`${prefix}:events`, '-', '+');
+    return { hash, text: JSON.stringify([hash, events]) };
+  };
+  const withPersonalData = (overrides: Partial<SubmittedComment> = {}) => {
+    const id = newCommentId();
+    return submitted({
+      id,
+      authorEmail: `rieng-tu-${id}@example.vn`,
+      ip: '198.51.100.231',
+      userAgent: `Mozilla/5.0 (rieng-tu ${id})`,
+      ...overrides,
+    });
+  };
+  const expectNoPersonalData = async (comment: SubmittedComment) => {
+    const { hash, text } = await storedJob(comment.id);
+    expect(Object.keys(hash)).toContain('data'); // the job is still there for a person to look at
+    for (const value of [comment.authorEmail!, comment.ip!, comment.userAgent!]) expect(text).not.toContain(value);
+    const data = JSON.parse(hash.data) as ModerationJobData;
+    expect(data.comment).toMatchObject({ id: comment.id, content: comment.content, authorEmail: null, ip: null, userAgent: null });
+  };
+
+  it('a job the database refuses for good keeps no email, IP or user agent in Redis', async () => {
+    const queue = svc.services.queues.moderation;
+    const comment = withPersonalData({ parentId: newCommentId() }); // unknown parent: refused at once
+    await queue.add('moderate', { comment }, { jobId: comment.id });
+    await waitFor(async () => (await queue.getJob(comment.id))?.finishedOn);
+    expect(await (await queue.getJob(comment.id))?.getState()).toBe('failed');
+    await expectNoPersonalData(comment);
+  });
+
+  it('a job failing its last attempt keeps no email, IP or user agent in Redis', async () => {
+    const queue = svc.services.queues.moderation;
+    const comment = withPersonalData();
+    await svc.services.db.exec('ALTER TABLE comments RENAME TO comments_away');
+    try {
+      await queue.add('moderate', { comment }, { jobId: comment.id, attempts: 2, backoff: { type: 'fixed', delay: 10 } });
+      await waitFor(async () => (await queue.getJob(comment.id))?.finishedOn, 10_000);
+    } finally {
+      await svc.services.db.exec('ALTER TABLE comments_away RENAME TO comments');
+    }
+    const job = await queue.getJob(comment.id);
+    expect(await job?.getState()).toBe('failed');
+    expect(job?.attemptsMade).toBe(2);
+    await expectNoPersonalData(comment);
+  });
 });
 
 describe('moderation worker with AUTO_REJECT=0', () => {
