@@ -23,12 +23,12 @@ import { formatFigures } from '../../evaluation/figures.js';
 import { decisionsToTraining } from '../decisions.js';
 import { encodeModel } from '../model-file.js';
 import { BUILTIN_MODEL_FILE } from '../load.js';
-import { DEFAULT_FIT, fromDecisions, fromLabelled, weightOf } from './defaults.js';
+import { DEFAULT_FIT, DEFAULT_TRAINING_FILES, fromDecisions, fromLabelled, weightOf } from './defaults.js';
 import { fitSpanModel } from './fit.js';
 
 const { values } = parseArgs({
   options: {
-    train: { type: 'string', multiple: true, default: ['datasets/vihos/train.csv', 'datasets/news-vi/comments.txt'] },
+    train: { type: 'string', multiple: true, default: DEFAULT_TRAINING_FILES },
     decisions: { type: 'string', multiple: true, default: [] },
     out: { type: 'string' },
     dev: { type: 'string' },

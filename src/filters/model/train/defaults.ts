@@ -17,6 +17,9 @@ export const DEFAULT_FIT: Omit<FitOptions, 'seed' | 'log'> = {
   siteDomains: [],
 };
 
+/** What `npm run train:filter` learns from unless told otherwise (paths from the repository root). */
+export const DEFAULT_TRAINING_FILES = ['datasets/vihos/train.csv', 'datasets/news-vi/comments.txt'];
+
 /** A site's own decisions count double: they are the readers the model will meet. */
 const DECISION_WEIGHT = 2;
 
