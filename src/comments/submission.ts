@@ -13,6 +13,10 @@
  *   invalid_characters  text PostgreSQL or a reader could not keep: NUL and other control
  *                       characters (tab and line breaks are fine in content), lone surrogates
  * A body that is JSON but not an object reports `{ "body": "invalid" }`.
+ *
+ * Invisible text (API.md): a name loses every invisible and bidi-control character before it
+ * is measured, and content made only of invisible characters counts as empty (`required`).
+ * Bidi controls are removed from content too (see {@link BIDI_CONTROLS} for why).
  */
 import { z } from 'zod';
 
@@ -42,19 +46,51 @@ const CONTROL_IN_CONTENT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const ARTICLE_ID = /^[A-Za-z0-9._:/-]+$/;
 
+/**
+ * Characters a reader cannot see: Unicode's default-ignorable code points (zero-width space and
+ * joiners, word joiner, soft hyphen, BOM, bidi marks and controls, Hangul fillers U+115F,
+ * U+1160, U+3164, U+FFA0, variation selectors, tags…) and the braille blank U+2800, which is
+ * a symbol but draws nothing.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
+/** Text with nothing a reader could see: invisible characters and white space only. */
+const NOTHING_VISIBLE = /^[\p{Default_Ignorable_Code_Point}\u2800\s]*$/u;
+/**
+ * Bidi controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069), marks
+ * (U+200E, U+200F, U+061C). Removed from content rather than isolated: an override makes the
+ * order readers see differ from the order the filter, the duplicate rule and a moderator's
+ * search read ("\u202Eoảđ aừl" shows as "lừa đảo"), and wrapping it in an isolate would still
+ * reverse the text inside; an unclosed embedding would also spill into the page around the
+ * comment wherever a site renders it without isolation (its own templates, feeds, e-mails).
+ * Vietnamese comments never need them; right-to-left words still display right to left
+ * without them, by the characters' own direction.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Marks carried in zod issue params, so one issue maps to one reason code. */
 const reason = (r: FieldReason) => ({ params: { reason: r } });
 
-/** A text field: NFC, optionally trimmed, then required / length / character checks. */
-function text(options: { max: number; trim: boolean; control: RegExp }) {
+/** Removes what `pattern` matches; NFC again if anything went (a removed joiner may have kept a mark apart). */
+function without(text: string, pattern: RegExp): string {
+  const kept = text.replace(pattern, '');
+  return kept.length === text.length ? text : kept.normalize('NFC');
+}
+
+/**
+ * A text field: NFC, `remove` taken out, optionally trimmed, then required / length /
+ * character checks. `remove` is INVISIBLE for names (nothing hidden in a name, so no reader
+ * can pass for another) and BIDI_CONTROLS for content, whose other invisible characters stay
+ * (emoji joiners and selectors belong to what it shows) but cannot make it non-empty.
+ */
+function text(options: { max: number; trim: boolean; control: RegExp; remove: RegExp }) {
   return z
     .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid') })
     .transform((value) => {
-      const nfc = value.normalize('NFC');
+      const nfc = without(value.normalize('NFC'), options.remove);
       return options.trim ? nfc.trim() : nfc;
     })
     .superRefine((value, ctx) => {
-      if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'required', ...reason('required') });
+      if (value.length === 0 || NOTHING_VISIBLE.test(value)) ctx.addIssue({ code: 'custom', message: 'required', ...reason('required') });
       else if (LONE_SURROGATE.test(value) || options.control.test(value))
         ctx.addIssue({ code: 'custom', message: 'invalid_characters', ...reason('invalid_characters') });
       else if (characterCount(value) > options.max)
@@ -75,12 +111,12 @@ export const commentSubmissionSchema = z.object({
     blankToUndefined,
     z.string({ error: 'invalid' }).max(LIMITS.parentId, 'too_long').optional(),
   ),
-  authorName: text({ max: LIMITS.authorName, trim: true, control: CONTROL_IN_NAME }),
+  authorName: text({ max: LIMITS.authorName, trim: true, control: CONTROL_IN_NAME, remove: INVISIBLE }),
   authorEmail: z.preprocess(
     (value) => blankToUndefined(typeof value === 'string' ? value.trim() : value),
     z.email({ error: 'invalid' }).max(LIMITS.authorEmail, 'too_long').optional(),
   ),
-  content: text({ max: LIMITS.content, trim: true, control: CONTROL_IN_CONTENT }),
+  content: text({ max: LIMITS.content, trim: true, control: CONTROL_IN_CONTENT, remove: BIDI_CONTROLS }),
   captchaId: z
     .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid') })
     .min(1, 'required')

@@ -3,7 +3,8 @@
  * at the edge and maps; the rules live in src/comments/accept.ts.
  *
  * Order of checks (each refuses before the next costs anything):
- *   415 unsupported_media_type → 413 payload_too_large → 400 invalid_json →
+ *   415 unsupported_media_type → 413 payload_too_large → 400 invalid_json (also for bytes
+ *   that are not UTF-8) →
  *   400 validation_failed → Idempotency-Key (replay, or 409 conflict while in flight) →
  *   acceptComment: 429 rate_limited → honeypot → 403 captcha_invalid → 404 parent_not_found →
  *   409 duplicate_comment → enqueue → 202.
@@ -22,6 +23,7 @@ import { answerJson } from '../json-answer.js';
 import { idempotency } from '../middleware/idempotency/index.js';
 import { jsonBodyLimit, requireJson } from '../middleware/json-body/index.js';
 import { createRateLimiter, ipBucket } from '../middleware/rate-limit/index.js';
+import { requireUtf8 } from '../middleware/utf8-body/index.js';
 
 /** API.md: a body over 32 KiB is 413. */
 export const MAX_COMMENT_BODY_BYTES = 32 * 1024;
@@ -46,6 +48,7 @@ export function commentRoutes(services: Services): Hono {
     countRefusals(),
     requireJson(),
     jsonBodyLimit(MAX_COMMENT_BODY_BYTES),
+    requireUtf8(),
     zValidator('json', commentSubmissionSchema, (result) => {
       if (!result.success) throw new AppError('validation_failed', { fields: fieldErrors(result.error.issues) });
     }),
