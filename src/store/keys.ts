@@ -21,6 +21,8 @@ export interface RedisKeys {
   duplicate(hash: string): string;
   /** A moderator session. */
   session(id: string): string;
+  /** Ids of one moderator's sessions (set), so a password change or a disabled account ends them all. */
+  moderatorSessions(moderatorId: string): string;
   /** Cached approved count of one article. */
   count(articleId: string): string;
   /** Pub/sub channel for live moderation events (SSE). */
@@ -44,6 +46,7 @@ export function redisKeys(prefix: string): RedisKeys {
     idempotency: (key) => k('idem', key),
     duplicate: (hash) => k('dup', hash),
     session: (id) => k('session', id),
+    moderatorSessions: (moderatorId) => k('sessions-of', moderatorId),
     count: (articleId) => k('count', articleId),
     eventsChannel: k('events'),
     lexiconChannel: k('lexicon'),

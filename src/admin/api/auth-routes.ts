@@ -1,4 +1,4 @@
-/** POST /admin/api/login, POST /admin/api/logout, GET /admin/api/me. */
+/** POST /admin/api/login, POST /admin/api/logout, GET /admin/api/me, POST /admin/api/me/password. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
@@ -8,11 +8,20 @@ import {
   logout,
   requireCsrf,
   requireSession,
+  revokeSessions,
+  sessionDeps,
   setSessionCookie,
   SESSION_COOKIE,
 } from '../auth/index.js';
 import { getCookie } from 'hono/cookie';
 import { validate } from './validate.js';
+import { password as newPassword, userJson } from '../users/routes.js';
+import { userService } from '../users/index.js';
+
+const ownPasswordBody = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  password: newPassword,
+});
 
 const loginBody = z.object({
   email: z.string().trim().min(1).max(254),
@@ -37,6 +46,15 @@ export function authRoutes(services: Services): Hono {
     await logout(services, c.get('session').id);
     clearSessionCookie(c, services.config);
     return c.json({ ok: true });
+  });
+
+  // A moderator's own password: the current one proves it is them; every other session of theirs ends.
+  const users = userService(services.db, (id, keep) => revokeSessions(sessionDeps(services), id, { keep }));
+  routes.post('/me/password', requireSession(services), requireCsrf(), validate('json', ownPasswordBody), async (c) => {
+    const { currentPassword, password } = c.req.valid('json');
+    const user = await users.changeOwnPassword(c.get('moderator').id, c.get('session').id, currentPassword, password);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ user: userJson(user) });
   });
 
   routes.get('/me', requireSession(services), (c) => {

@@ -18,3 +18,5 @@ export { loginUser, logout, toSessionUser, type SessionUser, type LoginRequest, 
 export { ensureBootstrapAdmin } from './bootstrap.js';
 export { hashPassword, verifyPassword } from './password.js';
 export type { Session } from './sessions.js';
+export { revokeSessions } from './sessions.js';
+export { sessionDeps } from './login.js';

@@ -1,20 +1,24 @@
 /**
  * Admins manage moderator accounts: create (scrypt hash via the auth module), disable or
  * enable, reset a password. Every change is audited; passwords never reach the log.
- * A disabled account loses its sessions at once: requireSession() re-reads the account on
- * every request.
+ * A password reset or a disabled account ends every session of that moderator at once (they
+ * are deleted from Redis, so re-enabling the account does not bring them back); a moderator
+ * changing their own password keeps only the session they changed it from.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.js';
 import type { Db } from '../../store/db.js';
 import { AuditStore } from '../../store/audit.js';
 import { ModeratorAccountStore, type AccountSummary } from '../../store/moderator-accounts.js';
-import type { ModeratorRole } from '../../store/moderators.js';
-import { hashPassword } from '../auth/index.js';
+import { ModeratorStore, type ModeratorRole } from '../../store/moderators.js';
+import { hashPassword, verifyPassword } from '../auth/index.js';
 
 export type { AccountSummary };
 
-export function userService(db: Db) {
+/** Ends a moderator's sessions but `keep` (src/admin/auth revokeSessions). */
+export type EndSessions = (moderatorId: string, keep?: string) => Promise<unknown>;
+
+export function userService(db: Db, endSessions: EndSessions) {
   const accounts = new ModeratorAccountStore(db);
   const audit = new AuditStore(db);
 
@@ -49,12 +53,32 @@ export function userService(db: Db) {
     async setDisabled(actorId: string, id: string, disabled: boolean) {
       // Locking yourself out would leave a newsroom without an admin by one click.
       if (disabled && id === actorId) throw new AppError('forbidden');
-      return change(actorId, disabled ? 'moderator.disable' : 'moderator.enable', id, (tx) => accounts.setDisabled(id, disabled, tx));
+      const account = await change(actorId, disabled ? 'moderator.disable' : 'moderator.enable', id, (tx) => accounts.setDisabled(id, disabled, tx));
+      if (disabled) await endSessions(id);
+      return account;
     },
 
-    async resetPassword(actorId: string, id: string, password: string) {
+    /** An admin sets a password; resetting one's own keeps `actorSessionId`, the session it came from. */
+    async resetPassword(actorId: string, id: string, password: string, actorSessionId?: string) {
       const passwordHash = await hashPassword(password);
-      return change(actorId, 'moderator.reset_password', id, (tx) => accounts.setPasswordHash(id, passwordHash, tx));
+      const account = await change(actorId, 'moderator.reset_password', id, (tx) => accounts.setPasswordHash(id, passwordHash, tx));
+      await endSessions(id, id === actorId ? actorSessionId : undefined);
+      return account;
+    },
+
+    /**
+     * A moderator changes their own password, proving the current one (400 validation_failed
+     * naming currentPassword otherwise); every other session of theirs ends.
+     */
+    async changeOwnPassword(actorId: string, sessionId: string, currentPassword: string, password: string) {
+      const self = await new ModeratorStore(db).findById(actorId);
+      if (!self || !(await verifyPassword(currentPassword, self.passwordHash))) {
+        throw new AppError('validation_failed', { fields: { currentPassword: 'wrong password' } });
+      }
+      const passwordHash = await hashPassword(password);
+      const account = await change(actorId, 'moderator.change_password', actorId, (tx) => accounts.setPasswordHash(actorId, passwordHash, tx));
+      await endSessions(actorId, sessionId);
+      return account;
     },
   };
 }

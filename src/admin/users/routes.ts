@@ -9,10 +9,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { validate } from '../api/validate.js';
-import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
+import { requireCsrf, requireRole, requireSession, revokeSessions, sessionDeps } from '../auth/index.js';
 import { userService, type AccountSummary } from './index.js';
 
-const password = z.string().min(8).max(200);
+/** A new password, wherever one is set (also POST /admin/api/me/password). */
+export const password = z.string().min(8).max(200);
 const createBody = z.object({
   email: z.email().max(254),
   displayName: z.string().trim().max(80).optional().nullable().transform((v) => v || null),
@@ -33,7 +34,7 @@ export const userJson = (u: AccountSummary) => ({
 
 export function userRoutes(services: Services): Hono {
   const routes = new Hono();
-  const users = userService(services.db);
+  const users = userService(services.db, (id, keep) => revokeSessions(sessionDeps(services), id, { keep }));
   routes.use('*', requireSession(services), requireCsrf(), requireRole('admin'));
 
   routes.get('/', async (c) => c.json({ users: (await users.list()).map(userJson) }));
@@ -47,7 +48,9 @@ export function userRoutes(services: Services): Hono {
     c.json({ user: userJson(await users.setDisabled(c.get('moderator').id, c.req.valid('param').id, false)) }),
   );
   routes.post('/:id/password', validate('param', idParam), validate('json', z.object({ password })), async (c) =>
-    c.json({ user: userJson(await users.resetPassword(c.get('moderator').id, c.req.valid('param').id, c.req.valid('json').password)) }),
+    c.json({
+      user: userJson(await users.resetPassword(c.get('moderator').id, c.req.valid('param').id, c.req.valid('json').password, c.get('session').id)),
+    }),
   );
   return routes;
 }

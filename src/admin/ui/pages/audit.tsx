@@ -17,6 +17,7 @@ const ACTION_LABELS: Record<string, { vi: string; en: string }> = {
   'moderator.disable': { vi: 'Khóa tài khoản', en: 'Disabled an account' },
   'moderator.enable': { vi: 'Mở khóa tài khoản', en: 'Enabled an account' },
   'moderator.reset_password': { vi: 'Đặt lại mật khẩu', en: 'Reset a password' },
+  'moderator.change_password': { vi: 'Đổi mật khẩu của mình', en: 'Changed own password' },
 };
 
 const KIND_LABELS: Record<(typeof AUDIT_KINDS)[number], { vi: string; en: string }> = {
