@@ -67,7 +67,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const redis = createRedis(config.redisUrl, 'command');
     closers.push(() => closeRedis(redis));
     await waitForRedis(redis, 10_000);
-    const keys = redisKeys(config.redisPrefix);
+    // The database number as ioredis SELECTs it from REDIS_URL (path or ?db=): pub/sub channels carry it.
+    const keys = redisKeys(config.redisPrefix, { db: redis.options.db ?? 0 });
     // Queues get their own connection: BullMQ may block on it, the api's must stay fast.
     const queueConnection = createRedis(config.redisUrl, 'queue');
     closers.push(() => void queueConnection.disconnect());

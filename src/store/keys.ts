@@ -3,6 +3,11 @@
  * deployment's prefix (REDIS_PREFIX), so tests and several deployments share one Redis.
  * BullMQ's own keys use `queuePrefix`, which carries a hash tag so a Redis Cluster keeps a
  * queue's keys in one slot.
+ *
+ * Pub/sub channels are not keys: Redis delivers a message to every subscriber of the server,
+ * whatever database number either side SELECTed. So channel names carry the database number
+ * as well as the prefix (`<prefix>:db<n>:events`), and two deployments on one server — other
+ * prefix, or same prefix on another database — never hear each other.
  */
 export interface RedisKeys {
   /** BullMQ `prefix` option for every Queue and Worker. */
@@ -25,9 +30,9 @@ export interface RedisKeys {
   moderatorSessions(moderatorId: string): string;
   /** Cached approved count of one article. */
   count(articleId: string): string;
-  /** Pub/sub channel for live moderation events (SSE). */
+  /** Pub/sub channel for live moderation events (SSE); carries prefix and database number. */
   readonly eventsChannel: string;
-  /** Pub/sub channel announcing word-list changes to every worker. */
+  /** Pub/sub channel announcing word-list changes to every worker; carries prefix and database number. */
   readonly lexiconChannel: string;
   /** Last heartbeat of a worker process (TTL). */
   workerHeartbeat(workerId: string): string;
@@ -35,8 +40,15 @@ export interface RedisKeys {
   readonly workers: string;
 }
 
-export function redisKeys(prefix: string): RedisKeys {
+export interface RedisKeyOptions {
+  /** The database number the connections SELECT (from REDIS_URL); 0 when not given. */
+  db?: number;
+}
+
+export function redisKeys(prefix: string, options: RedisKeyOptions = {}): RedisKeys {
   const k = (...parts: string[]) => [prefix, ...parts].join(':');
+  // Channels are server-wide: the database number goes into the name (see above).
+  const channel = (name: string) => k(`db${options.db ?? 0}`, name);
   return {
     queuePrefix: `{${prefix}}`,
     captchaAnswer: (id) => k('captcha', id),
@@ -48,8 +60,8 @@ export function redisKeys(prefix: string): RedisKeys {
     session: (id) => k('session', id),
     moderatorSessions: (moderatorId) => k('sessions-of', moderatorId),
     count: (articleId) => k('count', articleId),
-    eventsChannel: k('events'),
-    lexiconChannel: k('lexicon'),
+    eventsChannel: channel('events'),
+    lexiconChannel: channel('lexicon'),
     workerHeartbeat: (workerId) => k('worker', workerId),
     workers: k('workers'),
   };
