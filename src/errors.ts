@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'captcha_invalid'
   | 'parent_not_found'
   | 'duplicate_comment'
+  | 'idempotency_key_reused'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'

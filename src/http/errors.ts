@@ -15,6 +15,7 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   captcha_invalid: 403,
   parent_not_found: 404,
   duplicate_comment: 409,
+  idempotency_key_reused: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -15,6 +15,10 @@ export const errorMessages: Record<ErrorCode, Record<Lang, string>> = {
   },
   parent_not_found: { vi: 'Không tìm thấy bình luận bạn muốn trả lời.', en: 'The comment you are replying to was not found.' },
   duplicate_comment: { vi: 'Bạn vừa gửi bình luận này rồi.', en: 'You have just posted this comment.' },
+  idempotency_key_reused: {
+    vi: 'Idempotency-Key này đã được dùng cho một bình luận khác.',
+    en: 'This Idempotency-Key was already used for another comment.',
+  },
   payload_too_large: { vi: 'Nội dung gửi lên quá lớn.', en: 'The request body is too large.' },
   unsupported_media_type: { vi: 'Yêu cầu phải có dạng application/json.', en: 'The request must be application/json.' },
   rate_limited: { vi: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.', en: 'Too many requests. Please try again shortly.' },

@@ -5,7 +5,8 @@
  * Order of checks (each refuses before the next costs anything):
  *   415 unsupported_media_type → 413 payload_too_large → 400 invalid_json (also for bytes
  *   that are not UTF-8) →
- *   400 validation_failed → Idempotency-Key (replay, or 409 conflict while in flight) →
+ *   400 validation_failed → Idempotency-Key (replay of a 202, 422 idempotency_key_reused for
+ *   another body, or 409 conflict while in flight) →
  *   acceptComment: 429 rate_limited → honeypot → 403 captcha_invalid → 404 parent_not_found →
  *   409 duplicate_comment → enqueue → 202.
  */
@@ -13,8 +14,8 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { acceptComment, type AcceptDeps } from '../../comments/accept.js';
 import { DuplicateGuard } from '../../comments/duplicates.js';
-import { IdempotencyStore } from '../../comments/idempotency.js';
-import { commentSubmissionSchema, fieldErrors } from '../../comments/submission.js';
+import { IdempotencyStore, submissionFingerprint } from '../../comments/idempotency.js';
+import { commentSubmissionSchema, fieldErrors, type CommentSubmission } from '../../comments/submission.js';
 import { AppError } from '../../errors.js';
 import { commentsRejected } from '../../ops/metrics.js';
 import type { Services } from '../../services.js';
@@ -52,7 +53,8 @@ export function commentRoutes(services: Services): Hono {
     zValidator('json', commentSubmissionSchema, (result) => {
       if (!result.success) throw new AppError('validation_failed', { fields: fieldErrors(result.error.issues) });
     }),
-    idempotency({ store, logger }),
+    // Keyed per client (address bucket), compared on what the comment says (not the captcha).
+    idempotency({ store, logger, fingerprint: (c) => submissionFingerprint(c.req.valid('json' as never) as CommentSubmission) }),
     async (c) => {
       const accepted = await acceptComment(deps, c.req.valid('json'), {
         ip: c.get('clientIp'),
