@@ -4,7 +4,8 @@
  *   by version, so a late job never overwrites a newer count);
  * - `webhook` POSTs the signed event to SITE_WEBHOOK_URL. The body is rebuilt from the job
  *   data byte for byte on every attempt and X-Webhook-Id is the job id, so retries are
- *   recognisable. A non-2xx answer or a network error throws, and BullMQ retries with the
+ *   recognisable; X-Webhook-Timestamp and the signature are of each attempt (src/publish/webhook.ts).
+ *   A non-2xx answer or a network error throws, and BullMQ retries with the
  *   backoff of src/publish/retry.ts (≥ 24 h in all).
  */
 import type { BackoffStrategy, Job, Processor } from 'bullmq';

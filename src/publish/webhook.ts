@@ -1,7 +1,10 @@
 /**
  * The signed webhook to the site. The body is built deterministically from the job data, so
- * every retry sends the same bytes and the same signature; X-Webhook-Id is the job id,
- * unique per delivery and stable across retries, so the site can drop duplicates.
+ * every retry sends the same bytes; X-Webhook-Id is the job id, unique per delivery and
+ * stable across retries, so the site can drop duplicates. Each attempt carries its own
+ * X-Webhook-Timestamp (Unix seconds) and is signed over "<timestamp>.<body>", so the site can
+ * refuse a delivery more than 5 minutes old: a captured request cannot be replayed later,
+ * and changing its timestamp breaks the signature.
  */
 import { createHmac } from 'node:crypto';
 import type { PublishJobData } from '../queues/index.js';
@@ -26,9 +29,9 @@ export function webhookBody(data: PublishJobData & { count: number }): string {
   return JSON.stringify(payload);
 }
 
-/** `sha256=<hex HMAC-SHA256 of the raw body>`. */
-export function webhookSignature(body: string, secret: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+/** `sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`, timestamp in Unix seconds. */
+export function webhookSignature(secret: string, timestamp: number, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex')}`;
 }
 
 export interface DeliveryRequest {
@@ -51,6 +54,8 @@ export class WebhookDeliveryError extends Error {
 }
 
 export async function deliverWebhook(req: DeliveryRequest): Promise<{ status: number }> {
+  // Taken now, for this attempt: a retry hours later is signed with its own time.
+  const timestamp = Math.floor(Date.now() / 1000);
   let res: Response;
   try {
     res = await fetch(req.url, {
@@ -58,7 +63,8 @@ export async function deliverWebhook(req: DeliveryRequest): Promise<{ status: nu
       headers: {
         'content-type': 'application/json',
         'x-webhook-id': req.deliveryId,
-        'x-webhook-signature': webhookSignature(req.body, req.secret),
+        'x-webhook-timestamp': String(timestamp),
+        'x-webhook-signature': webhookSignature(req.secret, timestamp, req.body),
         'user-agent': 'binh-luan-webhook/1',
       },
       body: req.body,

@@ -1,7 +1,7 @@
 /**
  * Fault: the site's webhook receiver is down for a while. Deliveries fail (connection
- * refused), are retried with backoff, and every one arrives once the receiver is back, signed,
- * each recognisable by X-Webhook-Id so the site can drop a repeat.
+ * refused), are retried with backoff, and every one arrives once the receiver is back, signed
+ * with a fresh X-Webhook-Timestamp, each recognisable by X-Webhook-Id so the site can drop a repeat.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideComment } from '../../src/comments/decide.js';
@@ -59,6 +59,9 @@ describe('webhook receiver down for a while', () => {
     const byId = unique();
     expect(byId.size).toBe(APPROVALS);
     expect(deliveries.every((d) => d.signatureOk)).toBe(true);
+    // Retried for a while, yet each attempt is stamped and signed when it is sent: a site
+    // refusing anything older than 5 minutes takes every one of them.
+    expect(deliveries.every((d) => d.fresh)).toBe(true);
     expect(new Set([...byId.values()].map((d) => d.body.commentId))).toEqual(new Set(approved));
     expect([...byId.values()].every((d) => d.body.event === 'comment.published')).toBe(true);
     // Counts per article end at the number approved there.
