@@ -3,13 +3,15 @@
  * article again within 10 minutes is refused (409 duplicate_comment). It catches double
  * submits and copy-paste floods without a database lookup.
  *
- * One Redis key per (article, author, content), named by a hash of their normalised forms
- * (NFC, case-folded, whitespace collapsed, so "Hay quá" and "hay  QUÁ " are the same), so no
- * comment text is ever kept in Redis. The key is taken atomically (SET NX) just before the
+ * One Redis key per (article, author, content), named by a hash of their forms as the filter
+ * reads them (duplicateKey in src/filters: case, spacing, invisible characters, lookalike
+ * Cyrillic/Greek letters and trailing punctuation do not count, so "Hay quá!", "hay  QUÁ "
+ * and "h\u0430y\u200b quá" are the same), so no comment text is ever kept in Redis. The key is taken atomically (SET NX) just before the
  * job is enqueued, and given back if enqueueing fails: only accepted comments hold it.
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { duplicateKey } from '../filters/index.js';
 import type { RedisKeys } from '../store/keys.js';
 
 export const DUPLICATE_WINDOW_SECONDS = 600;
@@ -20,11 +22,17 @@ export interface DuplicateSubject {
   content: string;
 }
 
-const fold = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+/** Hashes already computed, per subject object: release() after claim() does not normalise the text again. */
+const hashes = new WeakMap<DuplicateSubject, string>();
 
 export function duplicateHash(subject: DuplicateSubject): string {
-  const canonical = JSON.stringify([subject.articleId, fold(subject.authorName), fold(subject.content)]);
-  return createHash('sha256').update(canonical).digest('hex');
+  let hash = hashes.get(subject);
+  if (hash === undefined) {
+    const canonical = JSON.stringify([subject.articleId, duplicateKey(subject.authorName), duplicateKey(subject.content)]);
+    hash = createHash('sha256').update(canonical).digest('hex');
+    hashes.set(subject, hash);
+  }
+  return hash;
 }
 
 export class DuplicateGuard {

@@ -61,3 +61,4 @@ export interface FilterEngine {
 }
 
 export { createFilterEngine } from './engine.js';
+export { duplicateKey } from './fingerprint.js';

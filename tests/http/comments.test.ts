@@ -222,6 +222,35 @@ describe.each(ENGINES)('POST /v1/comments (%s)', (engine) => {
       expect(ttl).toBeLessThanOrEqual(600);
     });
 
+    it('409 for variants the filter reads as the same text: zero-width characters, lookalike letters, case, spacing, trailing punctuation', async () => {
+      const base = 'Bài viết rất hay, cảm ơn tác giả';
+      const first = await validComment(svc, { content: `${base} ${Date.now()}.` });
+      expect((await svc.post('/v1/comments', first)).status).toBe(202);
+      const text = first.content as string;
+      const variants: Record<string, string> = {
+        'zero-width characters': text.replace('viết', 'vi\u200bết').replace('hay', 'h\u200ca\u200dy').replace('giả', '\u2060giả\ufeff'),
+        'Cyrillic lookalike letters': text.replace('hay', 'h\u0430y').replace('cảm', '\u0441ảm'),
+        'case': text.toUpperCase(),
+        'spacing': `  ${text.replace(/ /g, ' \n\t ')}  `,
+        'trailing punctuation': text.replace(/\.$/, '!!! ...'),
+        'no trailing punctuation': text.replace(/\.$/, ''),
+        'all at once': `${text.replace(/\.$/, '').replace('hay', 'H\u0410\u200bY').replace(/ /g, '   ')} ?!`,
+      };
+      for (const [name, content] of Object.entries(variants)) {
+        const res = await svc.post('/v1/comments', { ...first, captchaId: await freshCaptcha(svc), content });
+        expect(res.status, name).toBe(409);
+        expect((await res.json()).error.code).toBe('duplicate_comment');
+      }
+      // A lookalike or zero-width character in the name does not make another author either.
+      const name = await svc.post('/v1/comments', { ...first, captchaId: await freshCaptcha(svc), authorName: 'Nguyễn V\u0103n \u0410n' });
+      expect(name.status).toBe(409);
+      // A genuinely different comment is accepted.
+      const different = await svc.post('/v1/comments', { ...first, captchaId: await freshCaptcha(svc), content: text.replace('rất hay', 'rất dở') });
+      expect(different.status).toBe(202);
+      const punctuatedInside = await svc.post('/v1/comments', { ...first, captchaId: await freshCaptcha(svc), content: text.replace('hay,', 'hay?') });
+      expect(punctuatedInside.status).toBe(202);
+    });
+
     it('the same content on another article or by another name is not a duplicate', async () => {
       const first = await validComment(svc);
       expect((await svc.post('/v1/comments', first)).status).toBe(202);
