@@ -13,6 +13,10 @@
  *   self-contained: bull-board's page template links Google Fonts, which offlineDashboard()
  *   strips (the page falls back to the system sans-serif), and the CSP allows no other origin,
  *   so anything such an upgrade brings back is refused by the browser rather than fetched.
+ * - Bad input is a 400, never a 5xx: dashboardInput() checks the query values bull-board reads
+ *   (it decodes some of them again, and hands `status` straight to BullMQ), and its error
+ *   handler is replaced by one that answers our error shape, 503 when Redis is down, and never
+ *   the exception's message or stack (bull-board's own sends both in development).
  */
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
@@ -22,6 +26,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { requireCsrf, requireRole, requireSession } from '../admin/auth/index.js';
 import { AppError } from '../errors.js';
+import { errorMessages } from '../http/messages.js';
+import { statusOf, toAppError } from '../http/errors.js';
 import type { Services } from '../services.js';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -94,6 +100,55 @@ export function offlineDashboard(): MiddlewareHandler {
   };
 }
 
+const JOB_STATUSES = new Set(['latest', 'active', 'waiting', 'waiting-children', 'prioritized', 'completed', 'failed', 'delayed', 'paused']);
+const COUNT = /^\d{1,6}$/;
+const MILLIS = /^\d{1,15}$/;
+
+/** Why a query value bull-board reads is refused, or null when it is fine. */
+function badDashboardQuery(name: string, value: string): string | null {
+  try {
+    decodeURIComponent(value); // bull-board decodes activeQueue and queueName a second time
+  } catch {
+    return 'malformed percent-encoding';
+  }
+  if (name === 'status' && !JOB_STATUSES.has(value)) return 'unknown job status';
+  if (['page', 'jobsPerPage', 'depth', 'maxChildren'].includes(name) && !COUNT.test(value)) return 'a whole number';
+  if (['from', 'to'].includes(name) && !MILLIS.test(value)) return 'milliseconds since 1970';
+  return null;
+}
+
+/** 400 validation_failed for query values bull-board would throw on (a 500 before). */
+export function dashboardInput(): MiddlewareHandler {
+  return async function dashboardInputMiddleware(c, next) {
+    const fields: Record<string, string> = {};
+    for (const [name, values] of Object.entries(c.req.queries())) {
+      for (const value of values) {
+        const problem = badDashboardQuery(name, value);
+        if (problem) fields[name] ??= problem;
+      }
+    }
+    if (Object.keys(fields).length) throw new AppError('validation_failed', { fields });
+    await next();
+  };
+}
+
+/**
+ * bull-board's handler for what its handlers throw: our error shape (with bull-board's `key`,
+ * which its page translates), 503 when Redis is unreachable, a logged 500 otherwise.
+ */
+function dashboardErrorHandler(services: Services) {
+  return (error: Error & { statusCode?: number }) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : undefined;
+    const appError = status ? new AppError(status === 404 ? 'not_found' : 'validation_failed') : toAppError(error);
+    if (appError.code === 'internal_error') services.logger.error({ err: error }, 'queue dashboard error');
+    const key = appError.code === 'internal_error' ? 'ERRORS.INTERNAL_SERVER_ERROR' : `ERRORS.${appError.code.toUpperCase()}`;
+    return {
+      status: (status ?? statusOf[appError.code]) as 500,
+      body: { error: { code: appError.code, message: errorMessages[appError.code].vi, key } },
+    };
+  };
+}
+
 export function queueDashboardRoutes(services: Services, basePath = QUEUE_DASHBOARD_PATH): Hono {
   const serverAdapter = new HonoAdapter(serveStatic).setBasePath(basePath);
   createBullBoard({
@@ -103,6 +158,7 @@ export function queueDashboardRoutes(services: Services, basePath = QUEUE_DASHBO
     serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
     options: { uiConfig: { boardTitle: 'Hàng đợi bình luận' } },
   });
+  serverAdapter.setErrorHandler(dashboardErrorHandler(services));
 
   const routes = new Hono();
   routes.use('*', dashboardSecureHeaders, offlineDashboard());
@@ -118,6 +174,7 @@ export function queueDashboardRoutes(services: Services, basePath = QUEUE_DASHBO
   );
   routes.use('*', requireRole('admin'));
   routes.use('*', sameOriginWrites());
+  routes.use('/api/*', dashboardInput());
   routes.route('/', serverAdapter.registerPlugin());
   return routes;
 }

@@ -13,7 +13,7 @@ import { requireCsrf, requireSession } from '../auth/index.js';
 import type { EventHub } from './events-hub.js';
 import { bulkDecide, decideHandler, getComment, listComments } from './handlers/comments.js';
 import type { AdminHandler } from './handlers/types.js';
-import { fieldsOf, validate } from './validate.js';
+import { assertWellFormed, fieldsOf, validate } from './validate.js';
 
 const commentId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'invalid');
 
@@ -63,6 +63,7 @@ async function optionalJson<S extends z.ZodType>(c: Context, schema: S): Promise
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError('validation_failed', { fields: fieldsOf(parsed.error) });
+  assertWellFormed(parsed.data);
   return parsed.data;
 }
 

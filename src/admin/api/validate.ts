@@ -2,6 +2,10 @@
  * Validation at the edge of the moderator API: zod schemas through @hono/zod-validator, with
  * one hook that answers the contract's `400 validation_failed` naming each bad field.
  * Malformed JSON is Hono's own HTTPException(400), which app.onError maps to invalid_json.
+ *
+ * Text must be well-formed Unicode: JSON's `\ud800` escape yields a lone surrogate, which no
+ * UTF-8 column can store (PostgreSQL's jsonb refuses it, text columns would silently turn it
+ * into U+FFFD). It is refused here as validation_failed naming the field.
  */
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
@@ -20,5 +24,28 @@ export function fieldsOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<Pr
 export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
   return zValidator(target, schema, (result) => {
     if (!result.success) throw new AppError('validation_failed', { fields: fieldsOf(result.error) });
+    assertWellFormed(result.data);
   });
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Throws validation_failed naming every field (or key) of `value` whose text holds a lone surrogate. */
+export function assertWellFormed(value: unknown): void {
+  const fields: Record<string, string> = {};
+  // Iterative: validated input is shallow, but nothing here should depend on that.
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length) {
+    const [item, path] = stack.pop()!;
+    if (typeof item === 'string') {
+      if (LONE_SURROGATE.test(item)) fields[path || '_'] ??= 'invalid text (lone surrogate)';
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (LONE_SURROGATE.test(key)) fields[childPath] ??= 'invalid text (lone surrogate)';
+        stack.push([child, childPath]);
+      }
+    }
+  }
+  if (Object.keys(fields).length) throw new AppError('validation_failed', { fields });
 }

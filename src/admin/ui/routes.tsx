@@ -12,6 +12,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { z } from 'zod';
+import { isStorableTime } from '../../comments/cursor.js';
 import { AppError } from '../../errors.js';
 import { toAppError } from '../../http/errors.js';
 import { ifNoneMatchHits } from '../../http/etag.js';
@@ -101,7 +102,20 @@ function returnPath(requestUrl: string): string {
 }
 
 function safeNext(value: string | undefined): string {
-  return value && /^\/admin(\/[^/\\]|$|\?)/.test(value) && !value.startsWith('/admin/login') ? value : '/admin/queue';
+  const fallback = '/admin/queue';
+  // CR/LF or other control characters would end up in the Location header (a 500, or worse).
+  if (!value || /[\u0000-\u001f\u007f-\u009f]/.test(value)) return fallback;
+  // Resolved as the browser would (dot segments, backslashes), then percent-encoded, so the
+  // Location header holds plain ASCII and names the path that is really opened.
+  const base = 'http://admin.invalid';
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return fallback;
+  }
+  const path = url.pathname + url.search + url.hash;
+  return url.origin === base && value.startsWith('/') && /^\/admin(\/[^/\\]|$|\?)/.test(path) && !path.startsWith('/admin/login') ? path : fallback;
 }
 
 const render = (c: Context, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 429 | 503 = 200) =>
@@ -115,7 +129,8 @@ function decodeCursor(value: string | undefined): QueueCursor | undefined {
   if (!value) return undefined;
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt)) && id.length <= 100) {
+    // isStorableTime: a date PostgreSQL cannot hold (31 February, year 0) was a 500.
+    if (typeof createdAt === 'string' && typeof id === 'string' && isStorableTime(createdAt) && id.length <= 100) {
       return { createdAt, id };
     }
   } catch {
@@ -286,7 +301,8 @@ export function adminUiRoutes(services: Services): Hono {
   ui.get('/audit', ...page, async (c) => {
     const kind = AUDIT_KINDS.find((k) => k === c.req.query('kind'));
     const before = Number(c.req.query('before'));
-    const { entries, nextBeforeId } = await audit.list({ kind, beforeId: Number.isInteger(before) && before > 0 ? before : undefined });
+    // Safe integers only: 1e20 is an integer too, and PostgreSQL's bigint refused it (a 500).
+    const { entries, nextBeforeId } = await audit.list({ kind, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
     return render(c, <AuditPage page={pageContext(c)} entries={entries} kind={kind} nextBefore={nextBeforeId} />);
   });
 
