@@ -73,6 +73,7 @@ const schema = z
     RATE_LIMIT_CAPTCHAS: rateLimit.prefault('30/60'),
     RATE_LIMIT_COMMENTS: rateLimit.prefault('5/60'),
     RATE_LIMIT_LOGIN: rateLimit.prefault('10/900'),
+    RATE_LIMIT_LOGIN_IP: rateLimit.prefault('30/900'),
 
     AUTO_REJECT: flag(true),
     WORKER_CONCURRENCY: int(128, 1, 256),
@@ -133,7 +134,8 @@ export interface Config {
   demo: boolean;
   siteDomains: string[];
   captcha: { ttlSeconds: number; testAnswer: string | undefined; poolSize: number };
-  rateLimits: { captchas: RateLimitSetting; comments: RateLimitSetting; login: RateLimitSetting };
+  /** login: failed logins per (client address, account); loginIp: per client address over all accounts. */
+  rateLimits: { captchas: RateLimitSetting; comments: RateLimitSetting; login: RateLimitSetting; loginIp: RateLimitSetting };
   autoReject: boolean;
   workerConcurrency: number;
   admin: { email: string; password: string } | undefined;
@@ -180,7 +182,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demo: e.DEMO,
     siteDomains: e.SITE_DOMAINS,
     captcha: { ttlSeconds: e.CAPTCHA_TTL_SECONDS, testAnswer: e.CAPTCHA_TEST_ANSWER, poolSize: e.CAPTCHA_POOL_SIZE },
-    rateLimits: { captchas: e.RATE_LIMIT_CAPTCHAS, comments: e.RATE_LIMIT_COMMENTS, login: e.RATE_LIMIT_LOGIN },
+    rateLimits: { captchas: e.RATE_LIMIT_CAPTCHAS, comments: e.RATE_LIMIT_COMMENTS, login: e.RATE_LIMIT_LOGIN, loginIp: e.RATE_LIMIT_LOGIN_IP },
     autoReject: e.AUTO_REJECT,
     workerConcurrency: e.WORKER_CONCURRENCY,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,

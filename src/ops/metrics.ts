@@ -55,6 +55,14 @@ export const webhookDeliveries = new Counter({
   registers: [registry],
 });
 
+/** Refused moderator logins: bad_password, unknown_account, disabled_account, rate_limited, cross_site. */
+export const adminLoginFailures = new Counter({
+  name: 'admin_login_failures_total',
+  help: 'Refused moderator logins, by reason: bad_password, unknown_account, disabled_account, rate_limited, cross_site',
+  labelNames: ['reason'] as const,
+  registers: [registry],
+});
+
 export const httpRequestDuration = new Histogram({
   name: 'http_request_duration_seconds',
   help: 'HTTP request duration by route, method and status',

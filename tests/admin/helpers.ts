@@ -10,6 +10,11 @@ import type { Services } from '../../src/services.js';
 export const ADMIN_EMAIL = 'admin@example.vn';
 export const ADMIN_PASSWORD = 'mat-khau-rat-dai-1';
 export const adminEnv = { ADMIN_EMAIL, ADMIN_PASSWORD };
+/**
+ * A password the policy accepts (at least 12 characters, not a common one), for accounts that
+ * tests create; src/admin/auth/password-policy.ts refuses short and common ones.
+ */
+export const MODERATOR_PASSWORD = 'mat-khau-kiem-duyet';
 
 export interface Moderator {
   id: string;
@@ -63,8 +68,8 @@ export async function login(
 /** Creates a moderator account and logs it in. */
 export async function addModerator(svc: TestService, role: 'admin' | 'moderator' = 'moderator'): Promise<Moderator> {
   const email = `mod-${randomUUID()}@example.vn`;
-  await svc.services.moderators.createIfAbsent({ id: randomUUID(), email, role, passwordHash: await hashPassword('mat-khau-kiem-duyet') });
-  return login(svc, email, 'mat-khau-kiem-duyet');
+  await svc.services.moderators.createIfAbsent({ id: randomUUID(), email, role, passwordHash: await hashPassword(MODERATOR_PASSWORD) });
+  return login(svc, email, MODERATOR_PASSWORD);
 }
 
 export const REVIEW_VERDICT: Verdict = {
