@@ -6,6 +6,7 @@ import {
   clearSessionCookie,
   loginUser,
   logout,
+  refuseCrossSiteLogin,
   requireCsrf,
   requireSession,
   revokeSessions,
@@ -31,7 +32,8 @@ const loginBody = z.object({
 export function authRoutes(services: Services): Hono {
   const routes = new Hono();
 
-  routes.post('/login', validate('json', loginBody), async (c) => {
+  // Another site's page may not log the browser in (login CSRF): see src/admin/auth/origin.ts.
+  routes.post('/login', refuseCrossSiteLogin(services), validate('json', loginBody), async (c) => {
     const { email, password } = c.req.valid('json');
     // A fresh session id on every login (no fixation); drop the one the browser still holds.
     const previous = getCookie(c, SESSION_COOKIE);

@@ -15,6 +15,7 @@ export {
   type RequireSessionOptions,
 } from './middleware.js';
 export { loginUser, logout, toSessionUser, type SessionUser, type LoginRequest, type LoginResult } from './login.js';
+export { refuseCrossSiteLogin, isCrossSiteRequest } from './origin.js';
 export { ensureBootstrapAdmin } from './bootstrap.js';
 export { hashPassword, verifyPassword } from './password.js';
 export type { Session } from './sessions.js';

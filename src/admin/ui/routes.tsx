@@ -27,6 +27,7 @@ import {
   clearSessionCookie,
   loginUser,
   logout,
+  refuseCrossSiteLogin,
   requireCsrf,
   requireSession,
   SESSION_COOKIE,
@@ -194,7 +195,15 @@ export function adminUiRoutes(services: Services): Hono {
     return render(c, <LoginPage lang={lang} next={safeNext(c.req.query('next'))} notice={notice} />);
   });
 
-  ui.post('/login', adminSecureHeaders, noStore, uiLanguage, async (c) => {
+  // Another site's page may not log the browser in (login CSRF, src/admin/auth/origin.ts):
+  // refused before uiLanguage, so not even the language cookie is set.
+  const crossSiteLogin = refuseCrossSiteLogin(services, {
+    onRefused: (c) => {
+      const lang = resolveUiLang(c.req.query('lang'), getCookie(c, LANG_COOKIE));
+      return render(c, <LoginPage lang={lang} next="/admin/queue" error={errorMessages.csrf_failed[lang]} />, 403);
+    },
+  });
+  ui.post('/login', adminSecureHeaders, noStore, crossSiteLogin, uiLanguage, async (c) => {
     const lang = c.get('uiLang');
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
