@@ -5,6 +5,7 @@
  * (FILTER_SITE_DOMAINS), which must run without the service's configuration.
  */
 import { z } from 'zod';
+import { configProblem, passwordProblem } from './admin/auth/password-policy.js';
 
 /** `count/seconds`, e.g. `5/60`: at most `count` events per `seconds` window. */
 export interface RateLimitSetting {
@@ -79,7 +80,8 @@ const schema = z
     WORKER_CONCURRENCY: int(128, 1, 256),
 
     ADMIN_EMAIL: z.string().email().optional(),
-    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    // Checked against the password policy below: refused in production, a warning elsewhere.
+    ADMIN_PASSWORD: z.string().optional(),
     SESSION_TTL_SECONDS: int(8 * 3600, 60, 30 * 86_400),
 
     SITE_WEBHOOK_URL: url(['http:', 'https:']).optional(),
@@ -107,6 +109,10 @@ const schema = z
     }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+    }
+    const adminPasswordProblem = env.ADMIN_PASSWORD === undefined ? null : passwordProblem(env.ADMIN_PASSWORD, env.ADMIN_EMAIL);
+    if (adminPasswordProblem && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: configProblem(adminPasswordProblem) });
     }
     if (env.SITE_WEBHOOK_URL && !env.SITE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SITE_WEBHOOK_SECRET'], message: 'is required when SITE_WEBHOOK_URL is set' });

@@ -16,7 +16,7 @@ import {
 } from '../auth/index.js';
 import { getCookie } from 'hono/cookie';
 import { validate } from './validate.js';
-import { password as newPassword, userJson } from '../users/routes.js';
+import { allowedPassword, password as newPassword, userJson } from '../users/routes.js';
 import { userService } from '../users/index.js';
 
 const ownPasswordBody = z.object({
@@ -54,6 +54,7 @@ export function authRoutes(services: Services): Hono {
   const users = userService(services.db, (id, keep) => revokeSessions(sessionDeps(services), id, { keep }));
   routes.post('/me/password', requireSession(services), requireCsrf(), validate('json', ownPasswordBody), async (c) => {
     const { currentPassword, password } = c.req.valid('json');
+    allowedPassword(c, password, c.get('moderator').email);
     const user = await users.changeOwnPassword(c.get('moderator').id, c.get('session').id, currentPassword, password);
     c.header('Cache-Control', 'no-store');
     return c.json({ user: userJson(user) });

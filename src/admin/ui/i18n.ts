@@ -162,7 +162,9 @@ const vi = {
   'users.email': 'Email',
   'users.name': 'Tên hiển thị',
   'users.role': 'Vai trò',
-  'users.password': 'Mật khẩu (ít nhất 8 ký tự)',
+  'users.password': 'Mật khẩu (ít nhất 12 ký tự)',
+  'users.passwordHint':
+    'Mật khẩu cần ít nhất 12 ký tự. Mật khẩu quá phổ biến (như matkhau123456, 123456789012, qwertyuiop12) hoặc chỉ là tên trong email kèm chữ số sẽ bị từ chối. Một câu dài dễ nhớ là lựa chọn tốt.',
   'users.submit': 'Tạo',
   'users.status': 'Trạng thái',
   'users.active': 'Đang hoạt động',
@@ -373,7 +375,9 @@ const en: Record<UiKey, string> = {
   'users.email': 'Email',
   'users.name': 'Display name',
   'users.role': 'Role',
-  'users.password': 'Password (at least 8 characters)',
+  'users.password': 'Password (at least 12 characters)',
+  'users.passwordHint':
+    'A password needs at least 12 characters. Common passwords (such as password1234, 123456789012, qwertyuiop12) and the email name plus digits are refused. A long sentence you remember is a good choice.',
   'users.submit': 'Create',
   'users.status': 'Status',
   'users.active': 'Active',

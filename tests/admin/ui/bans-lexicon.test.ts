@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCommentId } from '../../../src/comments/ids.js';
 import { ENGINES, startTestService, waitFor, type TestService } from '../../helpers/service.js';
-import { adminEnv, login, type Moderator } from '../helpers.js';
+import { adminEnv, login, MODERATOR_PASSWORD, type Moderator } from '../helpers.js';
 
 describe.each(ENGINES)('bans and word lists (%s)', (engine) => {
   let svc: TestService;
@@ -75,9 +75,9 @@ describe.each(ENGINES)('bans and word lists (%s)', (engine) => {
   });
 
   it('lets only admins change word lists and accounts', async () => {
-    const created = await admin.post('/admin/api/users', { email: 'mod@example.vn', role: 'moderator', password: 'mat-khau-mod-1' });
+    const created = await admin.post('/admin/api/users', { email: 'mod@example.vn', role: 'moderator', password: MODERATOR_PASSWORD });
     expect(created.status).toBe(201);
-    const mod = await login(svc, 'mod@example.vn', 'mat-khau-mod-1');
+    const mod = await login(svc, 'mod@example.vn', MODERATOR_PASSWORD);
     expect((await mod.post('/admin/api/lexicon', { kind: 'allow', lang: 'vi', term: 'con cá' })).status).toBe(403);
     expect((await mod.fetch('/admin/api/lexicon')).status).toBe(200);
     expect((await mod.fetch('/admin/api/users')).status).toBe(403);

@@ -1,5 +1,6 @@
 /** Accounts (admins): create, disable/enable, reset a password. */
 import type { FC } from 'hono/jsx';
+import { MIN_PASSWORD_LENGTH } from '../../auth/index.js';
 import type { AccountSummary } from '../../../store/moderator-accounts.js';
 import { translator } from '../i18n.js';
 import { FormMessage, Layout, type PageContext } from '../layout.js';
@@ -30,11 +31,12 @@ export const UsersPage: FC<{ page: PageContext; users: AccountSummary[] }> = ({ 
           </div>
           <div>
             <label for="u-password">{tr('users.password')}</label>
-            <input id="u-password" name="password" type="password" required minlength={8} autocomplete="new-password" />
+            <input id="u-password" name="password" type="password" required minlength={MIN_PASSWORD_LENGTH} autocomplete="new-password" aria-describedby="u-password-hint" />
           </div>
           <button type="submit" class="primary">{tr('users.submit')}</button>
           <FormMessage />
         </form>
+        <p class="hint" id="u-password-hint">{tr('users.passwordHint')}</p>
       </section>
       <table>
         <thead>
@@ -58,7 +60,7 @@ export const UsersPage: FC<{ page: PageContext; users: AccountSummary[] }> = ({ 
               <td>{formatTime(u.createdAt, page.lang)}</td>
               <td>
                 <form data-api={`/admin/api/users/${u.id}/password`} class="form-grid">
-                  <input name="password" type="password" minlength={8} required autocomplete="new-password"
+                  <input name="password" type="password" minlength={MIN_PASSWORD_LENGTH} required autocomplete="new-password"
                     aria-label={tr('users.newPassword', { email: u.email })} size={14} />
                   <button type="submit">{tr('users.reset')}</button>
                   <FormMessage />
