@@ -101,6 +101,9 @@ for asset in /widget.js /count.js /admin/login; do
 done
 log "GET /widget.js, /count.js, /admin/login: 200 without dev dependencies"
 
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$API/demo")" = 404 ] || fail "GET /demo must be 404 in production without DEMO=1"
+log "GET /demo: 404 (off by default in production)"
+
 code=$(curl -s -o "$WORK/body.json" -w '%{http_code}' -H 'content-type: application/json' -d '{}' "$API/v1/comments")
 [ "$code" = 400 ] && grep -q '"validation_failed"' "$WORK/body.json" || fail "POST /v1/comments {} answered $code $(cat "$WORK/body.json")"
 log "POST /v1/comments {}: 400 validation_failed"

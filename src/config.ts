@@ -28,6 +28,12 @@ const flag = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : ['1', 'true', 'on', 'yes'].includes(v)));
 
+/** A flag whose default depends on other settings (resolved in loadConfig). */
+const optionalFlag = z
+  .enum(['0', '1', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ['1', 'true', 'on', 'yes'].includes(v)));
+
 const list = z
   .string()
   .optional()
@@ -65,7 +71,8 @@ const schema = z
       .regex(/^\d{1,2}$/, 'must be a non-negative integer: how many proxies of ours stand in front (0 = none)')
       .default('0')
       .transform(Number),
-    DEMO: flag(true),
+    // Default: on, except in production (a sample page has no place on a newsroom's domain).
+    DEMO: optionalFlag,
     SITE_DOMAINS: list,
 
     CAPTCHA_TTL_SECONDS: int(300, 10, 86_400),
@@ -94,6 +101,7 @@ const schema = z
     OUTBOX_SWEEP_MS: int(5_000, 100, 600_000),
 
     METRICS_TOKEN: z.string().min(1).optional(),
+    METRICS_PUBLIC: flag(false),
     WORKER_HEARTBEAT_MAX_AGE_SECONDS: int(60, 5, 3600),
     SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 600_000),
     RETENTION_REJECTED_DAYS: int(90, 1, 36_500),
@@ -154,6 +162,8 @@ export interface Config {
   /** How often each worker enqueues publish jobs the api could not (Redis down at decision time). */
   outboxSweepMs: number;
   metricsToken: string | undefined;
+  /** /metrics without a token in production (a private network); without it production answers 401. */
+  metricsPublic: boolean;
   workerHeartbeatMaxAgeSeconds: number;
   shutdownTimeoutMs: number;
   retention: { rejectedDays: number; ipDays: number };
@@ -185,7 +195,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: e.DATA_DIR,
     allowedOrigins: e.ALLOWED_ORIGINS,
     trustProxy: e.TRUST_PROXY,
-    demo: e.DEMO,
+    demo: e.DEMO ?? e.NODE_ENV !== 'production',
     siteDomains: e.SITE_DOMAINS,
     captcha: { ttlSeconds: e.CAPTCHA_TTL_SECONDS, testAnswer: e.CAPTCHA_TEST_ANSWER, poolSize: e.CAPTCHA_POOL_SIZE },
     rateLimits: { captchas: e.RATE_LIMIT_CAPTCHAS, comments: e.RATE_LIMIT_COMMENTS, login: e.RATE_LIMIT_LOGIN, loginIp: e.RATE_LIMIT_LOGIN_IP },
@@ -203,6 +213,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     countCacheTtlSeconds: e.COUNT_CACHE_TTL_SECONDS,
     outboxSweepMs: e.OUTBOX_SWEEP_MS,
     metricsToken: e.METRICS_TOKEN,
+    metricsPublic: e.METRICS_PUBLIC,
     workerHeartbeatMaxAgeSeconds: e.WORKER_HEARTBEAT_MAX_AGE_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     retention: { rejectedDays: e.RETENTION_REJECTED_DAYS, ipDays: e.RETENTION_IP_DAYS },

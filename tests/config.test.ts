@@ -70,3 +70,23 @@ describe('TRUST_PROXY', () => {
     expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY .*non-negative integer/);
   });
 });
+
+describe('production defaults: DEMO and METRICS_PUBLIC', () => {
+  it('DEMO is off by default in production and on elsewhere; an explicit value wins', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).demo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', DEMO: '1' }).demo).toBe(true);
+    expect(loadConfig({}).demo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).demo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', DEMO: '0' }).demo).toBe(false);
+  });
+
+  it('METRICS_PUBLIC is a flag, off by default', () => {
+    expect(loadConfig({}).metricsPublic).toBe(false);
+    expect(loadConfig({ METRICS_PUBLIC: '1' }).metricsPublic).toBe(true);
+    expect(loadConfig({ METRICS_PUBLIC: '0' }).metricsPublic).toBe(false);
+  });
+
+  it.each(['2', 'public', 'maybe'])('refuses METRICS_PUBLIC=%s with one clear line', (value) => {
+    expect(() => loadConfig({ METRICS_PUBLIC: value })).toThrow(/^Invalid configuration: METRICS_PUBLIC /);
+  });
+});

@@ -7,6 +7,8 @@
  *   jobs (comments answered 202 but never written). Refused in production, warned elsewhere.
  * - AOF off in production: a Redis restart loses the queue's last moments. Warned.
  * - Every migration applied: a copy must never run against a schema older than its code.
+ * - /metrics closed in production (no METRICS_TOKEN, no METRICS_PUBLIC): warned, naming both
+ *   ways to open it, so the operator whose Prometheus gets 401 finds why in the start log.
  *
  * Managed Redis often disables CONFIG, so everything is read from INFO.
  */
@@ -78,6 +80,18 @@ export function checkMigrations(pending: string[]): Finding[] {
   return [{ level: 'error', check: 'migrations', message: `migrations not applied: ${pending.join(', ')}` }];
 }
 
+export function checkMetricsAccess(config: Pick<Config, 'isProduction' | 'metricsToken' | 'metricsPublic'>): Finding[] {
+  if (!config.isProduction || config.metricsToken !== undefined || config.metricsPublic) return [];
+  return [
+    {
+      level: 'warn',
+      check: 'metrics_access',
+      message:
+        '/metrics answers 401: set METRICS_TOKEN and have Prometheus send it (authorization: Bearer <token>), or METRICS_PUBLIC=1 if this port is only reachable from a private network',
+    },
+  ];
+}
+
 /** Every rule over one INFO reply. */
 export function redisFindings(info: RedisInfo, config: Env): Finding[] {
   return [...checkRedisVersion(info), ...checkEvictionPolicy(info, config), ...checkPersistence(info, config)];
@@ -86,7 +100,7 @@ export function redisFindings(info: RedisInfo, config: Env): Finding[] {
 export interface StartupDeps {
   redis: Redis;
   db: Queryable;
-  config: Env;
+  config: Pick<Config, 'isProduction' | 'metricsToken' | 'metricsPublic'>;
 }
 
 /** Gathers INFO and the migration state, then applies every rule. */
@@ -94,5 +108,9 @@ export async function runStartupChecks(deps: StartupDeps): Promise<Finding[]> {
   const info = parseRedisInfo(
     [await deps.redis.info('server'), await deps.redis.info('memory'), await deps.redis.info('persistence')].join('\n'),
   );
-  return [...redisFindings(info, deps.config), ...checkMigrations(await pendingMigrations(deps.db))];
+  return [
+    ...redisFindings(info, deps.config),
+    ...checkMigrations(await pendingMigrations(deps.db)),
+    ...checkMetricsAccess(deps.config),
+  ];
 }

@@ -30,9 +30,12 @@ export function opsRoutes(services: Services): Hono {
     return c.json({ status: ready ? 'ok' : 'unavailable', checks, failed }, ready ? 200 : 503);
   });
 
+  // Behind METRICS_TOKEN when set; in production without it, closed unless METRICS_PUBLIC=1 says
+  // the port is on a private network (queue sizes and error rates are not for the internet).
   routes.get('/metrics', async (c) => {
-    const token = services.config.metricsToken;
-    if (token !== undefined && !bearerMatches(c.req.header('authorization'), token)) {
+    const { metricsToken: token, isProduction, metricsPublic } = services.config;
+    const closed = token === undefined && isProduction && !metricsPublic;
+    if (closed || (token !== undefined && !bearerMatches(c.req.header('authorization'), token))) {
       c.header('WWW-Authenticate', 'Bearer realm="metrics"');
       return c.json(errorBody(c, 'unauthenticated'), 401);
     }
