@@ -51,6 +51,11 @@ mkdir -p "$APP/src/filters"
 cp package.json package-lock.json "$APP/"
 cp -a dist "$APP/dist"
 cp -a src/filters/lexicons "$APP/src/filters/lexicons"
+mkdir -p "$APP/src/filters/model"
+cp src/filters/model/span-model.bin "$APP/src/filters/model/span-model.bin"
+# The password policy's list, as the Dockerfile copies it.
+mkdir -p "$APP/src/admin/auth"
+cp src/admin/auth/common-passwords.txt "$APP/src/admin/auth/common-passwords.txt"
 # Same result as the image's `npm ci --omit=dev`, without a second download.
 cp -a node_modules "$APP/node_modules"
 (cd "$APP" && npm prune --omit=dev --no-audit --no-fund >"$WORK/prune.log" 2>&1) || fail "npm prune --omit=dev"
