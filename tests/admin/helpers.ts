@@ -1,5 +1,6 @@
 /** Helpers for moderator API tests: log in, and send requests with the session and CSRF token. */
-import type { TestService } from '../helpers/service.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestService, type TestService } from '../helpers/service.js';
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../src/admin/auth/index.js';
 import { newCommentId } from '../../src/comments/ids.js';
@@ -111,4 +112,20 @@ export async function insertComment(
     decisionReason: status === 'rejected' ? 'profanity.vi' : null,
   });
   return stored;
+}
+
+/**
+ * For one describe block: a service on PostgreSQL without workers, with the bootstrap admin
+ * (plus `env`), started before the tests and stopped after; `ready` receives it and the admin's
+ * logged-in session.
+ */
+export function withAdminService(ready: (svc: TestService, admin: Moderator) => void, env: Record<string, string> = {}): void {
+  let svc: TestService | undefined;
+  beforeAll(async () => {
+    svc = await startTestService({ engine: 'postgres', workers: false, env: { ...adminEnv, ...env } });
+    ready(svc, await login(svc));
+  }, 120_000);
+  afterAll(async () => {
+    await svc?.stop();
+  }, 60_000);
 }

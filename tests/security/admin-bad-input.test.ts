@@ -4,9 +4,9 @@
  * and dates outside what the database holds, CR/LF where a header will be written. Each case
  * here was a 500 once; tests/fuzz/admin.test.ts looks for the ones nobody thought of.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminEnv, ADMIN_EMAIL, ADMIN_PASSWORD, insertComment, login, type Moderator } from '../admin/helpers.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import { describe, expect, it } from 'vitest';
+import { adminEnv, ADMIN_EMAIL, ADMIN_PASSWORD, insertComment, login, withAdminService, type Moderator } from '../admin/helpers.js';
+import type { TestService } from '../helpers/service.js';
 
 const cursorOf = (createdAt: string, id = 'x') => Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
 
@@ -26,13 +26,10 @@ async function expectClientError(res: Response, label: string): Promise<{ code?:
 describe('bad input to the admin API never answers 5xx (postgres)', () => {
   let svc: TestService;
   let admin: Moderator;
-  beforeAll(async () => {
-    svc = await startTestService({ engine: 'postgres', workers: false, env: adminEnv });
-    admin = await login(svc);
-  }, 120_000);
-  afterAll(async () => {
-    await svc?.stop();
-  }, 60_000);
+  withAdminService((started, loggedIn) => {
+    svc = started;
+    admin = loggedIn;
+  });
 
   /** A raw JSON body: JSON.stringify would escape a lone surrogate the same way, but say it plainly. */
   const postRaw = (path: string, json: string) => admin.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json });

@@ -7,9 +7,9 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminEnv, login, type Moderator } from '../admin/helpers.js';
+import { adminEnv, login, withAdminService, type Moderator } from '../admin/helpers.js';
 import { launchChromium } from '../helpers/browser.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import type { TestService } from '../helpers/service.js';
 
 const directives = (csp: string | null) =>
   new Map((csp ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]));
@@ -25,13 +25,10 @@ function externalReferences(text: string): string[] {
 describe('the queue dashboard (/admin/queues)', () => {
   let svc: TestService;
   let admin: Moderator;
-  beforeAll(async () => {
-    svc = await startTestService({ engine: 'postgres', workers: false, env: adminEnv });
-    admin = await login(svc);
-  }, 120_000);
-  afterAll(async () => {
-    await svc?.stop();
-  }, 60_000);
+  withAdminService((started, loggedIn) => {
+    svc = started;
+    admin = loggedIn;
+  });
 
   it('the page, its JSON API and its assets cannot be framed and are not cached', async () => {
     const page = await admin.fetch('/admin/queues');

@@ -5,10 +5,10 @@
  * sessions back.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/admin/auth/index.js';
-import { adminEnv, login, type Moderator } from '../admin/helpers.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import { adminEnv, login, withAdminService, type Moderator } from '../admin/helpers.js';
+import type { TestService } from '../helpers/service.js';
 
 const OLD_PASSWORD = 'Den-long-Hoi-An-ba-mau-7';
 const NEW_PASSWORD = 'Cau-Truong-Tien-sau-nhip-2026';
@@ -16,13 +16,10 @@ const NEW_PASSWORD = 'Cau-Truong-Tien-sau-nhip-2026';
 describe('sessions end with a password change or a disabled account (postgres)', () => {
   let svc: TestService;
   let admin: Moderator;
-  beforeAll(async () => {
-    svc = await startTestService({ engine: 'postgres', workers: false, env: adminEnv });
-    admin = await login(svc);
-  }, 120_000);
-  afterAll(async () => {
-    await svc?.stop();
-  }, 60_000);
+  withAdminService((started, loggedIn) => {
+    svc = started;
+    admin = loggedIn;
+  });
 
   async function newModerator(): Promise<{ id: string; email: string }> {
     const email = `bien-tap-${randomUUID()}@baotinh.vn`;

@@ -8,12 +8,12 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ensureBootstrapAdmin } from '../../../src/admin/auth/index.js';
 import { COMMON_PASSWORDS, MIN_PASSWORD_LENGTH, passwordProblem } from '../../../src/admin/auth/password-policy.js';
 import { ConfigError, loadConfig } from '../../../src/config.js';
-import { startTestService, type TestService } from '../../helpers/service.js';
-import { adminEnv, login, MODERATOR_PASSWORD, type Moderator } from '../helpers.js';
+import type { TestService } from '../../helpers/service.js';
+import { adminEnv, login, MODERATOR_PASSWORD, withAdminService, type Moderator } from '../helpers.js';
 
 const TOO_SHORT_VI = 'Mật khẩu cần ít nhất 12 ký tự';
 const TOO_COMMON_VI = 'Mật khẩu này quá phổ biến, hãy chọn mật khẩu khác';
@@ -113,13 +113,10 @@ describe('ADMIN_PASSWORD at start', () => {
 describe('setting a password through the API and the pages (postgres)', () => {
   let svc: TestService;
   let admin: Moderator;
-  beforeAll(async () => {
-    svc = await startTestService({ engine: 'postgres', workers: false, env: adminEnv });
-    admin = await login(svc);
-  }, 120_000);
-  afterAll(async () => {
-    await svc?.stop();
-  }, 60_000);
+  withAdminService((started, loggedIn) => {
+    svc = started;
+    admin = loggedIn;
+  });
 
   const fieldsOf = async (res: Response) => {
     expect(res.status).toBe(400);
