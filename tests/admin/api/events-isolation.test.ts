@@ -11,53 +11,21 @@ import { EventHub } from '../../../src/admin/api/events-hub.js';
 import { createLogger } from '../../../src/logger.js';
 import { deleteRedisPrefix, REDIS_URL, startTestService, uniqueName, waitFor, type TestService } from '../../helpers/service.js';
 import { adminEnv, insertComment, login } from '../helpers.js';
+import { openEvents } from './sse-client.js';
 
-/** GET /admin/api/events as a moderator's browser reads it: collects the `data:` payloads. */
-async function openEvents(svc: TestService) {
+/** GET /admin/api/events as a logged-in moderator's browser reads it, once connected. */
+async function openEventsAsModerator(svc: TestService) {
   const admin = await login(svc);
-  const controller = new AbortController();
-  const res = await svc.fetch('/admin/api/events', { headers: { cookie: admin.cookie }, signal: controller.signal });
-  expect(res.status).toBe(200);
-  const events: Array<Record<string, unknown>> = [];
-  let connected = false;
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const pump = (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          for (const line of block.split('\n')) {
-            if (line.startsWith('data:')) events.push(JSON.parse(line.slice(5).trim()));
-            else if (line.startsWith(':') && line.slice(1).trim() === 'connected') connected = true;
-          }
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  await waitFor(() => connected, 3_000);
-  return {
-    admin,
-    events,
-    async close() {
-      controller.abort();
-      await pump;
-    },
-  };
+  const stream = await openEvents(svc, admin.cookie);
+  expect(stream.res.status).toBe(200);
+  await waitFor(() => stream.comments.includes('connected'), 3_000);
+  return { admin, events: stream.events, close: stream.close };
 }
 
 /** `first` decides a comment; its own moderators see it, those of `other` never do. */
 async function expectIsolated(first: TestService, other: TestService) {
-  const own = await openEvents(first);
-  const foreign = await openEvents(other);
+  const own = await openEventsAsModerator(first);
+  const foreign = await openEventsAsModerator(other);
   try {
     const c = await insertComment(first.services, { articleId: 'bao-lu-mien-trung' });
     expect((await own.admin.post(`/admin/api/comments/${c.id}/approve`, {})).status).toBe(200);
