@@ -14,6 +14,7 @@ import {
 } from './features.js';
 import type { SpanModelData, Thresholds } from './model-file.js';
 import { TokenBuffer, tokenize, type Tokens } from './tokens.js';
+import { AFTER2, BEFORE2, NEXT, PREV, SELF, SUMS, WordCache } from './word-cache.js';
 
 /** A run of offensive tokens, in input UTF-16 offsets, with the model's confidence. */
 export interface ModelSpan {
@@ -200,53 +201,6 @@ export class SpanModel {
       }
     }
     return pack(tokenSum, commentSum);
-  }
-}
-
-/** Per cached word: sums (token, comment) as itself, as previous, next, 2 before, 2 after. */
-const SELF = 0;
-const PREV = 2;
-const NEXT = 4;
-const BEFORE2 = 6;
-const AFTER2 = 8;
-const SUMS = 10;
-
-/**
- * Open-addressing table from a word's two hashes to its sums, in typed arrays (a Map keyed by
- * numbers past 2^31 allocates a heap number per look-up). Starts again when 3/4 full, so a
- * flood of junk words cannot grow it.
- */
-class WordCache {
-  private static readonly CAPACITY = 1 << 14;
-  private readonly keyA = new Uint32Array(WordCache.CAPACITY);
-  private readonly keyB = new Uint32Array(WordCache.CAPACITY);
-  private readonly used = new Uint8Array(WordCache.CAPACITY);
-  readonly values = new Int32Array(WordCache.CAPACITY * SUMS);
-  private size = 0;
-
-  /** Index into `values`, or -1. */
-  find(a: number, b: number): number {
-    const mask = WordCache.CAPACITY - 1;
-    for (let i = (Math.imul(a, 0x9e3779b1) ^ b) & mask; this.used[i]; i = (i + 1) & mask) {
-      if (this.keyA[i] === a && this.keyB[i] === b) return i * SUMS;
-    }
-    return -1;
-  }
-
-  /** Claims a free entry for a word known to be absent; its sums are to be written. */
-  insert(a: number, b: number): number {
-    if (this.size >= (WordCache.CAPACITY * 3) / 4) {
-      this.used.fill(0);
-      this.size = 0;
-    }
-    const mask = WordCache.CAPACITY - 1;
-    let i = (Math.imul(a, 0x9e3779b1) ^ b) & mask;
-    while (this.used[i]) i = (i + 1) & mask;
-    this.used[i] = 1;
-    this.keyA[i] = a;
-    this.keyB[i] = b;
-    this.size++;
-    return i * SUMS;
   }
 }
 
