@@ -10,12 +10,13 @@ export const MODEL_RULE = 'model.offensive';
  * sure. Most of what the model finds that the lexicons do not are insults, political slurs
  * and dehumanising words ("đồ ăn bám", "bò đỏ", "cặn bã"): a newspaper wants them in front of
  * a person, not rejected by a machine; and a model cannot tell "lon" the can from "lồn" well
- * enough to reject anything on its own. Words a profanity rule already names are not repeated.
+ * enough to reject anything on its own. Words a rule already names (profanity, a phone number,
+ * a link, a contact handle) are not repeated.
  */
 export function withModel(findings: readonly Finding[], scores: CommentScores, input: string, thresholds: Thresholds): Finding[] {
   const spans = spansOf(scores, input, thresholds);
   if (spans.length === 0) return findings as Finding[];
-  const named = findings.filter((f) => f.rule.startsWith('profanity.'));
+  const named = findings.filter(namesWords);
   const out = findings.slice();
   for (const span of spans) {
     for (const [start, end] of uncovered(span.start, span.end, named, input)) {
@@ -34,7 +35,16 @@ export function withModel(findings: readonly Finding[], scores: CommentScores, i
 }
 
 /**
- * The parts of [start, end) that no profanity finding covers, trimmed of spaces and
+ * Findings that already point a moderator at these words: profanity, and the contact details
+ * of spam (a phone number's "345" or a link's host is no insult). Shouting and floods cover
+ * whole stretches of text and name no words.
+ */
+function namesWords(f: Finding): boolean {
+  return f.rule.startsWith('profanity.') || f.rule === 'spam.phone' || f.rule === 'spam.link' || f.rule === 'spam.contact';
+}
+
+/**
+ * The parts of [start, end) that no such finding covers, trimmed of spaces and
  * punctuation: the model's "Địt mẹ bọn" next to the rule's "Địt mẹ" adds "bọn" only.
  */
 function uncovered(start: number, end: number, named: readonly Finding[], input: string): Array<[number, number]> {

@@ -37,6 +37,15 @@ describe('model and rules together', () => {
     expect(v.reasons.map((r) => r.rule)).toEqual(['profanity.vi']);
   });
 
+  it('does not highlight words a phone number, link or contact handle already names', () => {
+    const v = engine.evaluate('gọi 0912.345.678 hoặc vào bit.ly/abc');
+    const phone = v.reasons.find((r) => r.rule === 'spam.phone')!;
+    const link = v.reasons.find((r) => r.rule === 'spam.link')!;
+    for (const r of v.reasons.filter((x) => x.rule === 'model.offensive')) {
+      for (const named of [phone, link]) expect(r.end <= named.start || r.start >= named.end, `${r.match} inside ${named.match}`).toBe(true);
+    }
+  });
+
   it('leaves a term typed without its marks at review (tone pairs: "mat day" may be other words)', () => {
     const v = engine.evaluate('thang do dung la mat day');
     const term = v.reasons.find((r) => r.rule === 'profanity.vi');
