@@ -57,7 +57,9 @@ export function normalize(input: string, arena: Arena = new Arena(input.length *
     cased = foldConfusables(cased, arena);
     needs = needsOf(cased);
   }
-  const plain = needs & Needs.Lower ? lowerCase(cased, arena) : cased;
+  let plain = needs & Needs.Lower ? lowerCase(cased, arena) : cased;
+  // A capital that is no lookalike but whose lower case is one ("Ɡ" → "ɡ") is folded only now.
+  if (needs & Needs.LowerFolds) plain = foldConfusables(plain, arena);
   let accented = needs & Needs.Leet ? resolveLeet(plain, arena) : plain;
   accented = collapseRepeats(joinSeparated(accented, arena), arena);
   // Leet, joining and collapsing only ever write unmarked ASCII letters: the marks of
@@ -67,7 +69,7 @@ export function normalize(input: string, arena: Arena = new Arena(input.length *
 }
 
 /** Which steps a unit may need, as bits; the whole text needs the union. */
-const Needs = { Invisible: 1, Fold: 2, Lower: 4, Leet: 8, Strip: 16, DotLike: 32 } as const;
+const Needs = { Invisible: 1, Fold: 2, Lower: 4, Leet: 8, Strip: 16, DotLike: 32, LowerFolds: 64 } as const;
 
 /** Dot-like symbols (see {@link NormalizedText.dotLike}); none is changed by any step. */
 export const DOT_LIKE_UNITS: readonly number[] = [0x00b7, 0x2022, 0x2219, 0x22c5, 0x3002, 0xff61];
@@ -82,6 +84,7 @@ function buildNeeds(): Uint8Array {
       (isInvisible(c) ? Needs.Invisible : 0) |
       (isFoldable(c) ? Needs.Fold : 0) |
       (lower !== c ? Needs.Lower : 0) |
+      (lower !== c && !isFoldable(c) && isFoldable(lower) ? Needs.LowerFolds : 0) |
       // Judged on the unit and its lower case: leet reads the lower-cased view.
       (isStandIn(c) || isStandIn(lower) ? Needs.Leet : 0) |
       (hasDiacritic(c) || hasDiacritic(lower) ? Needs.Strip : 0);

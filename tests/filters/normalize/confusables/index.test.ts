@@ -14,6 +14,11 @@ describe('foldConfusables (through normalize)', () => {
     expect(viewText(normalize('Ðịt ðm').plain)).toBe('địt đm');
   });
 
+  it('folds a capital whose lower case is a lookalike (Ɡ → ɡ → g), so the plain view is stable', () => {
+    expect(viewText(normalize('\ua7ac\u00e0').plain)).toBe('gà');
+    expect(viewText(normalize(viewText(normalize('\ua7ac').plain)).plain)).toBe('g');
+  });
+
   it('folds full-width letters', () => {
     expect(viewText(normalize('ｆｕｃｋ').plain)).toBe('fuck');
   });
