@@ -30,7 +30,6 @@ export interface Figures {
 
 /** Adds up verdicts against labels; one per evaluation or cross-validation run. */
 export class FigureCounter {
-  private n = 0;
   private offensive = 0;
   private clean = 0;
   private f1Sum = 0;
@@ -38,14 +37,12 @@ export class FigureCounter {
   private f1Count = 0;
   private flaggedOffensive = 0;
   private flaggedClean = 0;
-  private blockedClean = 0;
   private blocked = 0;
   private blockedOffensive = 0;
   private blockTier = 0;
   private blockTierBlocked = 0;
 
   add(comment: LabelledComment, verdict: Pick<Verdict, 'action' | 'reasons'>): void {
-    this.n++;
     const flagged = verdict.action !== 'pass';
     const blocked = verdict.action === 'block';
     if (comment.offensive) {
@@ -54,7 +51,6 @@ export class FigureCounter {
     } else {
       this.clean++;
       if (flagged) this.flaggedClean++;
-      if (blocked) this.blockedClean++;
     }
     if (blocked) {
       this.blocked++;
@@ -74,14 +70,14 @@ export class FigureCounter {
 
   figures(): Figures {
     return {
-      comments: this.n,
+      comments: this.offensive + this.clean,
       offensive: this.offensive,
       clean: this.clean,
       spanF1: this.f1Count ? this.f1Sum / this.f1Count : null,
       spanF1AllReasons: this.f1Count ? this.f1AllSum / this.f1Count : null,
       recall: ratio(this.flaggedOffensive, this.offensive),
       cleanFlagged: ratio(this.flaggedClean, this.clean),
-      cleanBlocked: this.blockedClean,
+      cleanBlocked: this.blocked - this.blockedOffensive,
       blocked: this.blocked,
       blockPrecision: this.blocked ? this.blockedOffensive / this.blocked : null,
       blockTierRecall: this.blockTier ? this.blockTierBlocked / this.blockTier : null,
