@@ -1,7 +1,7 @@
 import { runDetectors, type Finding } from '../../detectors/index.js';
 import type { LabelledComment } from '../../evaluation/labelled.js';
 import { FigureCounter, type Figures } from '../../evaluation/figures.js';
-import type { LexiconHit, Matcher } from '../../matcher/index.js';
+import type { Matcher } from '../../matcher/index.js';
 import { normalize, type NormalizedText } from '../../normalize/index.js';
 import { compose } from '../../verdict/compose.js';
 import { withModel } from '../../verdict/model-findings.js';
@@ -57,7 +57,6 @@ export function fitSpanModel(texts: readonly TrainingText[], matcher: Matcher, o
 interface HeldOut {
   readonly labelled: LabelledComment;
   readonly text: NormalizedText;
-  readonly hits: readonly LexiconHit[];
   readonly findings: readonly Finding[];
   readonly scores: CommentScores;
 }
@@ -80,7 +79,7 @@ function crossValidate(texts: readonly TrainingText[], rows: ReturnType<typeof b
       const text = normalize(example.text);
       const hits = matcher.find(text);
       const findings = runDetectors(text, { hits, siteDomains: options.siteDomains });
-      out.push({ labelled: labelledOf(example, c), text, hits, findings, scores: detachScores(model.score(text, hits)) });
+      out.push({ labelled: labelledOf(example, c), text, findings, scores: detachScores(model.score(text, hits)) });
     }
     options.log(`cross-validation: fold ${fold + 1}/${k} done`);
   }
