@@ -169,13 +169,7 @@ export class SpanModel {
 
   /** What a word adds to a token as its previous, next, second previous and second next word. */
   private neighbourSums(accented: number, stripped: number, into: Int32Array, at: number): void {
-    const roles = [
-      [Neighbour.Previous, PREV],
-      [Neighbour.Next, NEXT],
-      [Neighbour.TwoBefore, BEFORE2],
-      [Neighbour.TwoAfter, AFTER2],
-    ] as const;
-    for (const [role, offset] of roles) {
+    for (const [role, offset] of NEIGHBOUR_SLOTS) {
       const packed = this.sum(asNeighbour(role, accented, stripped, this.scratch, 0));
       into[at + offset] = unpackToken(packed);
       into[at + offset + 1] = unpackComment(packed);
@@ -203,6 +197,14 @@ export class SpanModel {
     return pack(tokenSum, commentSum);
   }
 }
+
+/** Where in a cached word's sums each neighbour role goes (see word-cache.ts). */
+const NEIGHBOUR_SLOTS = [
+  [Neighbour.Previous, PREV],
+  [Neighbour.Next, NEXT],
+  [Neighbour.TwoBefore, BEFORE2],
+  [Neighbour.TwoAfter, AFTER2],
+] as const;
 
 // Two integer sums of at most 96 bytes each (|sum| < 2^14) in one double, exactly.
 const OFFSET = 1 << 16;

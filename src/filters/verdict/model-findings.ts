@@ -69,5 +69,6 @@ function uncovered(start: number, end: number, named: readonly Finding[], input:
 /** Not a space or ASCII punctuation (emoji and letters are). */
 function isWordish(input: string, i: number): boolean {
   const c = input.charCodeAt(i);
-  return c > 0x7f ? c !== 0xa0 : /[0-9A-Za-z]/.test(input[i]!);
+  if (c > 0x7f) return c !== 0xa0;
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
