@@ -32,7 +32,7 @@ import * as metrics from '../ops/metrics.js';
 import type { ModerationJobData } from '../queues/index.js';
 import type { CommentStore } from '../store/comments.js';
 import { withinStepTimeout } from './deadline.js';
-import type { DuplicateGuard } from './duplicates.js';
+import { duplicateHash, type DuplicateGuard } from './duplicates.js';
 import { COMMENT_ID_PATTERN, newCommentId } from './ids.js';
 import { honeypotFilled, type CommentSubmission } from './submission.js';
 import type { SubmittedComment } from './types.js';
@@ -81,15 +81,15 @@ export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, 
     return { id, status: 'pending' };
   }
 
-  const subject = { articleId: input.articleId, authorName: input.authorName, content: input.content };
+  const duplicate = duplicateHash({ articleId: input.articleId, authorName: input.authorName, content: input.content });
   const [captcha, claim] = await Promise.allSettled([
     withinStepTimeout(deps.captcha.verify(input.captchaId, input.captchaAnswer), 'captcha'),
-    withinStepTimeout(deps.duplicates.claim(subject, id), 'duplicate check'),
+    withinStepTimeout(deps.duplicates.claim(duplicate, id), 'duplicate check'),
   ]);
   const fresh = claim.status === 'fulfilled' && claim.value;
   // Not accepted after all: the marker, if this comment took it, goes back. Not awaited: when
   // Redis hangs, waiting for this too would push the 503 past 2 s.
-  const giveBackMarker = () => void (fresh ? deps.duplicates.release(subject, id).catch(() => {}) : undefined);
+  const giveBackMarker = () => void (fresh ? deps.duplicates.release(duplicate, id).catch(() => {}) : undefined);
   if (captcha.status === 'rejected' || captcha.value !== 'ok') {
     giveBackMarker();
     throw captcha.status === 'rejected' ? captcha.reason : new AppError('captcha_invalid');

@@ -22,17 +22,10 @@ export interface DuplicateSubject {
   content: string;
 }
 
-/** Hashes already computed, per subject object: release() after claim() does not normalise the text again. */
-const hashes = new WeakMap<DuplicateSubject, string>();
-
+/** Names the subject's marker; computed once per submission and passed to claim() and release(). */
 export function duplicateHash(subject: DuplicateSubject): string {
-  let hash = hashes.get(subject);
-  if (hash === undefined) {
-    const canonical = JSON.stringify([subject.articleId, duplicateKey(subject.authorName), duplicateKey(subject.content)]);
-    hash = createHash('sha256').update(canonical).digest('hex');
-    hashes.set(subject, hash);
-  }
-  return hash;
+  const canonical = JSON.stringify([subject.articleId, duplicateKey(subject.authorName), duplicateKey(subject.content)]);
+  return createHash('sha256').update(canonical).digest('hex');
 }
 
 export class DuplicateGuard {
@@ -42,15 +35,15 @@ export class DuplicateGuard {
     private readonly windowSeconds = DUPLICATE_WINDOW_SECONDS,
   ) {}
 
-  /** Takes the marker for this comment; false when the same comment was accepted within the window. */
-  async claim(subject: DuplicateSubject, commentId: string): Promise<boolean> {
-    const key = this.keys.duplicate(duplicateHash(subject));
+  /** Takes the marker (named by duplicateHash) for this comment; false when the same comment was accepted within the window. */
+  async claim(hash: string, commentId: string): Promise<boolean> {
+    const key = this.keys.duplicate(hash);
     return (await this.redis.set(key, commentId, 'EX', this.windowSeconds, 'NX')) === 'OK';
   }
 
   /** Gives the marker back (the comment was not accepted after all); only if it is still ours. */
-  async release(subject: DuplicateSubject, commentId: string): Promise<void> {
-    const key = this.keys.duplicate(duplicateHash(subject));
+  async release(hash: string, commentId: string): Promise<void> {
+    const key = this.keys.duplicate(hash);
     await this.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, key, commentId);
   }
 }
