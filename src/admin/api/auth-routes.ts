@@ -9,15 +9,13 @@ import {
   refuseCrossSiteLogin,
   requireCsrf,
   requireSession,
-  revokeSessions,
-  sessionDeps,
   setSessionCookie,
   SESSION_COOKIE,
 } from '../auth/index.js';
 import { getCookie } from 'hono/cookie';
 import { validate } from './validate.js';
-import { allowedPassword, password as newPassword, userJson } from '../users/routes.js';
-import { userService } from '../users/index.js';
+import { lang, password as newPassword, userJson } from '../users/routes.js';
+import { userServiceFor } from '../users/index.js';
 
 const ownPasswordBody = z.object({
   currentPassword: z.string().min(1).max(1024),
@@ -51,11 +49,10 @@ export function authRoutes(services: Services): Hono {
   });
 
   // A moderator's own password: the current one proves it is them; every other session of theirs ends.
-  const users = userService(services.db, (id, keep) => revokeSessions(sessionDeps(services), id, { keep }));
+  const users = userServiceFor(services);
   routes.post('/me/password', requireSession(services), requireCsrf(), validate('json', ownPasswordBody), async (c) => {
     const { currentPassword, password } = c.req.valid('json');
-    allowedPassword(c, password, c.get('moderator').email);
-    const user = await users.changeOwnPassword(c.get('moderator').id, c.get('session').id, currentPassword, password);
+    const user = await users.changeOwnPassword(c.get('moderator').id, c.get('session').id, currentPassword, password, lang(c));
     c.header('Cache-Control', 'no-store');
     return c.json({ user: userJson(user) });
   });

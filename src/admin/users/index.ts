@@ -4,22 +4,32 @@
  * A password reset or a disabled account ends every session of that moderator at once (they
  * are deleted from Redis, so re-enabling the account does not bring them back); a moderator
  * changing their own password keeps only the session they changed it from.
+ * Every new password passes src/admin/auth/password-policy.ts first (400 validation_failed
+ * naming `password`, worded in `lang`).
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.js';
+import type { Lang } from '../../http/messages.js';
 import type { Db } from '../../store/db.js';
 import { AuditStore } from '../../store/audit.js';
 import { ModeratorAccountStore, type AccountSummary } from '../../store/moderator-accounts.js';
 import { ModeratorStore, type ModeratorRole } from '../../store/moderators.js';
-import { hashPassword, verifyPassword } from '../auth/index.js';
+import type { Services } from '../../services.js';
+import { assertPasswordAllowed, hashPassword, revokeSessions, sessionDeps, verifyPassword } from '../auth/index.js';
 
 export type { AccountSummary };
 
 /** Ends a moderator's sessions but `keep` (src/admin/auth revokeSessions). */
 export type EndSessions = (moderatorId: string, keep?: string) => Promise<unknown>;
 
+/** The service over the app's database, ending sessions in its Redis. */
+export function userServiceFor(services: Pick<Services, 'db' | 'redis' | 'keys' | 'config'>) {
+  return userService(services.db, (id, keep) => revokeSessions(sessionDeps(services), id, { keep }));
+}
+
 export function userService(db: Db, endSessions: EndSessions) {
   const accounts = new ModeratorAccountStore(db);
+  const moderators = new ModeratorStore(db);
   const audit = new AuditStore(db);
 
   const change = async (
@@ -39,7 +49,8 @@ export function userService(db: Db, endSessions: EndSessions) {
   return {
     list: () => accounts.list(),
 
-    async create(actorId: string, input: { email: string; displayName: string | null; role: ModeratorRole; password: string }) {
+    async create(actorId: string, input: { email: string; displayName: string | null; role: ModeratorRole; password: string }, lang?: Lang) {
+      assertPasswordAllowed(input.password, { email: input.email, lang });
       const passwordHash = await hashPassword(input.password);
       const id = randomUUID();
       return db.transaction(async (tx) => {
@@ -59,10 +70,12 @@ export function userService(db: Db, endSessions: EndSessions) {
     },
 
     /** An admin sets a password; resetting one's own keeps `actorSessionId`, the session it came from. */
-    async resetPassword(actorId: string, id: string, password: string, actorSessionId?: string) {
+    async resetPassword(actorId: string, id: string, password: string, options: { actorSessionId?: string; lang?: Lang } = {}) {
+      // The policy reads the account's email ("its name plus digits"); an unknown id stays a 404 below.
+      assertPasswordAllowed(password, { email: (await moderators.findById(id))?.email, lang: options.lang });
       const passwordHash = await hashPassword(password);
       const account = await change(actorId, 'moderator.reset_password', id, (tx) => accounts.setPasswordHash(id, passwordHash, tx));
-      await endSessions(id, id === actorId ? actorSessionId : undefined);
+      await endSessions(id, id === actorId ? options.actorSessionId : undefined);
       return account;
     },
 
@@ -70,8 +83,9 @@ export function userService(db: Db, endSessions: EndSessions) {
      * A moderator changes their own password, proving the current one (400 validation_failed
      * naming currentPassword otherwise); every other session of theirs ends.
      */
-    async changeOwnPassword(actorId: string, sessionId: string, currentPassword: string, password: string) {
-      const self = await new ModeratorStore(db).findById(actorId);
+    async changeOwnPassword(actorId: string, sessionId: string, currentPassword: string, password: string, lang?: Lang) {
+      const self = await moderators.findById(actorId);
+      assertPasswordAllowed(password, { email: self?.email, lang });
       if (!self || !(await verifyPassword(currentPassword, self.passwordHash))) {
         throw new AppError('validation_failed', { fields: { currentPassword: 'wrong password' } });
       }

@@ -10,9 +10,8 @@ import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { pickLang } from '../../http/messages.js';
 import { validate } from '../api/validate.js';
-import { assertPasswordAllowed } from '../auth/index.js';
-import { requireCsrf, requireRole, requireSession, revokeSessions, sessionDeps } from '../auth/index.js';
-import { userService, type AccountSummary } from './index.js';
+import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
+import { userServiceFor, type AccountSummary } from './index.js';
 
 /** A new password, wherever one is set (also POST /admin/api/me/password). */
 export const password = z.string().min(1).max(200);
@@ -25,14 +24,8 @@ const createBody = z.object({
 // No control characters: PostgreSQL refuses a NUL in text (SQLSTATE 22021), which was a 500.
 const idParam = z.object({ id: z.string().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]+$/, 'invalid') });
 
-/**
- * A new password must pass src/admin/auth/password-policy.ts (at least 12 characters, not a
- * common one, not the email's local part plus digits): otherwise 400 validation_failed naming
- * `password`, worded in the language the client prefers (the moderator pages send theirs).
- */
-export function allowedPassword(c: Context, password: string, email: string | undefined): void {
-  assertPasswordAllowed(password, { email, lang: pickLang(c.req.header('accept-language')) });
-}
+/** A refused new password (the policy, in users.*) is worded in the language the client prefers. */
+export const lang = (c: Context) => pickLang(c.req.header('accept-language'));
 
 export const userJson = (u: AccountSummary) => ({
   id: u.id,
@@ -45,30 +38,25 @@ export const userJson = (u: AccountSummary) => ({
 
 export function userRoutes(services: Services): Hono {
   const routes = new Hono();
-  const users = userService(services.db, (id, keep) => revokeSessions(sessionDeps(services), id, { keep }));
+  const users = userServiceFor(services);
   routes.use('*', requireSession(services), requireCsrf(), requireRole('admin'));
 
   routes.get('/', async (c) => c.json({ users: (await users.list()).map(userJson) }));
-  routes.post('/', validate('json', createBody), async (c) => {
-    const body = c.req.valid('json');
-    allowedPassword(c, body.password, body.email);
-    return c.json({ user: userJson(await users.create(c.get('moderator').id, body)) }, 201);
-  });
+  routes.post('/', validate('json', createBody), async (c) =>
+    c.json({ user: userJson(await users.create(c.get('moderator').id, c.req.valid('json'), lang(c))) }, 201),
+  );
   routes.post('/:id/disable', validate('param', idParam), async (c) =>
     c.json({ user: userJson(await users.setDisabled(c.get('moderator').id, c.req.valid('param').id, true)) }),
   );
   routes.post('/:id/enable', validate('param', idParam), async (c) =>
     c.json({ user: userJson(await users.setDisabled(c.get('moderator').id, c.req.valid('param').id, false)) }),
   );
-  routes.post('/:id/password', validate('param', idParam), validate('json', z.object({ password })), async (c, next) => {
-    // The policy reads the account's email ("its name plus digits"); an unknown id stays the service's 404.
-    const target = await services.moderators.findById(c.req.valid('param').id);
-    allowedPassword(c, c.req.valid('json').password, target?.email);
-    await next();
-  }, async (c) =>
-    c.json({
-      user: userJson(await users.resetPassword(c.get('moderator').id, c.req.valid('param').id, c.req.valid('json').password, c.get('session').id)),
-    }),
-  );
+  routes.post('/:id/password', validate('param', idParam), validate('json', z.object({ password })), async (c) => {
+    const user = await users.resetPassword(c.get('moderator').id, c.req.valid('param').id, c.req.valid('json').password, {
+      actorSessionId: c.get('session').id,
+      lang: lang(c),
+    });
+    return c.json({ user: userJson(user) });
+  });
   return routes;
 }

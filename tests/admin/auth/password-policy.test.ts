@@ -145,6 +145,11 @@ describe('setting a password through the API and the pages (postgres)', () => {
     expect((await fieldsOf(await reset('anhyeuem1234'))).password).toContain(TOO_COMMON_VI);
     expect((await fieldsOf(await reset('short', { 'accept-language': 'en' }))).password).toMatch(/at least 12 characters/);
     expect((await reset('mot-mat-khau-moi-dai-hon')).status).toBe(200);
+    // The email rule reads the account being reset, not the admin's.
+    const named = await admin.post('/admin/api/users', { email: 'tranvanbinh@baotinh.vn', role: 'moderator', password: MODERATOR_PASSWORD });
+    const { user: binh } = (await named.json()) as { user: { id: string } };
+    const resetBinh = await admin.post(`/admin/api/users/${binh.id}/password`, { password: 'tranvanbinh1990' });
+    expect((await fieldsOf(resetBinh)).password).toMatch(/email/);
   });
 
   it('changing one\'s own password: the same rules, including the email\'s local part', async () => {
