@@ -19,7 +19,7 @@ import type { Reason, Verdict } from '../../src/filters/index.js';
 import { AuditStore } from '../../src/store/audit.js';
 import { CommentStore, type SaveModeratedRequest } from '../../src/store/comments.js';
 import { CountStore } from '../../src/store/counts.js';
-import { decidedComments } from '../../src/store/decided-comments.js';
+import { decidedComments, type DecidedComment } from '../../src/store/decided-comments.js';
 import { DecisionStore } from '../../src/store/decisions.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -28,17 +28,8 @@ import { startTestService, type TestService } from '../helpers/service.js';
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
 
-interface Exported {
-  id: string;
-  text: string;
-  decision: 'approved' | 'rejected';
-  reason: string | null;
-  decidedBy: 'moderator' | 'filter';
-  rescued: boolean;
-  edited: boolean;
-  reasons: Array<{ rule: string; tier: string; start: number; end: number; confidence?: number }>;
-  decidedAt: string;
-}
+/** A line of the export as parsed; its fields are checked by value below, not trusted from the type. */
+type Exported = DecidedComment;
 
 /** Runs the command; env holds DATABASE_URL or DATA_DIR. Never throws: the exit code is in `code`. */
 async function cli(env: Record<string, string>, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
