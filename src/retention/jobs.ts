@@ -66,8 +66,9 @@ export async function forgetJobPersonalData(
         data = null; // not JSON: nothing we can read, so nothing to keep either
       }
       if (data !== null && !holdsPersonalData(data)) continue;
-      const replacement = data === null ? withoutPersonalData({}) : withoutPersonalData(data);
-      failedJobsRedacted += Number(await redis.eval(REPLACE_FAILED_JOB_DATA, 2, jobKey, queue.keys.failed, id, raw, JSON.stringify(replacement)));
+      // withoutPersonalData takes any shape: unreadable data is replaced by the bare marker.
+      const replacement = JSON.stringify(withoutPersonalData(data));
+      failedJobsRedacted += Number(await redis.eval(REPLACE_FAILED_JOB_DATA, 2, jobKey, queue.keys.failed, id, raw, replacement));
     }
     if (ids.length < PAGE) break;
   }
