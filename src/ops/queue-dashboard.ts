@@ -24,7 +24,7 @@ import { HonoAdapter } from '@bull-board/hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { requireCsrf, requireRole, requireSession } from '../admin/auth/index.js';
+import { isOwnOrigin, requireCsrf, requireRole, requireSession } from '../admin/auth/index.js';
 import { AppError } from '../errors.js';
 import { errorMessages } from '../http/messages.js';
 import { statusOf, toAppError } from '../http/errors.js';
@@ -44,15 +44,7 @@ export function sameOriginWrites(): MiddlewareHandler {
   return async function sameOriginWritesMiddleware(c, next) {
     const origin = c.req.header('origin');
     if (!SAFE_METHODS.has(c.req.method) && origin === undefined) return csrf(c, next);
-    if (!SAFE_METHODS.has(c.req.method) && origin !== undefined) {
-      let originHost: string | undefined;
-      try {
-        originHost = new URL(origin).host;
-      } catch {
-        originHost = undefined;
-      }
-      if (originHost !== c.req.header('host')) throw new AppError('csrf_failed');
-    }
+    if (!SAFE_METHODS.has(c.req.method) && origin !== undefined && !isOwnOrigin(c, origin)) throw new AppError('csrf_failed');
     await next();
   };
 }

@@ -15,7 +15,7 @@ export {
   type RequireSessionOptions,
 } from './middleware.js';
 export { loginUser, logout, toSessionUser, type SessionUser, type LoginRequest, type LoginResult } from './login.js';
-export { refuseCrossSiteLogin, isCrossSiteRequest } from './origin.js';
+export { refuseCrossSiteLogin, isCrossSiteRequest, isOwnOrigin } from './origin.js';
 export { assertPasswordAllowed, passwordProblem, MIN_PASSWORD_LENGTH, type PasswordProblem } from './password-policy.js';
 export { ensureBootstrapAdmin } from './bootstrap.js';
 export { hashPassword, verifyPassword } from './password.js';

@@ -25,13 +25,15 @@ export function isCrossSiteRequest(c: Context): boolean {
   if (c.req.header('sec-fetch-site')?.trim().toLowerCase() === 'cross-site') return true;
   const origin = c.req.header('origin');
   if (origin === undefined) return false;
-  return !isOwnOrigin(origin.trim(), c.req.header('host') ?? new URL(c.req.url).host);
+  return !isOwnOrigin(c, origin);
 }
 
-function isOwnOrigin(origin: string, host: string): boolean {
+/** True when `origin` names this server: the request's Host, a default port either way (see the header). */
+export function isOwnOrigin(c: Context, origin: string): boolean {
+  const host = c.req.header('host') ?? new URL(c.req.url).host;
   let url: URL;
   try {
-    url = new URL(origin);
+    url = new URL(origin.trim());
   } catch {
     return false; // "null" and anything else that is not an origin
   }
