@@ -55,10 +55,13 @@ export async function forgetJobPersonalData(
   let failedJobsRedacted = 0;
   for (let start = 0; ; start += PAGE) {
     const ids = await redis.zrange(queue.keys.failed, start, start + PAGE - 1);
-    for (const id of ids) {
+    // One round trip for the page's data, not one per job.
+    const read = await redis.pipeline(ids.map((id) => ['hget', queue.toKey(id), 'data'])).exec();
+    for (const [i, id] of ids.entries()) {
       const jobKey = queue.toKey(id);
-      const raw = await redis.hget(jobKey, 'data');
-      if (raw === null) continue;
+      const [error, raw] = read?.[i] ?? [null, null];
+      if (error) throw error;
+      if (typeof raw !== 'string') continue;
       let data: unknown;
       try {
         data = JSON.parse(raw);
