@@ -80,6 +80,8 @@ describe('webhook retry policy', () => {
     expect(webhookBody({ ...data })).toBe(body);
     const timestamp = 1_796_600_000;
     expect(webhookSignature('k', timestamp, body)).toBe(`sha256=${createHmac('sha256', 'k').update(`${timestamp}.${body}`).digest('hex')}`);
+    // A fixed vector, from `printf '%s' "1796600000.$body" | openssl dgst -sha256 -hmac k`: not the same code path as the one checked.
+    expect(webhookSignature('k', timestamp, body)).toBe('sha256=25e4ef4dd3753ceb2ed93307a7c67e4bd02c603631ae6912051cf16a5e696a30');
     // The timestamp is part of what is signed: another one, another signature.
     expect(webhookSignature('k', timestamp + 1, body)).not.toBe(webhookSignature('k', timestamp, body));
     expect(webhookSignature('k', timestamp, body)).not.toBe(`sha256=${createHmac('sha256', 'k').update(body).digest('hex')}`);
