@@ -199,10 +199,9 @@ describe.each(ENGINES)('moderation worker (%s)', (engine) => {
    * IP address or user agent once the job has failed for good.
    */
   const storedJob = async (id: string) => {
-    const redis = svc.services.redis;
-    const prefix = `${svc.services.keys.queuePrefix}:${QUEUE_NAMES.moderation}`;
-    const hash = await redis.hgetall(`${prefix}:${id}`);
-    const events = await redis.xrange(`${prefix}:events`, '-', '+');
+    const { redis, queues } = svc.services;
+    const hash = await redis.hgetall(queues.moderation.toKey(id));
+    const events = await redis.xrange(queues.moderation.keys.events, '-', '+');
     return { hash, text: JSON.stringify([hash, events]) };
   };
   const withPersonalData = (overrides: Partial<SubmittedComment> = {}) => {
