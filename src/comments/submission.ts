@@ -19,6 +19,7 @@
  * Bidi controls are removed from content too (see {@link BIDI_CONTROLS} for why).
  */
 import { z } from 'zod';
+import { hasLoneSurrogate } from '../util/text.js';
 
 export const LIMITS = {
   articleId: 200,
@@ -43,7 +44,6 @@ export function characterCount(text: string): number {
 // C0/C1 controls and DEL. Content may keep tab, line feed and carriage return.
 const CONTROL_IN_NAME = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_IN_CONTENT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const ARTICLE_ID = /^[A-Za-z0-9._:/-]+$/;
 
 /**
@@ -91,7 +91,7 @@ function text(options: { max: number; trim: boolean; control: RegExp; remove: Re
     })
     .superRefine((value, ctx) => {
       if (value.length === 0 || NOTHING_VISIBLE.test(value)) ctx.addIssue({ code: 'custom', message: 'required', ...reason('required') });
-      else if (LONE_SURROGATE.test(value) || options.control.test(value))
+      else if (hasLoneSurrogate(value) || options.control.test(value))
         ctx.addIssue({ code: 'custom', message: 'invalid_characters', ...reason('invalid_characters') });
       else if (characterCount(value) > options.max)
         ctx.addIssue({ code: 'custom', message: 'too_long', ...reason('too_long') });

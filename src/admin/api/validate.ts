@@ -11,6 +11,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import { AppError } from '../../errors.js';
+import { hasLoneSurrogate } from '../../util/text.js';
 
 export function fieldsOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -28,7 +29,6 @@ export function validate<T extends keyof ValidationTargets, S extends z.ZodType>
   });
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Throws validation_failed naming every field (or key) of `value` whose text holds a lone surrogate. */
 export function assertWellFormed(value: unknown): void {
@@ -38,11 +38,11 @@ export function assertWellFormed(value: unknown): void {
   while (stack.length) {
     const [item, path] = stack.pop()!;
     if (typeof item === 'string') {
-      if (LONE_SURROGATE.test(item)) fields[path || '_'] ??= 'invalid text (lone surrogate)';
+      if (hasLoneSurrogate(item)) fields[path || '_'] ??= 'invalid text (lone surrogate)';
     } else if (item !== null && typeof item === 'object') {
       for (const [key, child] of Object.entries(item)) {
         const childPath = path ? `${path}.${key}` : key;
-        if (LONE_SURROGATE.test(key)) fields[childPath] ??= 'invalid text (lone surrogate)';
+        if (hasLoneSurrogate(key)) fields[childPath] ??= 'invalid text (lone surrogate)';
         stack.push([child, childPath]);
       }
     }
