@@ -27,8 +27,8 @@ COPY --from=build /app/dist ./dist
 # span model is the weights file written by `npm run train:filter`).
 COPY --from=build /app/src/filters/lexicons ./src/filters/lexicons
 COPY --from=build /app/src/filters/model/span-model.bin ./src/filters/model/span-model.bin
-# The common-passwords list the password policy refuses (src/admin/auth/password-policy.ts).
-COPY --from=build /app/src/admin/auth/common-passwords.txt ./src/admin/auth/common-passwords.txt
+# The common-passwords list the password policy refuses (src/util/password-policy.ts).
+COPY --from=build /app/src/util/common-passwords.txt ./src/util/common-passwords.txt
 # The image's own "node" user (uid 1000); nothing under /app is writable by it.
 USER node
 EXPOSE 8080

@@ -5,7 +5,7 @@
  * (FILTER_SITE_DOMAINS), which must run without the service's configuration.
  */
 import { z } from 'zod';
-import { configProblem, passwordProblem } from './admin/auth/password-policy.js';
+import { configProblem, passwordProblem } from './util/password-policy.js';
 
 /** `count/seconds`, e.g. `5/60`: at most `count` events per `seconds` window. */
 export interface RateLimitSetting {

@@ -16,7 +16,7 @@ import { CountStore } from './store/counts.js';
 import { DecisionStore } from './store/decisions.js';
 import { OutboxStore } from './store/outbox.js';
 import { CountCache } from './publish/count-cache.js';
-import { ensureBootstrapAdmin } from './admin/auth/bootstrap.js';
+import { ensureBootstrapAdmin } from './moderation/accounts/bootstrap.js';
 import { openDb, type Db } from './store/db.js';
 import { redisKeys, type RedisKeys } from './store/keys.js';
 import { migrate } from './store/migrate.js';

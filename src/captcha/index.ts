@@ -16,7 +16,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { captchaIssued, captchaVerifications } from '../ops/metrics.js';
+import { captchaIssued, captchaVerifications } from '../metrics.js';
 import type { RedisKeys } from '../store/keys.js';
 import { answersMatch, canonicalAnswer, randomAnswer } from './answer.js';
 import { isCaptchaId, newCaptchaId } from './ids.js';

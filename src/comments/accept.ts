@@ -28,7 +28,7 @@
 import type { Queue } from 'bullmq';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import * as metrics from '../ops/metrics.js';
+import * as metrics from '../metrics.js';
 import type { ModerationJobData } from '../queues/index.js';
 import type { CommentStore } from '../store/comments.js';
 import { withinStepTimeout } from './deadline.js';

@@ -17,7 +17,7 @@
  * outbox and the workers' sweeper enqueues them once Redis is back (outbox-sweeper.ts).
  */
 import { AppError } from '../errors.js';
-import * as metrics from '../ops/metrics.js';
+import * as metrics from '../metrics.js';
 import { enqueueOutboxEntries, publishOutboxEntries } from '../publish/jobs.js';
 import type { Services } from '../services.js';
 import type { DecisionKind } from '../store/decisions.js';

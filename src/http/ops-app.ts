@@ -4,7 +4,7 @@
  * and the image's HEALTHCHECK probes both roles the same way.
  */
 import { Hono } from 'hono';
-import { httpRequestDuration } from '../ops/metrics.js';
+import { httpRequestDuration } from '../metrics.js';
 import type { Services } from '../services.js';
 import { errorBody, errorResponse, toAppError } from './errors.js';
 import { httpMetrics } from './middleware/http-metrics/index.js';

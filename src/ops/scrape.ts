@@ -7,7 +7,7 @@
 import type { Queue } from 'bullmq';
 import type { Queryable } from '../store/db.js';
 import { pendingStats } from '../store/pending-stats.js';
-import { commentsPending, oldestPendingSeconds, queueJobs, scrapeSourceUp } from './metrics.js';
+import { commentsPending, oldestPendingSeconds, queueJobs, scrapeSourceUp } from '../metrics.js';
 import { withTimeout } from '../util/timeout.js';
 
 export const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;

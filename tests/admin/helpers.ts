@@ -2,7 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { randomUUID } from 'node:crypto';
-import { hashPassword } from '../../src/admin/auth/index.js';
+import { hashPassword } from '../../src/moderation/accounts/password.js';
 import { newCommentId } from '../../src/comments/ids.js';
 import type { Comment, SubmittedComment } from '../../src/comments/types.js';
 import type { Verdict } from '../../src/filters/index.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { captchaIssued, captchaVerifications } from '../../src/ops/metrics.js';
+import { captchaIssued, captchaVerifications } from '../../src/metrics.js';
 import { startPrivateRedis, type PrivateRedis } from '../comments/private-redis.js';
 import { startTestService, TEST_CAPTCHA_ANSWER, waitFor, type TestService } from '../helpers/service.js';
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCommentId } from '../../src/comments/ids.js';
-import { commentsAccepted, commentsRejected } from '../../src/ops/metrics.js';
+import { commentsAccepted, commentsRejected } from '../../src/metrics.js';
 import { ENGINES, TEST_CAPTCHA_ANSWER, startTestService, waitFor, type TestService } from '../helpers/service.js';
 import { freshCaptcha, moderationJobCount, validComment } from '../comments/helpers.js';
 import { startPrivateRedis, type PrivateRedis } from '../comments/private-redis.js';

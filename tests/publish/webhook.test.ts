@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookAttempts, webhookBackoffMs, webhookRetryWindowMs } from '../../src/publish/retry.js';
 import { webhookBody, webhookSignature } from '../../src/publish/webhook.js';
-import { registry } from '../../src/ops/metrics.js';
+import { registry } from '../../src/metrics.js';
 import { startTestService, waitFor, type TestService } from '../helpers/service.js';
 import { freshWebhookTimestamp, verifyWebhookSignature } from '../helpers/webhook-receiver.js';
 import { adminEnv, insertComment, login, type Moderator } from '../admin/helpers.js';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/admin/auth/index.js';
+import { hashPassword } from '../../src/moderation/accounts/password.js';
 import { decideComment } from '../../src/comments/decide.js';
 import { newCommentId } from '../../src/comments/ids.js';
 import type { SubmittedComment } from '../../src/comments/types.js';

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/admin/auth/index.js';
+import { hashPassword } from '../../src/moderation/accounts/password.js';
 import { ACCOUNT_DELAY_MAX_MS, accountDelayMs } from '../../src/admin/auth/login.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../admin/helpers.js';
 import { startTestService, type TestService } from '../helpers/service.js';

@@ -6,7 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '../../src/admin/auth/index.js';
+import { hashPassword } from '../../src/moderation/accounts/password.js';
 import { adminEnv, login, withAdminService, type Moderator } from '../admin/helpers.js';
 import type { TestService } from '../helpers/service.js';
 

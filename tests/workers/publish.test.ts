@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { registry } from '../../src/ops/metrics.js';
+import { registry } from '../../src/metrics.js';
 import { PUBLISH_JOBS, type PublishJobData } from '../../src/queues/index.js';
 import { ENGINES, startTestService, testEnv, type TestService } from '../helpers/service.js';
 import { publishBackoff, publishProcessor } from '../../workers/publish.js';

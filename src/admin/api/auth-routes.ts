@@ -13,9 +13,9 @@ import {
   SESSION_COOKIE,
 } from '../auth/index.js';
 import { getCookie } from 'hono/cookie';
-import { validate } from './validate.js';
-import { lang, password as newPassword, userJson } from '../users/routes.js';
-import { userServiceFor } from '../users/index.js';
+import { validate } from '../../http/validation.js';
+import { lang, password as newPassword, userJson } from './users.js';
+import { userServiceFor } from '../../moderation/accounts/moderators.js';
 
 const ownPasswordBody = z.object({
   currentPassword: z.string().min(1).max(1024),

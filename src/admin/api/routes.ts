@@ -13,7 +13,7 @@ import { requireCsrf, requireSession } from '../auth/index.js';
 import type { EventHub } from './events-hub.js';
 import { bulkDecide, decideHandler, getComment, listComments } from './handlers/comments.js';
 import type { AdminHandler } from './handlers/types.js';
-import { assertWellFormed, fieldsOf, validate } from './validate.js';
+import { assertWellFormed, fieldsOf, validate } from '../../http/validation.js';
 
 const commentId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'invalid');
 

@@ -16,9 +16,4 @@ export {
 } from './middleware.js';
 export { loginUser, logout, toSessionUser, type SessionUser, type LoginRequest, type LoginResult } from './login.js';
 export { refuseCrossSiteLogin, isCrossSiteRequest, isOwnOrigin } from './origin.js';
-export { assertPasswordAllowed, passwordProblem, MIN_PASSWORD_LENGTH, type PasswordProblem } from './password-policy.js';
-export { ensureBootstrapAdmin } from './bootstrap.js';
-export { hashPassword, verifyPassword } from './password.js';
-export type { Session } from './sessions.js';
-export { revokeSessions } from './sessions.js';
-export { sessionDeps } from './login.js';
+export type { Session } from '../../moderation/accounts/sessions.js';

@@ -17,11 +17,11 @@
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError, unavailable } from '../../errors.js';
 import { ipBucket } from '../../http/middleware/rate-limit/index.js';
-import { adminLoginFailures } from '../../ops/metrics.js';
+import { adminLoginFailures } from '../../metrics.js';
 import type { Services } from '../../services.js';
 import type { ModeratorRole } from '../../store/moderators.js';
-import { dummyPasswordHash, verifyPassword } from './password.js';
-import { createSession, destroySession, type Session, type SessionDeps } from './sessions.js';
+import { dummyPasswordHash, verifyPassword } from '../../moderation/accounts/password.js';
+import { createSession, destroySession, sessionDeps, type Session } from '../../moderation/accounts/sessions.js';
 
 /** What the API and the pages may show about the logged-in moderator. */
 export interface SessionUser {
@@ -44,9 +44,6 @@ export interface LoginResult {
 
 export type AuthDeps = Pick<Services, 'redis' | 'keys' | 'moderators' | 'config' | 'logger'>;
 
-export function sessionDeps(deps: Pick<Services, 'redis' | 'keys' | 'config'>): SessionDeps {
-  return { redis: deps.redis, keys: deps.keys, ttlSeconds: deps.config.sessionTtlSeconds };
-}
 
 /** Why a login was refused: the label of admin_login_failures_total and the log line. */
 export type LoginFailureReason = 'bad_password' | 'unknown_account' | 'disabled_account' | 'rate_limited' | 'cross_site';

@@ -15,8 +15,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { ModeratorRole } from '../../store/moderators.js';
-import { sessionDeps, toSessionUser, type SessionUser } from './login.js';
-import { loadSession, type Session } from './sessions.js';
+import { toSessionUser, type SessionUser } from './login.js';
+import { loadSession, sessionDeps, type Session } from '../../moderation/accounts/sessions.js';
 
 declare module 'hono' {
   interface ContextVariableMap {

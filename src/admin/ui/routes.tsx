@@ -22,7 +22,7 @@ import { BanStore } from '../../store/bans.js';
 import { LexiconStore } from '../../store/lexicon.js';
 import { ModeratorAccountStore } from '../../store/moderator-accounts.js';
 import { ModerationQueueStore, QUEUE_TABS, type QueueCursor, type QueueTab } from '../../store/moderation-queue.js';
-import { auditService, AUDIT_KINDS } from '../audit/index.js';
+import { auditService, AUDIT_KINDS } from '../../moderation/audit.js';
 import {
   clearSessionCookie,
   loginUser,
@@ -33,8 +33,8 @@ import {
   SESSION_COOKIE,
   setSessionCookie,
 } from '../auth/index.js';
-import { commenterQuery } from '../users/commenters.js';
-import { statsService } from '../stats/index.js';
+import { commenterQuery } from '../api/commenters.js';
+import { statsService } from '../../moderation/stats.js';
 import { cssAsset, scriptAsset, type Asset } from './assets.js';
 import { resolveUiLang, t, type UiLang } from './i18n.js';
 import type { PageContext } from './layout.js';

@@ -23,11 +23,3 @@ const formatters: Record<UiLang, Intl.DateTimeFormat> = {
 export function formatTime(date: Date, lang: UiLang): string {
   return formatters[lang].format(date);
 }
-
-/** Midnight today in Vietnam (UTC+7, no daylight saving), for "today" statistics. */
-export function startOfTodayInVietnam(now: Date): Date {
-  const offsetMs = 7 * 3600 * 1000;
-  const local = new Date(now.getTime() + offsetMs);
-  local.setUTCHours(0, 0, 0, 0);
-  return new Date(local.getTime() - offsetMs);
-}

@@ -17,7 +17,7 @@ import { DuplicateGuard } from '../../comments/duplicates.js';
 import { IdempotencyStore, submissionFingerprint } from '../../comments/idempotency.js';
 import { commentSubmissionSchema, fieldErrors, type CommentSubmission } from '../../comments/submission.js';
 import { AppError } from '../../errors.js';
-import { commentsRejected } from '../../ops/metrics.js';
+import { commentsRejected } from '../../metrics.js';
 import type { Services } from '../../services.js';
 import { toAppError } from '../errors.js';
 import { answerJson } from '../json-answer.js';

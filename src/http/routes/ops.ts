@@ -4,7 +4,7 @@
  * probed and scraped the same way.
  */
 import { Hono } from 'hono';
-import { registry } from '../../ops/metrics.js';
+import { registry } from '../../metrics.js';
 import { bearerMatches } from '../../ops/bearer.js';
 import { checkReadiness } from '../../ops/readiness.js';
 import { refreshScrapeGauges } from '../../ops/scrape.js';

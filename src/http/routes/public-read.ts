@@ -11,7 +11,7 @@ import { ARTICLE_ID_PATTERN, articleIdSchema } from '../../comments/article-id.j
 import { decodeCursor, encodeCursor } from '../../comments/cursor.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
-import { fieldsOf } from '../../admin/api/validate.js';
+import { fieldsOf } from '../validation.js';
 import { etagOf, ifNoneMatchHits } from '../etag.js';
 import { setResponseHeader } from '../response-headers.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, startTestService, waitFor, type TestService } from '../../helpers/service.js';
-import { registry } from '../../../src/ops/metrics.js';
+import { registry } from '../../../src/metrics.js';
 import { addModerator, adminEnv, insertComment, login, type Moderator } from '../helpers.js';
 
 const decisionsMetric = async (decision: string) =>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { ensureBootstrapAdmin, hashPassword } from '../../../src/admin/auth/index.js';
+import { ensureBootstrapAdmin } from '../../../src/moderation/accounts/bootstrap.js';
+import { hashPassword } from '../../../src/moderation/accounts/password.js';
 import { ENGINES, startTestService, type TestService } from '../../helpers/service.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv, login, MODERATOR_PASSWORD, sessionCookie } from '../helpers.js';
 

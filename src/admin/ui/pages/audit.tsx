@@ -1,7 +1,7 @@
 /** The audit log: who decided or changed what, when; overturns marked. */
 import type { FC } from 'hono/jsx';
 import type { AuditEntry } from '../../../store/audit-log.js';
-import { AUDIT_KINDS } from '../../audit/index.js';
+import { AUDIT_KINDS } from '../../../moderation/audit.js';
 import { translator } from '../i18n.js';
 import { Layout, type PageContext } from '../layout.js';
 import { formatTime } from '../time.js';

@@ -30,6 +30,11 @@ const SESSION_ID = /^[A-Za-z0-9_-]{43}$/; // 32 bytes in base64url
 
 const randomToken = () => randomBytes(32).toString('base64url');
 
+/** What the session functions need, from the composition root's Redis, keys and config. */
+export function sessionDeps(deps: { redis: Redis; keys: RedisKeys; config: { sessionTtlSeconds: number } }): SessionDeps {
+  return { redis: deps.redis, keys: deps.keys, ttlSeconds: deps.config.sessionTtlSeconds };
+}
+
 export async function createSession(deps: SessionDeps, moderatorId: string): Promise<Session> {
   const session: Session = { id: randomToken(), moderatorId, csrfToken: randomToken(), createdAt: new Date().toISOString() };
   const { id, ...stored } = session;

@@ -15,7 +15,9 @@ import { AuditStore } from '../../store/audit.js';
 import { ModeratorAccountStore, type AccountSummary } from '../../store/moderator-accounts.js';
 import { ModeratorStore, type ModeratorRole } from '../../store/moderators.js';
 import type { Services } from '../../services.js';
-import { assertPasswordAllowed, hashPassword, revokeSessions, sessionDeps, verifyPassword } from '../auth/index.js';
+import { assertPasswordAllowed } from '../../util/password-policy.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { revokeSessions, sessionDeps } from './sessions.js';
 
 export type { AccountSummary };
 

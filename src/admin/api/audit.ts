@@ -2,9 +2,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
-import { validate } from '../api/validate.js';
+import { validate } from '../../http/validation.js';
 import { requireSession } from '../auth/index.js';
-import { AUDIT_KINDS, auditService } from './index.js';
+import { AUDIT_KINDS, auditService } from '../../moderation/audit.js';
 
 const query = z.object({
   before: z.coerce.number().int().positive().optional(),

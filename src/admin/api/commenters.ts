@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { ModerationQueueStore } from '../../store/moderation-queue.js';
 import { AppError } from '../../errors.js';
-import { validate } from '../api/validate.js';
+import { validate } from '../../http/validation.js';
 import { requireSession } from '../auth/index.js';
 
 // No control characters: PostgreSQL refuses a NUL in text (SQLSTATE 22021), which was a 500.

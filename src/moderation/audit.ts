@@ -1,6 +1,6 @@
 /** The audit log as the moderator pages read it: newest first, a page at a time, by action kind. */
-import type { Db } from '../../store/db.js';
-import { AuditLogStore, type AuditEntry } from '../../store/audit-log.js';
+import type { Db } from '../store/db.js';
+import { AuditLogStore, type AuditEntry } from '../store/audit-log.js';
 
 export type { AuditEntry };
 

@@ -10,8 +10,8 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
-import { AppError } from '../../errors.js';
-import { hasLoneSurrogate } from '../../util/text.js';
+import { AppError } from '../errors.js';
+import { hasLoneSurrogate } from '../util/text.js';
 
 export function fieldsOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): Record<string, string> {
   const fields: Record<string, string> = {};

@@ -9,9 +9,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import type { LexiconEntryRecord } from '../../store/lexicon.js';
-import { validate } from '../api/validate.js';
+import { validate } from '../../http/validation.js';
 import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
-import { lexiconService } from './index.js';
+import { lexiconService } from '../../moderation/lexicon.js';
 
 const addBody = z
   .object({

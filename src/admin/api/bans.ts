@@ -7,9 +7,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
-import { validate } from '../api/validate.js';
+import { validate } from '../../http/validation.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
-import { banService, type Ban } from './index.js';
+import { banService, type Ban } from '../../moderation/bans.js';
 
 const optionalText = (max: number) =>
   z.string().trim().max(max).optional().nullable().transform((v) => (v ? v : null));

@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import type { Services } from '../../services.js';
 import { requireSession } from '../auth/index.js';
-import { statsService } from './index.js';
+import { statsService } from '../../moderation/stats.js';
 
 export function statsRoutes(services: Services): Hono {
   const routes = new Hono();

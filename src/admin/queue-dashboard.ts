@@ -24,7 +24,7 @@ import { HonoAdapter } from '@bull-board/hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { isOwnOrigin, requireCsrf, requireRole, requireSession } from '../admin/auth/index.js';
+import { isOwnOrigin, requireCsrf, requireRole, requireSession } from './auth/index.js';
 import { AppError } from '../errors.js';
 import { errorMessages } from '../http/messages.js';
 import { statusOf, toAppError } from '../http/errors.js';

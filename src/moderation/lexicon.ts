@@ -4,12 +4,12 @@
  * reloads its filter within seconds (see ./sync.ts).
  */
 import type { Redis } from 'ioredis';
-import { AppError } from '../../errors.js';
-import type { Tier } from '../../filters/index.js';
-import type { Db } from '../../store/db.js';
-import { AuditStore } from '../../store/audit.js';
-import type { RedisKeys } from '../../store/keys.js';
-import { LexiconStore, type LexiconEntryRecord, type LexiconKind, type LexiconLang } from '../../store/lexicon.js';
+import { AppError } from '../errors.js';
+import type { Tier } from '../filters/index.js';
+import type { Db } from '../store/db.js';
+import { AuditStore } from '../store/audit.js';
+import type { RedisKeys } from '../store/keys.js';
+import { LexiconStore, type LexiconEntryRecord, type LexiconKind, type LexiconLang } from '../store/lexicon.js';
 
 export type { LexiconEntryRecord };
 

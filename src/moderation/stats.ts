@@ -3,10 +3,10 @@
  * moderator (Vietnam's day), filter hits per rule over a week with how often a person approved
  * a flagged comment anyway (the false-positive signal).
  */
-import type { Db } from '../../store/db.js';
-import { ModerationQueueStore, type TabCounts } from '../../store/moderation-queue.js';
-import { StatsStore, type ModeratorDecisions, type QueueNow, type RuleHits } from '../../store/stats.js';
-import { startOfTodayInVietnam } from '../ui/time.js';
+import type { Db } from '../store/db.js';
+import { ModerationQueueStore, type TabCounts } from '../store/moderation-queue.js';
+import { StatsStore, type ModeratorDecisions, type QueueNow, type RuleHits } from '../store/stats.js';
+import { startOfTodayInVietnam } from '../util/vietnam-time.js';
 
 export interface ModerationStats {
   queue: QueueNow & { oldestPendingSeconds: number | null };

@@ -6,11 +6,11 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireRole, requireSession } from '../admin/auth/index.js';
-import { validate } from '../admin/api/validate.js';
-import type { Services } from '../services.js';
-import { AuditStore } from '../store/audit.js';
-import { exportPersonalData } from './index.js';
+import { requireRole, requireSession } from '../auth/index.js';
+import { validate } from '../../http/validation.js';
+import type { Services } from '../../services.js';
+import { AuditStore } from '../../store/audit.js';
+import { exportPersonalData } from '../../retention/index.js';
 
 const exportQuery = z.object({ email: z.string().trim().min(3).max(254).email() });
 

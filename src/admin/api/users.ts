@@ -9,9 +9,9 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { pickLang } from '../../http/messages.js';
-import { validate } from '../api/validate.js';
+import { validate } from '../../http/validation.js';
 import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
-import { userServiceFor, type AccountSummary } from './index.js';
+import { userServiceFor, type AccountSummary } from '../../moderation/accounts/moderators.js';
 
 /** A new password, wherever one is set (also POST /admin/api/me/password). */
 export const password = z.string().min(1).max(200);

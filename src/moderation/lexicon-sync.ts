@@ -4,9 +4,9 @@
  * (one subscriber connection per process), and once a minute in case an announcement was
  * lost while Redis was away.
  */
-import type { Services } from '../../services.js';
-import { LexiconStore } from '../../store/lexicon.js';
-import { createRedis } from '../../store/redis.js';
+import type { Services } from '../services.js';
+import { LexiconStore } from '../store/lexicon.js';
+import { createRedis } from '../store/redis.js';
 
 export interface LexiconSync {
   /** Reloads now; resolves when the filter uses the current entries. */

@@ -9,11 +9,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { ensureBootstrapAdmin } from '../../../src/admin/auth/index.js';
-import { COMMON_PASSWORDS, MIN_PASSWORD_LENGTH, passwordProblem } from '../../../src/admin/auth/password-policy.js';
-import { ConfigError, loadConfig } from '../../../src/config.js';
-import type { TestService } from '../../helpers/service.js';
-import { adminEnv, login, MODERATOR_PASSWORD, withAdminService, type Moderator } from '../helpers.js';
+import { ensureBootstrapAdmin } from '../../src/moderation/accounts/bootstrap.js';
+import { COMMON_PASSWORDS, MIN_PASSWORD_LENGTH, passwordProblem } from '../../src/util/password-policy.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import type { TestService } from '../helpers/service.js';
+import { adminEnv, login, MODERATOR_PASSWORD, withAdminService, type Moderator } from '../admin/helpers.js';
 
 const TOO_SHORT_VI = 'Mật khẩu cần ít nhất 12 ký tự';
 const TOO_COMMON_VI = 'Mật khẩu này quá phổ biến, hãy chọn mật khẩu khác';
@@ -83,7 +83,7 @@ describe('ADMIN_PASSWORD at start', () => {
   });
 
   it('the process exits 1 with that line', async () => {
-    const root = join(import.meta.dirname, '..', '..', '..');
+    const root = join(import.meta.dirname, '..', '..');
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'main.ts'), 'api'], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...production, ADMIN_PASSWORD: 'admin1234567', DATABASE_URL: 'postgres://127.0.0.1:1/none' },

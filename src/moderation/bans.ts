@@ -3,11 +3,11 @@
  * that commenter's new comments with the rule `ban`. Creating and lifting are audited in the
  * same transaction as the change.
  */
-import { AppError } from '../../errors.js';
-import type { Reason } from '../../filters/index.js';
-import type { Db } from '../../store/db.js';
-import { AuditStore } from '../../store/audit.js';
-import { BanStore, type Ban } from '../../store/bans.js';
+import { AppError } from '../errors.js';
+import type { Reason } from '../filters/index.js';
+import type { Db } from '../store/db.js';
+import { AuditStore } from '../store/audit.js';
+import { BanStore, type Ban } from '../store/bans.js';
 
 export type { Ban };
 

@@ -12,7 +12,7 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { ModeratorStore } from '../../store/moderators.js';
 import { hashPassword } from './password.js';
-import { configProblem, passwordProblem } from './password-policy.js';
+import { configProblem, passwordProblem } from '../../util/password-policy.js';
 
 export async function ensureBootstrapAdmin(deps: { config: Config; moderators: ModeratorStore; logger: Logger }): Promise<void> {
   const admin = deps.config.admin;

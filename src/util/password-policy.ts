@@ -17,8 +17,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../../errors.js';
-import type { Lang } from '../../http/messages.js';
+import { AppError } from '../errors.js';
+import type { Lang } from '../http/messages.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -59,7 +59,7 @@ export function configProblem(problem: PasswordProblem): string {
 function locate(name: string): string {
   const here = fileURLToPath(new URL(`./${name}`, import.meta.url));
   if (existsSync(here)) return here;
-  const fromSource = fileURLToPath(new URL(`../../../../src/admin/auth/${name}`, import.meta.url));
+  const fromSource = fileURLToPath(new URL(`../../../src/util/${name}`, import.meta.url));
   if (existsSync(fromSource)) return fromSource;
   throw new Error(`password list ${name} not found next to ${fileURLToPath(import.meta.url)}`);
 }
