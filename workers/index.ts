@@ -13,7 +13,7 @@ import { startHeartbeat } from '../src/ops/heartbeat.js';
 import { scheduleRetention } from '../src/retention/index.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { startLexiconSync } from '../src/admin/lexicon/sync.js';
+import { startLexiconSync } from '../src/moderation/lexicon-sync.js';
 import { startOutboxSweeper } from '../src/publish/outbox-sweeper.js';
 
 export interface RunningWorkers {

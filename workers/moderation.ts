@@ -6,10 +6,10 @@
  */
 import { UnrecoverableError, type Job, type Processor } from 'bullmq';
 import { z } from 'zod';
-import { BAN_REASON } from '../src/admin/bans/index.js';
+import { BAN_REASON } from '../src/moderation/bans.js';
 import { publishEvent } from '../src/comments/events.js';
 import type { Comment } from '../src/comments/types.js';
-import * as metrics from '../src/ops/metrics.js';
+import * as metrics from '../src/metrics.js';
 import { InvalidJobError } from '../src/queues/errors.js';
 import { QUEUE_NAMES, withoutPersonalData, type ModerationJobData } from '../src/queues/index.js';
 import type { Services } from '../src/services.js';

@@ -10,7 +10,7 @@
  */
 import type { BackoffStrategy, Job, Processor } from 'bullmq';
 import { z } from 'zod';
-import * as metrics from '../src/ops/metrics.js';
+import * as metrics from '../src/metrics.js';
 import { webhookBackoffMs } from '../src/publish/retry.js';
 import { deliverWebhook, webhookBody } from '../src/publish/webhook.js';
 import { InvalidJobError } from '../src/queues/errors.js';
