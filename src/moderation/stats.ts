@@ -5,11 +5,11 @@
  */
 import type { Db } from '../store/db.js';
 import { ModerationQueueStore, type TabCounts } from '../store/moderation-queue.js';
-import { StatsStore, type ModeratorDecisions, type QueueNow, type RuleHits } from '../store/stats.js';
+import { StatsStore, type ModeratorDecisions, type PendingNow, type RuleHits } from '../store/stats.js';
 import { startOfTodayInVietnam } from '../util/vietnam-time.js';
 
 export interface ModerationStats {
-  queue: QueueNow & { oldestPendingSeconds: number | null };
+  queue: Omit<PendingNow, 'oldestAgeSeconds'> & { oldestPendingSeconds: number | null };
   today: ModeratorDecisions[];
   rules: Array<RuleHits & { falsePositiveRate: number | null }>;
 }
@@ -23,15 +23,16 @@ export function statsService(db: Db) {
     tabCounts: (): Promise<TabCounts> => queue.tabCounts(),
 
     async load(now = new Date()): Promise<ModerationStats> {
-      const [queueNow, today, rules] = await Promise.all([
-        stats.queueNow(),
+      const [{ pending, oldestPendingAt }, today, rules] = await Promise.all([
+        stats.pendingNow(),
         stats.decisionsByModerator(startOfTodayInVietnam(now)),
         stats.ruleHits(new Date(now.getTime() - RULE_WINDOW_DAYS * 86_400_000)),
       ]);
       return {
         queue: {
-          ...queueNow,
-          oldestPendingSeconds: queueNow.oldestPendingAt ? Math.max(0, Math.floor((now.getTime() - queueNow.oldestPendingAt.getTime()) / 1000)) : null,
+          pending,
+          oldestPendingAt,
+          oldestPendingSeconds: oldestPendingAt ? Math.max(0, Math.floor((now.getTime() - oldestPendingAt.getTime()) / 1000)) : null,
         },
         today,
         rules: rules.map((r) => {
