@@ -4,7 +4,7 @@
  * a flagged comment anyway (the false-positive signal).
  */
 import type { Db } from '../store/db.js';
-import { ModerationQueueStore, type TabCounts } from '../store/moderation-queue.js';
+import { CommentListing, type TabCounts } from '../store/comment-listing.js';
 import { StatsStore, type ModeratorDecisions, type PendingNow, type RuleHits } from '../store/stats.js';
 import { startOfTodayInVietnam } from '../util/vietnam-time.js';
 
@@ -18,9 +18,9 @@ const RULE_WINDOW_DAYS = 7;
 
 export function statsService(db: Db) {
   const stats = new StatsStore(db);
-  const queue = new ModerationQueueStore(db);
+  const listing = new CommentListing(db);
   return {
-    tabCounts: (): Promise<TabCounts> => queue.tabCounts(),
+    tabCounts: (): Promise<TabCounts> => listing.tabCounts(),
 
     async load(now = new Date()): Promise<ModerationStats> {
       const [{ pending, oldestPendingAt }, today, rules] = await Promise.all([
