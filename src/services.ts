@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createLifecycle, type Lifecycle } from './ops/lifecycle.js';
 import { createQueues, type Queues } from './queues/index.js';
 import { CommentStore } from './store/comments.js';
+import { CommentListing } from './store/comment-listing.js';
 import { ModeratorStore } from './store/moderators.js';
 import { AuditStore } from './store/audit.js';
 import { CountStore } from './store/counts.js';
@@ -31,6 +32,8 @@ export interface Services {
   keys: RedisKeys;
   queues: Queues;
   comments: CommentStore;
+  /** Every keyset-paged list of comments: the queue page, the admin API, the public list. */
+  commentListing: CommentListing;
   moderators: ModeratorStore;
   /** Moderator decisions (conditional update + decisions + audit + counts in one transaction). */
   decisions: DecisionStore;
@@ -89,6 +92,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       keys,
       queues,
       comments: new CommentStore(db),
+      commentListing: new CommentListing(db),
       moderators,
       decisions: new DecisionStore(db, countStore, audit, outbox),
       outbox,

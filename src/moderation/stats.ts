@@ -4,12 +4,12 @@
  * a flagged comment anyway (the false-positive signal).
  */
 import type { Db } from '../store/db.js';
-import { ModerationQueueStore, type TabCounts } from '../store/moderation-queue.js';
-import { StatsStore, type ModeratorDecisions, type QueueNow, type RuleHits } from '../store/stats.js';
+import { CommentListing, type TabCounts } from '../store/comment-listing.js';
+import { StatsStore, type ModeratorDecisions, type PendingNow, type RuleHits } from '../store/stats.js';
 import { startOfTodayInVietnam } from '../util/vietnam-time.js';
 
 export interface ModerationStats {
-  queue: QueueNow & { oldestPendingSeconds: number | null };
+  queue: Omit<PendingNow, 'oldestAgeSeconds'> & { oldestPendingSeconds: number | null };
   today: ModeratorDecisions[];
   rules: Array<RuleHits & { falsePositiveRate: number | null }>;
 }
@@ -18,20 +18,21 @@ const RULE_WINDOW_DAYS = 7;
 
 export function statsService(db: Db) {
   const stats = new StatsStore(db);
-  const queue = new ModerationQueueStore(db);
+  const listing = new CommentListing(db);
   return {
-    tabCounts: (): Promise<TabCounts> => queue.tabCounts(),
+    tabCounts: (): Promise<TabCounts> => listing.tabCounts(),
 
     async load(now = new Date()): Promise<ModerationStats> {
-      const [queueNow, today, rules] = await Promise.all([
-        stats.queueNow(),
+      const [{ pending, oldestPendingAt }, today, rules] = await Promise.all([
+        stats.pendingNow(),
         stats.decisionsByModerator(startOfTodayInVietnam(now)),
         stats.ruleHits(new Date(now.getTime() - RULE_WINDOW_DAYS * 86_400_000)),
       ]);
       return {
         queue: {
-          ...queueNow,
-          oldestPendingSeconds: queueNow.oldestPendingAt ? Math.max(0, Math.floor((now.getTime() - queueNow.oldestPendingAt.getTime()) / 1000)) : null,
+          pending,
+          oldestPendingAt,
+          oldestPendingSeconds: oldestPendingAt ? Math.max(0, Math.floor((now.getTime() - oldestPendingAt.getTime()) / 1000)) : null,
         },
         today,
         rules: rules.map((r) => {

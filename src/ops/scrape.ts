@@ -6,7 +6,7 @@
  */
 import type { Queue } from 'bullmq';
 import type { Queryable } from '../store/db.js';
-import { pendingStats } from '../store/pending-stats.js';
+import { StatsStore } from '../store/stats.js';
 import { commentsPending, oldestPendingSeconds, queueJobs, scrapeSourceUp } from '../metrics.js';
 import { withTimeout } from '../util/timeout.js';
 
@@ -44,7 +44,7 @@ async function refreshQueueGauges(queues: Queue[], timeoutMs: number): Promise<v
 
 async function refreshPendingGauges(db: Queryable, timeoutMs: number): Promise<void> {
   try {
-    const stats = await withTimeout(pendingStats(db), timeoutMs, 'the database did not answer');
+    const stats = await withTimeout(new StatsStore(db).pendingNow(), timeoutMs, 'the database did not answer');
     commentsPending.set(stats.pending);
     oldestPendingSeconds.set(stats.oldestAgeSeconds);
     scrapeSourceUp.set({ source: 'database' }, 1);

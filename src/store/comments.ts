@@ -4,57 +4,8 @@
  */
 import type { Comment, StoredStatus, SubmittedComment } from '../comments/types.js';
 import type { Verdict } from '../filters/index.js';
+import { commentFromRow, type CommentRow } from './comment-row.js';
 import type { Db, Queryable } from './db.js';
-import {
-  listForModeration,
-  listPublished,
-  type ListPage,
-  type ModerationListRequest,
-  type PublishedComment,
-  type PublishedListRequest,
-} from './comment-listing.js';
-
-export interface CommentRow {
-  id: string;
-  article_id: string;
-  parent_id: string | null;
-  author_name: string;
-  author_email: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  content: string;
-  status: StoredStatus;
-  verdict: Verdict | null;
-  created_at: Date | string;
-  moderated_at: Date | string;
-  decided_by: string | null;
-  decided_at: Date | string | null;
-  decision_reason: string | null;
-  published_at: Date | string | null;
-}
-
-const toDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
-
-export function commentFromRow(row: CommentRow): Comment {
-  return {
-    id: row.id,
-    articleId: row.article_id,
-    parentId: row.parent_id,
-    authorName: row.author_name,
-    authorEmail: row.author_email,
-    ip: row.ip,
-    userAgent: row.user_agent,
-    content: row.content,
-    status: row.status,
-    verdict: row.verdict,
-    createdAt: toDate(row.created_at)!,
-    moderatedAt: toDate(row.moderated_at)!,
-    decidedBy: row.decided_by,
-    decidedAt: toDate(row.decided_at),
-    decisionReason: row.decision_reason,
-    publishedAt: toDate(row.published_at),
-  };
-}
 
 /** What the worker stores for a comment: its verdict, and the status that verdict leads to. */
 export interface ModeratedOutcome {
@@ -209,16 +160,6 @@ export class CommentStore {
   private async findByIdIn(q: Queryable, id: string): Promise<Comment | null> {
     const { rows } = await q.query<CommentRow>('SELECT * FROM comments WHERE id = $1', [id]);
     return rows[0] ? commentFromRow(rows[0]) : null;
-  }
-
-  /** The moderation queue and its searches (keyset pages; see comment-listing.ts). */
-  listForModeration(req: ModerationListRequest): Promise<ListPage<Comment>> {
-    return listForModeration(this.db, req);
-  }
-
-  /** Approved comments of one article, oldest first, public fields only. */
-  listPublished(req: PublishedListRequest): Promise<ListPage<PublishedComment>> {
-    return listPublished(this.db, req);
   }
 
   /** True when `id` is an approved comment of `articleId` (replies may only answer those). */

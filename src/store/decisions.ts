@@ -10,7 +10,7 @@
  */
 import type { StoredStatus } from '../comments/types.js';
 import type { AuditStore } from './audit.js';
-import { commentFromRow, type CommentRow } from './comments.js';
+import { commentFromRow, type CommentRow } from './comment-row.js';
 import type { ArticleCount, CountStore } from './counts.js';
 import type { Db } from './db.js';
 import type { Comment } from '../comments/types.js';

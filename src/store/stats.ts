@@ -1,13 +1,17 @@
 /**
- * Reads behind the statistics page: the queue now, decisions per moderator since a given
- * moment, and filter hits per rule with how often a person approved the comment anyway
- * (the false-positive signal that tells admins which rule is too eager).
+ * Reads behind the statistics page and /metrics: the comments waiting now, decisions per
+ * moderator since a given moment, and filter hits per rule with how often a person approved the
+ * comment anyway (the false-positive signal that tells admins which rule is too eager).
  */
 import type { Queryable } from './db.js';
 
-export interface QueueNow {
+/** The comments waiting for a moderator now. */
+export interface PendingNow {
   pending: number;
+  /** created_at of the oldest one, null when none waits. */
   oldestPendingAt: Date | null;
+  /** Its age in seconds by the database's clock, 0 when none waits (the /metrics gauge). */
+  oldestAgeSeconds: number;
 }
 
 export interface ModeratorDecisions {
@@ -32,12 +36,23 @@ export interface RuleHits {
 export class StatsStore {
   constructor(private readonly db: Queryable) {}
 
-  async queueNow(): Promise<QueueNow> {
-    const { rows } = await this.db.query<{ pending: number; oldest: Date | string | null }>(
-      `SELECT count(*)::int AS pending, min(created_at) AS oldest FROM comments WHERE status = 'pending'`,
+  /**
+   * How many comments wait and since when: the statistics page and /metrics both read this one
+   * statement, which the comments_queue_idx index (status, created_at, id) serves without a
+   * table scan.
+   */
+  async pendingNow(): Promise<PendingNow> {
+    const { rows } = await this.db.query<{ pending: number; oldest: Date | string | null; oldest_age: number | null }>(
+      `SELECT count(*)::int AS pending, min(created_at) AS oldest,
+              EXTRACT(EPOCH FROM (now() - min(created_at)))::float8 AS oldest_age
+         FROM comments WHERE status = 'pending'`,
     );
     const row = rows[0];
-    return { pending: row.pending, oldestPendingAt: row.oldest === null ? null : new Date(row.oldest) };
+    return {
+      pending: Number(row?.pending ?? 0),
+      oldestPendingAt: row?.oldest == null ? null : new Date(row.oldest),
+      oldestAgeSeconds: Math.max(0, Number(row?.oldest_age ?? 0)),
+    };
   }
 
   /** People only: the filter's own rejections are counted per rule instead. */

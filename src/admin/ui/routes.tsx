@@ -12,7 +12,6 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { z } from 'zod';
-import { isStorableTime } from '../../comments/cursor.js';
 import { AppError } from '../../errors.js';
 import { toAppError } from '../../http/errors.js';
 import { ifNoneMatchHits } from '../../http/etag.js';
@@ -21,7 +20,9 @@ import type { Services } from '../../services.js';
 import { BanStore } from '../../store/bans.js';
 import { LexiconStore } from '../../store/lexicon.js';
 import { ModeratorAccountStore } from '../../store/moderator-accounts.js';
-import { ModerationQueueStore, QUEUE_TABS, type QueueCursor, type QueueTab } from '../../store/moderation-queue.js';
+import { TAB_NAMES, TABS, tabOf } from '../../store/comment-listing.js';
+import { CommenterHistory } from '../../store/commenter-history.js';
+import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
 import { auditService, AUDIT_KINDS } from '../../moderation/audit.js';
 import {
   clearSessionCookie,
@@ -122,27 +123,9 @@ function safeNext(value: string | undefined): string {
 const render = (c: Context, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 429 | 503 = 200) =>
   c.html(`<!DOCTYPE html>${String(page)}`, status);
 
-function encodeCursor(cursor: QueueCursor | null): string | null {
-  return cursor ? Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url') : null;
-}
-
-function decodeCursor(value: string | undefined): QueueCursor | undefined {
-  if (!value) return undefined;
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    // isStorableTime: a date PostgreSQL cannot hold (31 February, year 0) was a 500.
-    if (typeof createdAt === 'string' && typeof id === 'string' && isStorableTime(createdAt) && id.length <= 100) {
-      return { createdAt, id };
-    }
-  } catch {
-    // A damaged cursor is treated as none: the first page.
-  }
-  return undefined;
-}
-
 const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
 const queueQuery = z.object({
-  tab: z.enum(QUEUE_TABS as [QueueTab, ...QueueTab[]]).catch('pending'),
+  tab: z.enum(TAB_NAMES).catch('pending'),
   article: text(200),
   rule: text(60),
   q: text(200),
@@ -151,7 +134,7 @@ const queueQuery = z.object({
 
 export function adminUiRoutes(services: Services): Hono {
   const ui = new Hono();
-  const queue = new ModerationQueueStore(services.db);
+  const history = new CommenterHistory(services.db);
   const accounts = new ModeratorAccountStore(services.db);
   const bans = new BanStore(services.db);
   const lexicon = new LexiconStore(services.db);
@@ -235,16 +218,16 @@ export function adminUiRoutes(services: Services): Hono {
   ui.get('/', ...page, (c) => c.redirect('/admin/queue', 302));
   ui.get('/queue', ...page, async (c) => {
     const query = queueQuery.parse(c.req.query());
-    const cursor = decodeCursor(query.cursor);
+    // A damaged cursor is treated as none: the first page.
+    const after = (query.cursor && decodeCursor(query.cursor)) || undefined;
     const filters = { article: query.article, rule: query.rule, q: query.q };
     const [list, counts] = await Promise.all([
-      queue.list({ tab: query.tab, articleId: query.article, rule: query.rule, q: query.q, limit: PAGE_SIZE, cursor }),
-      queue.tabCounts(),
+      services.commentListing.list({ ...TABS[query.tab], articleId: query.article, rule: query.rule, q: query.q, qInEmail: true, limit: PAGE_SIZE, after }),
+      services.commentListing.tabCounts(),
     ]);
-    const ids = list.comments.map((cm) => cm.id);
     const [histories, moderatorNames] = await Promise.all([
-      queue.historySummaries(ids),
-      accounts.emailsByIds(list.comments.map((cm) => cm.decidedBy ?? '')),
+      history.summaries(list.items.map((cm) => cm.id)),
+      accounts.emailsByIds(list.items.map((cm) => cm.decidedBy ?? '')),
     ]);
     return render(
       c,
@@ -253,11 +236,11 @@ export function adminUiRoutes(services: Services): Hono {
         tab={query.tab}
         filters={filters}
         counts={counts}
-        comments={list.comments}
+        comments={list.items}
         histories={histories}
         moderatorNames={moderatorNames}
-        nextCursor={encodeCursor(list.nextCursor)}
-        isFirstPage={!cursor}
+        nextCursor={list.next && encodeCursor(list.next)}
+        isFirstPage={!after}
         now={new Date()}
       />,
     );
@@ -269,10 +252,10 @@ export function adminUiRoutes(services: Services): Hono {
     const id = c.req.param('id');
     const comment = /^[A-Za-z0-9_-]{1,100}$/.test(id) ? await services.comments.findById(id) : null;
     if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
-    const tab: QueueTab = comment.status === 'pending' ? 'pending' : comment.status === 'approved' ? 'approved' : comment.decidedBy === 'filter' ? 'filtered' : 'rejected';
+    const tab = tabOf(comment);
     const [counts, histories, moderatorNames] = await Promise.all([
-      queue.tabCounts(),
-      queue.historySummaries([comment.id]),
+      services.commentListing.tabCounts(),
+      history.summaries([comment.id]),
       accounts.emailsByIds([comment.decidedBy ?? '']),
     ]);
     return render(
@@ -285,7 +268,7 @@ export function adminUiRoutes(services: Services): Hono {
   ui.get('/commenters', ...page, async (c) => {
     const parsed = commenterQuery.safeParse(c.req.query());
     const { email, ip } = parsed.success ? parsed.data : { email: undefined, ip: undefined };
-    const entries = await queue.history({ email, ip, limit: 100 });
+    const entries = await history.entries({ email, ip, limit: 100 });
     return render(c, <CommenterPage page={pageContext(c)} email={email} ip={ip} entries={entries} />);
   });
 

@@ -8,9 +8,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ARTICLE_ID_PATTERN, articleIdSchema } from '../../comments/article-id.js';
-import { decodeCursor, encodeCursor } from '../../comments/cursor.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
+import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
 import { fieldsOf } from '../validation.js';
 import { etagOf, ifNoneMatchHits } from '../etag.js';
 import { setResponseHeader } from '../response-headers.js';
@@ -73,7 +73,7 @@ export function publicReadRoutes(services: Services): Hono {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (after === null) throw new AppError('validation_failed', { fields: { cursor: 'invalid' } });
     const [page, counts] = await Promise.all([
-      services.comments.listPublished({ articleId, limit: query.limit, after }),
+      services.commentListing.listPublished({ articleId, limit: query.limit, after }),
       services.countCache.get([articleId]),
     ]);
     c.header('Cache-Control', 'public, max-age=5');

@@ -1,9 +1,9 @@
 /** Handlers of /admin/api/comments: list, one, approve/reject, bulk. */
-import { decodeCursor, encodeCursor } from '../../../comments/cursor.js';
 import { decideComment, decideMany, type BulkResult } from '../../../comments/decide.js';
 import type { StoredStatus } from '../../../comments/types.js';
 import { AppError } from '../../../errors.js';
 import type { DecisionKind } from '../../../store/decisions.js';
+import { decodeCursor, encodeCursor } from '../../../store/page-cursor.js';
 import { adminComment, type AdminComment } from '../serialize.js';
 import { withComment } from './providers.js';
 import type { AdminHandler } from './types.js';
@@ -16,21 +16,17 @@ export interface ListInput {
   cursor?: string;
 }
 
-/**
- * Pending comments come oldest first (the queue is worked from its head); approved and
- * rejected ones newest first (what was decided last is what a moderator looks for).
- */
+/** Pending comments come oldest first, decided ones newest first (CommentListing.list). */
 export const listComments: AdminHandler<ListInput, { comments: AdminComment[]; nextCursor: string | null }> = async (
   services,
   { input },
 ) => {
   const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
   if (after === null) throw new AppError('validation_failed', { fields: { cursor: 'invalid' } });
-  const page = await services.comments.listForModeration({
+  const page = await services.commentListing.list({
     status: input.status,
     articleId: input.articleId,
     q: input.q || undefined,
-    order: input.status === 'pending' ? 'oldest' : 'newest',
     limit: input.limit,
     after,
   });

@@ -5,7 +5,8 @@
  */
 import type { FC } from 'hono/jsx';
 import type { Comment } from '../../../comments/types.js';
-import type { HistorySummary, QueueTab } from '../../../store/moderation-queue.js';
+import type { Tab } from '../../../store/comment-listing.js';
+import type { HistorySummary } from '../../../store/commenter-history.js';
 import { highlightSegments } from '../highlight.js';
 import { translator, type UiLang } from '../i18n.js';
 import { REJECT_PRESETS, reasonLabel, ruleLabel } from '../reasons.js';
@@ -13,7 +14,7 @@ import { formatAge, formatTime } from '../time.js';
 
 export interface CardProps {
   comment: Comment;
-  tab: QueueTab;
+  tab: Tab;
   lang: UiLang;
   now: Date;
   history: HistorySummary | undefined;
@@ -121,7 +122,7 @@ export const CommentCard: FC<CardProps> = ({ comment: c, tab, lang, now, history
   );
 };
 
-const CardActions: FC<{ comment: Comment; tab: QueueTab; lang: UiLang }> = ({ comment: c, tab, lang }) => {
+const CardActions: FC<{ comment: Comment; tab: Tab; lang: UiLang }> = ({ comment: c, tab, lang }) => {
   const tr = translator(lang);
   const reasonId = `reason-${c.id}`;
   if (tab === 'pending') {

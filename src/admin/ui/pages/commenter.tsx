@@ -1,6 +1,6 @@
 /** One commenter's comments (same email or IP), newest first, with their outcomes. */
 import type { FC } from 'hono/jsx';
-import type { HistoryEntry } from '../../../store/moderation-queue.js';
+import type { HistoryEntry } from '../../../store/commenter-history.js';
 import { translator } from '../i18n.js';
 import { Layout, type PageContext } from '../layout.js';
 import { formatTime } from '../time.js';

@@ -1,7 +1,8 @@
 /** The queue: four tabs with live counts, filters, a bulk bar, the cards, a cursor pager. */
 import type { FC } from 'hono/jsx';
 import type { Comment } from '../../../comments/types.js';
-import type { HistorySummary, QueueTab, TabCounts } from '../../../store/moderation-queue.js';
+import { TAB_NAMES, type Tab, type TabCounts } from '../../../store/comment-listing.js';
+import type { HistorySummary } from '../../../store/commenter-history.js';
 import { CommentCard, RejectReasonSelect } from '../components/comment-card.js';
 import { translator } from '../i18n.js';
 import { Layout, type PageContext } from '../layout.js';
@@ -15,7 +16,7 @@ export interface QueueFilters {
 
 export interface QueuePageProps {
   page: PageContext;
-  tab: QueueTab;
+  tab: Tab;
   filters: QueueFilters;
   counts: TabCounts;
   comments: Comment[];
@@ -26,9 +27,7 @@ export interface QueuePageProps {
   now: Date;
 }
 
-const TABS: QueueTab[] = ['pending', 'filtered', 'approved', 'rejected'];
-
-export function queueHref(tab: QueueTab, filters: QueueFilters, cursor?: string): string {
+export function queueHref(tab: Tab, filters: QueueFilters, cursor?: string): string {
   const params = new URLSearchParams({ tab });
   if (filters.article) params.set('article', filters.article);
   if (filters.rule) params.set('rule', filters.rule);
@@ -45,7 +44,7 @@ export const QueuePage: FC<QueuePageProps> = (props) => {
       <h1 class="visually-hidden">{tr(`tab.${tab}`)}</h1>
       <nav aria-label={tr('tab.list')}>
         <ul class="tabs">
-          {TABS.map((t) => (
+          {TAB_NAMES.map((t) => (
             <li>
               <a href={queueHref(t, filters)} aria-current={t === tab ? 'page' : undefined} data-tab={t}>
                 {tr(`tab.${t}`)}

@@ -1,8 +1,20 @@
 /**
- * Opaque page cursors: base64url of `[createdAt, id]` of the last row of a page. Clients must
- * not build them; a cursor that does not decode is a validation error, never a 500.
+ * The one cursor codec of every keyset-paged comment list (the queue page, GET
+ * /admin/api/comments, the public GET /v1/articles/:id/comments).
+ *
+ * A cursor is opaque to clients: base64url of `[createdAt, id]` of the last row of a page, with
+ * createdAt as the exact text PostgreSQL keeps (microseconds, UTC). A JavaScript Date keeps
+ * milliseconds only: two comments 300 µs apart would share a rounded position, and the next
+ * page would repeat or skip one of them. The position is the store's (it is how the listing
+ * resumes its ORDER BY), so the codec lives here, beside it, pure: no database, no domain.
  */
-import type { ListPosition } from '../store/comment-listing.js';
+
+/** Where a page starts: after (or before, for newest-first lists) this row. */
+export interface ListPosition {
+  /** created_at as `YYYY-MM-DDTHH:MM:SS.ffffffZ`. */
+  createdAt: string;
+  id: string;
+}
 
 const POSITION_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{1,6}Z$/;
 
