@@ -1,16 +1,22 @@
 /**
  * The two static files of the moderator UI: the stylesheet (./styles.ts) and the client
- * script (./client/admin.ts). The script is one file with no imports, so `npm run build`
- * (tsc) already emits a browser-ready `client/admin.js` next to this module; under tsx
- * (npm start, tests) it is bundled once with esbuild on first request. Both are cached in
- * memory and served with an ETag.
+ * script (./client/admin.ts and the modules it imports). After `npm run build` the bundled
+ * script sits next to this module (dist/src/admin/ui/browser/admin.js, written by
+ * scripts/build-widget.mjs); when running from the sources (tsx, tests) it is bundled in
+ * memory with esbuild on first request (./bundle.ts). Both are cached in memory and served
+ * with an ETag.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleAdminScript } from './bundle.js';
 import { ADMIN_CSS } from './styles.js';
 
 export const ASSET_PATHS = { css: '/admin/assets/admin.css', js: '/admin/assets/admin.js' } as const;
+
+/** Where `npm run build` puts the prebuilt script, relative to the compiled module. */
+export const PREBUILT_DIR = fileURLToPath(new URL('./browser/', import.meta.url));
 
 export interface Asset {
   body: string;
@@ -25,27 +31,20 @@ export const cssAsset: Asset = { body: ADMIN_CSS, etag: etagOf(ADMIN_CSS), conte
 let script: Promise<Asset> | undefined;
 
 export function scriptAsset(): Promise<Asset> {
-  script ??= loadScript().then((body) => ({ body, etag: etagOf(body), contentType: 'text/javascript; charset=utf-8' }));
+  script ??= loadScript().then(toScriptAsset);
   script.catch(() => (script = undefined));
   return script;
 }
 
-async function loadScript(): Promise<string> {
-  const compiled = new URL('./client/admin.js', import.meta.url);
+function toScriptAsset(body: string): Asset {
+  return { body, etag: etagOf(body), contentType: 'text/javascript; charset=utf-8' };
+}
+
+/** The prebuilt script if there is one in `prebuiltDir`, else bundled from the sources. */
+export async function loadScript(prebuiltDir = PREBUILT_DIR): Promise<string> {
   try {
-    return await readFile(compiled, 'utf8');
+    return await readFile(path.join(prebuiltDir, 'admin.js'), 'utf8');
   } catch {
-    // Running from TypeScript sources: bundle (strip types) with esbuild, a dev dependency.
-    const esbuild = await import('esbuild');
-    const result = await esbuild.build({
-      entryPoints: [fileURLToPath(new URL('./client/admin.ts', import.meta.url))],
-      bundle: true,
-      format: 'esm',
-      target: 'es2020',
-      write: false,
-      minify: false,
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0].text;
+    return bundleAdminScript();
   }
 }

@@ -1,0 +1,83 @@
+/**
+ * The queue's cards: which one is current (j/k, click, Tab focus), which are selected (x,
+ * checkboxes), and a decided card's state (marked done; in the pending tab it leaves the list).
+ */
+import { tr } from './dom.js';
+
+export const list = document.getElementById('cards');
+export const tab = list?.dataset.tab ?? document.querySelector<HTMLElement>('.tabs [aria-current=page]')?.dataset.tab ?? '';
+let current = -1;
+
+export const cards = (): HTMLElement[] => Array.from(document.querySelectorAll<HTMLElement>('#cards article.card:not(.gone)'));
+
+export function setCurrent(index: number, focus = true): void {
+  const all = cards();
+  if (all.length === 0) {
+    current = -1;
+    return;
+  }
+  current = Math.max(0, Math.min(index, all.length - 1));
+  all.forEach((card, i) => card.classList.toggle('current', i === current));
+  const card = all[current];
+  if (focus) {
+    card.focus({ preventScroll: true });
+    card.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+export const currentIndex = (): number => current;
+
+export const currentCard = (): HTMLElement | undefined => (current >= 0 ? cards()[current] : undefined);
+
+/** Focus moving into a card (Tab key) makes it the current one, without moving focus again. */
+export function focusMoved(card: HTMLElement): void {
+  const index = cards().indexOf(card);
+  if (index !== current) {
+    current = index;
+    cards().forEach((c, i) => c.classList.toggle('current', i === current));
+  }
+}
+
+export function selectedIds(): string[] {
+  return Array.from(document.querySelectorAll<HTMLInputElement>('#cards input.select:checked')).map((box) => box.value);
+}
+
+export function updateSelection(): void {
+  const n = selectedIds().length;
+  const label = document.getElementById('selected-count');
+  if (label) label.textContent = tr('bulk.selected', { n });
+  for (const box of document.querySelectorAll<HTMLInputElement>('#cards input.select')) {
+    box.closest('.card')?.classList.toggle('selected', box.checked);
+  }
+}
+
+export function cardOf(id: string): HTMLElement | null {
+  return document.getElementById(`c-${id}`);
+}
+
+export function setCardState(card: HTMLElement, text: string, elsewhere = false): void {
+  const state = card.querySelector<HTMLElement>('.state');
+  if (state) {
+    state.textContent = text;
+    state.classList.toggle('elsewhere', elsewhere);
+  }
+  card.classList.add('done');
+  for (const button of card.querySelectorAll<HTMLButtonElement>('button[data-action]')) button.disabled = true;
+  const box = card.querySelector<HTMLInputElement>('input.select');
+  if (box) {
+    box.checked = false;
+    box.disabled = true;
+  }
+}
+
+/** In the pending tab a decided card leaves the list, so j/k and a/r keep working on what is left. */
+export function retire(card: HTMLElement): void {
+  const wasCurrent = card.classList.contains('current');
+  const index = cards().indexOf(card);
+  if (tab === 'pending') {
+    card.classList.add('gone');
+    card.closest('li')?.remove();
+  }
+  updateSelection();
+  if (wasCurrent || index <= current) setCurrent(tab === 'pending' ? Math.min(index, cards().length - 1) : current, document.activeElement === document.body || wasCurrent);
+}

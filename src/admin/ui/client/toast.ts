@@ -1,0 +1,23 @@
+/** Short messages in the #toasts region, gone after five seconds, optionally with one action (undo). */
+const toasts = document.getElementById('toasts');
+
+export function toast(message: string, options: { action?: { label: string; run: () => void }; bad?: boolean; ms?: number } = {}): void {
+  if (!toasts) return;
+  const item = document.createElement('div');
+  item.className = options.bad ? 'toast bad' : 'toast';
+  const text = document.createElement('span');
+  text.textContent = message;
+  item.append(text);
+  if (options.action) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = options.action.label;
+    button.addEventListener('click', () => {
+      item.remove();
+      options.action?.run();
+    });
+    item.append(button);
+  }
+  toasts.append(item);
+  setTimeout(() => item.remove(), options.ms ?? 5000);
+}
