@@ -7,7 +7,7 @@
 import type { Child, FC } from 'hono/jsx';
 import type { SessionUser } from '../auth/index.js';
 import { CSRF_FORM_FIELD } from '../auth/index.js';
-import { clientStrings, translator, type UiLang } from './i18n.js';
+import { clientStrings, translator, type UiLang } from './i18n/index.js';
 import { ASSET_PATHS } from './assets.js';
 
 export type NavKey = 'queue' | 'bans' | 'lexicon' | 'stats' | 'audit' | 'users';

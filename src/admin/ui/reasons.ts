@@ -1,5 +1,5 @@
 /** Filter rule names (verdict reasons) as a moderator reads them. Unknown rules show as-is. */
-import type { UiLang } from './i18n.js';
+import type { UiLang } from './i18n/index.js';
 
 export const RULE_LABELS: Record<string, Record<UiLang, string>> = {
   'profanity.vi': { vi: 'Tục tĩu (tiếng Việt)', en: 'Profanity (Vietnamese)' },

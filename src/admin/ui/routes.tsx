@@ -37,7 +37,7 @@ import {
 import { commenterQuery } from '../api/commenters.js';
 import { statsService } from '../../moderation/stats.js';
 import { cssAsset, scriptAsset, type Asset } from './assets.js';
-import { resolveUiLang, t, type UiLang } from './i18n.js';
+import { resolveUiLang, t, type UiLang } from './i18n/index.js';
 import type { PageContext } from './layout.js';
 import { AuditPage } from './pages/audit.js';
 import { BansPage } from './pages/bans.js';

@@ -1,5 +1,5 @@
 /** Short relative ages ("12 phút", "3 giờ") and absolute times in Vietnam's time zone. */
-import type { UiLang } from './i18n.js';
+import type { UiLang } from './i18n/index.js';
 
 const UNITS: Array<{ seconds: number; vi: string; en: string }> = [
   { seconds: 86_400, vi: 'ngày', en: 'd' },

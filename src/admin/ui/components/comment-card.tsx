@@ -8,7 +8,7 @@ import type { Comment } from '../../../comments/types.js';
 import type { Tab } from '../../../store/comment-listing.js';
 import type { HistorySummary } from '../../../store/commenter-history.js';
 import { highlightSegments } from '../highlight.js';
-import { translator, type UiLang } from '../i18n.js';
+import { translator, type UiLang } from '../i18n/index.js';
 import { REJECT_PRESETS, reasonLabel, ruleLabel } from '../reasons.js';
 import { formatAge, formatTime } from '../time.js';
 

@@ -2,7 +2,7 @@
 import type { FC } from 'hono/jsx';
 import type { AuditEntry } from '../../../store/audit-log.js';
 import { AUDIT_KINDS } from '../../../moderation/audit.js';
-import { translator } from '../i18n.js';
+import { translator } from '../i18n/index.js';
 import { Layout, type PageContext } from '../layout.js';
 import { formatTime } from '../time.js';
 

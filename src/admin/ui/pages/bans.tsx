@@ -1,7 +1,7 @@
 /** Bans: a form to ban an email and/or IP for a while, and the active bans with "lift". */
 import type { FC } from 'hono/jsx';
 import type { Ban } from '../../../store/bans.js';
-import { translator } from '../i18n.js';
+import { translator } from '../i18n/index.js';
 import { FormMessage, Layout, type PageContext } from '../layout.js';
 import { formatTime } from '../time.js';
 

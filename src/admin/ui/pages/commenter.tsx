@@ -1,7 +1,7 @@
 /** One commenter's comments (same email or IP), newest first, with their outcomes. */
 import type { FC } from 'hono/jsx';
 import type { HistoryEntry } from '../../../store/commenter-history.js';
-import { translator } from '../i18n.js';
+import { translator } from '../i18n/index.js';
 import { Layout, type PageContext } from '../layout.js';
 import { formatTime } from '../time.js';
 

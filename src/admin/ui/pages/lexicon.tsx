@@ -1,7 +1,7 @@
 /** Word lists: admins add or remove terms (vi/en, block/review) and allowlist entries. */
 import type { FC } from 'hono/jsx';
 import type { LexiconEntryRecord } from '../../../store/lexicon.js';
-import { translator } from '../i18n.js';
+import { translator } from '../i18n/index.js';
 import { FormMessage, Layout, type PageContext } from '../layout.js';
 import { formatTime } from '../time.js';
 

@@ -1,7 +1,7 @@
 /** The login form. A plain POST (no script needed); errors and "session expired" show above it. */
 import type { FC } from 'hono/jsx';
 import { Document } from '../layout.js';
-import { translator, type UiLang } from '../i18n.js';
+import { translator, type UiLang } from '../i18n/index.js';
 
 export const LoginPage: FC<{ lang: UiLang; next: string; notice?: string; error?: string; email?: string }> = (p) => {
   const tr = translator(p.lang);

@@ -4,7 +4,7 @@ import type { Comment } from '../../../comments/types.js';
 import { TAB_NAMES, type Tab, type TabCounts } from '../../../store/comment-listing.js';
 import type { HistorySummary } from '../../../store/commenter-history.js';
 import { CommentCard, RejectReasonSelect } from '../components/comment-card.js';
-import { translator } from '../i18n.js';
+import { translator } from '../i18n/index.js';
 import { Layout, type PageContext } from '../layout.js';
 import { FILTERABLE_RULES, ruleLabel } from '../reasons.js';
 

@@ -1,7 +1,7 @@
 /** Statistics: the queue now, today's decisions per moderator, filter hits per rule. */
 import type { FC } from 'hono/jsx';
 import type { ModerationStats } from '../../../moderation/stats.js';
-import { translator } from '../i18n.js';
+import { translator } from '../i18n/index.js';
 import { Layout, type PageContext } from '../layout.js';
 import { ruleLabel } from '../reasons.js';
 import { formatAge } from '../time.js';

@@ -2,7 +2,7 @@
 import type { FC } from 'hono/jsx';
 import { MIN_PASSWORD_LENGTH } from '../../../util/password-policy.js';
 import type { AccountSummary } from '../../../store/moderator-accounts.js';
-import { translator } from '../i18n.js';
+import { translator } from '../i18n/index.js';
 import { FormMessage, Layout, type PageContext } from '../layout.js';
 import { formatTime } from '../time.js';
 
