@@ -6,7 +6,7 @@
 import type { Api } from './api.js';
 import { h } from './dom.js';
 import { createField, type Field } from './fields.js';
-import type { Messages } from './i18n.js';
+import type { Messages } from './i18n/index.js';
 
 export interface CaptchaBox {
   element: HTMLElement;

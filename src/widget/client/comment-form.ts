@@ -10,7 +10,7 @@ import { newIdempotencyKey } from './api.js';
 import { createCaptchaBox } from './captcha.js';
 import { h, uniqueId } from './dom.js';
 import { charCount, createField, type Field } from './fields.js';
-import type { Messages } from './i18n.js';
+import type { Messages } from './i18n/index.js';
 import { CONTENT_MAX, serverFieldErrors, tidy, validateForm, type FieldErrors, type FormField } from './validation.js';
 
 export interface CommentForm {

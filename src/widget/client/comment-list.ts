@@ -5,7 +5,7 @@
  */
 import type { Api, PublicComment } from './api.js';
 import { h } from './dom.js';
-import type { Messages } from './i18n.js';
+import type { Messages } from './i18n/index.js';
 import { formatDate, formatRelativeTime } from './relative-time.js';
 
 export interface CommentList {

@@ -2,7 +2,7 @@
  * "5 phút trước", "2 giờ trước", "3 ngày trước", then a plain date (dd/mm/yyyy) — how
  * Vietnamese news sites date their readers' comments. Pure, so it is tested without a browser.
  */
-import type { Messages } from './i18n.js';
+import type { Messages } from './i18n/index.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -4,7 +4,7 @@
  * The server stays the judge: these checks are deliberately no stricter than API.md.
  */
 import { charCount } from './fields.js';
-import type { Messages } from './i18n.js';
+import type { Messages } from './i18n/index.js';
 
 export type FormField = 'authorName' | 'authorEmail' | 'content' | 'captchaAnswer';
 export type FieldErrors = Partial<Record<FormField, string>>;

@@ -11,7 +11,7 @@ import { createApi } from './api.js';
 import { createCommentForm } from './comment-form.js';
 import { createCommentList } from './comment-list.js';
 import { h, uniqueId, whenReady } from './dom.js';
-import { langOf, MESSAGES } from './i18n.js';
+import { langOf, MESSAGES } from './i18n/index.js';
 import { apiBaseFor, captureScriptSource, type ScriptSource } from './script-source.js';
 import { applyStyles } from './styles.js';
 

@@ -7,7 +7,8 @@ import { bundleScripts, DEFAULT_CLIENT_DIR } from '../../../src/widget/bundle.js
 const HTML_SINKS = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|createContextualFragment|DOMParser)\b/;
 
 describe('the widget client never parses strings as HTML', () => {
-  const files = readdirSync(DEFAULT_CLIENT_DIR).filter((f) => f.endsWith('.ts'));
+  // Recursive: the dictionaries live in i18n/.
+  const files = readdirSync(DEFAULT_CLIENT_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
 
   it('finds the client sources', () => {
     expect(files).toEqual(expect.arrayContaining(['widget.ts', 'count.ts', 'comment-list.ts', 'comment-form.ts']));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../src/widget/client/i18n.js';
+import { MESSAGES } from '../../../src/widget/client/i18n/index.js';
 import { formatDate, formatRelativeTime } from '../../../src/widget/client/relative-time.js';
 
 const now = new Date(2026, 10, 26, 14, 0, 0); // local time, like the reader's browser

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../src/widget/client/i18n.js';
+import { MESSAGES } from '../../../src/widget/client/i18n/index.js';
 import { reportedFields, serverFieldErrors, validateForm } from '../../../src/widget/client/validation.js';
 
 const vi = MESSAGES.vi;
