@@ -3,10 +3,10 @@ import type { FC } from 'hono/jsx';
 import type { AuditEntry } from '../../../store/audit-log.js';
 import { AUDIT_KINDS } from '../../../moderation/audit.js';
 import { translator } from '../i18n.js';
+import { Layout, type PageContext } from '../layout.js';
 import { DataTable } from '../components/data-table.js';
 import { SelectField, type Choice } from '../components/forms.js';
 import { Pager } from '../components/pager.js';
-import { Layout, type PageContext } from '../layout.js';
 import { formatTime } from '../time.js';
 
 const ACTION_LABELS: Record<string, { vi: string; en: string }> = {

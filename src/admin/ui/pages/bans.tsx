@@ -2,10 +2,10 @@
 import type { FC } from 'hono/jsx';
 import type { Ban } from '../../../store/bans.js';
 import { translator } from '../i18n.js';
+import { Layout, type PageContext } from '../layout.js';
 import { DataTable } from '../components/data-table.js';
 import { ActionButton, ApiForm, InputField, SelectField } from '../components/forms.js';
 import { Panel } from '../components/panel.js';
-import { Layout, type PageContext } from '../layout.js';
 import { formatTime } from '../time.js';
 
 export const BansPage: FC<{ page: PageContext; bans: Ban[]; names: Map<string, string>; prefill: { email?: string; ip?: string } }> = ({ page, bans, names, prefill }) => {

@@ -2,8 +2,8 @@
 import type { FC } from 'hono/jsx';
 import type { HistoryEntry } from '../../../store/moderation-queue.js';
 import { translator } from '../i18n.js';
-import { DataTable } from '../components/data-table.js';
 import { Layout, type PageContext } from '../layout.js';
+import { DataTable } from '../components/data-table.js';
 import { formatTime } from '../time.js';
 
 export const CommenterPage: FC<{ page: PageContext; email?: string; ip?: string; entries: HistoryEntry[] }> = ({ page, email, ip, entries }) => {

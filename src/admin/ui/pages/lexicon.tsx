@@ -2,10 +2,10 @@
 import type { FC } from 'hono/jsx';
 import type { LexiconEntryRecord } from '../../../store/lexicon.js';
 import { translator } from '../i18n.js';
+import { Layout, type PageContext } from '../layout.js';
 import { DataTable } from '../components/data-table.js';
 import { ActionButton, ApiForm, InputField, SelectField } from '../components/forms.js';
 import { Panel } from '../components/panel.js';
-import { Layout, type PageContext } from '../layout.js';
 import { formatTime } from '../time.js';
 
 export const LexiconPage: FC<{ page: PageContext; entries: LexiconEntryRecord[]; names: Map<string, string> }> = ({ page, entries, names }) => {

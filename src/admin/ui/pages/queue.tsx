@@ -4,9 +4,9 @@ import type { Comment } from '../../../comments/types.js';
 import type { HistorySummary, QueueTab, TabCounts } from '../../../store/moderation-queue.js';
 import { CommentCard, RejectReasonSelect } from '../components/comment-card.js';
 import { translator } from '../i18n.js';
+import { Layout, type PageContext } from '../layout.js';
 import { InputField, SelectField, type Choice } from '../components/forms.js';
 import { Pager } from '../components/pager.js';
-import { Layout, type PageContext } from '../layout.js';
 import { FILTERABLE_RULES, ruleLabel } from '../reasons.js';
 
 export interface QueueFilters {

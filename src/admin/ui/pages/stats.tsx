@@ -2,8 +2,8 @@
 import type { FC } from 'hono/jsx';
 import type { ModerationStats } from '../../../moderation/stats.js';
 import { translator } from '../i18n.js';
-import { DataTable, NumberCells, numeric } from '../components/data-table.js';
 import { Layout, type PageContext } from '../layout.js';
+import { DataTable, NumberCells, numeric } from '../components/data-table.js';
 import { ruleLabel } from '../reasons.js';
 import { formatAge } from '../time.js';
 

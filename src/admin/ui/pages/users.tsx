@@ -3,10 +3,10 @@ import type { FC } from 'hono/jsx';
 import { MIN_PASSWORD_LENGTH } from '../../../util/password-policy.js';
 import type { AccountSummary } from '../../../store/moderator-accounts.js';
 import { translator } from '../i18n.js';
+import { Layout, type PageContext } from '../layout.js';
 import { DataTable } from '../components/data-table.js';
 import { ActionButton, ApiForm, InputField, SelectField } from '../components/forms.js';
 import { Panel } from '../components/panel.js';
-import { Layout, type PageContext } from '../layout.js';
 import { formatTime } from '../time.js';
 
 export const UsersPage: FC<{ page: PageContext; users: AccountSummary[] }> = ({ page, users }) => {
