@@ -13,6 +13,19 @@ export function detect(detector: Detector, content: string, siteDomains: string[
   return findings.map((f: Finding) => ({ ...f, match: content.slice(f.start, f.end) }));
 }
 
+/** A detector's findings in `content` as [match, weight] pairs. */
+export function matchesWithWeights(detector: Detector, content: string, siteDomains: string[] = []): Array<[string, number]> {
+  return detect(detector, content, siteDomains).map((f) => [f.match, f.weight]);
+}
+
+/** The text of one view of `content` after normalisation, e.g. `viewOf('plain', 'ĐỊT')` is "địt". */
+export function viewOf(view: 'cased' | 'plain' | 'accented' | 'stripped', content: string): string {
+  return viewText(normalize(content)[view]);
+}
+
+/** The view the exact terms are matched on: leet read, letters joined, repeats shortened. */
+export const accentedText = (content: string) => viewOf('accented', content);
+
 /** A view's text, and the input slice behind each unit, for asserting offset maps. */
 export function describeView(view: View, input: string) {
   const sources: string[] = [];

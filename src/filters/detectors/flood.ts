@@ -1,5 +1,6 @@
-import { isWordUnit } from '../normalize/char-class.js';
+import { WORD_UNITS } from '../normalize/char-class.js';
 import type { View } from '../normalize/index.js';
+import { nextRunStart, runEnd } from '../normalize/runs.js';
 import type { Detector, Finding } from './types.js';
 
 /**
@@ -60,14 +61,8 @@ function wordRepeats(v: View): Finding[] {
   let prevStart = -1;
   let prevEnd = -1;
   let count = 0;
-  let i = 0;
-  while (i < v.length) {
-    if (!isWordUnit(v.codes[i]!)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < v.length && isWordUnit(v.codes[j]!)) j++;
+  for (let i = nextRunStart(v, 0, WORD_UNITS); i < v.length; ) {
+    const j = runEnd(v, i, WORD_UNITS);
     if (prevStart !== -1 && sameWord(v, prevStart, prevEnd, i, j)) {
       count++;
     } else {
@@ -77,7 +72,7 @@ function wordRepeats(v: View): Finding[] {
     }
     prevStart = i;
     prevEnd = j;
-    i = j;
+    i = nextRunStart(v, j, WORD_UNITS);
   }
   if (count >= MIN_WORD_RUN) findings.push(floodFinding(v, runStart, prevEnd));
   return findings;

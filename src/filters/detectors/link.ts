@@ -1,7 +1,8 @@
-import { isWordUnit } from '../normalize/char-class.js';
+import { isWordUnit, unitRangeTable } from '../normalize/char-class.js';
 import { BETTING_TLDS, isMessageHost, isOwnOrTrusted, TLDS } from './domains.js';
 import { isLooseDotNeighbour, spelledLinks } from './spelled-link.js';
 import type { View } from '../normalize/index.js';
+import { nextRunStart, runEnd } from '../normalize/runs.js';
 import type { Detector, Finding } from './types.js';
 
 /**
@@ -36,25 +37,22 @@ export const links: Detector = function links(text, ctx) {
 };
 
 function scanDomains(v: View, siteDomains: readonly string[], findings: Finding[]): void {
-  let i = 0;
-  while (i < v.length) {
-    if (!isHostChar(v.codes[i]!)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    let innerDot = false;
-    for (; j < v.length && isHostChar(v.codes[j]!); j++) {
-      if (v.codes[j] === DOT && j > i && j + 1 < v.length && isHostChar(v.codes[j + 1]!)) innerDot = true;
-    }
+  for (let i = nextRunStart(v, 0, HOST_CHARS); i < v.length; ) {
+    const j = runEnd(v, i, HOST_CHARS);
     // Only a run with a dot inside ("abc88.win", not "mưa.") can be a domain.
-    const found = innerDot ? judgeRun(decoder.decode(v.codes.subarray(i, j)), siteDomains, runContext(v, i, j)) : undefined;
+    const found = hasInnerDot(v.codes, i, j) ? judgeRun(decoder.decode(v.codes.subarray(i, j)), siteDomains, runContext(v, i, j)) : undefined;
     if (found) {
       const end = i + found.length;
       findings.push({ rule: 'spam.link', tier: 'review', weight: found.weight, start: v.start[i]!, end: v.end[end - 1]! });
     }
-    i = j;
+    i = nextRunStart(v, j, HOST_CHARS);
   }
+}
+
+/** A dot with host characters on both sides inside the run [i, j). */
+function hasInnerDot(codes: Uint16Array, i: number, j: number): boolean {
+  for (let k = i + 1; k < j - 1; k++) if (codes[k] === DOT) return true;
+  return false;
 }
 
 const DOT = 0x2e;
@@ -82,8 +80,16 @@ function dotKinds(codes: Uint16Array): number {
   return kinds;
 }
 
+/** [a-z0-9._-]: what a host is read from, on the lower-cased view. */
+const HOST_CHARS = unitRangeTable([
+  [0x61, 0x7a],
+  [0x30, 0x39],
+  [0x2d, 0x2e],
+  [0x5f, 0x5f],
+]);
+
 function isHostChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x5f;
+  return HOST_CHARS[c] === 1;
 }
 
 /** Where a run of host characters [i, j) sits: what a messaging host needs around it. */

@@ -34,6 +34,9 @@ export function isWordUnit(code: number): boolean {
   return (table[code]! & WORD) !== 0;
 }
 
+/** The word units as a table (1 in, 0 out), for reading a view word by word (runs.ts). */
+export const WORD_UNITS: Uint8Array = table.map((bits) => (bits & WORD ? 1 : 0));
+
 export function isLetter(code: number): boolean {
   return (table[code]! & LETTER) !== 0;
 }
@@ -41,6 +44,13 @@ export function isLetter(code: number): boolean {
 /** Combining mark (e.g. U+0301 acute), as NFD text carries them. */
 export function isMark(code: number): boolean {
   return (table[code]! & MARK) !== 0;
+}
+
+/** A table of the units in the given inclusive ranges (1 in, 0 out), for per-unit checks. */
+export function unitRangeTable(ranges: ReadonlyArray<readonly [from: number, to: number]>): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const [from, to] of ranges) t.fill(1, from, to + 1);
+  return t;
 }
 
 export function isAsciiDigit(code: number): boolean {

@@ -104,6 +104,23 @@ export function viewText(view: View): string {
 }
 
 /** A view with new codes and flags but the same source map: for one-for-one steps. */
-export function remapped(input: View, codes: Uint16Array, flags: Uint8Array = input.flags): View {
+function remapped(input: View, codes: Uint16Array, flags: Uint8Array = input.flags): View {
   return { codes, start: input.start, end: input.end, flags, length: input.length };
+}
+
+/**
+ * A one-for-one step by table (lower case, stripped marks): each unit becomes `table[unit]`.
+ * The view itself when the table changes none of its units, which is the common comment: one
+ * read-only pass, then no arrays taken from the arena.
+ */
+export function mapUnits(input: View, arena: Arena, table: Uint16Array): View {
+  if (!changesAny(input, table)) return input;
+  const codes = arena.u16(input.length);
+  for (let i = 0; i < input.length; i++) codes[i] = table[input.codes[i]!]!;
+  return remapped(input, codes);
+}
+
+function changesAny(v: View, table: Uint16Array): boolean {
+  for (let i = 0; i < v.length; i++) if (table[v.codes[i]!] !== v.codes[i]) return true;
+  return false;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handles, PLATFORM_WORDS } from '../../../src/filters/detectors/handle.js';
 import { createFilterEngine } from '../../../src/filters/index.js';
 import { loadBuiltinLexicon } from '../../../src/filters/lexicons/load.js';
+import { expectAll, expectEach } from '../cases.js';
 import { detect } from '../helpers.js';
 
 /**
@@ -12,28 +13,24 @@ import { detect } from '../helpers.js';
 const handlesIn = (s: string) => detect(handles, s).map((f) => f.match);
 
 describe('a handle after a platform word', () => {
-  it.each([
-    ['tlg: abc.def', 'abc.def'],
-    ['add fb: nguyen.van.a', 'nguyen.van.a'],
-    ['tele kiem_tien_88 có kèo', 'kiem_tien_88'],
-    ['zalo kiemtien88', 'kiemtien88'],
-    ['Zalo: Nguyen.Van.A.', 'Nguyen.Van.A'],
-    ['kb zl : lan_anh.99 nha', 'lan_anh.99'],
-  ])('finds it in %j', (text, handle) => {
-    expect(handlesIn(text)).toEqual([handle]);
-  });
+  expectEach('finds it in %j', handlesIn, [
+    ['tlg: abc.def', ['abc.def']],
+    ['add fb: nguyen.van.a', ['nguyen.van.a']],
+    ['tele kiem_tien_88 có kèo', ['kiem_tien_88']],
+    ['zalo kiemtien88', ['kiemtien88']],
+    ['Zalo: Nguyen.Van.A.', ['Nguyen.Van.A']],
+    ['kb zl : lan_anh.99 nha', ['lan_anh.99']],
+  ]);
 
-  it.each([
-    ['zalo nhé'], // a Vietnamese word, not a handle
-    ['zalo.me/abc'], // a link: the link detector's
-    ['tele abc88.com'], // a domain: the link detector's
-    ['zalo 0905.123.456'], // a number: the phone detector's
-    ['Nhóm zalo TP.HCM'], // capitals: an abbreviation
-    ['zalo bà con'], // letters only: could be any word
-    ['liên hệ abc.def'], // "liên hệ" names no platform
-  ])('finds none in %j', (text) => {
-    expect(handlesIn(text)).toEqual([]);
-  });
+  expectAll('finds none in %j', handlesIn, [], [
+    'zalo nhé', // a Vietnamese word, not a handle
+    'zalo.me/abc', // a link: the link detector's
+    'tele abc88.com', // a domain: the link detector's
+    'zalo 0905.123.456', // a number: the phone detector's
+    'Nhóm zalo TP.HCM', // capitals: an abbreviation
+    'zalo bà con', // letters only: could be any word
+    'liên hệ abc.def', // "liên hệ" names no platform
+  ]);
 
   it('still finds a handle after "@", once', () => {
     expect(handlesIn('tele @kiem_tien_88')).toEqual(['@kiem_tien_88']);
@@ -48,6 +45,7 @@ describe('a handle after a platform word', () => {
 describe('contact calls in the verdict', () => {
   const engine = createFilterEngine({ model: false, siteDomains: ['baoquangtri.vn'] });
   const verdict = (s: string) => engine.evaluate(s);
+  const action = (s: string) => verdict(s).action;
 
   it.each([
     ['Ai cần tư vấn ib z.a.l.o'],
@@ -64,12 +62,10 @@ describe('contact calls in the verdict', () => {
     expect(verdict(text).reasons.every((r) => r.rule === 'spam.contact')).toBe(true);
   });
 
-  it.each([
-    ['Tôi không kb gì về vụ này'], // "kb" is also "không biết"
-    ['Trang fb của xã đăng thông báo rồi'],
-    ['Hỏi trong nhóm zalo của phường là có người trả lời ngay'],
-    ['Nhóm zalo TP.HCM cũng bàn chuyện này'],
-  ])('passes %j', (text) => {
-    expect(verdict(text).action).toBe('pass');
-  });
+  expectAll('passes %j', action, 'pass', [
+    'Tôi không kb gì về vụ này', // "kb" is also "không biết"
+    'Trang fb của xã đăng thông báo rồi',
+    'Hỏi trong nhóm zalo của phường là có người trả lời ngay',
+    'Nhóm zalo TP.HCM cũng bàn chuyện này',
+  ]);
 });

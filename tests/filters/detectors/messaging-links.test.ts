@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { links } from '../../../src/filters/detectors/link.js';
 import { createFilterEngine } from '../../../src/filters/index.js';
-import { detect } from '../helpers.js';
+import { expectAll, expectFinding } from '../cases.js';
+import { matchesWithWeights } from '../helpers.js';
 
 /**
  * Messaging links and link shorteners (detectors/domains.ts MESSAGE_HOSTS) as spam.link 0.6.
  * The comments are made up in the style of a provincial news site's readers.
  */
-const found = (s: string, site: string[] = []) => detect(links, s, site).map((f) => [f.match, f.weight]);
+const found = (s: string, site: string[] = []) => matchesWithWeights(links, s, site);
 
 describe('messaging links and shorteners', () => {
-  it.each([
+  expectFinding(links, 0.6, 'flags %j', [
     ['Anh em vào t.me/kiemtien88 nhận kèo', 't.me'],
     ['nhóm kín https://t.me/+AbCd12xY', 't.me'],
     ['telegram.me/soikeo_vip', 'telegram.me'],
@@ -27,19 +28,15 @@ describe('messaging links and shorteners', () => {
     ['s.id/hoahong', 's.id'],
     ['mọi thông tin ở linktr.ee/kiemtienonline', 'linktr.ee'],
     ['goo.gl/maps123', 'goo.gl'],
-  ])('flags %j', (text, host) => {
-    expect(found(text)).toEqual([[host, 0.6]]);
-  });
+  ]);
 
-  it.each([
-    ['with a scheme', 'http://bit.ly/abc', 'bit.ly'],
-    ['with www', 'www.bit.ly/abc', 'www.bit.ly'],
-    ['with a scheme and www', 'https://www.tinyurl.com/abc', 'www.tinyurl.com'],
-    ['upper case', 'VÀO T.ME/KIEMTIEN88 NGAY', 'T.ME'],
-    ['mixed case', 'Zalo.Me/0905123456', 'Zalo.Me'],
-  ])('%s: %j', (_how, text, host) => {
-    expect(found(text)).toEqual([[host, 0.6]]);
-  });
+  expectFinding(links, 0.6, 'flags the host of %j', [
+    ['http://bit.ly/abc', 'bit.ly'], // with a scheme
+    ['www.bit.ly/abc', 'www.bit.ly'], // with www
+    ['https://www.tinyurl.com/abc', 'www.tinyurl.com'], // with a scheme and www
+    ['VÀO T.ME/KIEMTIEN88 NGAY', 'T.ME'], // upper case
+    ['Zalo.Me/0905123456', 'Zalo.Me'], // mixed case
+  ]);
 
   it('counts a distinctive name without a path ("bit.ly", "zalo.me")', () => {
     expect(found('link ở bit.ly nhé')).toEqual([['bit.ly', 0.6]]);
@@ -47,9 +44,7 @@ describe('messaging links and shorteners', () => {
   });
 
   // One- and two-letter names need a path: bare, "t.me" may be two words missing a space.
-  it.each([['Đi hát.Me tôi ở nhà'], ['t.me'], ['kb t.me /abc']])('does not read %j as a messaging link', (text) => {
-    expect(found(text)).toEqual([]);
-  });
+  expectAll('does not read %j as a messaging link', found, [], ['Đi hát.Me tôi ở nhà', 't.me', 'kb t.me /abc']);
 
   it('leaves a bare short name to the ordinary link rule (weak)', () => {
     expect(found('trang fb.me thôi')).toEqual([['fb.me', 0.3]]);
@@ -71,21 +66,19 @@ describe('messaging links in the verdict', () => {
   const action = (s: string) => engine.evaluate(s).action;
 
   // 0.6 alone is review; the lexicon word inside "zalo.me" (contact 0.3) gives 0.72: still review.
-  it.each([['Xem thêm t.me/tintucquangtri'], ['zalo.me/g/hoidanquangtri'], ['telegram.me/abc'], ['bit.ly/3xQz9Ab']])(
-    'sends %j alone to review, not block',
-    (text) => {
-      expect(action(text)).toBe('review');
-    },
-  );
+  expectAll('sends %j alone to review, not block', action, 'review', [
+    'Xem thêm t.me/tintucquangtri',
+    'zalo.me/g/hoidanquangtri',
+    'telegram.me/abc',
+    'bit.ly/3xQz9Ab',
+  ]);
 
-  it.each([
-    ['with a phone', 'Cần vay liên hệ zalo.me/0905123456'],
-    ['with gambling words', 'Soi kèo miễn phí tại t.me/soikeo_vip'],
-    ['with lending words', 'Vay tiền nhanh không thế chấp bit.ly/vaynhanh24h'],
-    ['with two weak signals', 'Tuyển ctv làm tại nhà, vào t.me/viecnhe'],
-  ])('blocks it %s', (_with, text) => {
-    expect(action(text)).toBe('block');
-  });
+  expectAll('blocks it with other signals: %j', action, 'block', [
+    'Cần vay liên hệ zalo.me/0905123456', // a phone
+    'Soi kèo miễn phí tại t.me/soikeo_vip', // gambling words
+    'Vay tiền nhanh không thế chấp bit.ly/vaynhanh24h', // lending words
+    'Tuyển ctv làm tại nhà, vào t.me/viecnhe', // two weak signals
+  ]);
 
   it('passes a reader quoting the site itself', () => {
     expect(action('Bài cũ đây: baoquangtri.vn/xa-hoi/abc.htm')).toBe('pass');

@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { moneyOffers } from '../../../src/filters/detectors/offers.js';
+import { expectAll, expectEach } from '../cases.js';
 import { detect } from '../helpers.js';
 
 const offers = (s: string) => detect(moneyOffers, s).map((f) => f.match);
 
 describe('moneyOffers', () => {
-  it.each([
+  expectEach('finds the offers in %s', offers, [
     ['nạp 100k tặng 100k', ['nạp 100k', 'tặng 100k']],
     ['nap 50k nhan 150k', ['nap 50k', 'nhan 150k']],
     ['lương 500k/ngày', ['lương 500k']],
@@ -14,11 +15,7 @@ describe('moneyOffers', () => {
     ['thu nhập 300-500k/ngày', ['500k/ngày']],
     ['làm ca tối 2tr/tháng', ['2tr/tháng']],
     ['đầu tư lãi 30%', ['lãi 30%']],
-  ])('finds the offers in %s', (text, expected) => {
-    expect(offers(text)).toEqual(expected);
-  });
+  ]);
 
-  it.each([['tăng 5%'], ['nhà 100 m2'], ['nạp hồ sơ 3 lần'], ['năm 2022'], ['tương lai 5 năm']])('ignores %s', (text) => {
-    expect(offers(text)).toEqual([]);
-  });
+  expectAll('ignores %s', offers, [], ['tăng 5%', 'nhà 100 m2', 'nạp hồ sơ 3 lần', 'năm 2022', 'tương lai 5 năm']);
 });

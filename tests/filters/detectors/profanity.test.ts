@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFilterEngine } from '../../../src/filters/index.js';
+import { expectAll, expectEach, expectSome } from '../cases.js';
 
 /**
  * Minimal pairs for the Vietnamese and English profanity lexicons, through the engine (the
@@ -9,8 +10,16 @@ const engine = createFilterEngine({ model: false });
 const profane = (s: string) => engine.evaluate(s).reasons.filter((r) => r.rule.startsWith('profanity.'));
 const tierOf = (s: string) => profane(s)[0]?.tier ?? 'none';
 
+/** One test per [bad, good] pair: the first is profane, the second, alike, is not. */
+function minimalPairs(rows: Array<[bad: string, good: string]>): void {
+  it.each(rows)('"%s" is profane, "%s" is not', (bad, good) => {
+    expect(profane(bad)).not.toEqual([]);
+    expect(profane(good)).toEqual([]);
+  });
+}
+
 describe('profanity: accented terms never confused with their tone pairs', () => {
-  it.each([
+  minimalPairs([
     ['Nói như lồn', 'Lũ lớn quá'],
     ['Đá như cặc', 'Các cháu đi học'],
     ['mặt buồi', 'buổi họp dân'],
@@ -22,14 +31,11 @@ describe('profanity: accented terms never confused with their tone pairs', () =>
     ['chơi như cứt', 'cứ mưa là ngập'],
     ['Ngu thế', 'Ngủ dậy, anh Ngữ'],
     ['Giao thông như lồn', 'giao thông lộn xộn'],
-  ])('"%s" is profane, "%s" is not', (bad, good) => {
-    expect(profane(bad)).not.toEqual([]);
-    expect(profane(good)).toEqual([]);
-  });
+  ]);
 });
 
 describe('profanity: bare forms without diacritics count only in context', () => {
-  it.each([
+  minimalPairs([
     ['Cai lon gi ma tang gia', 'Mua nay nuoc lon qua'],
     ['Dit me may thang lai xe', 'Xe tai de dit xe xuong'],
     ['Dit con me bon lua dao', 'Con lon nha toi bi dich ta'],
@@ -39,10 +45,7 @@ describe('profanity: bare forms without diacritics count only in context', () =>
     ['vai lon', 'mua vai lon bia'],
     ['Do mat day', 'Cac chau di hoc deo mu day du'],
     ['du ma nong qua', 'Truong chua du phong hoc'],
-  ])('"%s" is profane, "%s" is not', (bad, good) => {
-    expect(profane(bad)).not.toEqual([]);
-    expect(profane(good)).toEqual([]);
-  });
+  ]);
 
   it('typed marks must agree with the term ("mặt dày" is not "mất dạy")', () => {
     expect(profane('Đồ mất dạy')).not.toEqual([]);
@@ -52,27 +55,25 @@ describe('profanity: bare forms without diacritics count only in context', () =>
 });
 
 describe('profanity: evasions', () => {
-  it.each([
-    ['separators', 'Nói như l.o.n'],
-    ['spaces', 'd i t me may'],
-    ['spaced accented', 'làm như l ồ n'],
-    ['dotted teencode', 'V.c.l, giá tăng'],
-    ['repeated letters', 'Điiiiit mẹ, cắt điện'],
-    ['repeated teencode', 'Đmmmm mất điện'],
-    ['leet digits', 'Cái l0n gì'],
-    ['leet symbol', 'bắt bóng như c@c'],
-    ['masked letter', 'bắt bóng như c*c'],
-    ['leet in an accented word', 'Đ3o mẹ bọn mày'],
-    ['Cyrillic lookalike', 'Đá như \u0441ặ\u0441'],
-    ['Greek lookalike', 'Cái l\u03bfn gì'],
-    ['zero-width inside', 'Nói như l\u200bồn'],
-    ['NFD input', 'Lo\u0302\u0300n gi\u0300 ma\u0300'],
-    ['spelled out', 'c l g t, xã tôi'],
-    ['English leet', 'what the sh1t'],
-    ['English spaced', 'f u c k this'],
-  ])('%s: %s', (_kind, text) => {
-    expect(profane(text)).not.toEqual([]);
-  });
+  expectSome('finds the word behind %j', profane, [
+    'Nói như l.o.n', // separators
+    'd i t me may', // spaces
+    'làm như l ồ n', // spaced accented
+    'V.c.l, giá tăng', // dotted teencode
+    'Điiiiit mẹ, cắt điện', // repeated letters
+    'Đmmmm mất điện', // repeated teencode
+    'Cái l0n gì', // leet digits
+    'bắt bóng như c@c', // leet symbol
+    'bắt bóng như c*c', // masked letter
+    'Đ3o mẹ bọn mày', // leet in an accented word
+    'Đá như \u0441ặ\u0441', // Cyrillic lookalike
+    'Cái l\u03bfn gì', // Greek lookalike
+    'Nói như l\u200bồn', // zero-width inside
+    'Lo\u0302\u0300n gi\u0300 ma\u0300', // NFD input
+    'c l g t, xã tôi', // spelled out
+    'what the sh1t', // English leet
+    'f u c k this', // English spaced
+  ]);
 
   it('a zero-width character inside an innocent word creates no hit', () => {
     expect(profane('Lũ lớ\u200bn quá')).toEqual([]);
@@ -85,7 +86,7 @@ describe('profanity: evasions', () => {
 });
 
 describe('profanity: tiers', () => {
-  it.each([
+  expectEach('%s → %s', tierOf, [
     ['Địt mẹ', 'block'],
     ['vcl', 'block'],
     ['óc chó', 'block'],
@@ -96,18 +97,19 @@ describe('profanity: tiers', () => {
     ['Đồ mất dạy', 'review'],
     ['What an idiot', 'review'],
     ['Shit, mất điện', 'review'],
-  ])('%s → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 });
 
 describe('profanity: English with an allowlist', () => {
-  it.each([['Scunthorpe đá hay'], ['Báo cáo assessment'], ['học class tiếng Anh'], ['Cacao trồng xen'], ['As a teacher I agree'], ['Vinh Phuc'], ['cum tu nay']])(
-    '%s is clean',
-    (text) => {
-      expect(profane(text)).toEqual([]);
-    },
-  );
+  expectAll('%s is clean', profane, [], [
+    'Scunthorpe đá hay',
+    'Báo cáo assessment',
+    'học class tiếng Anh',
+    'Cacao trồng xen',
+    'As a teacher I agree',
+    'Vinh Phuc',
+    'cum tu nay',
+  ]);
 
   it('the walnut is not an insult', () => {
     expect(profane('Hạt óc chó tốt cho sức khỏe')).toEqual([]);

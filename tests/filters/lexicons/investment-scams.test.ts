@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFilterEngine } from '../../../src/filters/index.js';
+import { expectAll, expectEachContains } from '../cases.js';
 
 /**
  * Crypto-signal and investment schemes (spam.invest in spam.txt; "kèo coin" is
@@ -9,9 +10,10 @@ import { createFilterEngine } from '../../../src/filters/index.js';
 const engine = createFilterEngine({ model: false, siteDomains: ['baoquangtri.vn'] });
 const verdict = (s: string) => engine.evaluate(s);
 const rulesOf = (s: string) => verdict(s).reasons.map((r) => r.rule);
+const action = (s: string) => verdict(s).action;
 
 describe('investment and crypto-signal schemes', () => {
-  it.each([
+  expectEachContains('reads %j', rulesOf, [
     ['Nhận tín hiệu coin free', 'spam.invest'],
     ['kèo coin x10 đây', 'spam.gambling'],
     ['x10 tài khoản trong tuần', 'spam.invest'],
@@ -22,34 +24,28 @@ describe('investment and crypto-signal schemes', () => {
     ['Cam kết lợi nhuận 20%', 'spam.invest'],
     ['lãi mỗi ngày 2%', 'spam.invest'],
     ['tham gia nhóm đầu tư lãi 30%', 'spam.promo'],
-  ])('reads %j', (text, rule) => {
-    expect(rulesOf(text)).toContain(rule);
-  });
+  ]);
 
-  it.each([
-    ['Nhóm kéo coin uy tín, tín hiệu coin mỗi ngày, vào t.me/keocoin_vip'],
-    ['Kèo coin x10 tài khoản, bao lãi, tele @coin_signal_vn'],
-    ['Tham gia nhóm đầu tư lãi 30%/tháng, cam kết lợi nhuận, liên hệ 0912345678'],
-  ])('blocks %j', (text) => {
-    expect(verdict(text).action).toBe('block');
-  });
+  expectAll('blocks %j', action, 'block', [
+    'Nhóm kéo coin uy tín, tín hiệu coin mỗi ngày, vào t.me/keocoin_vip',
+    'Kèo coin x10 tài khoản, bao lãi, tele @coin_signal_vn',
+    'Tham gia nhóm đầu tư lãi 30%/tháng, cam kết lợi nhuận, liên hệ 0912345678',
+  ]);
 
   it('reviews "tham gia nhóm đầu tư lãi 30%"', () => {
     expect(verdict('tham gia nhóm đầu tư lãi 30%').action).toBe('review');
   });
 
-  it.each([
-    ['Cả nhóm kéo đến nhà tôi đòi nợ'], // a crowd (allow.txt)
-    ['Nhóm kéo co của xã đạt giải nhất'],
-    ['nhóm kéo nhau đi nhậu'],
-    ['Gửi tiết kiệm bao lãi vậy mọi người?'], // "bao" = "bao nhiêu": weak, no channel
-    ['Báo lại cho công an xã đi'],
-    ['bao lai cho cong an di'], // unmarked "bao lãi" is "báo lại": only as spelled
-    ['Gửi ngân hàng lãi 5% một năm còn hơn'],
-    ['Giá coin giảm mạnh, nhà đầu tư lo lắng'],
-  ])('passes %j', (text) => {
-    expect(verdict(text).action).toBe('pass');
-  });
+  expectAll('passes %j', action, 'pass', [
+    'Cả nhóm kéo đến nhà tôi đòi nợ', // a crowd (allow.txt)
+    'Nhóm kéo co của xã đạt giải nhất',
+    'nhóm kéo nhau đi nhậu',
+    'Gửi tiết kiệm bao lãi vậy mọi người?', // "bao" = "bao nhiêu": weak, no channel
+    'Báo lại cho công an xã đi',
+    'bao lai cho cong an di', // unmarked "bao lãi" is "báo lại": only as spelled
+    'Gửi ngân hàng lãi 5% một năm còn hơn',
+    'Giá coin giảm mạnh, nhà đầu tư lo lắng',
+  ]);
 
   it('reviews, never blocks, a victim naming the group and the app', () => {
     expect(verdict('Tham gia nhóm kèo coin trên tele mất trắng').action).toBe('review');

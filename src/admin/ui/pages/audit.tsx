@@ -4,6 +4,9 @@ import type { AuditEntry } from '../../../store/audit-log.js';
 import { AUDIT_KINDS } from '../../../moderation/audit.js';
 import { translator } from '../i18n/index.js';
 import { Layout, type PageContext } from '../layout.js';
+import { DataTable } from '../components/data-table.js';
+import { SelectField, type Choice } from '../components/forms.js';
+import { Pager } from '../components/pager.js';
 import { formatTime } from '../time.js';
 
 const ACTION_LABELS: Record<string, { vi: string; en: string }> = {
@@ -42,56 +45,35 @@ export const AuditPage: FC<{ page: PageContext; entries: AuditEntry[]; kind?: st
     <Layout page={page} title={tr('audit.title')} nav="audit">
       <h1>{tr('audit.title')}</h1>
       <form method="get" action="/admin/audit" class="filters">
-        <div>
-          <label for="a-kind">{tr('audit.filterAction')}</label>
-          <select id="a-kind" name="kind">
-            <option value="">{tr('audit.all')}</option>
-            {AUDIT_KINDS.map((k) => (
-              <option value={k} selected={k === kind}>{KIND_LABELS[k][lang]}</option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="a-kind" label={tr('audit.filterAction')} name="kind" selected={kind}
+          choices={[['', tr('audit.all')], ...AUDIT_KINDS.map((k): Choice => [k, KIND_LABELS[k][lang]])]} />
         <button type="submit" class="primary">{tr('filter.submit')}</button>
       </form>
-      {entries.length === 0 ? (
-        <p class="empty">{tr('audit.none')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{tr('audit.when')}</th>
-              <th scope="col">{tr('audit.actor')}</th>
-              <th scope="col">{tr('audit.action')}</th>
-              <th scope="col">{tr('audit.target')}</th>
-              <th scope="col">{tr('audit.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr data-action={e.action}>
-                <td>{formatTime(e.createdAt, lang)}</td>
-                <td>{e.actor === 'filter' ? tr('card.byFilter') : (e.actorEmail ?? e.actor)}</td>
-                <td>
-                  {ACTION_LABELS[e.action]?.[lang] ?? e.action}
-                  {e.details.overturn === true ? <strong class="status-rejected"> ({tr('audit.overturn')})</strong> : null}
-                </td>
-                <td>
-                  {e.targetType === 'comment' && e.targetId ? (
-                    <a href={`/admin/comments/${encodeURIComponent(e.targetId)}`}>{e.targetId}</a>
-                  ) : (
-                    `${e.targetType} ${e.targetId ?? ''}`
-                  )}
-                </td>
-                <td>{detailText(e.details)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        columns={[tr('audit.when'), tr('audit.actor'), tr('audit.action'), tr('audit.target'), tr('audit.details')]}
+        items={entries}
+        empty={tr('audit.none')}
+        row={(e) => (
+          <tr data-action={e.action}>
+            <td>{formatTime(e.createdAt, lang)}</td>
+            <td>{e.actor === 'filter' ? tr('card.byFilter') : (e.actorEmail ?? e.actor)}</td>
+            <td>
+              {ACTION_LABELS[e.action]?.[lang] ?? e.action}
+              {e.details.overturn === true ? <strong class="status-rejected"> ({tr('audit.overturn')})</strong> : null}
+            </td>
+            <td>
+              {e.targetType === 'comment' && e.targetId ? (
+                <a href={`/admin/comments/${encodeURIComponent(e.targetId)}`}>{e.targetId}</a>
+              ) : (
+                `${e.targetType} ${e.targetId ?? ''}`
+              )}
+            </td>
+            <td>{detailText(e.details)}</td>
+          </tr>
+        )}
+      />
       {nextBefore ? (
-        <nav class="pager" aria-label="pager">
-          <a href={`/admin/audit?${new URLSearchParams({ ...(kind ? { kind } : {}), before: String(nextBefore) })}`} rel="next">{tr('queue.more')} →</a>
-        </nav>
+        <Pager next={`/admin/audit?${new URLSearchParams({ ...(kind ? { kind } : {}), before: String(nextBefore) })}`} nextLabel={tr('queue.more')} />
       ) : null}
     </Layout>
   );

@@ -3,6 +3,7 @@ import type { FC } from 'hono/jsx';
 import type { HistoryEntry } from '../../../store/commenter-history.js';
 import { translator } from '../i18n/index.js';
 import { Layout, type PageContext } from '../layout.js';
+import { DataTable } from '../components/data-table.js';
 import { formatTime } from '../time.js';
 
 export const CommenterPage: FC<{ page: PageContext; email?: string; ip?: string; entries: HistoryEntry[] }> = ({ page, email, ip, entries }) => {
@@ -14,26 +15,18 @@ export const CommenterPage: FC<{ page: PageContext; email?: string; ip?: string;
       <p class="hint">
         {tr('history.for', { email: email ?? '—', ip: ip ?? '—' })} · <a href={banHref}>{tr('card.ban')}</a>
       </p>
-      <table>
-        <thead>
+      <DataTable
+        columns={[tr('audit.when'), tr('card.article'), tr('users.status'), tr('audit.details')]}
+        items={entries}
+        row={(h) => (
           <tr>
-            <th scope="col">{tr('audit.when')}</th>
-            <th scope="col">{tr('card.article')}</th>
-            <th scope="col">{tr('users.status')}</th>
-            <th scope="col">{tr('audit.details')}</th>
+            <td>{formatTime(h.createdAt, page.lang)}</td>
+            <td>{h.articleId}</td>
+            <td class={`status-${h.status}`}>{tr(`status.${h.status}`)}{h.decidedBy === 'filter' ? ` (${tr('card.byFilter')})` : ''}</td>
+            <td>{h.content.length > 200 ? `${h.content.slice(0, 200)}…` : h.content}</td>
           </tr>
-        </thead>
-        <tbody>
-          {entries.map((h) => (
-            <tr>
-              <td>{formatTime(h.createdAt, page.lang)}</td>
-              <td>{h.articleId}</td>
-              <td class={`status-${h.status}`}>{tr(`status.${h.status}`)}{h.decidedBy === 'filter' ? ` (${tr('card.byFilter')})` : ''}</td>
-              <td>{h.content.length > 200 ? `${h.content.slice(0, 200)}…` : h.content}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </Layout>
   );
 };

@@ -2,7 +2,10 @@
 import type { FC } from 'hono/jsx';
 import type { LexiconEntryRecord } from '../../../store/lexicon.js';
 import { translator } from '../i18n/index.js';
-import { FormMessage, Layout, type PageContext } from '../layout.js';
+import { Layout, type PageContext } from '../layout.js';
+import { DataTable } from '../components/data-table.js';
+import { ActionButton, ApiForm, InputField, SelectField } from '../components/forms.js';
+import { Panel } from '../components/panel.js';
 import { formatTime } from '../time.js';
 
 export const LexiconPage: FC<{ page: PageContext; entries: LexiconEntryRecord[]; names: Map<string, string> }> = ({ page, entries, names }) => {
@@ -13,77 +16,40 @@ export const LexiconPage: FC<{ page: PageContext; entries: LexiconEntryRecord[];
       <h1>{tr('lexicon.title')}</h1>
       <p class="hint">{tr('lexicon.hint')}</p>
       {isAdmin ? (
-        <section class="panel" aria-labelledby="lex-new">
-          <h2 id="lex-new">{tr('lexicon.new')}</h2>
-          <form data-api="/admin/api/lexicon" class="form-grid">
-            <div>
-              <label for="lex-kind">{tr('lexicon.kind')}</label>
-              <select id="lex-kind" name="kind">
-                <option value="term">{tr('lexicon.kind.term')}</option>
-                <option value="allow">{tr('lexicon.kind.allow')}</option>
-              </select>
-            </div>
-            <div>
-              <label for="lex-lang">{tr('lexicon.lang')}</label>
-              <select id="lex-lang" name="lang">
-                <option value="vi">{tr('lexicon.lang.vi')}</option>
-                <option value="en">{tr('lexicon.lang.en')}</option>
-              </select>
-            </div>
-            <div>
-              <label for="lex-term">{tr('lexicon.term')}</label>
-              <input id="lex-term" name="term" type="text" required minlength={2} maxlength={100} size={28} />
-            </div>
-            <div>
-              <label for="lex-tier">{tr('lexicon.tier')}</label>
-              <select id="lex-tier" name="tier">
-                <option value="review">{tr('lexicon.tier.review')}</option>
-                <option value="block">{tr('lexicon.tier.block')}</option>
-              </select>
-            </div>
-            <button type="submit" class="primary">{tr('lexicon.submit')}</button>
-            <FormMessage />
-          </form>
-        </section>
+        <Panel id="lex-new" title={tr('lexicon.new')}>
+          <ApiForm api="/admin/api/lexicon" submit={tr('lexicon.submit')} submitClass="primary">
+            <SelectField id="lex-kind" label={tr('lexicon.kind')} name="kind" choices={[['term', tr('lexicon.kind.term')], ['allow', tr('lexicon.kind.allow')]]} />
+            <SelectField id="lex-lang" label={tr('lexicon.lang')} name="lang" choices={[['vi', tr('lexicon.lang.vi')], ['en', tr('lexicon.lang.en')]]} />
+            <InputField id="lex-term" label={tr('lexicon.term')} name="term" type="text" required minlength={2} maxlength={100} size={28} />
+            <SelectField id="lex-tier" label={tr('lexicon.tier')} name="tier" choices={[['review', tr('lexicon.tier.review')], ['block', tr('lexicon.tier.block')]]} />
+          </ApiForm>
+        </Panel>
       ) : (
         <p class="notice">{tr('lexicon.adminOnly')}</p>
       )}
-      {entries.length === 0 ? (
-        <p class="empty">{tr('lexicon.none')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{tr('lexicon.term')}</th>
-              <th scope="col">{tr('lexicon.kind')}</th>
-              <th scope="col">{tr('lexicon.lang')}</th>
-              <th scope="col">{tr('lexicon.tier')}</th>
-              <th scope="col">{tr('bans.createdBy')}</th>
-              <th scope="col">{tr('bans.createdAt')}</th>
-              {isAdmin ? <th scope="col"><span class="visually-hidden">{tr('lexicon.remove')}</span></th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr data-entry={e.id}>
-                <td><strong>{e.term}</strong></td>
-                <td>{tr(`lexicon.kind.${e.kind}`)}</td>
-                <td>{tr(`lexicon.lang.${e.lang}`)}</td>
-                <td>{e.tier ? tr(`lexicon.tier.${e.tier}`) : '—'}</td>
-                <td>{names.get(e.createdBy) ?? e.createdBy}</td>
-                <td>{formatTime(e.createdAt, page.lang)}</td>
-                {isAdmin ? (
-                  <td>
-                    <form data-api={`/admin/api/lexicon/${e.id}/delete`} class="inline">
-                      <button type="submit" aria-label={`${tr('lexicon.remove')}: ${e.term}`}>{tr('lexicon.remove')}</button>
-                    </form>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        columns={[
+          tr('lexicon.term'), tr('lexicon.kind'), tr('lexicon.lang'), tr('lexicon.tier'), tr('bans.createdBy'), tr('bans.createdAt'),
+          isAdmin ? { label: tr('lexicon.remove'), hidden: true } : null,
+        ]}
+        items={entries}
+        empty={tr('lexicon.none')}
+        row={(e) => (
+          <tr data-entry={e.id}>
+            <td><strong>{e.term}</strong></td>
+            <td>{tr(`lexicon.kind.${e.kind}`)}</td>
+            <td>{tr(`lexicon.lang.${e.lang}`)}</td>
+            <td>{e.tier ? tr(`lexicon.tier.${e.tier}`) : '—'}</td>
+            <td>{names.get(e.createdBy) ?? e.createdBy}</td>
+            <td>{formatTime(e.createdAt, page.lang)}</td>
+            {isAdmin ? (
+              <td>
+                <ActionButton api={`/admin/api/lexicon/${e.id}/delete`} text={tr('lexicon.remove')} label={`${tr('lexicon.remove')}: ${e.term}`} />
+              </td>
+            ) : null}
+          </tr>
+        )}
+      />
     </Layout>
   );
 };

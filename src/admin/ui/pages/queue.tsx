@@ -6,6 +6,8 @@ import type { HistorySummary } from '../../../store/commenter-history.js';
 import { CommentCard, RejectReasonSelect } from '../components/comment-card.js';
 import { translator } from '../i18n/index.js';
 import { Layout, type PageContext } from '../layout.js';
+import { InputField, SelectField, type Choice } from '../components/forms.js';
+import { Pager } from '../components/pager.js';
 import { FILTERABLE_RULES, ruleLabel } from '../reasons.js';
 
 export interface QueueFilters {
@@ -59,23 +61,10 @@ export const QueuePage: FC<QueuePageProps> = (props) => {
 
       <form class="filters" method="get" action="/admin/queue" role="search">
         <input type="hidden" name="tab" value={tab} />
-        <div>
-          <label for="f-article">{tr('filter.article')}</label>
-          <input id="f-article" name="article" type="text" value={filters.article ?? ''} size={18} />
-        </div>
-        <div>
-          <label for="f-rule">{tr('filter.rule')}</label>
-          <select id="f-rule" name="rule">
-            <option value="">{tr('filter.anyRule')}</option>
-            {FILTERABLE_RULES.map((r) => (
-              <option value={r} selected={filters.rule === r}>{ruleLabel(r, page.lang)}</option>
-            ))}
-          </select>
-        </div>
-        <div class="grow">
-          <label for="f-q">{tr('filter.q')}</label>
-          <input id="f-q" name="q" type="search" value={filters.q ?? ''} aria-keyshortcuts="/" />
-        </div>
+        <InputField id="f-article" label={tr('filter.article')} name="article" type="text" value={filters.article ?? ''} size={18} />
+        <SelectField id="f-rule" label={tr('filter.rule')} name="rule" selected={filters.rule}
+          choices={[['', tr('filter.anyRule')], ...FILTERABLE_RULES.map((r): Choice => [r, ruleLabel(r, page.lang)])]} />
+        <InputField id="f-q" label={tr('filter.q')} class="grow" name="q" type="search" value={filters.q ?? ''} aria-keyshortcuts="/" />
         <button type="submit" class="primary">{tr('filter.submit')}</button>
         {filters.article || filters.rule || filters.q ? <a href={queueHref(tab, {})}>{tr('filter.clear')}</a> : null}
       </form>
@@ -119,10 +108,12 @@ export const QueuePage: FC<QueuePageProps> = (props) => {
           ))}
         </ol>
       )}
-      <nav class="pager" aria-label="pager">
-        {!props.isFirstPage ? <a href={queueHref(tab, filters)}>{tr('queue.first')}</a> : null}
-        {props.nextCursor ? <a href={queueHref(tab, filters, props.nextCursor)} rel="next">{tr('queue.more')} →</a> : null}
-      </nav>
+      <Pager
+        first={props.isFirstPage ? null : queueHref(tab, filters)}
+        firstLabel={tr('queue.first')}
+        next={props.nextCursor ? queueHref(tab, filters, props.nextCursor) : null}
+        nextLabel={tr('queue.more')}
+      />
       <HelpDialog page={page} />
     </Layout>
   );

@@ -1,4 +1,5 @@
 import type { Arena } from '../arena.js';
+import { unitRangeTable } from '../char-class.js';
 import { Flag, ViewBuilder, type View } from '../view.js';
 
 /**
@@ -33,8 +34,7 @@ export function isInvisible(c: number): boolean {
 }
 
 /** The characters above as a table: the check runs on every unit of every comment. */
-const INVISIBLE = new Uint8Array(65536);
-for (const [from, to] of [
+const INVISIBLE = unitRangeTable([
   [0x200b, 0x200f],
   [0x202a, 0x202e],
   [0x2060, 0x2064],
@@ -46,9 +46,7 @@ for (const [from, to] of [
   [0x115f, 0x1160],
   [0x3164, 0x3164],
   [0xffa0, 0xffa0],
-] as const) {
-  INVISIBLE.fill(1, from, to + 1);
-}
+]);
 
 function hasInvisible(codes: Uint16Array): boolean {
   for (let i = 0; i < codes.length; i++) if (INVISIBLE[codes[i]!] === 1) return true;

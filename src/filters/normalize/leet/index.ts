@@ -1,5 +1,6 @@
-import { isAsciiDigit, isLetter, isWordUnit, WILDCARD } from '../char-class.js';
+import { isAsciiDigit, isLetter, isWordUnit, WILDCARD, WORD_UNITS } from '../char-class.js';
 import type { Arena } from '../arena.js';
+import { nextRunStart, runEnd } from '../runs.js';
 import { Flag, ViewBuilder, type View } from '../view.js';
 import { LEET, MASKS } from './dictionary.js';
 
@@ -18,18 +19,13 @@ import { LEET, MASKS } from './dictionary.js';
 export const resolveLeet = (input: View, arena: Arena): View => {
   if (!hasStandIn(input.codes) || !anyTokenDisguised(input)) return input;
   const out = new ViewBuilder(input.length, arena);
-  let i = 0;
-  while (i < input.length) {
-    if (!isTokenUnit(input.codes[i]!)) {
-      out.copy(input, i);
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < input.length && isTokenUnit(input.codes[j]!)) j++;
-    emitToken(input, i, j, out);
-    i = j;
+  let copied = 0;
+  for (let i = nextRunStart(input, 0, TOKEN_UNITS); i < input.length; i = nextRunStart(input, copied, TOKEN_UNITS)) {
+    for (let k = copied; k < i; k++) out.copy(input, k);
+    copied = runEnd(input, i, TOKEN_UNITS);
+    emitToken(input, i, copied, out);
   }
+  for (let k = copied; k < input.length; k++) out.copy(input, k);
   return out.build();
 };
 
@@ -49,16 +45,10 @@ function hasStandIn(codes: Uint16Array): boolean {
 
 /** First pass, no allocation: does any token need converting at all? */
 function anyTokenDisguised(input: View): boolean {
-  let i = 0;
-  while (i < input.length) {
-    if (!isTokenUnit(input.codes[i]!)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < input.length && isTokenUnit(input.codes[j]!)) j++;
+  for (let i = nextRunStart(input, 0, TOKEN_UNITS); i < input.length; ) {
+    const j = runEnd(input, i, TOKEN_UNITS);
     if (looksDisguised(input, coreStart(input, i, j), coreEnd(input, i, j))) return true;
-    i = j;
+    i = nextRunStart(input, j, TOKEN_UNITS);
   }
   return false;
 }
@@ -80,9 +70,8 @@ function coreEnd(input: View, from: number, to: number): number {
   return b;
 }
 
-function isTokenUnit(c: number): boolean {
-  return isWordUnit(c) || STAND_IN[c] === 1;
-}
+/** A token is read as a run of word units and stand-ins ("l0n", "c@c", "a$$"). */
+const TOKEN_UNITS = WORD_UNITS.map((word, c) => word | STAND_IN[c]!);
 
 /** Converts the token [from, to) when it looks like a disguised word, else copies it. */
 function emitToken(input: View, from: number, to: number, out: ViewBuilder): void {

@@ -1,5 +1,5 @@
 import type { Arena } from '../arena.js';
-import { remapped, type View } from '../view.js';
+import { mapUnits, type View } from '../view.js';
 
 /**
  * Step 4: lower case, unit by unit ("ĐỊT" → "địt").
@@ -10,22 +10,11 @@ import { remapped, type View } from '../view.js';
  * Application order: after confusables (which map case for case), before leet and the
  * steps that compare letters.
  */
-export const lowerCase = (input: View, arena: Arena): View => {
-  // Nothing to lower: the view itself (steps never write into their input).
-  if (isLower(input)) return input;
-  const codes = arena.u16(input.length);
-  for (let i = 0; i < input.length; i++) codes[i] = LOWER[input.codes[i]!]!;
-  return remapped(input, codes);
-};
+export const lowerCase = (input: View, arena: Arena): View => mapUnits(input, arena, LOWER);
 
 /** The unit in lower case (itself when it has none of one unit). */
 export function lowerUnit(c: number): number {
   return LOWER[c]!;
-}
-
-function isLower(v: View): boolean {
-  for (let i = 0; i < v.length; i++) if (LOWER[v.codes[i]!] !== v.codes[i]) return false;
-  return true;
 }
 
 const LOWER = buildLower();

@@ -1,6 +1,6 @@
 import type { Arena } from '../arena.js';
 import { ViewBuilder, type View } from '../view.js';
-import { isMark } from '../char-class.js';
+import { isMark, unitRangeTable } from '../char-class.js';
 
 /**
  * Step 1: compose to NFC, keeping the map back to the input.
@@ -128,8 +128,7 @@ function growIdentity(n: number): void {
  * composes (checked against ICU over every code point). A string made only of these is
  * NFC, which saves asking ICU for the common comment (see `identity`).
  */
-const NFC_SAFE = new Uint8Array(65536);
-for (const [from, to] of [
+const NFC_SAFE = unitRangeTable([
   [0x0000, 0x02ff],
   [0x1e00, 0x1eff],
   [0x2002, 0x206f],
@@ -141,7 +140,5 @@ for (const [from, to] of [
   [0xd83c, 0xd83e],
   [0xdc00, 0xdfff],
   [0xfe00, 0xfe0f],
-] as const) {
-  NFC_SAFE.fill(1, from, to + 1);
-}
+]);
 

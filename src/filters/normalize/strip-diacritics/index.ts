@@ -1,5 +1,5 @@
 import type { Arena } from '../arena.js';
-import { remapped, type View } from '../view.js';
+import { mapUnits, type View } from '../view.js';
 
 /**
  * Step 8 (the stripped view): remove tone and vowel marks, one unit for one unit.
@@ -10,18 +10,7 @@ import { remapped, type View } from '../view.js';
  *
  * Application order: last, applied to the finished accented view.
  */
-export const stripDiacritics = (input: View, arena: Arena): View => {
-  // No diacritic at all (text typed without marks, English): the view itself.
-  if (!anyDiacritic(input)) return input;
-  const codes = arena.u16(input.length);
-  for (let i = 0; i < input.length; i++) codes[i] = BASE[input.codes[i]!]!;
-  return remapped(input, codes);
-};
-
-function anyDiacritic(v: View): boolean {
-  for (let i = 0; i < v.length; i++) if (BASE[v.codes[i]!] !== v.codes[i]) return true;
-  return false;
-}
+export const stripDiacritics = (input: View, arena: Arena): View => mapUnits(input, arena, BASE);
 
 const BASE = buildBase();
 
