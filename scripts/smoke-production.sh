@@ -54,8 +54,8 @@ cp -a src/filters/lexicons "$APP/src/filters/lexicons"
 mkdir -p "$APP/src/filters/model"
 cp src/filters/model/span-model.bin "$APP/src/filters/model/span-model.bin"
 # The password policy's list, as the Dockerfile copies it.
-mkdir -p "$APP/src/admin/auth"
-cp src/admin/auth/common-passwords.txt "$APP/src/admin/auth/common-passwords.txt"
+mkdir -p "$APP/src/util"
+cp src/util/common-passwords.txt "$APP/src/util/common-passwords.txt"
 # Same result as the image's `npm ci --omit=dev`, without a second download.
 cp -a node_modules "$APP/node_modules"
 (cd "$APP" && npm prune --omit=dev --no-audit --no-fund >"$WORK/prune.log" 2>&1) || fail "npm prune --omit=dev"
