@@ -3,25 +3,39 @@
  * as BullMQ requires (`maxRetriesPerRequest: null`). close() lets active jobs finish.
  */
 import { Worker } from 'bullmq';
-import type { Services } from '../src/services.js';
-import { QUEUE_NAMES } from '../src/queues/index.js';
+import type { Redis } from 'ioredis';
+import type { Config } from '../src/config.js';
+import { QUEUE_NAMES, type Queues } from '../src/queues/index.js';
+import type { RedisKeys } from '../src/store/keys.js';
 import { createRedis } from '../src/store/redis.js';
-import { moderationProcessor } from './moderation.js';
-import { publishBackoff, publishProcessor } from './publish.js';
-import { maintenanceProcessor } from './maintenance.js';
+import { moderationProcessor, type ModerationDeps } from './moderation.js';
+import { publishBackoff, publishProcessor, type PublishDeps } from './publish.js';
+import { maintenanceProcessor, type MaintenanceDeps } from './maintenance.js';
 import { startHeartbeat } from '../src/ops/heartbeat.js';
 import { scheduleRetention } from '../src/retention/index.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { startLexiconSync } from '../src/moderation/lexicon-sync.js';
-import { startOutboxSweeper } from '../src/publish/outbox-sweeper.js';
+import { startLexiconSync, type LexiconSyncDeps } from '../src/moderation/lexicon-sync.js';
+import { startOutboxSweeper, type OutboxSweeperDeps } from '../src/publish/outbox-sweeper.js';
 
 export interface RunningWorkers {
   workers: Worker[];
   close(): Promise<void>;
 }
 
-export async function startWorkers(services: Services): Promise<RunningWorkers> {
+/** What the workers of a process use: each processor's own deps, and the queues and Redis they run on. */
+export type WorkerDeps = ModerationDeps &
+  PublishDeps &
+  MaintenanceDeps &
+  LexiconSyncDeps &
+  OutboxSweeperDeps & {
+    config: Pick<Config, 'redisUrl' | 'workerConcurrency' | 'workerHeartbeatMaxAgeSeconds'>;
+    keys: RedisKeys;
+    redis: Redis;
+    queues: Pick<Queues, 'moderation' | 'publish' | 'maintenance'>;
+  };
+
+export async function startWorkers(services: WorkerDeps): Promise<RunningWorkers> {
   const { config, keys, logger } = services;
   const connection = () => createRedis(config.redisUrl, 'blocking');
   const connections = [connection()];

@@ -3,9 +3,8 @@
  * moderator (Vietnam's day), filter hits per rule over a week with how often a person approved
  * a flagged comment anyway (the false-positive signal).
  */
-import type { Db } from '../store/db.js';
-import { ModerationQueueStore, type TabCounts } from '../store/moderation-queue.js';
-import { StatsStore, type ModeratorDecisions, type QueueNow, type RuleHits } from '../store/stats.js';
+import type { ModerationQueueStore, TabCounts } from '../store/moderation-queue.js';
+import type { StatsStore, ModeratorDecisions, QueueNow, RuleHits } from '../store/stats.js';
 import { startOfTodayInVietnam } from '../util/vietnam-time.js';
 
 export interface ModerationStats {
@@ -16,11 +15,15 @@ export interface ModerationStats {
 
 const RULE_WINDOW_DAYS = 7;
 
-export function statsService(db: Db) {
-  const stats = new StatsStore(db);
-  const queue = new ModerationQueueStore(db);
+export interface StatsDeps {
+  stats: StatsStore;
+  /** The moderator pages' listing: its tab counts. */
+  commentListing: Pick<ModerationQueueStore, 'tabCounts'>;
+}
+
+export function createStatsService({ stats, commentListing }: StatsDeps) {
   return {
-    tabCounts: (): Promise<TabCounts> => queue.tabCounts(),
+    tabCounts: (): Promise<TabCounts> => commentListing.tabCounts(),
 
     async load(now = new Date()): Promise<ModerationStats> {
       const [queueNow, today, rules] = await Promise.all([
@@ -43,3 +46,5 @@ export function statsService(db: Db) {
     },
   };
 }
+
+export type StatsService = ReturnType<typeof createStatsService>;

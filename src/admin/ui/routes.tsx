@@ -18,11 +18,8 @@ import { toAppError } from '../../http/errors.js';
 import { ifNoneMatchHits } from '../../http/etag.js';
 import { errorMessages } from '../../http/messages.js';
 import type { Services } from '../../services.js';
-import { BanStore } from '../../store/bans.js';
-import { LexiconStore } from '../../store/lexicon.js';
-import { ModeratorAccountStore } from '../../store/moderator-accounts.js';
-import { ModerationQueueStore, QUEUE_TABS, type QueueCursor, type QueueTab } from '../../store/moderation-queue.js';
-import { auditService, AUDIT_KINDS } from '../../moderation/audit.js';
+import { QUEUE_TABS, type QueueCursor, type QueueTab } from '../../store/moderation-queue.js';
+import { AUDIT_KINDS } from '../../moderation/audit.js';
 import {
   clearSessionCookie,
   loginUser,
@@ -34,7 +31,6 @@ import {
   setSessionCookie,
 } from '../auth/index.js';
 import { commenterQuery } from '../api/commenters.js';
-import { statsService } from '../../moderation/stats.js';
 import { cssAsset, scriptAsset, type Asset } from './assets.js';
 import { resolveUiLang, t, type UiLang } from './i18n.js';
 import type { PageContext } from './layout.js';
@@ -151,12 +147,7 @@ const queueQuery = z.object({
 
 export function adminUiRoutes(services: Services): Hono {
   const ui = new Hono();
-  const queue = new ModerationQueueStore(services.db);
-  const accounts = new ModeratorAccountStore(services.db);
-  const bans = new BanStore(services.db);
-  const lexicon = new LexiconStore(services.db);
-  const stats = statsService(services.db);
-  const audit = auditService(services.db);
+  const { commentListing: listing, moderators, banService, lexiconService, statsService, auditService } = services;
 
   const pageSession = requireSession(services, {
     onMissing: (c) => {
@@ -238,13 +229,13 @@ export function adminUiRoutes(services: Services): Hono {
     const cursor = decodeCursor(query.cursor);
     const filters = { article: query.article, rule: query.rule, q: query.q };
     const [list, counts] = await Promise.all([
-      queue.list({ tab: query.tab, articleId: query.article, rule: query.rule, q: query.q, limit: PAGE_SIZE, cursor }),
-      queue.tabCounts(),
+      listing.list({ tab: query.tab, articleId: query.article, rule: query.rule, q: query.q, limit: PAGE_SIZE, cursor }),
+      listing.tabCounts(),
     ]);
     const ids = list.comments.map((cm) => cm.id);
     const [histories, moderatorNames] = await Promise.all([
-      queue.historySummaries(ids),
-      accounts.emailsByIds(list.comments.map((cm) => cm.decidedBy ?? '')),
+      listing.historySummaries(ids),
+      moderators.emailsByIds(list.comments.map((cm) => cm.decidedBy ?? '')),
     ]);
     return render(
       c,
@@ -271,9 +262,9 @@ export function adminUiRoutes(services: Services): Hono {
     if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
     const tab: QueueTab = comment.status === 'pending' ? 'pending' : comment.status === 'approved' ? 'approved' : comment.decidedBy === 'filter' ? 'filtered' : 'rejected';
     const [counts, histories, moderatorNames] = await Promise.all([
-      queue.tabCounts(),
-      queue.historySummaries([comment.id]),
-      accounts.emailsByIds([comment.decidedBy ?? '']),
+      listing.tabCounts(),
+      listing.historySummaries([comment.id]),
+      moderators.emailsByIds([comment.decidedBy ?? '']),
     ]);
     return render(
       c,
@@ -285,39 +276,39 @@ export function adminUiRoutes(services: Services): Hono {
   ui.get('/commenters', ...page, async (c) => {
     const parsed = commenterQuery.safeParse(c.req.query());
     const { email, ip } = parsed.success ? parsed.data : { email: undefined, ip: undefined };
-    const entries = await queue.history({ email, ip, limit: 100 });
+    const entries = await listing.history({ email, ip, limit: 100 });
     return render(c, <CommenterPage page={pageContext(c)} email={email} ip={ip} entries={entries} />);
   });
 
   // --- bans, word lists, accounts, audit, statistics ---
   ui.get('/bans', ...page, async (c) => {
-    const active = await bans.listActive();
-    const names = await accounts.emailsByIds(active.map((b) => b.createdBy));
+    const active = await banService.listActive();
+    const names = await moderators.emailsByIds(active.map((b) => b.createdBy));
     const prefill = { email: c.req.query('email')?.slice(0, 254), ip: c.req.query('ip')?.slice(0, 45) };
     return render(c, <BansPage page={pageContext(c)} bans={active} names={names} prefill={prefill} />);
   });
 
   ui.get('/lexicon', ...page, async (c) => {
-    const entries = await lexicon.list();
-    const names = await accounts.emailsByIds(entries.map((e) => e.createdBy));
+    const entries = await lexiconService.list();
+    const names = await moderators.emailsByIds(entries.map((e) => e.createdBy));
     return render(c, <LexiconPage page={pageContext(c)} entries={entries} names={names} />);
   });
 
   ui.get('/users', ...page, adminOnly, async (c) => {
-    return render(c, <UsersPage page={pageContext(c)} users={await accounts.list()} />);
+    return render(c, <UsersPage page={pageContext(c)} users={await moderators.list()} />);
   });
 
   ui.get('/audit', ...page, async (c) => {
     const kind = AUDIT_KINDS.find((k) => k === c.req.query('kind'));
     const before = Number(c.req.query('before'));
     // Safe integers only: 1e20 is an integer too, and PostgreSQL's bigint refused it (a 500).
-    const { entries, nextBeforeId } = await audit.list({ kind, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+    const { entries, nextBeforeId } = await auditService.list({ kind, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
     return render(c, <AuditPage page={pageContext(c)} entries={entries} kind={kind} nextBefore={nextBeforeId} />);
   });
 
   ui.get('/stats', ...page, async (c) => {
     const now = new Date();
-    return render(c, <StatsPage page={pageContext(c)} stats={await stats.load(now)} now={now} />);
+    return render(c, <StatsPage page={pageContext(c)} stats={await statsService.load(now)} now={now} />);
   });
 
   return ui;
