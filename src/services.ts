@@ -20,6 +20,8 @@
 import type { Redis } from 'ioredis';
 import { createCaptchaService, type CaptchaService } from './captcha/index.js';
 import { createDecisionService, type DecisionService } from './comments/decide.js';
+import { DuplicateGuard } from './comments/duplicates.js';
+import { IdempotencyStore } from './comments/idempotency.js';
 import type { Config } from './config.js';
 import { createFilterEngine, type FilterEngine } from './filters/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -66,6 +68,14 @@ export interface Stores {
   stats: StatsStore;
 }
 
+/** Short-lived records of the comment flow in Redis (src/comments). */
+export interface RedisStores {
+  /** Answers given per Idempotency-Key (POST /v1/comments). */
+  idempotency: IdempotencyStore;
+  /** The same comment posted twice within minutes. */
+  duplicates: DuplicateGuard;
+}
+
 /** The domain's use cases, built once over the stores. */
 export interface DomainServices {
   /** Approved counts per article: memory → Redis → PostgreSQL. */
@@ -82,7 +92,7 @@ export interface DomainServices {
   privacyService: PrivacyService;
 }
 
-export interface Services extends Stores, DomainServices {
+export interface Services extends Stores, RedisStores, DomainServices {
   config: Config;
   logger: Logger;
   db: Db;
@@ -127,7 +137,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     closers.push(() => queues.close());
     const captcha = createCaptchaService({ redis, keys, config, logger });
     closers.push(() => captcha.close());
-    const base = { config, logger, db, redis, keys, queues, ...stores };
+    const base = { config, logger, db, redis, keys, queues, ...stores, ...createRedisStores(redis, keys) };
     const services: Services = {
       ...base,
       ...createDomainServices(base, captcha),
@@ -166,7 +176,11 @@ function createStores(db: Db): Stores {
   };
 }
 
-type Base = Stores & Pick<Services, 'config' | 'logger' | 'db' | 'redis' | 'keys' | 'queues'>;
+function createRedisStores(redis: Redis, keys: RedisKeys): RedisStores {
+  return { idempotency: new IdempotencyStore(redis, keys), duplicates: new DuplicateGuard(redis, keys) };
+}
+
+type Base = Stores & RedisStores & Pick<Services, 'config' | 'logger' | 'db' | 'redis' | 'keys' | 'queues'>;
 
 function createDomainServices(base: Base, captcha: CaptchaService): DomainServices {
   const { config, logger, redis, keys } = base;
