@@ -1,50 +1,109 @@
 /**
- * The composition root: opens every connection once and hands the api and the workers the
- * same set of services. Tests build it with their own config (own Redis prefix, own database).
+ * The composition root: opens every connection once, builds every store and every domain
+ * service once, and hands the api and the workers the same set. Tests build it with their own
+ * config (own Redis prefix, own database). Nothing below src/services.ts builds a store.
+ *
+ * One style for domain services: a factory `createXService(deps: XDeps)` in the domain module,
+ * returning an object of use-case functions (`XService = ReturnType<typeof createXService>`).
+ * Why this one: most services already had it (captcha, filter, bans, word lists, stats), a
+ * closure has no `this` to lose when a route passes `bans.create` along, and `XDeps` is the
+ * small interface the module declares for itself: `Services` satisfies it structurally, so the
+ * domain never imports this file (dependency-cruiser's services-only-from-the-top). Stores stay
+ * classes over the database; long-running parts (workers, sweepers, sync) are `startX(deps)`.
+ *
+ * Names: stores are named after what they hold (`comments`, `bans`), services after their
+ * domain with `Service` (`banService`). `queues` holds the BullMQ queues only, by the queue's
+ * own name (`queues.moderation`, `queues.publish`, `queues.maintenance`): that is how the
+ * dashboard and Redis name them, and nothing else here is called a queue (the moderator
+ * pages' list of comments is `commentListing`).
  */
 import type { Redis } from 'ioredis';
 import { createCaptchaService, type CaptchaService } from './captcha/index.js';
+import { createDecisionService, type DecisionService } from './comments/decide.js';
+import { DuplicateGuard } from './comments/duplicates.js';
+import { IdempotencyStore } from './comments/idempotency.js';
 import type { Config } from './config.js';
 import { createFilterEngine, type FilterEngine } from './filters/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { ensureBootstrapAdmin } from './moderation/accounts/bootstrap.js';
+import { createModeratorService, type ModeratorService } from './moderation/accounts/moderators.js';
+import { sessionDeps } from './moderation/accounts/sessions.js';
+import { createAuditService, type AuditService } from './moderation/audit.js';
+import { createBanService, type BanService } from './moderation/bans.js';
+import { createLexiconService, type LexiconService } from './moderation/lexicon.js';
+import { createStatsService, type StatsService } from './moderation/stats.js';
 import { createLifecycle, type Lifecycle } from './ops/lifecycle.js';
+import { CountCache } from './publish/count-cache.js';
 import { createQueues, type Queues } from './queues/index.js';
+import { createPrivacyService, type PrivacyService } from './retention/privacy.js';
+import { AuditStore } from './store/audit.js';
+import { BanStore } from './store/bans.js';
 import { CommentStore } from './store/comments.js';
 import { CommentListing } from './store/comment-listing.js';
-import { ModeratorStore } from './store/moderators.js';
-import { AuditStore } from './store/audit.js';
+import { CommenterHistory } from './store/commenter-history.js';
 import { CountStore } from './store/counts.js';
-import { DecisionStore } from './store/decisions.js';
-import { OutboxStore } from './store/outbox.js';
-import { CountCache } from './publish/count-cache.js';
-import { ensureBootstrapAdmin } from './moderation/accounts/bootstrap.js';
 import { openDb, type Db } from './store/db.js';
+import { DecisionStore } from './store/decisions.js';
 import { redisKeys, type RedisKeys } from './store/keys.js';
+import { LexiconStore } from './store/lexicon.js';
 import { migrate } from './store/migrate.js';
+import { ModeratorStore } from './store/moderators.js';
+import { OutboxStore } from './store/outbox.js';
 import { closeRedis, createRedis, waitForRedis } from './store/redis.js';
+import { StatsStore } from './store/stats.js';
 
-export interface Services {
-  config: Config;
-  logger: Logger;
-  db: Db;
-  /** The api's command connection: fails fast when Redis is down. */
-  redis: Redis;
-  keys: RedisKeys;
-  queues: Queues;
+/** SQL access, one store per table family (src/store). */
+export interface Stores {
   comments: CommentStore;
   /** Every keyset-paged list of comments: the queue page, the admin API, the public list. */
   commentListing: CommentListing;
+  /** A commenter's earlier comments (by email or IP), for the commenter page and API. */
+  commenterHistory: CommenterHistory;
   moderators: ModeratorStore;
   /** Moderator decisions (conditional update + decisions + audit + counts in one transaction). */
   decisions: DecisionStore;
   /** Publish jobs written with their decision, until they reach the queue (migration 101). */
   outbox: OutboxStore;
   audit: AuditStore;
+  counts: CountStore;
+  bans: BanStore;
+  lexicon: LexiconStore;
+  stats: StatsStore;
+}
+
+/** Short-lived records of the comment flow in Redis (src/comments). */
+export interface RedisStores {
+  /** Answers given per Idempotency-Key (POST /v1/comments). */
+  idempotency: IdempotencyStore;
+  /** The same comment posted twice within minutes. */
+  duplicates: DuplicateGuard;
+}
+
+/** The domain's use cases, built once over the stores. */
+export interface DomainServices {
   /** Approved counts per article: memory → Redis → PostgreSQL. */
   countCache: CountCache;
   filter: FilterEngine;
   /** Issues and verifies captchas; its pool refiller starts on the first issue. */
   captcha: CaptchaService;
+  decisionService: DecisionService;
+  banService: BanService;
+  lexiconService: LexiconService;
+  statsService: StatsService;
+  auditService: AuditService;
+  moderatorService: ModeratorService;
+  privacyService: PrivacyService;
+}
+
+export interface Services extends Stores, RedisStores, DomainServices {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  /** The api's command connection: fails fast when Redis is down. */
+  redis: Redis;
+  keys: RedisKeys;
+  /** The BullMQ queues by name: moderation, publish, maintenance (see the header). */
+  queues: Queues;
   /** Set draining on SIGTERM so /readyz answers 503 while requests and jobs finish. */
   lifecycle: Lifecycle;
   /** Functions run on close, latest first (workers, timers, subscribers register here). */
@@ -65,8 +124,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    const moderators = new ModeratorStore(db);
-    await ensureBootstrapAdmin({ config, moderators, logger });
+    const stores = createStores(db);
+    await ensureBootstrapAdmin({ config, moderators: stores.moderators, logger });
     const redis = createRedis(config.redisUrl, 'command');
     closers.push(() => closeRedis(redis));
     await waitForRedis(redis, 10_000);
@@ -81,25 +140,10 @@ export async function createServices(config: Config, options: ServiceOptions = {
     closers.push(() => queues.close());
     const captcha = createCaptchaService({ redis, keys, config, logger });
     closers.push(() => captcha.close());
-    const audit = new AuditStore(db);
-    const countStore = new CountStore(db);
-    const outbox = new OutboxStore(db);
+    const base = { config, logger, db, redis, keys, queues, ...stores, ...createRedisStores(redis, keys) };
     const services: Services = {
-      config,
-      logger,
-      db,
-      redis,
-      keys,
-      queues,
-      comments: new CommentStore(db),
-      commentListing: new CommentListing(db),
-      moderators,
-      decisions: new DecisionStore(db, countStore, audit, outbox),
-      outbox,
-      audit,
-      countCache: new CountCache({ redis, keys, counts: countStore, logger, ttlSeconds: config.countCacheTtlSeconds }),
-      filter: createFilterEngine({ siteDomains: config.siteDomains }),
-      captcha,
+      ...base,
+      ...createDomainServices(base, captcha),
       lifecycle: createLifecycle(),
       onClose: (fn) => void closers.push(fn),
       async close() {
@@ -115,4 +159,46 @@ export async function createServices(config: Config, options: ServiceOptions = {
     await db.close();
     throw error;
   }
+}
+
+function createStores(db: Db): Stores {
+  const audit = new AuditStore(db);
+  const counts = new CountStore(db);
+  const outbox = new OutboxStore(db);
+  return {
+    comments: new CommentStore(db),
+    commentListing: new CommentListing(db),
+    commenterHistory: new CommenterHistory(db),
+    moderators: new ModeratorStore(db),
+    decisions: new DecisionStore(db, counts, audit, outbox),
+    outbox,
+    audit,
+    counts,
+    bans: new BanStore(db),
+    lexicon: new LexiconStore(db),
+    stats: new StatsStore(db),
+  };
+}
+
+function createRedisStores(redis: Redis, keys: RedisKeys): RedisStores {
+  return { idempotency: new IdempotencyStore(redis, keys), duplicates: new DuplicateGuard(redis, keys) };
+}
+
+type Base = Stores & RedisStores & Pick<Services, 'config' | 'logger' | 'db' | 'redis' | 'keys' | 'queues'>;
+
+function createDomainServices(base: Base, captcha: CaptchaService): DomainServices {
+  const { config, logger, redis, keys } = base;
+  const countCache = new CountCache({ redis, keys, counts: base.counts, logger, ttlSeconds: config.countCacheTtlSeconds });
+  return {
+    countCache,
+    filter: createFilterEngine({ siteDomains: config.siteDomains }),
+    captcha,
+    decisionService: createDecisionService({ ...base, countCache }),
+    banService: createBanService(base),
+    lexiconService: createLexiconService(base),
+    statsService: createStatsService(base),
+    auditService: createAuditService(base),
+    moderatorService: createModeratorService({ ...base, sessions: sessionDeps(base) }),
+    privacyService: createPrivacyService(base),
+  };
 }

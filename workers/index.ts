@@ -3,32 +3,46 @@
  * as BullMQ requires (`maxRetriesPerRequest: null`). close() lets active jobs finish.
  */
 import { Worker } from 'bullmq';
-import type { Services } from '../src/services.js';
-import { QUEUE_NAMES } from '../src/queues/index.js';
+import type { Redis } from 'ioredis';
+import type { Config } from '../src/config.js';
+import { QUEUE_NAMES, type Queues } from '../src/queues/index.js';
+import type { RedisKeys } from '../src/store/keys.js';
 import { createRedis } from '../src/store/redis.js';
-import { moderationProcessor } from './moderation.js';
-import { publishBackoff, publishProcessor } from './publish.js';
-import { maintenanceProcessor } from './maintenance.js';
+import { moderationProcessor, type ModerationDeps } from './moderation.js';
+import { publishBackoff, publishProcessor, type PublishDeps } from './publish.js';
+import { maintenanceProcessor, type MaintenanceDeps } from './maintenance.js';
 import { startHeartbeat } from '../src/ops/heartbeat.js';
 import { scheduleRetention } from '../src/retention/index.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { startLexiconSync } from '../src/moderation/lexicon-sync.js';
-import { startOutboxSweeper } from '../src/publish/outbox-sweeper.js';
+import { startLexiconSync, type LexiconSyncDeps } from '../src/moderation/lexicon-sync.js';
+import { startOutboxSweeper, type OutboxSweeperDeps } from '../src/publish/outbox-sweeper.js';
 
 export interface RunningWorkers {
   workers: Worker[];
   close(): Promise<void>;
 }
 
-export async function startWorkers(services: Services): Promise<RunningWorkers> {
-  const { config, keys, logger } = services;
+/** What the workers of a process use: each processor's own deps, and the queues and Redis they run on. */
+export type WorkerDeps = ModerationDeps &
+  PublishDeps &
+  MaintenanceDeps &
+  LexiconSyncDeps &
+  OutboxSweeperDeps & {
+    config: Pick<Config, 'redisUrl' | 'workerConcurrency' | 'workerHeartbeatMaxAgeSeconds'>;
+    keys: RedisKeys;
+    redis: Redis;
+    queues: Pick<Queues, 'moderation' | 'publish' | 'maintenance'>;
+  };
+
+export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
+  const { config, keys, logger } = deps;
   const connection = () => createRedis(config.redisUrl, 'blocking');
   const connections = [connection()];
   // Admins' word lists: loaded before the first job, reloaded on every change.
-  const lexiconSync = await startLexiconSync(services);
+  const lexiconSync = await startLexiconSync(deps);
 
-  const moderation = new Worker(QUEUE_NAMES.moderation, moderationProcessor(services), {
+  const moderation = new Worker(QUEUE_NAMES.moderation, moderationProcessor(deps), {
     connection: connections[0],
     prefix: keys.queuePrefix,
     concurrency: config.workerConcurrency,
@@ -37,24 +51,24 @@ export async function startWorkers(services: Services): Promise<RunningWorkers> 
   const workers: Worker[] = [moderation];
   // Count refreshes and webhooks; the webhook's own backoff covers ≥ 24 h (src/publish/retry.ts).
   connections.push(connection());
-  const publish = new Worker(QUEUE_NAMES.publish, publishProcessor(services), {
+  const publish = new Worker(QUEUE_NAMES.publish, publishProcessor(deps), {
     connection: connections[connections.length - 1],
     prefix: keys.queuePrefix,
     concurrency: 4,
-    settings: { backoffStrategy: publishBackoff(services) },
+    settings: { backoffStrategy: publishBackoff(deps) },
   });
   workers.push(publish);
   // Housekeeping (retention) runs one job at a time on its own connection.
   connections.push(connection());
-  const maintenance = new Worker(QUEUE_NAMES.maintenance, maintenanceProcessor(services), {
+  const maintenance = new Worker(QUEUE_NAMES.maintenance, maintenanceProcessor(deps), {
     connection: connections[connections.length - 1],
     prefix: keys.queuePrefix,
     concurrency: 1,
   });
   workers.push(maintenance);
-  await scheduleRetention(services.queues.maintenance);
+  await scheduleRetention(deps.queues.maintenance);
   // Publish jobs a decision could not enqueue (Redis down at that moment): see outbox-sweeper.ts.
-  const outboxSweeper = startOutboxSweeper(services);
+  const outboxSweeper = startOutboxSweeper(deps);
 
   for (const worker of workers) {
     worker.on('failed', (job, error) =>
@@ -65,7 +79,7 @@ export async function startWorkers(services: Services): Promise<RunningWorkers> 
 
   // Readiness of every copy asks for a fresh beat (src/ops/heartbeat.ts).
   const heartbeat = startHeartbeat({
-    redis: services.redis,
+    redis: deps.redis,
     keys,
     workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     maxAgeSeconds: config.workerHeartbeatMaxAgeSeconds,

@@ -5,12 +5,21 @@
  */
 import type { Processor } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
-import type { MaintenanceJobData } from '../src/queues/index.js';
+import type { Redis } from 'ioredis';
+import type { Config } from '../src/config.js';
+import type { Logger } from '../src/logger.js';
+import type { MaintenanceJobData, Queues } from '../src/queues/index.js';
 import { RETENTION_JOB, runRetention, type RetentionResult } from '../src/retention/index.js';
 import { forgetJobPersonalData, type JobRetentionResult } from '../src/retention/jobs.js';
-import type { Services } from '../src/services.js';
+import type { Queryable } from '../src/store/db.js';
 
-export type MaintenanceDeps = Pick<Services, 'db' | 'config' | 'logger' | 'redis' | 'queues'>;
+export interface MaintenanceDeps {
+  db: Queryable;
+  config: Pick<Config, 'retention'>;
+  logger: Logger;
+  redis: Redis;
+  queues: Pick<Queues, 'moderation'>;
+}
 
 export function maintenanceProcessor(deps: MaintenanceDeps): Processor<MaintenanceJobData, RetentionResult & JobRetentionResult> {
   return async function maintain(job) {

@@ -12,10 +12,13 @@ import type { Comment } from '../src/comments/types.js';
 import * as metrics from '../src/metrics.js';
 import { InvalidJobError } from '../src/queues/errors.js';
 import { QUEUE_NAMES, withoutPersonalData, type ModerationJobData } from '../src/queues/index.js';
-import type { Services } from '../src/services.js';
+import type { Redis } from 'ioredis';
+import type { Config } from '../src/config.js';
+import type { FilterEngine, Verdict } from '../src/filters/index.js';
+import type { Logger } from '../src/logger.js';
 import { createBatcher } from '../src/store/batcher.js';
-import type { ModeratedOutcome, SaveModeratedRequest, SavedComment } from '../src/store/comments.js';
-import type { Verdict } from '../src/filters/index.js';
+import type { CommentStore, ModeratedOutcome, SaveModeratedRequest, SavedComment } from '../src/store/comments.js';
+import type { RedisKeys } from '../src/store/keys.js';
 
 const submittedComment = z.object({
   id: z.string().min(1),
@@ -35,7 +38,14 @@ export interface ModerationResult {
   created: boolean;
 }
 
-export type ModerationDeps = Pick<Services, 'comments' | 'filter' | 'config' | 'redis' | 'keys' | 'logger'>;
+export interface ModerationDeps {
+  comments: Pick<CommentStore, 'saveModeratedMany'>;
+  filter: Pick<FilterEngine, 'evaluate'>;
+  config: Pick<Config, 'autoReject'>;
+  redis: Redis;
+  keys: Pick<RedisKeys, 'eventsChannel'>;
+  logger: Logger;
+}
 
 /**
  * Saves of jobs running at the same time go to PostgreSQL together (src/store/batcher.ts):

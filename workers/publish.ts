@@ -15,7 +15,9 @@ import { webhookBackoffMs } from '../src/publish/retry.js';
 import { deliverWebhook, webhookBody } from '../src/publish/webhook.js';
 import { InvalidJobError } from '../src/queues/errors.js';
 import { PUBLISH_JOBS, QUEUE_NAMES, type PublishJobData } from '../src/queues/index.js';
-import type { Services } from '../src/services.js';
+import type { Config } from '../src/config.js';
+import type { Logger } from '../src/logger.js';
+import type { CountCache } from '../src/publish/count-cache.js';
 
 const publishData = z.object({
   event: z.enum(['comment.published', 'comment.unpublished']),
@@ -30,7 +32,11 @@ export type PublishResult =
   | { job: 'refresh-count'; articleId: string; count: number }
   | { job: 'webhook'; delivered: boolean; status?: number };
 
-export type PublishDeps = Pick<Services, 'countCache' | 'config' | 'logger'>;
+export interface PublishDeps {
+  countCache: Pick<CountCache, 'refresh'>;
+  config: Pick<Config, 'webhook' | 'webhookDelivery'>;
+  logger: Logger;
+}
 
 export function publishProcessor(deps: PublishDeps): Processor<PublishJobData, PublishResult> {
   return async function publish(job) {
@@ -81,7 +87,7 @@ async function deliver(deps: PublishDeps, job: Job<PublishJobData>, data: z.outp
 }
 
 /** Worker `settings.backoffStrategy`: the `webhook` backoff type of src/publish/jobs.ts. */
-export function publishBackoff(deps: Pick<Services, 'config'>): BackoffStrategy {
+export function publishBackoff(deps: { config: Pick<Config, 'webhookDelivery'> }): BackoffStrategy {
   return (attemptsMade, type) => {
     if (type === 'webhook') return webhookBackoffMs(attemptsMade, deps.config.webhookDelivery);
     return 1_000 * 2 ** Math.max(0, attemptsMade - 1);

@@ -16,17 +16,32 @@
  * can undo the decision; their failures are logged. Jobs Redis did not take stay in the
  * outbox and the workers' sweeper enqueues them once Redis is back (outbox-sweeper.ts).
  */
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import * as metrics from '../metrics.js';
+import type { CountCache } from '../publish/count-cache.js';
 import { enqueueOutboxEntries, publishOutboxEntries } from '../publish/jobs.js';
-import type { Services } from '../services.js';
-import type { DecisionKind } from '../store/decisions.js';
-import type { OutboxEntry } from '../store/outbox.js';
+import type { Queues } from '../queues/index.js';
+import type { DecisionKind, DecisionStore } from '../store/decisions.js';
+import type { RedisKeys } from '../store/keys.js';
+import type { OutboxEntry, OutboxStore } from '../store/outbox.js';
 import { withTimeout } from '../util/timeout.js';
 import { publishEvent } from './events.js';
 import type { Comment, StoredStatus } from './types.js';
 
-export type DecideDeps = Pick<Services, 'decisions' | 'outbox' | 'countCache' | 'queues' | 'config' | 'redis' | 'keys' | 'logger'>;
+/** What a decision uses: the transaction, then the after-steps (count cache, publish jobs, live event). */
+export interface DecideDeps {
+  decisions: Pick<DecisionStore, 'apply'>;
+  outbox: Pick<OutboxStore, 'markEnqueued'>;
+  countCache: Pick<CountCache, 'put'>;
+  queues: Pick<Queues, 'publish'>;
+  config: Pick<Config, 'webhook' | 'webhookDelivery'>;
+  redis: Redis;
+  keys: Pick<RedisKeys, 'eventsChannel'>;
+  logger: Logger;
+}
 
 export interface DecideRequest {
   commentId: string;
@@ -43,7 +58,6 @@ const STATUSES: readonly StoredStatus[] = ['pending', 'approved', 'rejected'];
  * never happens while Redis is down; the moderator must get the answer anyway.
  */
 const ENQUEUE_TIMEOUT_MS = 1_500;
-
 
 export const statusAfter = (decision: DecisionKind): StoredStatus => (decision === 'approve' ? 'approved' : 'rejected');
 
@@ -71,7 +85,7 @@ async function enqueueAfterCommit(deps: DecideDeps, comment: Comment, outbox: re
   }
 }
 
-export async function decideComment(deps: DecideDeps, req: DecideRequest): Promise<Comment> {
+async function decideComment(deps: DecideDeps, req: DecideRequest): Promise<Comment> {
   const target = statusAfter(req.decision);
   const allowedFrom = req.force ? STATUSES.filter((s) => s !== target) : (['pending'] as const);
   const result = await deps.decisions.apply({
@@ -126,7 +140,7 @@ const BULK_CONCURRENCY = 4;
  * follow the order of `ids`. Only not_found and already_decided are reported per id;
  * anything else (database down) fails the whole request.
  */
-export async function decideMany(
+async function decideMany(
   deps: DecideDeps,
   req: { ids: readonly string[]; decision: DecisionKind; moderatorId: string; reason?: string | null },
 ): Promise<BulkResult[]> {
@@ -157,3 +171,13 @@ export async function decideMany(
   }
   return results;
 }
+
+/** The moderator's decisions, over the composition root's stores and queues. */
+export function createDecisionService(deps: DecideDeps) {
+  return {
+    decide: (req: DecideRequest) => decideComment(deps, req),
+    decideMany: (req: Parameters<typeof decideMany>[1]) => decideMany(deps, req),
+  };
+}
+
+export type DecisionService = ReturnType<typeof createDecisionService>;

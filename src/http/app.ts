@@ -4,7 +4,6 @@
  * `onError`, which answers the contract's error shape.
  */
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { publicSecurityHeaders } from './middleware/public-security-headers/index.js';
 import type { Services } from '../services.js';
 import { errorBody, errorResponse, toAppError } from './errors.js';
@@ -12,25 +11,14 @@ import { clientIp } from './middleware/client-ip/index.js';
 import { requestBodyLimit } from './middleware/body-limit/index.js';
 import { bodyLimitFor } from './body-limits.js';
 import { publicCors } from './middleware/public-cors/index.js';
-import { commentRoutes } from './routes/comments.js';
 import { httpMetrics } from './middleware/http-metrics/index.js';
 import { requestId } from './middleware/request-id/index.js';
 import { requestLog } from './middleware/request-log/index.js';
 import { httpRequestDuration } from '../metrics.js';
-import { queueDashboardRoutes } from '../admin/queue-dashboard.js';
-import { privacyRoutes } from '../admin/api/privacy.js';
-import { captchaRoutes } from './routes/captcha.js';
 import { opsRoutes } from './routes/ops.js';
-import { adminApiRoutes } from '../admin/api/index.js';
-import { publicReadRoutes } from './routes/public-read.js';
+import { adminRoutes } from '../admin/index.js';
+import { publicApiRoutes } from './routes/v1.js';
 import { widgetRoutes } from '../widget/routes.js';
-import { adminUiRoutes } from '../admin/ui/routes.js';
-import { banRoutes } from '../admin/api/bans.js';
-import { lexiconRoutes } from '../admin/api/lexicon.js';
-import { userRoutes } from '../admin/api/users.js';
-import { commenterRoutes } from '../admin/api/commenters.js';
-import { statsRoutes } from '../admin/api/stats.js';
-import { auditRoutes } from '../admin/api/audit.js';
 
 export function createApp(services: Services): Hono {
   const { config, logger } = services;
@@ -45,8 +33,6 @@ export function createApp(services: Services): Hono {
   // Public API: CORS for the news sites' pages; resources readable cross-origin (the widget).
   app.use('/v1/*', publicCors(config));
   app.use('/v1/*', publicSecurityHeaders());
-  // Admin JSON: never sniffed as HTML, never framed (the pages set their own CSP in src/admin/ui).
-  app.use('/admin/api/*', secureHeaders({ xFrameOptions: 'DENY' }));
 
   app.onError((error, c) => {
     const appError = toAppError(error);
@@ -61,19 +47,8 @@ export function createApp(services: Services): Hono {
 
   // Areas mount their routes below, one line each.
   app.route('/', opsRoutes(services));
-  app.route('/v1', captchaRoutes(services));
-  app.route('/v1', commentRoutes(services));
-  app.route('/v1', publicReadRoutes(services));
-  app.route('/admin/api', adminApiRoutes(services));
-  app.route('/admin/api/privacy', privacyRoutes(services));
-  app.route('/admin/queues', queueDashboardRoutes(services));
-  app.route('/admin/api/bans', banRoutes(services));
-  app.route('/admin/api/lexicon', lexiconRoutes(services));
-  app.route('/admin/api/users', userRoutes(services));
-  app.route('/admin/api/commenters', commenterRoutes(services));
-  app.route('/admin/api/stats', statsRoutes(services));
-  app.route('/admin/api/audit', auditRoutes(services));
-  app.route('/admin', adminUiRoutes(services));
+  app.route('/v1', publicApiRoutes(services));
+  app.route('/admin', adminRoutes(services));
   app.route('/', widgetRoutes(services));
 
   return app;

@@ -5,9 +5,9 @@
  */
 import { AppError } from '../errors.js';
 import type { Reason } from '../filters/index.js';
+import type { AuditStore } from '../store/audit.js';
+import type { BanStore, Ban } from '../store/bans.js';
 import type { Db } from '../store/db.js';
-import { AuditStore } from '../store/audit.js';
-import { BanStore, type Ban } from '../store/bans.js';
 
 export type { Ban };
 
@@ -22,9 +22,14 @@ export interface BanInput {
 /** The verdict reason the worker stores for a banned commenter's comment. */
 export const BAN_REASON: Reason = { rule: 'ban', tier: 'block', match: '', start: 0, end: 0 };
 
-export function banService(db: Db) {
-  const bans = new BanStore(db);
-  const audit = new AuditStore(db);
+/** What the ban rules use: the stores, and the database for the change + audit transaction. */
+export interface BanDeps {
+  db: Pick<Db, 'transaction'>;
+  bans: BanStore;
+  audit: AuditStore;
+}
+
+export function createBanService({ db, bans, audit }: BanDeps) {
   return {
     listActive: () => bans.listActive(),
     findActive: (query: { email: string | null; ip: string | null }) => bans.findActive(query),
@@ -37,12 +42,12 @@ export function banService(db: Db) {
       return db.transaction(async (tx) => {
         const ban = await bans.create({ email, ip, reason: input.reason?.trim() || null, expiresAt, createdBy: actorId }, tx);
         await audit.recordIn(tx, {
-            actor: actorId,
-            action: 'ban.create',
-            targetType: 'ban',
-            targetId: String(ban.id),
-            details: { email, ip, reason: ban.reason, expiresAt: expiresAt?.toISOString() ?? null },
-          });
+          actor: actorId,
+          action: 'ban.create',
+          targetType: 'ban',
+          targetId: String(ban.id),
+          details: { email, ip, reason: ban.reason, expiresAt: expiresAt?.toISOString() ?? null },
+        });
         return ban;
       });
     },
@@ -58,4 +63,4 @@ export function banService(db: Db) {
   };
 }
 
-export type BanService = ReturnType<typeof banService>;
+export type BanService = ReturnType<typeof createBanService>;

@@ -4,8 +4,11 @@
  * (one subscriber connection per process), and once a minute in case an announcement was
  * lost while Redis was away.
  */
-import type { Services } from '../services.js';
-import { LexiconStore } from '../store/lexicon.js';
+import type { Config } from '../config.js';
+import type { FilterEngine } from '../filters/index.js';
+import type { Logger } from '../logger.js';
+import type { RedisKeys } from '../store/keys.js';
+import type { LexiconStore } from '../store/lexicon.js';
 import { createRedis } from '../store/redis.js';
 
 export interface LexiconSync {
@@ -14,12 +17,19 @@ export interface LexiconSync {
   close(): Promise<void>;
 }
 
+export interface LexiconSyncDeps {
+  lexicon: Pick<LexiconStore, 'loadCustom'>;
+  filter: Pick<FilterEngine, 'setCustom'>;
+  /** The subscriber opens its own connection to this Redis. */
+  config: Pick<Config, 'redisUrl'>;
+  keys: Pick<RedisKeys, 'lexiconChannel'>;
+  logger: Logger;
+}
+
 const SAFETY_RELOAD_MS = 60_000;
 
-export async function startLexiconSync(
-  services: Pick<Services, 'db' | 'filter' | 'config' | 'keys' | 'logger'>,
-): Promise<LexiconSync> {
-  const store = new LexiconStore(services.db);
+export async function startLexiconSync(services: LexiconSyncDeps): Promise<LexiconSync> {
+  const store = services.lexicon;
   let running: Promise<void> | null = null;
   let again = false;
 

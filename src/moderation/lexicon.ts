@@ -1,15 +1,15 @@
 /**
  * Word lists added by admins on top of the shipped lexicon files. Every change is written
  * and audited in one transaction, then announced on the lexicon channel so every worker
- * reloads its filter within seconds (see ./sync.ts).
+ * reloads its filter within seconds (see ./lexicon-sync.ts).
  */
 import type { Redis } from 'ioredis';
 import { AppError } from '../errors.js';
 import type { Tier } from '../filters/index.js';
+import type { AuditStore } from '../store/audit.js';
 import type { Db } from '../store/db.js';
-import { AuditStore } from '../store/audit.js';
 import type { RedisKeys } from '../store/keys.js';
-import { LexiconStore, type LexiconEntryRecord, type LexiconKind, type LexiconLang } from '../store/lexicon.js';
+import type { LexiconStore, LexiconEntryRecord, LexiconKind, LexiconLang } from '../store/lexicon.js';
 
 export type { LexiconEntryRecord };
 
@@ -20,16 +20,18 @@ export interface LexiconInput {
   tier: Tier | null;
 }
 
+/** What the word-list rules use: stores, the transaction, and Redis to announce a change. */
 export interface LexiconDeps {
-  db: Db;
-  redis: Redis;
+  db: Pick<Db, 'transaction'>;
+  lexicon: LexiconStore;
+  audit: AuditStore;
+  redis: Pick<Redis, 'publish'>;
   keys: Pick<RedisKeys, 'lexiconChannel'>;
 }
 
-export function lexiconService(deps: LexiconDeps) {
-  const store = new LexiconStore(deps.db);
-  const audit = new AuditStore(deps.db);
-  // Best effort: a lost message is healed by the workers' periodic reload (sync.ts).
+export function createLexiconService(deps: LexiconDeps) {
+  const { lexicon: store, audit } = deps;
+  // Best effort: a lost message is healed by the workers' periodic reload (lexicon-sync.ts).
   const announce = () => deps.redis.publish(deps.keys.lexiconChannel, String(Date.now())).catch(() => 0);
 
   return {
@@ -60,3 +62,5 @@ export function lexiconService(deps: LexiconDeps) {
     },
   };
 }
+
+export type LexiconService = ReturnType<typeof createLexiconService>;

@@ -3,9 +3,8 @@
  * moderator (Vietnam's day), filter hits per rule over a week with how often a person approved
  * a flagged comment anyway (the false-positive signal).
  */
-import type { Db } from '../store/db.js';
-import { CommentListing, type TabCounts } from '../store/comment-listing.js';
-import { StatsStore, type ModeratorDecisions, type PendingNow, type RuleHits } from '../store/stats.js';
+import type { CommentListing, TabCounts } from '../store/comment-listing.js';
+import type { StatsStore, ModeratorDecisions, PendingNow, RuleHits } from '../store/stats.js';
 import { startOfTodayInVietnam } from '../util/vietnam-time.js';
 
 export interface ModerationStats {
@@ -16,11 +15,15 @@ export interface ModerationStats {
 
 const RULE_WINDOW_DAYS = 7;
 
-export function statsService(db: Db) {
-  const stats = new StatsStore(db);
-  const listing = new CommentListing(db);
+export interface StatsDeps {
+  stats: StatsStore;
+  /** The moderator pages' listing: its tab counts. */
+  commentListing: Pick<CommentListing, 'tabCounts'>;
+}
+
+export function createStatsService({ stats, commentListing }: StatsDeps) {
   return {
-    tabCounts: (): Promise<TabCounts> => listing.tabCounts(),
+    tabCounts: (): Promise<TabCounts> => commentListing.tabCounts(),
 
     async load(now = new Date()): Promise<ModerationStats> {
       const [{ pending, oldestPendingAt }, today, rules] = await Promise.all([
@@ -44,3 +47,5 @@ export function statsService(db: Db) {
     },
   };
 }
+
+export type StatsService = ReturnType<typeof createStatsService>;

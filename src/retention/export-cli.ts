@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config.js';
 import { AuditStore } from '../store/audit.js';
 import { openDb } from '../store/db.js';
-import { exportPersonalData } from './index.js';
+import { createPrivacyService } from './privacy.js';
 
 const email = z.string().trim().min(3).max(254).email().safeParse(process.argv[2] ?? '');
 if (!email.success) {
@@ -25,14 +25,9 @@ try {
 }
 const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
-  const data = await exportPersonalData(db, email.data);
-  await new AuditStore(db).recordIn(db, {
-    actor: 'cli',
-    action: 'privacy.export',
-    targetType: 'privacy',
-    targetId: null,
-    details: { comments: data.comments.length, decisions: data.decisions.length, bans: data.bans.length },
-  });
+  // This command is its own composition root: it needs the database only, not createServices().
+  const privacy = createPrivacyService({ db, audit: new AuditStore(db) });
+  const data = await privacy.exportPersonalData('cli', email.data);
   process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
 } finally {
   await db.close();

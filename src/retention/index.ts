@@ -6,7 +6,7 @@
  *   (they serve rate limits, bans and abuse review, which look back days, not years).
  * - Moderation jobs in Redis: failed ones lose email, IP address and user agent and are
  *   deleted after RETENTION_IP_DAYS (7 days at most); see jobs.ts.
- * - exportPersonalData() gathers everything stored about one email address.
+ * - Privacy requests (everything stored about one email address) are in ./privacy.ts.
  *
  * The maintenance worker runs runRetention() on a BullMQ job scheduler (scheduleRetention),
  * so exactly one worker runs it each hour however many worker copies there are.
@@ -14,7 +14,7 @@
 import type { Queue } from 'bullmq';
 import type { Config } from '../config.js';
 import type { Queryable } from '../store/db.js';
-import { forgetNetworkDataBefore, personalDataByEmail, purgeRejectedBefore, type PersonalDataRows } from '../store/retention.js';
+import { forgetNetworkDataBefore, purgeRejectedBefore } from '../store/retention.js';
 
 const DAY_MS = 86_400_000;
 
@@ -46,15 +46,4 @@ export async function scheduleRetention(queue: Queue, everyMs = RETENTION_EVERY_
     { every: everyMs },
     { name: RETENTION_JOB, data: {}, opts: { removeOnComplete: { count: 48 }, removeOnFail: { count: 100 } } },
   );
-}
-
-export interface PersonalDataExport extends PersonalDataRows {
-  email: string;
-  exportedAt: string;
-}
-
-/** For a privacy request: every comment, decision on those comments and ban tied to `email`. */
-export async function exportPersonalData(db: Queryable, email: string, now: Date = new Date()): Promise<PersonalDataExport> {
-  const rows = await personalDataByEmail(db, email.trim());
-  return { email: email.trim(), exportedAt: now.toISOString(), ...rows };
 }

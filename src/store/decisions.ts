@@ -14,7 +14,7 @@ import { commentFromRow, type CommentRow } from './comment-row.js';
 import type { ArticleCount, CountStore } from './counts.js';
 import type { Db } from './db.js';
 import type { Comment } from '../comments/types.js';
-import { OutboxStore, type OutboxEntry } from './outbox.js';
+import type { OutboxEntry, OutboxStore } from './outbox.js';
 
 export type DecisionKind = 'approve' | 'reject';
 
@@ -61,7 +61,7 @@ export class DecisionStore {
     private readonly db: Db,
     private readonly counts: CountStore,
     private readonly audit: AuditStore,
-    private readonly outboxStore: OutboxStore = new OutboxStore(db),
+    private readonly outboxStore: OutboxStore,
   ) {}
 
   async apply(req: ApplyDecisionRequest): Promise<ApplyDecisionResult> {

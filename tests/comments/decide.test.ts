@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideComment } from '../../src/comments/decide.js';
+import { createDecisionService } from '../../src/comments/decide.js';
 import { createQueues } from '../../src/queues/index.js';
 import { createRedis } from '../../src/store/redis.js';
 import { startTestService, type TestService } from '../helpers/service.js';
@@ -20,10 +20,8 @@ describe('a decision when Redis fails right after the commit', () => {
     try {
       const c = await insertComment(svc.services, { articleId: 'redis-sap' });
       const started = Date.now();
-      const decided = await decideComment(
-        { ...svc.services, redis: deadRedis, queues: deadQueues, countCache: svc.services.countCache },
-        { commentId: c.id, decision: 'approve', moderatorId: 'm1' },
-      );
+      const decisions = createDecisionService({ ...svc.services, redis: deadRedis, queues: deadQueues, countCache: svc.services.countCache });
+      const decided = await decisions.decide({ commentId: c.id, decision: 'approve', moderatorId: 'm1' });
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(decided.status).toBe('approved');
       expect((await svc.services.comments.findById(c.id))!.status).toBe('approved');

@@ -4,7 +4,6 @@
  * with a fresh X-Webhook-Timestamp, each recognisable by X-Webhook-Id so the site can drop a repeat.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideComment } from '../../src/comments/decide.js';
 import { freePort } from '../helpers/processes.js';
 import { startTestService, waitFor, type TestService } from '../helpers/service.js';
 import { startWebhookReceiver, type WebhookDelivery, type WebhookReceiver } from '../helpers/webhook-receiver.js';
@@ -44,7 +43,7 @@ describe('webhook receiver down for a while', () => {
     const approved: string[] = [];
     for (let i = 0; i < APPROVALS; i++) {
       const comment = await insertComment(svc.services, { articleId: `bai-${i % 4}`, content: `Bình luận ${i}` });
-      await decideComment(svc.services, { commentId: comment.id, decision: 'approve', moderatorId: admin!.id });
+      await svc.services.decisionService.decide({ commentId: comment.id, decision: 'approve', moderatorId: admin!.id });
       approved.push(comment.id);
     }
     // Let the deliveries fail for a while: several attempts each.

@@ -4,7 +4,7 @@
  * decision taken with Redis up is enqueued and marked by the api itself, delivered once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideComment } from '../../src/comments/decide.js';
+import { createDecisionService } from '../../src/comments/decide.js';
 import { enqueueOutboxEntries, refreshJobId, webhookJobId } from '../../src/publish/jobs.js';
 import { MIN_AGE_MS, startOutboxSweeper } from '../../src/publish/outbox-sweeper.js';
 import { createQueues, PUBLISH_JOBS, type PublishJobData } from '../../src/queues/index.js';
@@ -57,7 +57,7 @@ describe('decisions while the queue Redis is down (postgres, private Redis, real
 
   it('fast path: enqueued and marked by the api at once, delivered exactly once', async () => {
     const comment = await insertComment(svc.services, { articleId: 'outbox-bai' });
-    await decideComment(svc.services, { commentId: comment.id, decision: 'approve', moderatorId: 'm1' });
+    await svc.services.decisionService.decide({ commentId: comment.id, decision: 'approve', moderatorId: 'm1' });
     const [row] = (await svc.services.db.query<{ id: string; marked_after_ms: number | null }>(
       `SELECT id, (extract(epoch FROM enqueued_at - created_at) * 1000)::int AS marked_after_ms
          FROM publish_outbox WHERE id LIKE $1`,
@@ -80,7 +80,7 @@ describe('decisions while the queue Redis is down (postgres, private Redis, real
     await redis.kill();
 
     const started = Date.now();
-    const decided = await decideComment(svc.services, { commentId: comment.id, decision: 'approve', moderatorId: 'm1' });
+    const decided = await svc.services.decisionService.decide({ commentId: comment.id, decision: 'approve', moderatorId: 'm1' });
     expect(Date.now() - started).toBeLessThan(6_000);
     expect(decided.status).toBe('approved');
 
@@ -137,7 +137,7 @@ describe.each(ENGINES)('outbox sweeper (%s)', (engine) => {
     for (const queue of deadQueues.all()) queue.on('error', () => {});
     try {
       const comment = await insertComment(svc.services, { articleId });
-      await decideComment({ ...svc.services, queues: deadQueues }, { commentId: comment.id, decision: 'approve', moderatorId: 'm1' });
+      await createDecisionService({ ...svc.services, queues: deadQueues }).decide({ commentId: comment.id, decision: 'approve', moderatorId: 'm1' });
       return comment;
     } finally {
       await deadQueues.close().catch(() => {});

@@ -1,7 +1,7 @@
 /**
  * `npm run export:decisions`: decided comments as JSONL for retraining the span model, run as
  * the command it is against a real PostgreSQL (and once against an embedded PGlite directory).
- * Comments are written through the stores and decided through decideComment, as the worker
+ * Comments are written through the stores and decided through the decision service, as the worker
  * and the moderator queue do; only decision times are set by hand, to make the order known.
  */
 import { execFile } from 'node:child_process';
@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/moderation/accounts/password.js';
-import { decideComment } from '../../src/comments/decide.js';
 import { newCommentId } from '../../src/comments/ids.js';
 import type { SubmittedComment } from '../../src/comments/types.js';
 import type { Reason, Verdict } from '../../src/filters/index.js';
@@ -23,6 +22,7 @@ import { decidedComments, type DecidedComment } from '../../src/store/decided-co
 import { DecisionStore } from '../../src/store/decisions.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
+import { OutboxStore } from '../../src/store/outbox.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 
 const run = promisify(execFile);
@@ -105,7 +105,7 @@ describe('npm run export:decisions (PostgreSQL)', () => {
   const texts: Record<string, string> = {};
 
   const decide = (commentId: string, decision: 'approve' | 'reject', reason: string | null = null, force = false) =>
-    decideComment(svc.services, { commentId, decision, moderatorId, reason, force });
+    svc.services.decisionService.decide({ commentId, decision, moderatorId, reason, force });
   /** Gives a decided comment a known decision time (microseconds kept), so the export's order is known. */
   const decidedAt = (id: string, at: string) => db().query(`UPDATE comments SET decided_at = $2::timestamptz WHERE id = $1`, [id, at]);
 
@@ -359,7 +359,7 @@ describe('npm run export:decisions (embedded PGlite)', () => {
     try {
       await migrate(db);
       const comments = new CommentStore(db);
-      const decisions = new DecisionStore(db, new CountStore(db), new AuditStore(db));
+      const decisions = new DecisionStore(db, new CountStore(db), new AuditStore(db), new OutboxStore(db));
       const pendingText = 'Chờ duyệt thôi';
       const approvedText = 'Cảm ơn tòa soạn';
       const filterText = 'đm bài viết';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { validate } from '../../http/validation.js';
 import { requireSession } from '../auth/index.js';
-import { AUDIT_KINDS, auditService } from '../../moderation/audit.js';
+import { AUDIT_KINDS } from '../../moderation/audit.js';
 
 const query = z.object({
   before: z.coerce.number().int().positive().optional(),
@@ -14,11 +14,10 @@ const query = z.object({
 
 export function auditRoutes(services: Services): Hono {
   const routes = new Hono();
-  const audit = auditService(services.db);
   routes.use('*', requireSession(services));
   routes.get('/', validate('query', query), async (c) => {
     const q = c.req.valid('query');
-    const { entries, nextBeforeId } = await audit.list({ beforeId: q.before, kind: q.kind, limit: q.limit });
+    const { entries, nextBeforeId } = await services.auditService.list({ beforeId: q.before, kind: q.kind, limit: q.limit });
     return c.json({
       entries: entries.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
       nextBefore: nextBeforeId,

@@ -15,7 +15,6 @@ import {
 import { getCookie } from 'hono/cookie';
 import { validate } from '../../http/validation.js';
 import { lang, password as newPassword, userJson } from './users.js';
-import { userServiceFor } from '../../moderation/accounts/moderators.js';
 
 const ownPasswordBody = z.object({
   currentPassword: z.string().min(1).max(1024),
@@ -49,7 +48,7 @@ export function authRoutes(services: Services): Hono {
   });
 
   // A moderator's own password: the current one proves it is them; every other session of theirs ends.
-  const users = userServiceFor(services);
+  const users = services.moderatorService;
   routes.post('/me/password', requireSession(services), requireCsrf(), validate('json', ownPasswordBody), async (c) => {
     const { currentPassword, password } = c.req.valid('json');
     const user = await users.changeOwnPassword(c.get('moderator').id, c.get('session').id, currentPassword, password, lang(c));

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Services } from '../../services.js';
 import { validate } from '../../http/validation.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
-import { banService, type Ban } from '../../moderation/bans.js';
+import type { Ban } from '../../moderation/bans.js';
 
 const optionalText = (max: number) =>
   z.string().trim().max(max).optional().nullable().transform((v) => (v ? v : null));
@@ -36,7 +36,7 @@ export const banJson = (b: Ban) => ({
 
 export function banRoutes(services: Services): Hono {
   const routes = new Hono();
-  const bans = banService(services.db);
+  const bans = services.banService;
   routes.use('*', requireSession(services), requireCsrf());
 
   routes.get('/', async (c) => c.json({ bans: (await bans.listActive()).map(banJson) }));

@@ -5,7 +5,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Services } from '../../services.js';
-import { CommenterHistory } from '../../store/commenter-history.js';
 import { AppError } from '../../errors.js';
 import { validate } from '../../http/validation.js';
 import { requireSession } from '../auth/index.js';
@@ -19,12 +18,11 @@ export const commenterQuery = z.object({
 
 export function commenterRoutes(services: Services): Hono {
   const routes = new Hono();
-  const history = new CommenterHistory(services.db);
   routes.use('*', requireSession(services));
   routes.get('/', validate('query', commenterQuery), async (c) => {
     const { email, ip } = c.req.valid('query');
     if (!email && !ip) throw new AppError('validation_failed', { fields: { email: 'email or ip is required' } });
-    const comments = await history.entries({ email, ip, limit: 100 });
+    const comments = await services.commenterHistory.entries({ email, ip, limit: 100 });
     return c.json({ comments: comments.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) });
   });
   return routes;

@@ -1,13 +1,21 @@
 /**
  * The moderator JSON API under /admin/api. Login is the only route without a session; every
  * other route needs one (401 unauthenticated), and every state-changing one also needs the
- * session's CSRF token (403 csrf_failed), checked in that order.
+ * session's CSRF token (403 csrf_failed), checked in that order. Each file below declares its
+ * routes with inline Hono handlers that call one domain service of `services`.
  */
 import { Hono } from 'hono';
 import type { Services } from '../../services.js';
+import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth-routes.js';
+import { banRoutes } from './bans.js';
+import { commenterRoutes } from './commenters.js';
 import { EventHub } from './events-hub.js';
+import { lexiconRoutes } from './lexicon.js';
+import { privacyRoutes } from './privacy.js';
 import { commentRoutes, eventRoutes } from './routes.js';
+import { statsRoutes } from './stats.js';
+import { userRoutes } from './users.js';
 
 export function adminApiRoutes(services: Services): Hono {
   const hub = new EventHub({ redisUrl: services.config.redisUrl, channel: services.keys.eventsChannel, logger: services.logger });
@@ -17,5 +25,12 @@ export function adminApiRoutes(services: Services): Hono {
   api.route('/', authRoutes(services));
   api.route('/comments', commentRoutes(services));
   api.route('/events', eventRoutes(services, hub));
+  api.route('/privacy', privacyRoutes(services));
+  api.route('/bans', banRoutes(services));
+  api.route('/lexicon', lexiconRoutes(services));
+  api.route('/users', userRoutes(services));
+  api.route('/commenters', commenterRoutes(services));
+  api.route('/stats', statsRoutes(services));
+  api.route('/audit', auditRoutes(services));
   return api;
 }

@@ -11,7 +11,6 @@ import type { Services } from '../../services.js';
 import type { LexiconEntryRecord } from '../../store/lexicon.js';
 import { validate } from '../../http/validation.js';
 import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
-import { lexiconService } from '../../moderation/lexicon.js';
 
 const addBody = z
   .object({
@@ -36,7 +35,7 @@ export const lexiconJson = (e: LexiconEntryRecord) => ({
 
 export function lexiconRoutes(services: Services): Hono {
   const routes = new Hono();
-  const lexicon = lexiconService(services);
+  const lexicon = services.lexiconService;
   routes.use('*', requireSession(services), requireCsrf());
 
   routes.get('/', async (c) => c.json({ entries: (await lexicon.list()).map(lexiconJson) }));

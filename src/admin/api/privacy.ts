@@ -2,15 +2,13 @@
  * Privacy requests, admins only: GET /admin/api/privacy/export?email=… answers everything
  * stored about that address (comments with their IP and user agent if still kept, the
  * decisions on them, bans naming the address) as one JSON document to hand to the person.
- * Every export is written to the audit log (who asked, not the address).
+ * Every export is written to the audit log (who asked, not the address): src/retention/privacy.ts.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole, requireSession } from '../auth/index.js';
 import { validate } from '../../http/validation.js';
 import type { Services } from '../../services.js';
-import { AuditStore } from '../../store/audit.js';
-import { exportPersonalData } from '../../retention/index.js';
 
 const exportQuery = z.object({ email: z.string().trim().min(3).max(254).email() });
 
@@ -21,17 +19,9 @@ export function privacyRoutes(services: Services): Hono {
 
   routes.get('/export', validate('query', exportQuery), async (c) => {
     const { email } = c.req.valid('query');
-    const data = await exportPersonalData(services.db, email);
     const moderatorId = c.get('moderator').id;
-    // The address itself stays out of the audit log and the log: the log must not become
-    // a second copy of the personal data being exported.
-    await new AuditStore(services.db).recordIn(services.db, {
-      actor: moderatorId,
-      action: 'privacy.export',
-      targetType: 'privacy',
-      targetId: null,
-      details: { comments: data.comments.length, decisions: data.decisions.length, bans: data.bans.length },
-    });
+    const data = await services.privacyService.exportPersonalData(moderatorId, email);
+    // The address itself stays out of the log, as out of the audit log.
     services.logger.info(
       { requestId: c.get('requestId'), moderatorId, comments: data.comments.length },
       'privacy export',

@@ -1,18 +1,19 @@
 /**
- * Hono wiring of the moderator comment API: validate input at the edge, call one handler,
- * answer its result. Every route needs a session (401) and, when it changes state, the
- * session's CSRF token (403), checked in that order.
+ * The moderator comment API: validate input at the edge, call one domain function, answer its
+ * result. Every route needs a session (401) and, when it changes state, the session's CSRF
+ * token (403), checked in that order.
  */
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { articleIdSchema } from '../../comments/article-id.js';
+import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
 import type { EventHub } from './events-hub.js';
-import { bulkDecide, decideHandler, getComment, listComments } from './handlers/comments.js';
-import type { AdminHandler } from './handlers/types.js';
+import { findAdminComment } from './find-comment.js';
+import { adminComment } from './serialize.js';
 import { assertWellFormed, fieldsOf, validate } from '../../http/validation.js';
 
 const commentId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'invalid');
@@ -43,10 +44,6 @@ const bulkBody = z.object({
 /** Seconds between SSE heartbeat comments: keeps proxies from closing an idle stream. */
 export const SSE_HEARTBEAT_MS = 15_000;
 
-function run<I, R>(services: Services, handler: AdminHandler<I, R>, c: Context, input: I): Promise<R> {
-  return handler(services, { moderator: c.get('moderator'), input });
-}
-
 /**
  * The decide body is optional (`POST …/approve` with no body approves): an empty body is
  * `{}`, anything else must be a JSON object of the schema.
@@ -71,17 +68,44 @@ export function commentRoutes(services: Services): Hono {
   const routes = new Hono();
   routes.use('*', requireSession(services), requireCsrf());
 
-  routes.get('/', validate('query', listQuery), async (c) => c.json(await run(services, listComments, c, c.req.valid('query'))));
+  // Pending comments come oldest first, decided ones newest first (CommentListing.list).
+  routes.get('/', validate('query', listQuery), async (c) => {
+    const input = c.req.valid('query');
+    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
+    if (after === null) throw new AppError('validation_failed', { fields: { cursor: 'invalid' } });
+    const page = await services.commentListing.list({
+      status: input.status,
+      articleId: input.articleId,
+      q: input.q || undefined,
+      limit: input.limit,
+      after,
+    });
+    return c.json({ comments: page.items.map(adminComment), nextCursor: page.next ? encodeCursor(page.next) : null });
+  });
 
-  routes.post('/bulk', validate('json', bulkBody), async (c) => c.json(await run(services, bulkDecide, c, c.req.valid('json'))));
+  routes.post('/bulk', validate('json', bulkBody), async (c) => {
+    const { ids, action, reason } = c.req.valid('json');
+    const results = await services.decisionService.decideMany({ ids, decision: action, moderatorId: c.get('moderator').id, reason: reason ?? null });
+    return c.json({ results });
+  });
 
-  routes.get('/:id', validate('param', idParam), async (c) => c.json(await run(services, getComment, c, c.req.valid('param'))));
+  routes.get('/:id', validate('param', idParam), async (c) => {
+    const comment = await findAdminComment(services, c.req.valid('param').id);
+    if (!comment) throw new AppError('not_found');
+    return c.json(comment);
+  });
 
   for (const decision of ['approve', 'reject'] as const) {
-    const handler = decideHandler(decision);
     routes.post(`/:id/${decision}`, validate('param', idParam), async (c) => {
       const body = await optionalJson(c, decideBody);
-      return c.json(await run(services, handler, c, { ...c.req.valid('param'), ...body }));
+      const comment = await services.decisionService.decide({
+        commentId: c.req.valid('param').id,
+        decision,
+        moderatorId: c.get('moderator').id,
+        reason: body.reason ?? null,
+        force: body.force === true,
+      });
+      return c.json(adminComment(comment));
     });
   }
   return routes;

@@ -6,11 +6,10 @@
 import { Hono } from 'hono';
 import type { Services } from '../../services.js';
 import { requireSession } from '../auth/index.js';
-import { statsService } from '../../moderation/stats.js';
 
 export function statsRoutes(services: Services): Hono {
   const routes = new Hono();
-  const stats = statsService(services.db);
+  const stats = services.statsService;
   routes.use('*', requireSession(services));
   routes.get('/', async (c) => {
     const s = await stats.load();

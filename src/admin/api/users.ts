@@ -11,7 +11,7 @@ import type { Services } from '../../services.js';
 import { pickLang } from '../../http/messages.js';
 import { validate } from '../../http/validation.js';
 import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
-import { userServiceFor, type AccountSummary } from '../../moderation/accounts/moderators.js';
+import type { AccountSummary } from '../../moderation/accounts/moderators.js';
 
 /** A new password, wherever one is set (also POST /admin/api/me/password). */
 export const password = z.string().min(1).max(200);
@@ -38,7 +38,7 @@ export const userJson = (u: AccountSummary) => ({
 
 export function userRoutes(services: Services): Hono {
   const routes = new Hono();
-  const users = userServiceFor(services);
+  const users = services.moderatorService;
   routes.use('*', requireSession(services), requireCsrf(), requireRole('admin'));
 
   routes.get('/', async (c) => c.json({ users: (await users.list()).map(userJson) }));

@@ -18,8 +18,11 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError, unavailable } from '../../errors.js';
 import { ipBucket } from '../../http/middleware/rate-limit/index.js';
 import { adminLoginFailures } from '../../metrics.js';
-import type { Services } from '../../services.js';
-import type { ModeratorRole } from '../../store/moderators.js';
+import type { Redis } from 'ioredis';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import type { RedisKeys } from '../../store/keys.js';
+import type { ModeratorRole, ModeratorStore } from '../../store/moderators.js';
 import { dummyPasswordHash, verifyPassword } from '../../moderation/accounts/password.js';
 import { createSession, destroySession, sessionDeps, type Session } from '../../moderation/accounts/sessions.js';
 
@@ -42,7 +45,19 @@ export interface LoginResult {
   session: Session;
 }
 
-export type AuthDeps = Pick<Services, 'redis' | 'keys' | 'moderators' | 'config' | 'logger'>;
+/** Where sessions live: Redis, its keys, and how long a session lasts. */
+export interface SessionStoreDeps {
+  redis: Redis;
+  keys: RedisKeys;
+  config: Pick<Config, 'sessionTtlSeconds'>;
+}
+
+/** What logging in uses: the session store, the accounts, the login limits and the log. */
+export interface AuthDeps extends SessionStoreDeps {
+  moderators: Pick<ModeratorStore, 'findByEmail' | 'findById'>;
+  config: Pick<Config, 'sessionTtlSeconds' | 'rateLimits'>;
+  logger: Logger;
+}
 
 
 /** Why a login was refused: the label of admin_login_failures_total and the log line. */
@@ -50,7 +65,7 @@ export type LoginFailureReason = 'bad_password' | 'unknown_account' | 'disabled_
 
 /** Counts and logs one refused login. Never logs the password, nor an email nobody owns. */
 export function recordLoginFailure(
-  deps: Pick<Services, 'logger'>,
+  deps: { logger: Logger },
   reason: LoginFailureReason,
   details: { clientIp: string; moderatorId?: string; retryAfterSeconds?: number; origin?: string },
 ): void {
@@ -176,7 +191,7 @@ export async function loginUser(deps: AuthDeps, req: LoginRequest): Promise<Logi
   return { user: toSessionUser(moderator), session };
 }
 
-export async function logout(deps: Pick<Services, 'redis' | 'keys' | 'config'>, sessionId: string): Promise<void> {
+export async function logout(deps: SessionStoreDeps, sessionId: string): Promise<void> {
   await destroySession(sessionDeps(deps), sessionId);
 }
 

@@ -13,9 +13,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../errors.js';
-import type { Services } from '../../services.js';
-import type { ModeratorRole } from '../../store/moderators.js';
-import { toSessionUser, type SessionUser } from './login.js';
+import type { Config } from '../../config.js';
+import type { ModeratorRole, ModeratorStore } from '../../store/moderators.js';
+import { toSessionUser, type SessionStoreDeps, type SessionUser } from './login.js';
 import { loadSession, sessionDeps, type Session } from '../../moderation/accounts/sessions.js';
 
 declare module 'hono' {
@@ -34,7 +34,10 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 /** Form field accepted instead of the header, for plain HTML forms of the moderator pages. */
 export const CSRF_FORM_FIELD = '_csrf';
 
-export type SessionDepsOf = Pick<Services, 'redis' | 'keys' | 'config' | 'moderators'>;
+/** What checking a session uses: the session store, and the accounts (disabled ones end at once). */
+export interface SessionDepsOf extends SessionStoreDeps {
+  moderators: Pick<ModeratorStore, 'findById'>;
+}
 
 export interface RequireSessionOptions {
   /** Answer for a request without a valid session; default 401 unauthenticated (JSON). */
@@ -100,7 +103,7 @@ export function requireRole(...roles: ModeratorRole[]): MiddlewareHandler {
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Strict, Path=/, Secure in production. */
-export function setSessionCookie(c: Context, session: Session, config: Pick<Services['config'], 'isProduction' | 'sessionTtlSeconds'>) {
+export function setSessionCookie(c: Context, session: Session, config: Pick<Config, 'isProduction' | 'sessionTtlSeconds'>) {
   setCookie(c, SESSION_COOKIE, session.id, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -110,7 +113,7 @@ export function setSessionCookie(c: Context, session: Session, config: Pick<Serv
   });
 }
 
-export function clearSessionCookie(c: Context, config: Pick<Services['config'], 'isProduction'>) {
+export function clearSessionCookie(c: Context, config: Pick<Config, 'isProduction'>) {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: config.isProduction, httpOnly: true, sameSite: 'Strict' });
 }
 

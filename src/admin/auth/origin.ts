@@ -17,7 +17,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../../errors.js';
-import type { Services } from '../../services.js';
+import type { Logger } from '../../logger.js';
 import { recordLoginFailure } from './login.js';
 
 /** True when the request comes from a page of another site (see the header). */
@@ -49,7 +49,7 @@ export interface RefuseCrossSiteOptions {
 }
 
 /** Middleware for the login routes: refuses requests from other sites before they count. */
-export function refuseCrossSiteLogin(deps: Pick<Services, 'logger'>, options: RefuseCrossSiteOptions = {}): MiddlewareHandler {
+export function refuseCrossSiteLogin(deps: { logger: Logger }, options: RefuseCrossSiteOptions = {}): MiddlewareHandler {
   return async function refuseCrossSiteLoginMiddleware(c, next) {
     if (isCrossSiteRequest(c)) {
       recordLoginFailure(deps, 'cross_site', { clientIp: c.get('clientIp'), origin: c.req.header('origin')?.slice(0, 200) });

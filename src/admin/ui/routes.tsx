@@ -17,13 +17,9 @@ import { toAppError } from '../../http/errors.js';
 import { ifNoneMatchHits } from '../../http/etag.js';
 import { errorMessages } from '../../http/messages.js';
 import type { Services } from '../../services.js';
-import { BanStore } from '../../store/bans.js';
-import { LexiconStore } from '../../store/lexicon.js';
-import { ModeratorAccountStore } from '../../store/moderator-accounts.js';
 import { TAB_NAMES, TABS, tabOf } from '../../store/comment-listing.js';
-import { CommenterHistory } from '../../store/commenter-history.js';
 import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
-import { auditService, AUDIT_KINDS } from '../../moderation/audit.js';
+import { AUDIT_KINDS } from '../../moderation/audit.js';
 import {
   clearSessionCookie,
   loginUser,
@@ -35,7 +31,6 @@ import {
   setSessionCookie,
 } from '../auth/index.js';
 import { commenterQuery } from '../api/commenters.js';
-import { statsService } from '../../moderation/stats.js';
 import { cssAsset, scriptAsset, type Asset } from './assets.js';
 import { resolveUiLang, t, type UiLang } from './i18n/index.js';
 import type { PageContext } from './layout.js';
@@ -134,12 +129,7 @@ const queueQuery = z.object({
 
 export function adminUiRoutes(services: Services): Hono {
   const ui = new Hono();
-  const history = new CommenterHistory(services.db);
-  const accounts = new ModeratorAccountStore(services.db);
-  const bans = new BanStore(services.db);
-  const lexicon = new LexiconStore(services.db);
-  const stats = statsService(services.db);
-  const audit = auditService(services.db);
+  const { commentListing: listing, commenterHistory: history, moderators, banService, lexiconService, statsService, auditService } = services;
 
   const pageSession = requireSession(services, {
     onMissing: (c) => {
@@ -222,12 +212,12 @@ export function adminUiRoutes(services: Services): Hono {
     const after = (query.cursor && decodeCursor(query.cursor)) || undefined;
     const filters = { article: query.article, rule: query.rule, q: query.q };
     const [list, counts] = await Promise.all([
-      services.commentListing.list({ ...TABS[query.tab], articleId: query.article, rule: query.rule, q: query.q, qInEmail: true, limit: PAGE_SIZE, after }),
-      services.commentListing.tabCounts(),
+      listing.list({ ...TABS[query.tab], articleId: query.article, rule: query.rule, q: query.q, qInEmail: true, limit: PAGE_SIZE, after }),
+      listing.tabCounts(),
     ]);
     const [histories, moderatorNames] = await Promise.all([
       history.summaries(list.items.map((cm) => cm.id)),
-      accounts.emailsByIds(list.items.map((cm) => cm.decidedBy ?? '')),
+      moderators.emailsByIds(list.items.map((cm) => cm.decidedBy ?? '')),
     ]);
     return render(
       c,
@@ -254,9 +244,9 @@ export function adminUiRoutes(services: Services): Hono {
     if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
     const tab = tabOf(comment);
     const [counts, histories, moderatorNames] = await Promise.all([
-      services.commentListing.tabCounts(),
+      listing.tabCounts(),
       history.summaries([comment.id]),
-      accounts.emailsByIds([comment.decidedBy ?? '']),
+      moderators.emailsByIds([comment.decidedBy ?? '']),
     ]);
     return render(
       c,
@@ -274,33 +264,33 @@ export function adminUiRoutes(services: Services): Hono {
 
   // --- bans, word lists, accounts, audit, statistics ---
   ui.get('/bans', ...page, async (c) => {
-    const active = await bans.listActive();
-    const names = await accounts.emailsByIds(active.map((b) => b.createdBy));
+    const active = await banService.listActive();
+    const names = await moderators.emailsByIds(active.map((b) => b.createdBy));
     const prefill = { email: c.req.query('email')?.slice(0, 254), ip: c.req.query('ip')?.slice(0, 45) };
     return render(c, <BansPage page={pageContext(c)} bans={active} names={names} prefill={prefill} />);
   });
 
   ui.get('/lexicon', ...page, async (c) => {
-    const entries = await lexicon.list();
-    const names = await accounts.emailsByIds(entries.map((e) => e.createdBy));
+    const entries = await lexiconService.list();
+    const names = await moderators.emailsByIds(entries.map((e) => e.createdBy));
     return render(c, <LexiconPage page={pageContext(c)} entries={entries} names={names} />);
   });
 
   ui.get('/users', ...page, adminOnly, async (c) => {
-    return render(c, <UsersPage page={pageContext(c)} users={await accounts.list()} />);
+    return render(c, <UsersPage page={pageContext(c)} users={await moderators.list()} />);
   });
 
   ui.get('/audit', ...page, async (c) => {
     const kind = AUDIT_KINDS.find((k) => k === c.req.query('kind'));
     const before = Number(c.req.query('before'));
     // Safe integers only: 1e20 is an integer too, and PostgreSQL's bigint refused it (a 500).
-    const { entries, nextBeforeId } = await audit.list({ kind, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+    const { entries, nextBeforeId } = await auditService.list({ kind, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
     return render(c, <AuditPage page={pageContext(c)} entries={entries} kind={kind} nextBefore={nextBeforeId} />);
   });
 
   ui.get('/stats', ...page, async (c) => {
     const now = new Date();
-    return render(c, <StatsPage page={pageContext(c)} stats={await stats.load(now)} now={now} />);
+    return render(c, <StatsPage page={pageContext(c)} stats={await statsService.load(now)} now={now} />);
   });
 
   return ui;

@@ -13,8 +13,7 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { acceptComment, type AcceptDeps } from '../../comments/accept.js';
-import { DuplicateGuard } from '../../comments/duplicates.js';
-import { IdempotencyStore, submissionFingerprint } from '../../comments/idempotency.js';
+import { submissionFingerprint } from '../../comments/idempotency.js';
 import { commentSubmissionSchema, fieldErrors, type CommentSubmission } from '../../comments/submission.js';
 import { AppError } from '../../errors.js';
 import { commentsRejected } from '../../metrics.js';
@@ -37,11 +36,11 @@ export function commentRoutes(services: Services): Hono {
     limiter: { consume: (ip) => limiter.consume(ipBucket(ip)) },
     captcha: services.captcha,
     comments: services.comments,
-    duplicates: new DuplicateGuard(redis, keys),
+    duplicates: services.duplicates,
     moderationQueue: services.queues.moderation,
     logger,
   };
-  const store = new IdempotencyStore(redis, keys);
+  const store = services.idempotency;
 
   const routes = new Hono();
   routes.post(

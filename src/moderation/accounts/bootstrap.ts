@@ -4,7 +4,7 @@
  * NOTHING on the unique email index). An existing account is never changed: rotating the
  * password in the environment does not overwrite a password set since.
  *
- * A weak ADMIN_PASSWORD (src/admin/auth/password-policy.ts) stops a production start in
+ * A weak ADMIN_PASSWORD (src/util/password-policy.ts) stops a production start in
  * src/config.ts; elsewhere it is a warning at every start, so a demo can keep its short one.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,7 +20,7 @@ export async function ensureBootstrapAdmin(deps: { config: Config; moderators: M
   const problem = passwordProblem(admin.password, admin.email);
   if (problem) deps.logger.warn({ setting: 'ADMIN_PASSWORD', problem }, `ADMIN_PASSWORD ${configProblem(problem)} (refused with NODE_ENV=production)`);
   if (await deps.moderators.findByEmail(admin.email)) return;
-  const { created } = await deps.moderators.createIfAbsent({
+  const created = await deps.moderators.createIfAbsent({
     id: randomUUID(),
     email: admin.email.trim(),
     role: 'admin',

@@ -1,44 +1,41 @@
 /**
- * Admins manage moderator accounts: create (scrypt hash via the auth module), disable or
+ * Admins manage moderator accounts: create (scrypt hash, ./password.ts), disable or
  * enable, reset a password. Every change is audited; passwords never reach the log.
  * A password reset or a disabled account ends every session of that moderator at once (they
  * are deleted from Redis, so re-enabling the account does not bring them back); a moderator
  * changing their own password keeps only the session they changed it from.
- * Every new password passes src/admin/auth/password-policy.ts first (400 validation_failed
+ * Every new password passes src/util/password-policy.ts first (400 validation_failed
  * naming `password`, worded in `lang`).
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.js';
 import type { Lang } from '../../http/messages.js';
-import type { Db } from '../../store/db.js';
-import { AuditStore } from '../../store/audit.js';
-import { ModeratorAccountStore, type AccountSummary } from '../../store/moderator-accounts.js';
-import { ModeratorStore, type ModeratorRole } from '../../store/moderators.js';
-import type { Services } from '../../services.js';
+import type { AuditStore } from '../../store/audit.js';
+import type { Db, Queryable } from '../../store/db.js';
+import type { AccountSummary, ModeratorRole, ModeratorStore } from '../../store/moderators.js';
 import { assertPasswordAllowed } from '../../util/password-policy.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { revokeSessions, sessionDeps } from './sessions.js';
+import { revokeSessions, type SessionDeps } from './sessions.js';
 
 export type { AccountSummary };
 
-/** Ends a moderator's sessions but `keep` (src/admin/auth revokeSessions). */
-export type EndSessions = (moderatorId: string, keep?: string) => Promise<unknown>;
-
-/** The service over the app's database, ending sessions in its Redis. */
-export function userServiceFor(services: Pick<Services, 'db' | 'redis' | 'keys' | 'config'>) {
-  return userService(services.db, (id, keep) => revokeSessions(sessionDeps(services), id, { keep }));
+/** What managing accounts uses: the stores, the transaction, and the sessions to end. */
+export interface ModeratorDeps {
+  db: Pick<Db, 'transaction'>;
+  moderators: ModeratorStore;
+  audit: AuditStore;
+  sessions: SessionDeps;
 }
 
-export function userService(db: Db, endSessions: EndSessions) {
-  const accounts = new ModeratorAccountStore(db);
-  const moderators = new ModeratorStore(db);
-  const audit = new AuditStore(db);
+export function createModeratorService({ db, moderators, audit, sessions }: ModeratorDeps) {
+  /** Ends a moderator's sessions but `keep`. */
+  const endSessions = (moderatorId: string, keep?: string) => revokeSessions(sessions, moderatorId, { keep });
 
   const change = async (
     actorId: string,
     action: string,
     targetId: string,
-    run: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<AccountSummary | null>,
+    run: (tx: Queryable) => Promise<AccountSummary | null>,
     details: Record<string, unknown> = {},
   ) =>
     db.transaction(async (tx) => {
@@ -49,14 +46,14 @@ export function userService(db: Db, endSessions: EndSessions) {
     });
 
   return {
-    list: () => accounts.list(),
+    list: () => moderators.list(),
 
     async create(actorId: string, input: { email: string; displayName: string | null; role: ModeratorRole; password: string }, lang?: Lang) {
       assertPasswordAllowed(input.password, { email: input.email, lang });
       const passwordHash = await hashPassword(input.password);
       const id = randomUUID();
       return db.transaction(async (tx) => {
-        const created = await accounts.create({ id, email: input.email.trim(), displayName: input.displayName, role: input.role, passwordHash }, tx);
+        const created = await moderators.createIfAbsent({ id, email: input.email.trim(), displayName: input.displayName, role: input.role, passwordHash }, tx);
         if (!created) throw new AppError('conflict', { fields: { email: 'already used' } });
         await audit.recordIn(tx, { actor: actorId, action: 'moderator.create', targetType: 'moderator', targetId: id, details: { email: created.email, role: created.role } });
         return created;
@@ -66,7 +63,7 @@ export function userService(db: Db, endSessions: EndSessions) {
     async setDisabled(actorId: string, id: string, disabled: boolean) {
       // Locking yourself out would leave a newsroom without an admin by one click.
       if (disabled && id === actorId) throw new AppError('forbidden');
-      const account = await change(actorId, disabled ? 'moderator.disable' : 'moderator.enable', id, (tx) => accounts.setDisabled(id, disabled, tx));
+      const account = await change(actorId, disabled ? 'moderator.disable' : 'moderator.enable', id, (tx) => moderators.setDisabled(id, disabled, tx));
       if (disabled) await endSessions(id);
       return account;
     },
@@ -76,7 +73,7 @@ export function userService(db: Db, endSessions: EndSessions) {
       // The policy reads the account's email ("its name plus digits"); an unknown id stays a 404 below.
       assertPasswordAllowed(password, { email: (await moderators.findById(id))?.email, lang: options.lang });
       const passwordHash = await hashPassword(password);
-      const account = await change(actorId, 'moderator.reset_password', id, (tx) => accounts.setPasswordHash(id, passwordHash, tx));
+      const account = await change(actorId, 'moderator.reset_password', id, (tx) => moderators.setPasswordHash(id, passwordHash, tx));
       await endSessions(id, id === actorId ? options.actorSessionId : undefined);
       return account;
     },
@@ -92,9 +89,11 @@ export function userService(db: Db, endSessions: EndSessions) {
         throw new AppError('validation_failed', { fields: { currentPassword: 'wrong password' } });
       }
       const passwordHash = await hashPassword(password);
-      const account = await change(actorId, 'moderator.change_password', actorId, (tx) => accounts.setPasswordHash(actorId, passwordHash, tx));
+      const account = await change(actorId, 'moderator.change_password', actorId, (tx) => moderators.setPasswordHash(actorId, passwordHash, tx));
       await endSessions(actorId, sessionId);
       return account;
     },
   };
 }
+
+export type ModeratorService = ReturnType<typeof createModeratorService>;

@@ -1,6 +1,6 @@
 /** The audit log: who decided or changed what, when; overturns marked. */
 import type { FC } from 'hono/jsx';
-import type { AuditEntry } from '../../../store/audit-log.js';
+import type { AuditEntry } from '../../../store/audit.js';
 import { AUDIT_KINDS } from '../../../moderation/audit.js';
 import { translator } from '../i18n/index.js';
 import { Layout, type PageContext } from '../layout.js';

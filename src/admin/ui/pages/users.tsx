@@ -1,7 +1,7 @@
 /** Accounts (admins): create, disable/enable, reset a password. */
 import type { FC } from 'hono/jsx';
 import { MIN_PASSWORD_LENGTH } from '../../../util/password-policy.js';
-import type { AccountSummary } from '../../../store/moderator-accounts.js';
+import type { AccountSummary } from '../../../store/moderators.js';
 import { translator } from '../i18n/index.js';
 import { Layout, type PageContext } from '../layout.js';
 import { DataTable } from '../components/data-table.js';
