@@ -6,9 +6,13 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, deleteRedisPrefix, REDIS_URL, uniqueName, waitFor, type TestDatabase } from '../helpers/service.js';
-import { commentBody, runPool, seedCaptchas, startStack, submitComment, type Stack } from '../helpers/stack.js';
-import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { commentBody, runPool, seedCaptchas, submitComment } from '../support/load.js';
+import { uniqueName } from '../support/names.js';
+import { deleteRedisPrefix, REDIS_URL } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+import { waitFor } from '../support/wait.js';
 
 const BURST = 600;
 const OUTAGE_MS = 10_000;
@@ -17,7 +21,7 @@ describe('PostgreSQL unreachable for 10 s', () => {
   const prefix = uniqueName('fp');
   let database: TestDatabase;
   let proxy: TcpProxy;
-  let stack: Stack;
+  let stack: TestService;
   let db: pg.Client;
 
   beforeAll(async () => {
@@ -25,7 +29,10 @@ describe('PostgreSQL unreachable for 10 s', () => {
     proxy = await startTcpProxy(5432);
     const proxied = new URL(database.url);
     proxied.port = String(proxy.port);
-    stack = await startStack({ prefix, redisUrl: REDIS_URL, databaseUrl: proxied.toString(), env: { RATE_LIMIT_COMMENTS: '100000/60' } });
+    stack = await startTestService({
+      shareWith: { redisPrefix: prefix, redisUrl: REDIS_URL, databaseUrl: proxied.toString() },
+      env: { RATE_LIMIT_COMMENTS: '100000/60' },
+    });
     db = new pg.Client({ connectionString: database.url }); // direct, not through the proxy
     await db.connect();
   }, 120_000);

@@ -8,23 +8,29 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedisServer, type RedisServer } from '../helpers/processes.js';
-import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '../helpers/service.js';
-import { commentBody, runPool, seedCaptchas, startStack, submitComment, type Stack, type SubmitOutcome } from '../helpers/stack.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { commentBody, runPool, seedCaptchas, submitComment, type SubmitOutcome } from '../support/load.js';
+import { uniqueName } from '../support/names.js';
+import { type PrivateRedis, startPrivateRedis } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 const BURST = 1_200;
 
 describe('Redis killed with -9 and restarted during a burst', () => {
   const prefix = uniqueName('fr');
-  let redis: RedisServer;
+  let redis: PrivateRedis;
   let database: TestDatabase;
-  let stack: Stack;
+  let stack: TestService;
   let db: pg.Client;
 
   beforeAll(async () => {
-    redis = await startRedisServer();
+    redis = await startPrivateRedis({ durable: true });
     database = await createTestDatabase();
-    stack = await startStack({ prefix, redisUrl: redis.url, databaseUrl: database.url, env: { RATE_LIMIT_COMMENTS: '100000/60' } });
+    stack = await startTestService({
+      shareWith: { redisPrefix: prefix, redisUrl: redis.url, databaseUrl: database.url },
+      env: { RATE_LIMIT_COMMENTS: '100000/60' },
+    });
     db = new pg.Client({ connectionString: database.url });
     await db.connect();
   }, 120_000);

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/migrate.js';
 import { openDb } from '../../src/store/db.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/service.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -11,7 +11,7 @@ import type { Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { openDb } from '../../src/store/db.js';
 import { CommentStore, type ModeratedOutcome, type SaveModeratedRequest } from '../../src/store/comments.js';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/service.js';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../support/database.js';
 
 const PASS: Verdict = { action: 'pass', score: 0, reasons: [], lexiconVersion: 'test' } as unknown as Verdict;
 const BANNED: ModeratedOutcome = {

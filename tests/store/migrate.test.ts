@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.js';
 import { migrate, pendingMigrations } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/service.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 describe('migrations', () => {
   const dbs: TestDatabase[] = [];

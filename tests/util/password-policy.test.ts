@@ -12,8 +12,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { ensureBootstrapAdmin } from '../../src/moderation/accounts/bootstrap.js';
 import { COMMON_PASSWORDS, MIN_PASSWORD_LENGTH, passwordProblem } from '../../src/util/password-policy.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import type { TestService } from '../helpers/service.js';
-import { adminEnv, login, MODERATOR_PASSWORD, withAdminService, type Moderator } from '../admin/helpers.js';
+import { adminEnv, login, type Moderator, MODERATOR_PASSWORD, withAdminService } from '../support/moderators.js';
+import type { TestService } from '../support/service.js';
 
 const TOO_SHORT_VI = 'Mật khẩu cần ít nhất 12 ký tự';
 const TOO_COMMON_VI = 'Mật khẩu này quá phổ biến, hãy chọn mật khẩu khác';

@@ -12,18 +12,12 @@ import { newCommentId } from '../../src/comments/ids.js';
 import type { SubmittedComment } from '../../src/comments/types.js';
 import { QUEUE_NAMES, moderationJobOptions, type ModerationJobData } from '../../src/queues/index.js';
 import { moderationProcessor } from '../../workers/moderation.js';
-import {
-  ENGINES,
-  REDIS_URL,
-  createTestDatabase,
-  deleteRedisPrefix,
-  startTestService,
-  testEnv,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-  type TestService,
-} from '../helpers/service.js';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../support/database.js';
+import { testEnv } from '../support/env.js';
+import { uniqueName } from '../support/names.js';
+import { deleteRedisPrefix, REDIS_URL } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 const PROFANE = 'Địt mẹ thằng viết bài này';
 
