@@ -89,6 +89,35 @@ export async function startServiceProcess(
   };
 }
 
+export interface Finished extends Exit {
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `src/main.ts <args>` with exactly `env` (plus PATH and HOME) until it exits by itself,
+ * for tests of a start that is refused; SIGKILL after `timeoutMs` (the exit then says so).
+ */
+export function runMain(args: string[], env: Record<string, string>, timeoutMs = 55_000): Promise<Finished> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', fail);
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr });
+    });
+  });
+}
+
 /** Kills whatever is still running (clean-up after a failure), without waiting. */
 export function killAll(processes: Array<ServiceProcess | undefined>): void {
   for (const p of processes) if (p && running(p.child)) p.child.kill('SIGKILL');
