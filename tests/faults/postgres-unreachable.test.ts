@@ -21,7 +21,7 @@ describe('PostgreSQL unreachable for 10 s', () => {
   const prefix = uniqueName('fp');
   let database: TestDatabase;
   let proxy: TcpProxy;
-  let stack: TestService;
+  let svc: TestService;
   let db: pg.Client;
 
   beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('PostgreSQL unreachable for 10 s', () => {
     proxy = await startTcpProxy(5432);
     const proxied = new URL(database.url);
     proxied.port = String(proxy.port);
-    stack = await startTestService({
+    svc = await startTestService({
       shareWith: { redisPrefix: prefix, redisUrl: REDIS_URL, databaseUrl: proxied.toString() },
       env: { RATE_LIMIT_COMMENTS: '100000/60' },
     });
@@ -39,7 +39,7 @@ describe('PostgreSQL unreachable for 10 s', () => {
 
   afterAll(async () => {
     await db?.end();
-    await stack?.stop();
+    await svc?.stop();
     await proxy?.close();
     await deleteRedisPrefix(prefix);
     await database?.drop();
@@ -56,7 +56,7 @@ describe('PostgreSQL unreachable for 10 s', () => {
     let storedWhenUp = 0;
 
     const burst = runPool(BURST, 8, async (i) => {
-      const outcome = await submitComment(stack.baseUrl, commentBody(captchas[i], i));
+      const outcome = await submitComment(svc.baseUrl, commentBody(captchas[i], i));
       submitted++;
       if (outcome.status === 202 && outcome.id) accepted.push(outcome.id);
       else refused.push(outcome.status);
@@ -82,7 +82,7 @@ describe('PostgreSQL unreachable for 10 s', () => {
     // Nothing reached the database while it was unreachable (the proxy really cut it off)…
     expect(storedWhenUp).toBe(storedWhenDown);
     // …and jobs failed meanwhile, to be retried.
-    const retried = (await Promise.all(accepted.map((id) => stack.services.queues.moderation.getJob(id)))).filter(
+    const retried = (await Promise.all(accepted.map((id) => svc.services.queues.moderation.getJob(id)))).filter(
       (job) => (job?.attemptsMade ?? 0) > 1,
     ).length;
 

@@ -21,13 +21,13 @@ describe('Redis killed with -9 and restarted during a burst', () => {
   const prefix = uniqueName('fr');
   let redis: PrivateRedis;
   let database: TestDatabase;
-  let stack: TestService;
+  let svc: TestService;
   let db: pg.Client;
 
   beforeAll(async () => {
     redis = await startPrivateRedis({ durable: true });
     database = await createTestDatabase();
-    stack = await startTestService({
+    svc = await startTestService({
       shareWith: { redisPrefix: prefix, redisUrl: redis.url, databaseUrl: database.url },
       env: { RATE_LIMIT_COMMENTS: '100000/60' },
     });
@@ -37,7 +37,7 @@ describe('Redis killed with -9 and restarted during a burst', () => {
 
   afterAll(async () => {
     await db?.end();
-    await stack?.stop();
+    await svc?.stop();
     await redis?.destroy();
     await database?.drop();
   }, 60_000);
@@ -52,7 +52,7 @@ describe('Redis killed with -9 and restarted during a burst', () => {
 
     const burst = runPool(BURST, 8, async (i) => {
       const startedIn = state;
-      const outcome = await submitComment(stack.baseUrl, commentBody(captchas[i], i));
+      const outcome = await submitComment(svc.baseUrl, commentBody(captchas[i], i));
       submitted++;
       if (outcome.status === 202 && outcome.id) accepted.add(outcome.id);
       else if (startedIn === 'down' && state === 'down') whileDown.push(outcome);
@@ -79,7 +79,7 @@ describe('Redis killed with -9 and restarted during a burst', () => {
     // Recovered without a restart: a fresh submission is accepted.
     const [fresh] = await seedCaptchas(redis.url, prefix, 1);
     const after = await waitFor(async () => {
-      const o = await submitComment(stack.baseUrl, commentBody(fresh, BURST + 1));
+      const o = await submitComment(svc.baseUrl, commentBody(fresh, BURST + 1));
       return o.status === 202 ? o : undefined;
     }, 15_000, 200);
     accepted.add(after.id!);

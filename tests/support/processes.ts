@@ -34,7 +34,7 @@ export interface ServiceProcess {
   port: number;
   baseUrl: string;
   child: ChildProcess;
-  /** Every stdout and stderr line so far (the service logs JSON, one object a line). */
+  /** Its last 5,000 stdout and stderr lines (the service logs JSON, one object a line). */
   output: string[];
   exited: Promise<Exit>;
   /** Sends the signal (default SIGTERM, a graceful stop) and waits for the exit. */
