@@ -14,7 +14,10 @@
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import type { ModerationEvent } from '../src/comments/events.js';
-import { REDIS_URL, TEST_CAPTCHA_ANSWER, startTestService, type Engine } from '../tests/helpers/service.js';
+import type { Engine } from '../tests/support/database.js';
+import { TEST_CAPTCHA_ANSWER } from '../tests/support/env.js';
+import { REDIS_URL } from '../tests/support/redis.js';
+import { startTestService } from '../tests/support/service.js';
 
 const count = Number(process.argv[2] ?? 1000);
 const engine = (process.argv[3] ?? 'postgres') as Engine;

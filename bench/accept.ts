@@ -5,8 +5,8 @@
  * Hono JSON POST route in the same run. Goal: ≥ 0.35× baseline req/s, p99 ≤ 30 ms.
  */
 import type autocannon from 'autocannon';
-import { commentBody, seedCaptchas } from '../tests/helpers/stack.js';
-import { REDIS_URL } from '../tests/helpers/service.js';
+import { commentBody, seedCaptchas } from '../tests/support/load.js';
+import { REDIS_URL } from '../tests/support/redis.js';
 import { cannon, ratio, show, startBaseline, startService, verdict, type Figures } from './lib.js';
 
 const CONNECTIONS = 50;

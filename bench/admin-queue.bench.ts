@@ -7,7 +7,7 @@
  * reasons), logs in, then requests GET /admin/queue (and a filtered variant) 30 times each and
  * prints the median and p95 of the whole request as the server answers it.
  */
-import { startTestService } from '../tests/helpers/service.js';
+import { startTestService } from '../tests/support/service.js';
 
 const PENDING = Number(process.env.PENDING ?? 10_000);
 const RUNS = 30;

@@ -12,7 +12,10 @@ import { createCaptchaStore } from '../src/captcha/store.js';
 import { createLogger } from '../src/logger.js';
 import { redisKeys } from '../src/store/keys.js';
 import { createRedis, waitForRedis } from '../src/store/redis.js';
-import { deleteRedisPrefix, REDIS_URL, startTestService, uniqueName, waitFor, type TestService } from '../tests/helpers/service.js';
+import { uniqueName } from '../tests/support/names.js';
+import { deleteRedisPrefix, REDIS_URL } from '../tests/support/redis.js';
+import { startTestService, type TestService } from '../tests/support/service.js';
+import { waitFor } from '../tests/support/wait.js';
 
 /** One refill pass of an empty pool of `size`, as the api's refiller runs it. */
 async function refillRate(size: number): Promise<string> {

@@ -3,8 +3,9 @@
  * database and Redis prefix). Run: `npx tsx bench/decisions.bench.ts postgres|pglite`.
  */
 import autocannon from 'autocannon';
-import { startTestService } from '../tests/helpers/service.js';
-import { adminEnv, insertComment, login } from '../tests/admin/helpers.js';
+import { insertComment } from '../tests/support/comments.js';
+import { adminEnv, login } from '../tests/support/moderators.js';
+import { startTestService } from '../tests/support/service.js';
 
 const engine = (process.argv[2] ?? 'postgres') as 'postgres' | 'pglite';
 const svc = await startTestService({ engine, env: adminEnv });

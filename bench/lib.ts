@@ -5,12 +5,15 @@
  */
 import autocannon from 'autocannon';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { startServiceProcess, type ServiceProcess } from '../tests/helpers/processes.js';
-import { createTestDatabase, deleteRedisPrefix, REDIS_URL, testEnv, uniqueName, type TestDatabase } from '../tests/helpers/service.js';
+import { createTestDatabase, type TestDatabase } from '../tests/support/database.js';
+import { testEnv } from '../tests/support/env.js';
+import { uniqueName } from '../tests/support/names.js';
+import { freePort } from '../tests/support/ports.js';
+import { type ServiceProcess, startServiceProcess, stopChild } from '../tests/support/processes.js';
+import { deleteRedisPrefix, REDIS_URL } from '../tests/support/redis.js';
+import { waitFor } from '../tests/support/wait.js';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { freePort, stopChild } from '../tests/helpers/processes.js';
-import { waitFor } from '../tests/helpers/service.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -106,8 +109,8 @@ export async function startService(roles: Array<'api' | 'worker'>, extraEnv: Rec
   // The api first: it runs the migrations.
   // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof': profiles of the service's processes.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  if (roles.includes('api')) sut.api = await startServiceProcess('api', env, undefined, nodeArgs);
-  if (roles.includes('worker')) sut.worker = await startServiceProcess('worker', env, undefined, nodeArgs);
+  if (roles.includes('api')) sut.api = await startServiceProcess('api', env, { nodeArgs });
+  if (roles.includes('worker')) sut.worker = await startServiceProcess('worker', env, { nodeArgs });
   return sut;
 }
 

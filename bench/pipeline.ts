@@ -16,8 +16,10 @@ import { loadConfig } from '../src/config.js';
 import { moderationJobOptions, QUEUE_NAMES, type ModerationJobData } from '../src/queues/index.js';
 import { createRedis } from '../src/store/redis.js';
 import { redisKeys } from '../src/store/keys.js';
-import { deleteRedisPrefix, REDIS_URL, uniqueName, waitFor } from '../tests/helpers/service.js';
-import { commentBody, seedCaptchas } from '../tests/helpers/stack.js';
+import { commentBody, seedCaptchas } from '../tests/support/load.js';
+import { uniqueName } from '../tests/support/names.js';
+import { deleteRedisPrefix, REDIS_URL } from '../tests/support/redis.js';
+import { waitFor } from '../tests/support/wait.js';
 import { cannon, load, startService, verdict } from './lib.js';
 
 const contents = ['Bài viết hay, cảm ơn tác giả.', 'Đường ở xã tôi cũng hư hỏng như vậy, mong được sửa sớm.', 'Thông tin hữu ích cho bà con.'];

@@ -8,7 +8,7 @@ import { randomAnswer } from '../src/captcha/answer.js';
 import { renderCaptcha } from '../src/captcha/render.js';
 import { createCaptchaStore } from '../src/captcha/store.js';
 import { redisKeys } from '../src/store/keys.js';
-import { REDIS_URL } from '../tests/helpers/service.js';
+import { REDIS_URL } from '../tests/support/redis.js';
 import { cannon, ratio, show, startBaseline, startService, verdict } from './lib.js';
 
 const CONNECTIONS = 50;

@@ -7,8 +7,8 @@
  * sample (what survived the last collection): the 2nd fifth of the run against the last fifth.
  */
 import type autocannon from 'autocannon';
-import { REDIS_URL } from '../tests/helpers/service.js';
-import { commentBody, seedCaptchas } from '../tests/helpers/stack.js';
+import { commentBody, seedCaptchas } from '../tests/support/load.js';
+import { REDIS_URL } from '../tests/support/redis.js';
 import { cannon, load, show, startService, verdict } from './lib.js';
 
 const RATE = 300;

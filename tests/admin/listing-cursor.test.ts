@@ -5,8 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../src/admin/ui/routes.js';
-import { ENGINES, startTestService, type TestService } from '../helpers/service.js';
-import { adminEnv, insertComment, login, type Moderator } from './helpers.js';
+import { insertComment } from '../support/comments.js';
+import { ENGINES } from '../support/database.js';
+import { adminEnv, login, type Moderator } from '../support/moderators.js';
+import { startTestService, type TestService } from '../support/service.js';
 
 describe.each(ENGINES)('listing cursors keep microseconds (%s)', (engine) => {
   let svc: TestService;

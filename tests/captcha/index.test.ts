@@ -5,7 +5,10 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { redisKeys, type RedisKeys } from '../../src/store/keys.js';
 import { createRedis, waitForRedis } from '../../src/store/redis.js';
-import { deleteRedisPrefix, REDIS_URL, testEnv, uniqueName, waitFor } from '../helpers/service.js';
+import { testEnv } from '../support/env.js';
+import { uniqueName } from '../support/names.js';
+import { deleteRedisPrefix, REDIS_URL } from '../support/redis.js';
+import { waitFor } from '../support/wait.js';
 
 const logger = createLogger('silent');
 

@@ -5,7 +5,9 @@ import { createCaptchaStore, type CaptchaStore } from '../../src/captcha/store.j
 import { createLogger } from '../../src/logger.js';
 import { redisKeys, type RedisKeys } from '../../src/store/keys.js';
 import { createRedis, waitForRedis } from '../../src/store/redis.js';
-import { deleteRedisPrefix, REDIS_URL, uniqueName, waitFor } from '../helpers/service.js';
+import { uniqueName } from '../support/names.js';
+import { deleteRedisPrefix, REDIS_URL } from '../support/redis.js';
+import { waitFor } from '../support/wait.js';
 
 const logger = createLogger('silent');
 

@@ -12,8 +12,9 @@ import { AppError } from '../../src/errors.js';
 import { createRateLimiter } from '../../src/http/middleware/rate-limit/index.js';
 import { QUEUE_NAMES, type ModerationJobData } from '../../src/queues/index.js';
 import { createRedis, waitForRedis } from '../../src/store/redis.js';
-import { TEST_CAPTCHA_ANSWER, startTestService, type TestService } from '../helpers/service.js';
-import { startPrivateRedis, type PrivateRedis } from './private-redis.js';
+import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
+import { type PrivateRedis, startPrivateRedis } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
 
 describe('acceptComment when the queue cannot take the job', () => {
   let svc: TestService;

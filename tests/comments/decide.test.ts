@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDecisionService } from '../../src/comments/decide.js';
 import { createQueues } from '../../src/queues/index.js';
 import { createRedis } from '../../src/store/redis.js';
-import { startTestService, type TestService } from '../helpers/service.js';
-import { insertComment } from '../admin/helpers.js';
+import { insertComment } from '../support/comments.js';
+import { startTestService, type TestService } from '../support/service.js';
 
 describe('a decision when Redis fails right after the commit', () => {
   let svc: TestService;

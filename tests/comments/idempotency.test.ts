@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IdempotencyStore } from '../../src/comments/idempotency.js';
 import { redisKeys } from '../../src/store/keys.js';
 import { createRedis, waitForRedis } from '../../src/store/redis.js';
-import { REDIS_URL, deleteRedisPrefix, uniqueName } from '../helpers/service.js';
+import { uniqueName } from '../support/names.js';
+import { deleteRedisPrefix, REDIS_URL } from '../support/redis.js';
 
 const prefix = uniqueName('t');
 const redis = createRedis(REDIS_URL, 'command');

@@ -11,10 +11,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium } from '../support/browser.js';
+import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
+import { uniqueName } from '../support/names.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 import { newCommentId } from '../../src/comments/ids.js';
 import type { Comment } from '../../src/comments/types.js';
-import { startTestService, TEST_CAPTCHA_ANSWER, uniqueName, waitFor, type TestService } from '../helpers/service.js';
 
 const ADMIN = { email: 'bientap@baoquangtri.vn', password: 'mat-khau-kiem-thu-1' };
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -6,17 +6,13 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminEnv, login } from '../admin/helpers.js';
-import {
-  TEST_CAPTCHA_ANSWER,
-  createTestDatabase,
-  deleteRedisPrefix,
-  testEnv,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-} from '../helpers/service.js';
-import { killAll, spawnService, type ServiceProcess } from '../ops/processes.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { TEST_CAPTCHA_ANSWER, testEnv } from '../support/env.js';
+import { adminEnv, login } from '../support/moderators.js';
+import { uniqueName } from '../support/names.js';
+import { killAll, type ServiceProcess, startServiceProcess } from '../support/processes.js';
+import { deleteRedisPrefix } from '../support/redis.js';
+import { waitFor } from '../support/wait.js';
 
 const RATE_LIMIT = 3;
 
@@ -76,11 +72,12 @@ describe('several api and worker processes', () => {
       TRUST_PROXY: '1',
       RATE_LIMIT_COMMENTS: `${RATE_LIMIT}/60`,
       ...adminEnv,
+      LOG_LEVEL: 'info', // the warnings behind a failed captcha are shown with it
     });
     // The first process applies the migrations; the others start once the schema exists
     // (they would wait on the advisory lock anyway, this only spreads the CPU load).
-    const first = await spawnService('api', env);
-    const rest = await Promise.allSettled([spawnService('api', env), spawnService('worker', env), spawnService('worker', env)]);
+    const first = await startServiceProcess('api', env);
+    const rest = await Promise.allSettled([startServiceProcess('api', env), startServiceProcess('worker', env), startServiceProcess('worker', env)]);
     const started = rest.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     if (started.length < rest.length) {
       // Never leave a started process behind when another failed to start.

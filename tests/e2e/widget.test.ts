@@ -9,8 +9,11 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
-import { startTestService, TEST_CAPTCHA_ANSWER, uniqueName, waitFor, type TestService } from '../helpers/service.js';
+import { launchChromium } from '../support/browser.js';
+import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
+import { uniqueName } from '../support/names.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 const ADMIN = { email: 'admin@example.vn', password: 'mat-khau-kiem-thu-1' };
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -6,9 +6,13 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, deleteRedisPrefix, REDIS_URL, uniqueName, waitFor, type TestDatabase } from '../helpers/service.js';
-import { commentBody, runPool, seedCaptchas, startStack, submitComment, type Stack } from '../helpers/stack.js';
-import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { commentBody, runPool, seedCaptchas, submitComment } from '../support/load.js';
+import { uniqueName } from '../support/names.js';
+import { deleteRedisPrefix, REDIS_URL } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+import { waitFor } from '../support/wait.js';
 
 const BURST = 600;
 const OUTAGE_MS = 10_000;
@@ -17,7 +21,7 @@ describe('PostgreSQL unreachable for 10 s', () => {
   const prefix = uniqueName('fp');
   let database: TestDatabase;
   let proxy: TcpProxy;
-  let stack: Stack;
+  let svc: TestService;
   let db: pg.Client;
 
   beforeAll(async () => {
@@ -25,14 +29,17 @@ describe('PostgreSQL unreachable for 10 s', () => {
     proxy = await startTcpProxy(5432);
     const proxied = new URL(database.url);
     proxied.port = String(proxy.port);
-    stack = await startStack({ prefix, redisUrl: REDIS_URL, databaseUrl: proxied.toString(), env: { RATE_LIMIT_COMMENTS: '100000/60' } });
+    svc = await startTestService({
+      shareWith: { redisPrefix: prefix, redisUrl: REDIS_URL, databaseUrl: proxied.toString() },
+      env: { RATE_LIMIT_COMMENTS: '100000/60' },
+    });
     db = new pg.Client({ connectionString: database.url }); // direct, not through the proxy
     await db.connect();
   }, 120_000);
 
   afterAll(async () => {
     await db?.end();
-    await stack?.stop();
+    await svc?.stop();
     await proxy?.close();
     await deleteRedisPrefix(prefix);
     await database?.drop();
@@ -49,7 +56,7 @@ describe('PostgreSQL unreachable for 10 s', () => {
     let storedWhenUp = 0;
 
     const burst = runPool(BURST, 8, async (i) => {
-      const outcome = await submitComment(stack.baseUrl, commentBody(captchas[i], i));
+      const outcome = await submitComment(svc.baseUrl, commentBody(captchas[i], i));
       submitted++;
       if (outcome.status === 202 && outcome.id) accepted.push(outcome.id);
       else refused.push(outcome.status);
@@ -75,7 +82,7 @@ describe('PostgreSQL unreachable for 10 s', () => {
     // Nothing reached the database while it was unreachable (the proxy really cut it off)…
     expect(storedWhenUp).toBe(storedWhenDown);
     // …and jobs failed meanwhile, to be retried.
-    const retried = (await Promise.all(accepted.map((id) => stack.services.queues.moderation.getJob(id)))).filter(
+    const retried = (await Promise.all(accepted.map((id) => svc.services.queues.moderation.getJob(id)))).filter(
       (job) => (job?.attemptsMade ?? 0) > 1,
     ).length;
 

@@ -8,30 +8,36 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedisServer, type RedisServer } from '../helpers/processes.js';
-import { createTestDatabase, uniqueName, waitFor, type TestDatabase } from '../helpers/service.js';
-import { commentBody, runPool, seedCaptchas, startStack, submitComment, type Stack, type SubmitOutcome } from '../helpers/stack.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { commentBody, runPool, seedCaptchas, submitComment, type SubmitOutcome } from '../support/load.js';
+import { uniqueName } from '../support/names.js';
+import { type PrivateRedis, startPrivateRedis } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 const BURST = 1_200;
 
 describe('Redis killed with -9 and restarted during a burst', () => {
   const prefix = uniqueName('fr');
-  let redis: RedisServer;
+  let redis: PrivateRedis;
   let database: TestDatabase;
-  let stack: Stack;
+  let svc: TestService;
   let db: pg.Client;
 
   beforeAll(async () => {
-    redis = await startRedisServer();
+    redis = await startPrivateRedis({ durable: true });
     database = await createTestDatabase();
-    stack = await startStack({ prefix, redisUrl: redis.url, databaseUrl: database.url, env: { RATE_LIMIT_COMMENTS: '100000/60' } });
+    svc = await startTestService({
+      shareWith: { redisPrefix: prefix, redisUrl: redis.url, databaseUrl: database.url },
+      env: { RATE_LIMIT_COMMENTS: '100000/60' },
+    });
     db = new pg.Client({ connectionString: database.url });
     await db.connect();
   }, 120_000);
 
   afterAll(async () => {
     await db?.end();
-    await stack?.stop();
+    await svc?.stop();
     await redis?.destroy();
     await database?.drop();
   }, 60_000);
@@ -46,7 +52,7 @@ describe('Redis killed with -9 and restarted during a burst', () => {
 
     const burst = runPool(BURST, 8, async (i) => {
       const startedIn = state;
-      const outcome = await submitComment(stack.baseUrl, commentBody(captchas[i], i));
+      const outcome = await submitComment(svc.baseUrl, commentBody(captchas[i], i));
       submitted++;
       if (outcome.status === 202 && outcome.id) accepted.add(outcome.id);
       else if (startedIn === 'down' && state === 'down') whileDown.push(outcome);
@@ -73,7 +79,7 @@ describe('Redis killed with -9 and restarted during a burst', () => {
     // Recovered without a restart: a fresh submission is accepted.
     const [fresh] = await seedCaptchas(redis.url, prefix, 1);
     const after = await waitFor(async () => {
-      const o = await submitComment(stack.baseUrl, commentBody(fresh, BURST + 1));
+      const o = await submitComment(svc.baseUrl, commentBody(fresh, BURST + 1));
       return o.status === 202 ? o : undefined;
     }, 15_000, 200);
     accepted.add(after.id!);

@@ -4,10 +4,12 @@
  * with a fresh X-Webhook-Timestamp, each recognisable by X-Webhook-Id so the site can drop a repeat.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../helpers/processes.js';
-import { startTestService, waitFor, type TestService } from '../helpers/service.js';
-import { startWebhookReceiver, type WebhookDelivery, type WebhookReceiver } from '../helpers/webhook-receiver.js';
-import { ADMIN_EMAIL, adminEnv, insertComment } from '../admin/helpers.js';
+import { insertComment } from '../support/comments.js';
+import { ADMIN_EMAIL, adminEnv } from '../support/moderators.js';
+import { freePort } from '../support/ports.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
+import { startWebhookReceiver, type WebhookDelivery, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 const SECRET = 'bi-mat-cua-trang-tin';
 const APPROVALS = 40;

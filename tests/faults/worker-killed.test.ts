@@ -8,16 +8,21 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServiceProcess, type ServiceProcess } from '../helpers/processes.js';
-import { createTestDatabase, deleteRedisPrefix, REDIS_URL, testEnv, uniqueName, waitFor, type TestDatabase } from '../helpers/service.js';
-import { commentBody, runPool, seedCaptchas, startStack, submitComment, type Stack } from '../helpers/stack.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { testEnv } from '../support/env.js';
+import { commentBody, runPool, seedCaptchas, submitComment } from '../support/load.js';
+import { uniqueName } from '../support/names.js';
+import { type ServiceProcess, startServiceProcess } from '../support/processes.js';
+import { deleteRedisPrefix, REDIS_URL } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 const BURST = 2_000;
 
 describe('worker killed with SIGKILL during a burst', () => {
   const prefix = uniqueName('fw');
   let database: TestDatabase;
-  let api: Stack;
+  let api: TestService;
   let worker: ServiceProcess | undefined;
   let db: pg.Client;
 
@@ -26,14 +31,18 @@ describe('worker killed with SIGKILL during a burst', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    api = await startStack({ prefix, redisUrl: REDIS_URL, databaseUrl: database.url, workers: false, env: { RATE_LIMIT_COMMENTS: '100000/60' } });
+    api = await startTestService({
+      shareWith: { redisPrefix: prefix, redisUrl: REDIS_URL, databaseUrl: database.url },
+      workers: false,
+      env: { RATE_LIMIT_COMMENTS: '100000/60' },
+    });
     db = new pg.Client({ connectionString: database.url });
     await db.connect();
     worker = await startServiceProcess('worker', workerEnv());
   }, 150_000);
 
   afterAll(async () => {
-    await worker?.stop();
+    await worker?.stop('SIGKILL');
     await db?.end();
     await api?.stop();
     await deleteRedisPrefix(prefix);

@@ -4,7 +4,7 @@
  * the CSRF token, so requests get past the session and reach validation, handlers and the
  * database: bodies shaped like ours with hostile values (lone surrogates, NUL, CR/LF, huge
  * numbers, wrong types), forged cursors and dates, out-of-range numbers in queries and path
- * parameters. The routes come from the app's own list (tests/helpers/routes.ts), so a route
+ * parameters. The routes come from the app's own list (tests/support/routes.ts), so a route
  * added later is fuzzed too.
  *
  * Property: never a 5xx. Requests: FUZZ_ADMIN_REQUESTS, else FUZZ_REQUESTS, else 300 (quick
@@ -14,9 +14,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
-import { addModerator, adminEnv, insertComment, login, type Moderator } from '../admin/helpers.js';
-import { fillPath, listRoutes, type AppRoute } from '../helpers/routes.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import { insertComment } from '../support/comments.js';
+import { addModerator, adminEnv, login, type Moderator } from '../support/moderators.js';
+import { type AppRoute, fillPath, listRoutes } from '../support/routes.js';
+import { startTestService, type TestService } from '../support/service.js';
 import { hostileString, hostileValue, jsonBody } from './arbitraries.js';
 
 const TOTAL = Number(process.env.FUZZ_ADMIN_REQUESTS ?? process.env.FUZZ_REQUESTS ?? 300);

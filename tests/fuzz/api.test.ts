@@ -12,9 +12,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
-import { adminEnv, login, type Moderator } from '../admin/helpers.js';
-import { encodePart, fillPath, listRoutes, type AppRoute } from '../helpers/routes.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import { adminEnv, login, type Moderator } from '../support/moderators.js';
+import { type AppRoute, encodePart, fillPath, listRoutes } from '../support/routes.js';
+import { startTestService, type TestService } from '../support/service.js';
 import { hostileString, jsonBody } from './arbitraries.js';
 
 const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 2_000);

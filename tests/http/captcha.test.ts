@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { captchaIssued, captchaVerifications } from '../../src/metrics.js';
-import { startPrivateRedis, type PrivateRedis } from '../comments/private-redis.js';
-import { startTestService, TEST_CAPTCHA_ANSWER, waitFor, type TestService } from '../helpers/service.js';
+import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
+import { type PrivateRedis, startPrivateRedis } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

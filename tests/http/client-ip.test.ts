@@ -5,8 +5,9 @@
  * and bans key on that address. Against a real service (Redis, PostgreSQL, the worker).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestService, waitFor, type TestService } from '../helpers/service.js';
-import { validComment } from '../comments/helpers.js';
+import { validComment } from '../support/comments.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 /** Posts a valid comment as sent through proxies with this X-Forwarded-For; the stored comment once the worker wrote it. */
 async function postVia(svc: TestService, xff: string | undefined, overrides: Record<string, unknown> = {}) {

@@ -5,8 +5,9 @@
  * service (Redis, PostgreSQL, the worker storing what was accepted).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestService, waitFor, type TestService } from '../helpers/service.js';
-import { validComment } from '../comments/helpers.js';
+import { validComment } from '../support/comments.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 /** Every invisible character the contract names, and a few of their relatives. */
 const INVISIBLE = {

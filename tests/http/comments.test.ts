@@ -5,9 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCommentId } from '../../src/comments/ids.js';
 import { commentsAccepted, commentsRejected } from '../../src/metrics.js';
-import { ENGINES, TEST_CAPTCHA_ANSWER, startTestService, waitFor, type TestService } from '../helpers/service.js';
-import { freshCaptcha, moderationJobCount, validComment } from '../comments/helpers.js';
-import { startPrivateRedis, type PrivateRedis } from '../comments/private-redis.js';
+import { freshCaptcha, moderationJobCount, validComment } from '../support/comments.js';
+import { ENGINES } from '../support/database.js';
+import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
+import { type PrivateRedis, startPrivateRedis } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 const counterValue = async (counter: typeof commentsAccepted | typeof commentsRejected, labels: Record<string, string> = {}) => {
   const { values } = await counter.get();

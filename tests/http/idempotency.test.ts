@@ -6,8 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCommentId } from '../../src/comments/ids.js';
-import { TEST_CAPTCHA_ANSWER, startTestService, waitFor, type TestService } from '../helpers/service.js';
-import { freshCaptcha, moderationJobCount, validComment } from '../comments/helpers.js';
+import { freshCaptcha, moderationJobCount, validComment } from '../support/comments.js';
+import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 describe('Idempotency-Key', () => {
   let svc: TestService;

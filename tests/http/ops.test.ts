@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkers, type RunningWorkers } from '../../workers/index.js';
-import { addModerator, adminEnv, insertComment, login } from '../admin/helpers.js';
-import { startPrivateRedis, type PrivateRedis } from '../comments/private-redis.js';
-import { ENGINES, startTestService, waitFor, type TestService } from '../helpers/service.js';
+import { insertComment } from '../support/comments.js';
+import { ENGINES } from '../support/database.js';
+import { addModerator, adminEnv, login } from '../support/moderators.js';
+import { type PrivateRedis, startPrivateRedis } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 async function readyz(svc: TestService) {
   const res = await svc.fetch('/readyz');

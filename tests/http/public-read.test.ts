@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, startTestService, waitFor, type TestService } from '../helpers/service.js';
-import { adminEnv, insertComment, login, type Moderator } from '../admin/helpers.js';
+import { insertComment } from '../support/comments.js';
+import { ENGINES } from '../support/database.js';
+import { adminEnv, login, type Moderator } from '../support/moderators.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 describe.each(ENGINES)('public reads (%s)', (engine) => {
   let svc: TestService;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { checkMetricsAccess } from '../../src/ops/startup-checks.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import { startTestService, type TestService } from '../support/service.js';
 
 /** Production, without the test-only captcha answer (refused outside NODE_ENV=test). */
 const PRODUCTION = { NODE_ENV: 'production', CAPTCHA_TEST_ANSWER: '' };

@@ -5,7 +5,10 @@ import { createApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/logger.js';
 import { startHttpServer, type HttpServer } from '../../src/server.js';
 import { createServices, type Services } from '../../src/services.js';
-import { TEST_CAPTCHA_ANSWER, createTestDatabase, deleteRedisPrefix, testEnv, uniqueName, type TestDatabase } from '../helpers/service.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { TEST_CAPTCHA_ANSWER, testEnv } from '../support/env.js';
+import { uniqueName } from '../support/names.js';
+import { deleteRedisPrefix } from '../support/redis.js';
 
 /** Every JSON line the service logs, kept in memory. */
 class LogCapture extends Writable {

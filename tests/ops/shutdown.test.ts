@@ -5,16 +5,12 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  TEST_CAPTCHA_ANSWER,
-  createTestDatabase,
-  deleteRedisPrefix,
-  testEnv,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-} from '../helpers/service.js';
-import { killAll, spawnService, type ServiceProcess } from './processes.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { TEST_CAPTCHA_ANSWER, testEnv } from '../support/env.js';
+import { uniqueName } from '../support/names.js';
+import { killAll, type ServiceProcess, startServiceProcess } from '../support/processes.js';
+import { deleteRedisPrefix } from '../support/redis.js';
+import { waitFor } from '../support/wait.js';
 
 interface Outcome {
   status: number | 'network-error';
@@ -59,7 +55,8 @@ describe('graceful shutdown (SIGTERM under load)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    env = testEnv(prefix, { DATABASE_URL: database.url, SHUTDOWN_TIMEOUT_MS: '8000', WORKER_CONCURRENCY: '4' });
+    // info: the test reads the shutdown lines from the processes' output.
+    env = testEnv(prefix, { DATABASE_URL: database.url, SHUTDOWN_TIMEOUT_MS: '8000', WORKER_CONCURRENCY: '4', LOG_LEVEL: 'info' });
   });
   afterAll(async () => {
     killAll(processes);
@@ -68,7 +65,7 @@ describe('graceful shutdown (SIGTERM under load)', () => {
   });
 
   it('answers no 5xx, exits 0, and loses no accepted comment', { timeout: 240_000 }, async () => {
-    const spawned = await Promise.allSettled([spawnService('api', env), spawnService('worker', env)]);
+    const spawned = await Promise.allSettled([startServiceProcess('api', env), startServiceProcess('worker', env)]);
     for (const r of spawned) if (r.status === 'fulfilled') processes.push(r.value); // killed in afterAll
     const failed = spawned.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
     if (failed) throw failed.reason;
@@ -96,7 +93,7 @@ describe('graceful shutdown (SIGTERM under load)', () => {
     expect(accepted.length).toBeGreaterThanOrEqual(accepted202BeforeSignal);
 
     // A fresh worker drains whatever the stopped one left in the queue.
-    const restarted = await spawnService('worker', env);
+    const restarted = await startServiceProcess('worker', env);
     processes.push(restarted);
     const db = new pg.Client({ connectionString: database.url });
     await db.connect();

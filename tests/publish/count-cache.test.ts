@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountCache } from '../../src/publish/count-cache.js';
 import { CountStore } from '../../src/store/counts.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import { startTestService, type TestService } from '../support/service.js';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

@@ -9,10 +9,12 @@ import { enqueueOutboxEntries, refreshJobId, webhookJobId } from '../../src/publ
 import { MIN_AGE_MS, startOutboxSweeper } from '../../src/publish/outbox-sweeper.js';
 import { createQueues, PUBLISH_JOBS, type PublishJobData } from '../../src/queues/index.js';
 import { createRedis } from '../../src/store/redis.js';
-import { insertComment } from '../admin/helpers.js';
-import { startPrivateRedis, type PrivateRedis } from '../comments/private-redis.js';
-import { ENGINES, startTestService, waitFor, type TestService } from '../helpers/service.js';
-import { startWebhookReceiver, type WebhookDelivery, type WebhookReceiver } from '../helpers/webhook-receiver.js';
+import { insertComment } from '../support/comments.js';
+import { ENGINES } from '../support/database.js';
+import { type PrivateRedis, startPrivateRedis } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
+import { startWebhookReceiver, type WebhookDelivery, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 const SECRET = 'bi-mat-outbox';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -12,8 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deliverWebhook, webhookBody, webhookSignature } from '../../src/publish/webhook.js';
-import { freePort } from '../helpers/processes.js';
-import { waitFor } from '../helpers/service.js';
+import { freePort } from '../support/ports.js';
+import { stopChild } from '../support/processes.js';
+import { waitFor } from '../support/wait.js';
 
 const SECRET = 'bi-mat-chung-voi-toa-soan';
 const doc = readFileSync(join(process.cwd(), 'docs/INTEGRATION.md'), 'utf8');
@@ -79,13 +80,6 @@ async function started(child: ChildProcess, port: number, output: () => string):
   );
 }
 
-const stopChild = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-
 async function startNodeReceiver(): Promise<Receiver> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--input-type=module', '-e', snippet('### Node.js', 'js')], {
@@ -99,7 +93,7 @@ async function startNodeReceiver(): Promise<Receiver> {
   return {
     url: `http://127.0.0.1:${port}/hooks/binh-luan`,
     applied: () => out.split('\n').filter(Boolean),
-    stop: () => stopChild(child),
+    stop: () => stopChild(child, 'SIGTERM'),
   };
 }
 
@@ -122,7 +116,7 @@ async function startPhpReceiver(): Promise<Receiver> {
     url: `http://127.0.0.1:${port}/hooks/binh-luan`,
     applied: () => (existsSync(appliedFile) ? readFileSync(appliedFile, 'utf8').split('\n').filter(Boolean) : []),
     async stop() {
-      await stopChild(child);
+      await stopChild(child, 'SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },
   };

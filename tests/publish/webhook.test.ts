@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookAttempts, webhookBackoffMs, webhookRetryWindowMs } from '../../src/publish/retry.js';
 import { webhookBody, webhookSignature } from '../../src/publish/webhook.js';
 import { registry } from '../../src/metrics.js';
-import { startTestService, waitFor, type TestService } from '../helpers/service.js';
-import { freshWebhookTimestamp, verifyWebhookSignature } from '../helpers/webhook-receiver.js';
-import { adminEnv, insertComment, login, type Moderator } from '../admin/helpers.js';
+import { insertComment } from '../support/comments.js';
+import { adminEnv, login, type Moderator } from '../support/moderators.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
+import { freshWebhookTimestamp, verifyWebhookSignature } from '../support/webhook-receiver.js';
 
 const SECRET = 'bi-mat-cua-trang';
 

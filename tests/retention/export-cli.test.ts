@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/migrate.js';
 import { openDb } from '../../src/store/db.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/service.js';
+import { createTestDatabase, PGLITE_IN_MEMORY, type TestDatabase } from '../support/database.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -14,7 +14,7 @@ describe('npm run export -- <email>', () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
-    const db = await openDb({ databaseUrl: database.url, dataDir: 'memory://' });
+    const db = await openDb({ databaseUrl: database.url, dataDir: PGLITE_IN_MEMORY });
     await migrate(db);
     await db.query(
       `INSERT INTO comments (id, article_id, author_name, author_email, ip, content, status, created_at)

@@ -23,7 +23,7 @@ import { DecisionStore } from '../../src/store/decisions.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { OutboxStore } from '../../src/store/outbox.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import { startTestService, type TestService } from '../support/service.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');

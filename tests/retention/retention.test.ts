@@ -6,8 +6,12 @@ import type { SubmittedComment } from '../../src/comments/types.js';
 import { QUEUE_NAMES, type MaintenanceJobData, type ModerationJobData } from '../../src/queues/index.js';
 import { RETENTION_JOB, runRetention, scheduleRetention } from '../../src/retention/index.js';
 import { maintenanceProcessor } from '../../workers/maintenance.js';
-import { addModerator, adminEnv, insertComment, login } from '../admin/helpers.js';
-import { ENGINES, REDIS_URL, startTestService, waitFor, type TestService } from '../helpers/service.js';
+import { insertComment } from '../support/comments.js';
+import { ENGINES } from '../support/database.js';
+import { addModerator, adminEnv, login } from '../support/moderators.js';
+import { REDIS_URL } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);

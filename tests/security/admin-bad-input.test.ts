@@ -5,8 +5,9 @@
  * here was a 500 once; tests/fuzz/admin.test.ts looks for the ones nobody thought of.
  */
 import { describe, expect, it } from 'vitest';
-import { adminEnv, ADMIN_EMAIL, ADMIN_PASSWORD, insertComment, login, withAdminService, type Moderator } from '../admin/helpers.js';
-import type { TestService } from '../helpers/service.js';
+import { insertComment } from '../support/comments.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv, login, type Moderator, withAdminService } from '../support/moderators.js';
+import type { TestService } from '../support/service.js';
 
 const cursorOf = (createdAt: string, id = 'x') => Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
 

@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
-import { adminEnv, login, type Moderator } from '../admin/helpers.js';
-import { fillPath, listRoutes, type AppRoute } from '../helpers/routes.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import { adminEnv, login, type Moderator } from '../support/moderators.js';
+import { type AppRoute, fillPath, listRoutes } from '../support/routes.js';
+import { startTestService, type TestService } from '../support/service.js';
 
 const OPEN = [/^\/admin\/login$/, /^\/admin\/api\/login$/, /^\/admin\/assets\//, /^\/admin\/queues\/static\//];
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

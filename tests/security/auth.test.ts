@@ -4,8 +4,9 @@
  * flags that keep it from scripts and other sites.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../admin/helpers.js';
-import { startTestService, TEST_CAPTCHA_ANSWER, type TestService } from '../helpers/service.js';
+import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../support/moderators.js';
+import { startTestService, type TestService } from '../support/service.js';
 
 const comment = (captchaId: string, captchaAnswer: string, n: number) => ({
   articleId: 'bai-an-ninh',

@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
-import { adminEnv, login } from '../admin/helpers.js';
-import { rawRequest, type RawAnswer } from '../helpers/raw-http.js';
-import { fillPath, listRoutes } from '../helpers/routes.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import { adminEnv, login } from '../support/moderators.js';
+import { type RawAnswer, rawRequest } from '../support/raw-http.js';
+import { fillPath, listRoutes } from '../support/routes.js';
+import { startTestService, type TestService } from '../support/service.js';
 
 const FIFTY_MB = 50 * 1024 * 1024;
 

@@ -1,7 +1,7 @@
 /** Security headers on every kind of response, and CORS that names only the allowed origins. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminEnv, login } from '../admin/helpers.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import { adminEnv, login } from '../support/moderators.js';
+import { startTestService, type TestService } from '../support/service.js';
 
 const SITE = 'https://baotinh.vn';
 

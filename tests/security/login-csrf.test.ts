@@ -5,8 +5,8 @@
  * no Set-Cookie; requests without either header (curl, scripts) keep working.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../admin/helpers.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../support/moderators.js';
+import { startTestService, type TestService } from '../support/service.js';
 
 describe('login CSRF (postgres)', () => {
   let svc: TestService;

@@ -10,8 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/moderation/accounts/password.js';
 import { ACCOUNT_DELAY_MAX_MS, accountDelayMs } from '../../src/admin/auth/login.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../admin/helpers.js';
-import { startTestService, type TestService } from '../helpers/service.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../support/moderators.js';
+import { startTestService, type TestService } from '../support/service.js';
 
 const LIMIT = 5;
 

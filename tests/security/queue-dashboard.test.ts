@@ -7,9 +7,9 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminEnv, login, withAdminService, type Moderator } from '../admin/helpers.js';
-import { launchChromium } from '../helpers/browser.js';
-import type { TestService } from '../helpers/service.js';
+import { launchChromium } from '../support/browser.js';
+import { adminEnv, login, type Moderator, withAdminService } from '../support/moderators.js';
+import type { TestService } from '../support/service.js';
 
 const directives = (csp: string | null) =>
   new Map((csp ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]));

@@ -7,8 +7,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/moderation/accounts/password.js';
-import { adminEnv, login, withAdminService, type Moderator } from '../admin/helpers.js';
-import type { TestService } from '../helpers/service.js';
+import { adminEnv, login, type Moderator, withAdminService } from '../support/moderators.js';
+import type { TestService } from '../support/service.js';
 
 const OLD_PASSWORD = 'Den-long-Hoi-An-ba-mau-7';
 const NEW_PASSWORD = 'Cau-Truong-Tien-sau-nhip-2026';

@@ -4,8 +4,10 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminEnv, login, type Moderator } from '../admin/helpers.js';
-import { startTestService, TEST_CAPTCHA_ANSWER, waitFor, type TestService } from '../helpers/service.js';
+import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
+import { adminEnv, login, type Moderator } from '../support/moderators.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 export const SQL_STRINGS = [
   "Robert'); DROP TABLE comments;--",

@@ -6,9 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
-import { adminEnv, insertComment, login } from '../admin/helpers.js';
-import { startTestService, uniqueName, type TestService } from '../helpers/service.js';
+import { launchChromium } from '../support/browser.js';
+import { insertComment } from '../support/comments.js';
+import { adminEnv, login } from '../support/moderators.js';
+import { uniqueName } from '../support/names.js';
+import { startTestService, type TestService } from '../support/service.js';
 import { XSS_PAYLOADS } from './xss-payloads.js';
 
 const marker = (i: number) => `XSS-${String(i).padStart(2, '0')}`;

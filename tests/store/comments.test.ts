@@ -11,7 +11,7 @@ import type { Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { openDb } from '../../src/store/db.js';
 import { CommentStore, type ModeratedOutcome, type SaveModeratedRequest } from '../../src/store/comments.js';
-import { createTestDatabase, ENGINES, type TestDatabase } from '../helpers/service.js';
+import { createTestDatabase, ENGINES, PGLITE_IN_MEMORY, type TestDatabase } from '../support/database.js';
 
 const PASS: Verdict = { action: 'pass', score: 0, reasons: [], lexiconVersion: 'test' } as unknown as Verdict;
 const BANNED: ModeratedOutcome = {
@@ -51,7 +51,7 @@ describe.each(ENGINES)('CommentStore.saveModeratedMany (%s)', (engine) => {
   let store: CommentStore;
   beforeAll(async () => {
     database = engine === 'postgres' ? await createTestDatabase() : undefined;
-    db = await openDb({ databaseUrl: database?.url, dataDir: 'memory://' });
+    db = await openDb({ databaseUrl: database?.url, dataDir: PGLITE_IN_MEMORY });
     await migrate(db);
     store = new CommentStore(db);
   });

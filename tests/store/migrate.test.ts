@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.js';
 import { migrate, pendingMigrations } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/service.js';
+import { createTestDatabase, PGLITE_IN_MEMORY, type TestDatabase } from '../support/database.js';
 
 describe('migrations', () => {
   const dbs: TestDatabase[] = [];
@@ -29,7 +29,7 @@ describe('migrations', () => {
   });
 
   it('apply on embedded PGlite with the same SQL', async () => {
-    const db = await openDb({ dataDir: 'memory://' });
+    const db = await openDb({ dataDir: PGLITE_IN_MEMORY });
     try {
       expect(await migrate(db)).toEqual(migrations.map((m) => m.name));
       expect(await pendingMigrations(db)).toEqual([]);

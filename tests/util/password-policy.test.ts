@@ -6,14 +6,13 @@
  * ADMIN_PASSWORD at start (refused in production, a warning elsewhere). The API answers
  * 400 validation_failed naming the field, in Vietnamese unless English is preferred.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ensureBootstrapAdmin } from '../../src/moderation/accounts/bootstrap.js';
 import { COMMON_PASSWORDS, MIN_PASSWORD_LENGTH, passwordProblem } from '../../src/util/password-policy.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import type { TestService } from '../helpers/service.js';
-import { adminEnv, login, MODERATOR_PASSWORD, withAdminService, type Moderator } from '../admin/helpers.js';
+import { adminEnv, login, type Moderator, MODERATOR_PASSWORD, withAdminService } from '../support/moderators.js';
+import { runMain } from '../support/processes.js';
+import type { TestService } from '../support/service.js';
 
 const TOO_SHORT_VI = 'Mật khẩu cần ít nhất 12 ký tự';
 const TOO_COMMON_VI = 'Mật khẩu này quá phổ biến, hãy chọn mật khẩu khác';
@@ -83,18 +82,10 @@ describe('ADMIN_PASSWORD at start', () => {
   });
 
   it('the process exits 1 with that line', async () => {
-    const root = join(import.meta.dirname, '..', '..');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'main.ts'), 'api'], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...production, ADMIN_PASSWORD: 'admin1234567', DATABASE_URL: 'postgres://127.0.0.1:1/none' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const env = { ...production, ADMIN_PASSWORD: 'admin1234567', DATABASE_URL: 'postgres://127.0.0.1:1/none' };
+    const { code, stdout, stderr } = await runMain(['api'], env);
     expect(code).toBe(1);
-    const lines = output.trim().split('\n');
+    const lines = (stdout + stderr).trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Invalid configuration: .*ADMIN_PASSWORD is too common/);
   }, 60_000);

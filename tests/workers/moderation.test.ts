@@ -3,7 +3,6 @@
  * `pending` with its verdict, a profane one is rejected by the filter with a decisions row,
  * the same job twice changes nothing, database failures are retried and bad payloads are not.
  */
-import { spawn } from 'node:child_process';
 import { Queue, UnrecoverableError, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -12,18 +11,13 @@ import { newCommentId } from '../../src/comments/ids.js';
 import type { SubmittedComment } from '../../src/comments/types.js';
 import { QUEUE_NAMES, moderationJobOptions, type ModerationJobData } from '../../src/queues/index.js';
 import { moderationProcessor } from '../../workers/moderation.js';
-import {
-  ENGINES,
-  REDIS_URL,
-  createTestDatabase,
-  deleteRedisPrefix,
-  startTestService,
-  testEnv,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-  type TestService,
-} from '../helpers/service.js';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../support/database.js';
+import { testEnv } from '../support/env.js';
+import { uniqueName } from '../support/names.js';
+import { startServiceProcess } from '../support/processes.js';
+import { deleteRedisPrefix, REDIS_URL } from '../support/redis.js';
+import { startTestService, type TestService } from '../support/service.js';
+import { waitFor } from '../support/wait.js';
 
 const PROFANE = 'Địt mẹ thằng viết bài này';
 
@@ -302,17 +296,8 @@ describe('main.ts on SIGTERM', () => {
   });
 
   it('finishes the active job, then exits 0', { timeout: 90_000 }, async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: process.cwd(),
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...testEnv(prefix, { DATABASE_URL: database.url, LOG_LEVEL: 'info' }) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const main = await startServiceProcess('all', testEnv(prefix, { DATABASE_URL: database.url, LOG_LEVEL: 'info' }), { startTimeoutMs: 60_000 });
     try {
-      await waitFor(() => output.includes('listening on'), 60_000, 100);
 
       // Hold the job inside its INSERT: another transaction has written the same id and not
       // committed, so the worker's INSERT … ON CONFLICT waits for it.
@@ -329,20 +314,20 @@ describe('main.ts on SIGTERM', () => {
       await queue.add('moderate', { comment }, { jobId: comment.id });
       await waitFor(async () => (await (await queue.getJob(comment.id))?.getState()) === 'active', 10_000);
 
-      child.kill('SIGTERM');
+      main.child.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-      expect(child.exitCode).toBeNull(); // still waiting for its active job
+      expect(main.child.exitCode).toBeNull(); // still waiting for its active job
 
       await blocker.query('ROLLBACK');
-      expect(await exited).toBe(0);
+      expect((await main.exited).code).toBe(0);
       const job = await queue.getJob(comment.id);
       expect(await job?.getState()).toBe('completed');
       const { rows } = await blocker.query('SELECT status, author_name FROM comments WHERE id = $1', [comment.id]);
       expect(rows).toEqual([{ status: 'pending', author_name: comment.authorName }]);
-      expect(output).toMatch(/shutting down/);
+      expect(main.output.join('\n')).toMatch(/shutting down/);
       await queue.close();
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await main.stop('SIGKILL');
     }
   });
 });

@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { registry } from '../../src/metrics.js';
 import { PUBLISH_JOBS, type PublishJobData } from '../../src/queues/index.js';
-import { ENGINES, startTestService, testEnv, type TestService } from '../helpers/service.js';
+import { insertComment } from '../support/comments.js';
+import { ENGINES } from '../support/database.js';
+import { testEnv } from '../support/env.js';
+import { startTestService, type TestService } from '../support/service.js';
 import { publishBackoff, publishProcessor } from '../../workers/publish.js';
-import { insertComment } from '../admin/helpers.js';
 
 /** Just what the processor reads of a BullMQ job. */
 function fakeJob(name: string, data: unknown, attemptsMade = 0, attempts = 3) {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, startTestService, waitFor, type TestService } from '../../helpers/service.js';
+import { insertComment } from '../../support/comments.js';
+import { ENGINES } from '../../support/database.js';
+import { addModerator, adminEnv, login, type Moderator } from '../../support/moderators.js';
+import { startTestService, type TestService } from '../../support/service.js';
+import { waitFor } from '../../support/wait.js';
 import { registry } from '../../../src/metrics.js';
-import { addModerator, adminEnv, insertComment, login, type Moderator } from '../helpers.js';
 
 const decisionsMetric = async (decision: string) =>
   (await registry.getSingleMetric('comments_decisions_total')!.get()).values.find(

@@ -2,7 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { EventHub } from '../../../src/admin/api/events-hub.js';
 import { createLogger } from '../../../src/logger.js';
-import { REDIS_URL, uniqueName, waitFor } from '../../helpers/service.js';
+import { uniqueName } from '../../support/names.js';
+import { REDIS_URL } from '../../support/redis.js';
+import { waitFor } from '../../support/wait.js';
 
 describe('EventHub', () => {
   const channel = uniqueName('events');

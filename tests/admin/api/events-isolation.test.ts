@@ -9,9 +9,13 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventHub } from '../../../src/admin/api/events-hub.js';
 import { createLogger } from '../../../src/logger.js';
-import { deleteRedisPrefix, REDIS_URL, startTestService, uniqueName, waitFor, type TestService } from '../../helpers/service.js';
-import { adminEnv, insertComment, login } from '../helpers.js';
-import { openEvents } from './sse-client.js';
+import { insertComment } from '../../support/comments.js';
+import { adminEnv, login } from '../../support/moderators.js';
+import { uniqueName } from '../../support/names.js';
+import { deleteRedisPrefix, REDIS_URL } from '../../support/redis.js';
+import { startTestService, type TestService } from '../../support/service.js';
+import { openEvents } from '../../support/sse-client.js';
+import { waitFor } from '../../support/wait.js';
 
 /** GET /admin/api/events as a logged-in moderator's browser reads it, once connected. */
 async function openEventsAsModerator(svc: TestService) {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestService, waitFor, type TestService } from '../../helpers/service.js';
-import { adminEnv, insertComment, login, type Moderator } from '../helpers.js';
-import { openEvents } from './sse-client.js';
+import { insertComment } from '../../support/comments.js';
+import { adminEnv, login, type Moderator } from '../../support/moderators.js';
+import { startTestService, type TestService } from '../../support/service.js';
+import { openEvents } from '../../support/sse-client.js';
+import { waitFor } from '../../support/wait.js';
 
 describe('live events across api copies', () => {
   let first: TestService;
@@ -10,7 +12,7 @@ describe('live events across api copies', () => {
   beforeAll(async () => {
     first = await startTestService({ engine: 'postgres', env: adminEnv });
     // A second api copy on the same Redis prefix and database, without workers.
-    second = await startTestService({ shareWith: first, workers: false, env: adminEnv });
+    second = await startTestService({ shareWith: first.config, workers: false, env: adminEnv });
     admin = await login(first);
   });
   afterAll(async () => {

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ensureBootstrapAdmin } from '../../../src/moderation/accounts/bootstrap.js';
 import { hashPassword } from '../../../src/moderation/accounts/password.js';
-import { ENGINES, startTestService, type TestService } from '../../helpers/service.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv, login, MODERATOR_PASSWORD, sessionCookie } from '../helpers.js';
+import { ENGINES } from '../../support/database.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv, login, MODERATOR_PASSWORD, sessionCookie } from '../../support/moderators.js';
+import { startTestService, type TestService } from '../../support/service.js';
 
 describe.each(ENGINES)('moderator login, sessions and CSRF (%s)', (engine) => {
   let svc: TestService;

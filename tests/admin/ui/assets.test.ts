@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScript, scriptAsset } from '../../../src/admin/ui/assets.js';
 import { DEFAULT_CLIENT_DIR, writeAdminScript } from '../../../src/admin/ui/bundle.js';
-import { startTestService, type TestService } from '../../helpers/service.js';
-import { adminEnv } from '../helpers.js';
+import { adminEnv } from '../../support/moderators.js';
+import { startTestService, type TestService } from '../../support/service.js';
 
 const MODULE_SYNTAX = /^\s*(import|export)\b[\s{*'"]/m;
 // Server text must only reach the page as text: the APIs that parse a string as HTML.

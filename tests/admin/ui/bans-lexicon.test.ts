@@ -5,8 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCommentId } from '../../../src/comments/ids.js';
-import { ENGINES, startTestService, waitFor, type TestService } from '../../helpers/service.js';
-import { adminEnv, login, MODERATOR_PASSWORD, type Moderator } from '../helpers.js';
+import { ENGINES } from '../../support/database.js';
+import { adminEnv, login, type Moderator, MODERATOR_PASSWORD } from '../../support/moderators.js';
+import { startTestService, type TestService } from '../../support/service.js';
+import { waitFor } from '../../support/wait.js';
 
 describe.each(ENGINES)('bans and word lists (%s)', (engine) => {
   let svc: TestService;

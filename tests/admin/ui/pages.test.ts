@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCommentId } from '../../../src/comments/ids.js';
 import type { Reason } from '../../../src/filters/index.js';
-import { startTestService, type TestService } from '../../helpers/service.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../helpers.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../../support/moderators.js';
+import { startTestService, type TestService } from '../../support/service.js';
 
 describe('moderator pages', () => {
   let svc: TestService;

@@ -5,7 +5,8 @@ import { AppError } from '../../../src/errors.js';
 import { errorResponse, toAppError } from '../../../src/http/errors.js';
 import { consume, createRateLimiter, ipBucket, rateLimit } from '../../../src/http/middleware/rate-limit/index.js';
 import { createRedis, waitForRedis } from '../../../src/store/redis.js';
-import { deleteRedisPrefix, REDIS_URL, uniqueName } from '../../helpers/service.js';
+import { uniqueName } from '../../support/names.js';
+import { deleteRedisPrefix, REDIS_URL } from '../../support/redis.js';
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {

@@ -1,61 +1,14 @@
 /**
- * An in-process service (api and/or workers) on explicit Redis and PostgreSQL URLs, for fault
- * tests that put something between the service and its dependencies (a private redis-server,
- * a TCP proxy in front of PostgreSQL). startTestService() covers the ordinary case.
+ * Load for fault tests and benches: many valid submissions, fast. Captcha answers are seeded
+ * straight into Redis so that the load measures the accept path, not image rendering.
  */
 import { Redis } from 'ioredis';
 import { canonicalAnswer } from '../../src/captcha/answer.js';
 import { newCaptchaId } from '../../src/captcha/ids.js';
-import { loadConfig, type Config } from '../../src/config.js';
-import { createApp } from '../../src/http/app.js';
-import { createLogger } from '../../src/logger.js';
-import { startHttpServer, type HttpServer } from '../../src/server.js';
-import { createServices, type Services } from '../../src/services.js';
 import { redisKeys } from '../../src/store/keys.js';
-import { startWorkers, type RunningWorkers } from '../../workers/index.js';
-import { TEST_CAPTCHA_ANSWER, testEnv } from './service.js';
+import { TEST_CAPTCHA_ANSWER } from './env.js';
 
-export interface Stack {
-  config: Config;
-  services: Services;
-  baseUrl: string;
-  workers?: RunningWorkers;
-  stop(): Promise<void>;
-}
-
-export interface StackOptions {
-  prefix: string;
-  redisUrl: string;
-  databaseUrl: string;
-  env?: Record<string, string>;
-  workers?: boolean;
-  http?: boolean;
-}
-
-export async function startStack(options: StackOptions): Promise<Stack> {
-  const env = testEnv(options.prefix, { REDIS_URL: options.redisUrl, DATABASE_URL: options.databaseUrl, ...options.env });
-  const config = loadConfig(env);
-  const services = await createServices(config, { logger: createLogger(config.logLevel) });
-  const workers = options.workers === false ? undefined : await startWorkers(services);
-  let server: HttpServer | undefined;
-  if (options.http !== false) server = await startHttpServer(createApp(services), 0, '127.0.0.1');
-  return {
-    config,
-    services,
-    workers,
-    baseUrl: server ? `http://127.0.0.1:${server.port}` : '',
-    async stop() {
-      await server?.close(1_000);
-      await workers?.close();
-      await services.close();
-    },
-  };
-}
-
-/**
- * Stores `count` captcha answers (the test answer) straight in Redis, as issue() would after
- * popping a pooled image: load tests measure the accept path, not image rendering.
- */
+/** Stores `count` captcha answers (the test answer) in Redis, as issue() would after popping a pooled image. */
 export async function seedCaptchas(redisUrl: string, prefix: string, count: number, ttlSeconds = 3_600): Promise<string[]> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   const keys = redisKeys(prefix);

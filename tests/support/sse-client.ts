@@ -1,4 +1,4 @@
-import type { TestService } from '../../helpers/service.js';
+import type { TestService } from './service.js';
 
 /** A minimal SSE client over fetch: collects `data:` payloads and comment lines. */
 export async function openEvents(svc: TestService, cookie: string) {

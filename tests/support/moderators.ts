@@ -1,19 +1,15 @@
-/** Helpers for moderator API tests: log in, and send requests with the session and CSRF token. */
-import { afterAll, beforeAll } from 'vitest';
-import { startTestService, type TestService } from '../helpers/service.js';
+/** Moderators under test: the bootstrap admin, new accounts, and requests with their session and CSRF token. */
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from '../../src/moderation/accounts/password.js';
-import { newCommentId } from '../../src/comments/ids.js';
-import type { Comment, SubmittedComment } from '../../src/comments/types.js';
-import type { Verdict } from '../../src/filters/index.js';
-import type { Services } from '../../src/services.js';
+import { startTestService, type TestService } from './service.js';
 
 export const ADMIN_EMAIL = 'admin@example.vn';
 export const ADMIN_PASSWORD = 'mat-khau-rat-dai-1';
 export const adminEnv = { ADMIN_EMAIL, ADMIN_PASSWORD };
 /**
  * A password the policy accepts (at least 12 characters, not a common one), for accounts that
- * tests create; src/admin/auth/password-policy.ts refuses short and common ones.
+ * tests create; src/util/password-policy.ts refuses short and common ones.
  */
 export const MODERATOR_PASSWORD = 'mat-khau-kiem-duyet';
 
@@ -65,53 +61,11 @@ export async function login(
   };
 }
 
-
 /** Creates a moderator account and logs it in. */
 export async function addModerator(svc: TestService, role: 'admin' | 'moderator' = 'moderator'): Promise<Moderator> {
   const email = `mod-${randomUUID()}@example.vn`;
   await svc.services.moderators.createIfAbsent({ id: randomUUID(), email, role, passwordHash: await hashPassword(MODERATOR_PASSWORD) });
   return login(svc, email, MODERATOR_PASSWORD);
-}
-
-export const REVIEW_VERDICT: Verdict = {
-  action: 'review',
-  score: 0.5,
-  reasons: [{ rule: 'profanity.vi', tier: 'review', match: 'abc', start: 0, end: 3 }],
-  lexiconVersion: 'test-1',
-};
-
-let clock = Date.parse('2026-01-01T00:00:00.000Z');
-
-/**
- * Writes a pending comment straight through the store, as the moderation worker would, so
- * these tests do not depend on the accept path. createdAt increases by 1 ms per call unless given.
- */
-export async function insertComment(
-  services: Pick<Services, 'comments'>,
-  overrides: Partial<SubmittedComment> & { status?: 'pending' | 'rejected' } = {},
-): Promise<Comment> {
-  clock += 1;
-  const { status = 'pending', ...rest } = overrides;
-  const comment: SubmittedComment = {
-    id: newCommentId(),
-    articleId: 'bai-viet-1',
-    parentId: null,
-    authorName: 'Nguyễn Văn A',
-    authorEmail: 'a@example.vn',
-    content: 'abc bình luận thử',
-    ip: '203.0.113.9',
-    userAgent: 'vitest',
-    createdAt: new Date(clock).toISOString(),
-    ...rest,
-  };
-  const { comment: stored } = await services.comments.saveModerated({
-    comment,
-    verdict: REVIEW_VERDICT,
-    status,
-    decidedBy: status === 'rejected' ? 'filter' : null,
-    decisionReason: status === 'rejected' ? 'profanity.vi' : null,
-  });
-  return stored;
 }
 
 /**

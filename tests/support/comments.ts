@@ -1,0 +1,87 @@
+/**
+ * Comments under test: a fresh captcha and a valid body for the public API, a pending comment
+ * written straight through the store, the moderation queue's jobs.
+ */
+import { newCommentId } from '../../src/comments/ids.js';
+import type { Comment, SubmittedComment } from '../../src/comments/types.js';
+import type { Verdict } from '../../src/filters/index.js';
+import type { Services } from '../../src/services.js';
+import { TEST_CAPTCHA_ANSWER } from './env.js';
+import type { TestService } from './service.js';
+
+export async function freshCaptcha(svc: TestService): Promise<string> {
+  const res = await svc.fetch('/v1/captcha');
+  if (res.status !== 200) throw new Error(`GET /v1/captcha answered ${res.status}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+let serial = 0;
+
+/** A body that passes every rule, with a fresh captcha and content unique to this call. */
+export async function validComment(svc: TestService, overrides: Record<string, unknown> = {}) {
+  serial += 1;
+  return {
+    articleId: 'thoi-su/2026/bai-1',
+    authorName: 'Nguyễn Văn An',
+    authorEmail: 'an@example.vn',
+    content: `Bài viết rất hay, cảm ơn tác giả (${serial} ${Date.now()}).`,
+    captchaId: await freshCaptcha(svc),
+    captchaAnswer: TEST_CAPTCHA_ANSWER,
+    ...overrides,
+  };
+}
+
+/** Every job of the moderation queue in any state. */
+export async function moderationJobCount(svc: TestService): Promise<number> {
+  const counts = await svc.services.queues.moderation.getJobCounts(
+    'waiting',
+    'active',
+    'completed',
+    'delayed',
+    'failed',
+    'prioritized',
+    'waiting-children',
+  );
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+export const REVIEW_VERDICT: Verdict = {
+  action: 'review',
+  score: 0.5,
+  reasons: [{ rule: 'profanity.vi', tier: 'review', match: 'abc', start: 0, end: 3 }],
+  lexiconVersion: 'test-1',
+};
+
+let clock = Date.parse('2026-01-01T00:00:00.000Z');
+
+/**
+ * Writes a pending comment straight through the store, as the moderation worker would, so
+ * these tests do not depend on the accept path. createdAt increases by 1 ms per call unless given.
+ */
+export async function insertComment(
+  services: Pick<Services, 'comments'>,
+  overrides: Partial<SubmittedComment> & { status?: 'pending' | 'rejected' } = {},
+): Promise<Comment> {
+  clock += 1;
+  const { status = 'pending', ...rest } = overrides;
+  const comment: SubmittedComment = {
+    id: newCommentId(),
+    articleId: 'bai-viet-1',
+    parentId: null,
+    authorName: 'Nguyễn Văn A',
+    authorEmail: 'a@example.vn',
+    content: 'abc bình luận thử',
+    ip: '203.0.113.9',
+    userAgent: 'vitest',
+    createdAt: new Date(clock).toISOString(),
+    ...rest,
+  };
+  const { comment: stored } = await services.comments.saveModerated({
+    comment,
+    verdict: REVIEW_VERDICT,
+    status,
+    decidedBy: status === 'rejected' ? 'filter' : null,
+    decisionReason: status === 'rejected' ? 'profanity.vi' : null,
+  });
+  return stored;
+}
