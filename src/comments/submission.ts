@@ -20,9 +20,10 @@
  */
 import { z } from 'zod';
 import { hasLoneSurrogate } from '../util/text.js';
+import { ARTICLE_ID_CHARACTERS, ARTICLE_ID_MAX_LENGTH } from './id-patterns.js';
 
 export const LIMITS = {
-  articleId: 200,
+  articleId: ARTICLE_ID_MAX_LENGTH,
   parentId: 64,
   authorName: 80,
   authorEmail: 254,
@@ -44,7 +45,6 @@ export function characterCount(text: string): number {
 // C0/C1 controls and DEL. Content may keep tab, line feed and carriage return.
 const CONTROL_IN_NAME = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_IN_CONTENT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-const ARTICLE_ID = /^[A-Za-z0-9._:/-]+$/;
 
 /**
  * Characters a reader cannot see: Unicode's default-ignorable code points (zero-width space and
@@ -106,7 +106,7 @@ export const commentSubmissionSchema = z.object({
     .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid') })
     .min(1, 'required')
     .max(LIMITS.articleId, 'too_long')
-    .regex(ARTICLE_ID, 'invalid'),
+    .regex(ARTICLE_ID_CHARACTERS, 'invalid'),
   parentId: z.preprocess(
     blankToUndefined,
     z.string({ error: 'invalid' }).max(LIMITS.parentId, 'too_long').optional(),

@@ -4,6 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { ARTICLE_ID_PATTERN } from '../comments/id-patterns.js';
 import { ifNoneMatchHits } from '../http/etag.js';
 import type { Services } from '../services.js';
 import { loadAssets, type Asset, type Assets } from './assets.js';
@@ -20,9 +21,6 @@ const DEMO_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-/** API.md's article id rule. */
-const ARTICLE_ID = /^[A-Za-z0-9._:/-]{1,200}$/;
 
 function serveScript(c: Context, asset: Asset): Response {
   c.header('Cache-Control', 'public, max-age=300');
@@ -63,7 +61,7 @@ export function widgetRoutes(services: Pick<Services, 'config' | 'logger'>): Hon
     routes.get('/demo', (c) => {
       // ?article=ID previews another article's comments; ?lang=en shows the English widget.
       const article = c.req.query('article');
-      const articleId = article && ARTICLE_ID.test(article) ? article : undefined;
+      const articleId = article && ARTICLE_ID_PATTERN.test(article) ? article : undefined;
       const lang = c.req.query('lang') === 'en' ? 'en' : 'vi';
       return servePage(c, demoArticlePage(new Date(), { articleId, lang }));
     });

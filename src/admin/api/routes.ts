@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { articleIdSchema } from '../../comments/article-id.js';
+import { articleIdSchema, commentIdParamSchema } from '../../comments/ids.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
@@ -14,8 +14,6 @@ import type { EventHub } from './events-hub.js';
 import { bulkDecide, decideHandler, getComment, listComments } from './handlers/comments.js';
 import type { AdminHandler } from './handlers/types.js';
 import { assertWellFormed, fieldsOf, validate } from '../../http/validation.js';
-
-const commentId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'invalid');
 
 const listQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
@@ -26,7 +24,7 @@ const listQuery = z.object({
   cursor: z.string().max(400).optional(),
 });
 
-const idParam = z.object({ id: commentId });
+const idParam = z.object({ id: commentIdParamSchema });
 
 const decideBody = z.object({
   reason: z.string().trim().max(500).optional(),
@@ -35,7 +33,7 @@ const decideBody = z.object({
 
 export const BULK_MAX_IDS = 200;
 const bulkBody = z.object({
-  ids: z.array(commentId).min(1).max(BULK_MAX_IDS),
+  ids: z.array(commentIdParamSchema).min(1).max(BULK_MAX_IDS),
   action: z.enum(['approve', 'reject']),
   reason: z.string().trim().max(500).optional(),
 });

@@ -13,6 +13,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { z } from 'zod';
 import { isStorableTime } from '../../comments/cursor.js';
+import { COMMENT_ID_PARAM_PATTERN } from '../../comments/id-patterns.js';
 import { AppError } from '../../errors.js';
 import { toAppError } from '../../http/errors.js';
 import { ifNoneMatchHits } from '../../http/etag.js';
@@ -267,7 +268,7 @@ export function adminUiRoutes(services: Services): Hono {
   ui.get('/comments/:id', ...page, async (c) => {
     // Only id characters reach the database: a NUL in the path was a 500 (PostgreSQL refuses it).
     const id = c.req.param('id');
-    const comment = /^[A-Za-z0-9_-]{1,100}$/.test(id) ? await services.comments.findById(id) : null;
+    const comment = COMMENT_ID_PARAM_PATTERN.test(id) ? await services.comments.findById(id) : null;
     if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
     const tab: QueueTab = comment.status === 'pending' ? 'pending' : comment.status === 'approved' ? 'approved' : comment.decidedBy === 'filter' ? 'filtered' : 'rejected';
     const [counts, histories, moderatorNames] = await Promise.all([

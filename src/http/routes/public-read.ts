@@ -7,7 +7,8 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ARTICLE_ID_PATTERN, articleIdSchema } from '../../comments/article-id.js';
+import { ARTICLE_ID_PATTERN } from '../../comments/id-patterns.js';
+import { articleIdSchema } from '../../comments/ids.js';
 import { decodeCursor, encodeCursor } from '../../comments/cursor.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
