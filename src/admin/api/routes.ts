@@ -13,7 +13,7 @@ import { requireCsrf, requireSession } from '../auth/index.js';
 import type { EventHub } from './events-hub.js';
 import { bulkDecide, decideHandler, getComment, listComments } from './handlers/comments.js';
 import type { AdminHandler } from './handlers/types.js';
-import { assertWellFormed, fieldsOf, validate } from '../../http/validation.js';
+import { parseInput, validate } from '../../http/validation.js';
 
 const listQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
@@ -59,10 +59,7 @@ async function optionalJson<S extends z.ZodType>(c: Context, schema: S): Promise
       throw new AppError('invalid_json');
     }
   }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError('validation_failed', { fields: fieldsOf(parsed.error) });
-  assertWellFormed(parsed.data);
-  return parsed.data;
+  return parseInput(schema, value);
 }
 
 export function commentRoutes(services: Services): Hono {

@@ -10,13 +10,11 @@
  *   acceptComment: 429 rate_limited → honeypot → 403 captcha_invalid → 404 parent_not_found →
  *   409 duplicate_comment → enqueue → 202.
  */
-import { zValidator } from '@hono/zod-validator';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { acceptComment, type AcceptDeps } from '../../comments/accept.js';
 import { DuplicateGuard } from '../../comments/duplicates.js';
 import { IdempotencyStore, submissionFingerprint } from '../../comments/idempotency.js';
-import { commentSubmissionSchema, fieldErrors, type CommentSubmission } from '../../comments/submission.js';
-import { AppError } from '../../errors.js';
+import { commentSubmissionSchema, type CommentSubmission } from '../../comments/submission.js';
 import { commentsRejected } from '../../metrics.js';
 import type { Services } from '../../services.js';
 import { toAppError } from '../errors.js';
@@ -25,6 +23,7 @@ import { idempotency } from '../middleware/idempotency/index.js';
 import { jsonBodyLimit, requireJson } from '../middleware/json-body/index.js';
 import { createRateLimiter, ipBucket } from '../middleware/rate-limit/index.js';
 import { requireUtf8 } from '../middleware/utf8-body/index.js';
+import { validate } from '../validation.js';
 
 /** API.md: a body over 32 KiB is 413. */
 export const MAX_COMMENT_BODY_BYTES = 32 * 1024;
@@ -50,9 +49,8 @@ export function commentRoutes(services: Services): Hono {
     requireJson(),
     jsonBodyLimit(MAX_COMMENT_BODY_BYTES),
     requireUtf8(),
-    zValidator('json', commentSubmissionSchema, (result) => {
-      if (!result.success) throw new AppError('validation_failed', { fields: fieldErrors(result.error.issues) });
-    }),
+    // The schema words its own reasons and checks its own text (src/comments/submission.ts).
+    validate('json', commentSubmissionSchema, { whole: 'body', checkText: false }),
     // Keyed per client (address bucket), compared on what the comment says (not the captcha).
     idempotency({ store, logger, fingerprint: (c) => submissionFingerprint(c.req.valid('json' as never) as CommentSubmission) }),
     async (c) => {

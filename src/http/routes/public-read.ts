@@ -12,7 +12,7 @@ import { articleIdSchema } from '../../comments/ids.js';
 import { decodeCursor, encodeCursor } from '../../comments/cursor.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
-import { fieldsOf } from '../validation.js';
+import { parseInput } from '../validation.js';
 import { etagOf, ifNoneMatchHits } from '../etag.js';
 import { setResponseHeader } from '../response-headers.js';
 
@@ -32,12 +32,6 @@ const listQuery = z.object({
   cursor: z.string().max(400).optional(),
 });
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError('validation_failed', { fields: fieldsOf(parsed.error) });
-  return parsed.data;
-}
-
 export function publicReadRoutes(services: Services): Hono {
   const routes = new Hono();
 
@@ -50,7 +44,7 @@ export function publicReadRoutes(services: Services): Hono {
     const query = c.req.query('articles') ?? '';
     let rendered = renderedCounts.get(query);
     if (!rendered || rendered.freshUntil <= Date.now() || !services.countCache.isCurrent(rendered.writes)) {
-      const { articles } = parse(countsQuery, { articles: query });
+      const { articles } = parseInput(countsQuery, { articles: query });
       const { counts: found, freshUntil, writes } = await services.countCache.read(articles);
       const counts: Record<string, number> = {};
       for (const id of articles) counts[id] = found.get(id) ?? 0;
@@ -70,7 +64,7 @@ export function publicReadRoutes(services: Services): Hono {
   routes.get('/articles/:articleId{.+}/comments', async (c) => {
     const articleId = c.req.param('articleId');
     if (!ARTICLE_ID_PATTERN.test(articleId)) throw new AppError('validation_failed', { fields: { articleId: 'invalid' } });
-    const query = parse(listQuery, { limit: c.req.query('limit'), cursor: c.req.query('cursor') });
+    const query = parseInput(listQuery, { limit: c.req.query('limit'), cursor: c.req.query('cursor') });
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (after === null) throw new AppError('validation_failed', { fields: { cursor: 'invalid' } });
     const [page, counts] = await Promise.all([
