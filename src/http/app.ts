@@ -12,7 +12,7 @@ import { clientIp } from './middleware/client-ip/index.js';
 import { requestBodyLimit } from './middleware/body-limit/index.js';
 import { bodyLimitFor } from './body-limits.js';
 import { publicCors } from './middleware/public-cors/index.js';
-import { commentRoutes } from './routes/comments.js';
+import { publicCommentRoutes } from './routes/comments.js';
 import { httpMetrics } from './middleware/http-metrics/index.js';
 import { requestId } from './middleware/request-id/index.js';
 import { requestLog } from './middleware/request-log/index.js';
@@ -62,7 +62,7 @@ export function createApp(services: Services): Hono {
   // Areas mount their routes below, one line each.
   app.route('/', opsRoutes(services));
   app.route('/v1', captchaRoutes(services));
-  app.route('/v1', commentRoutes(services));
+  app.route('/v1', publicCommentRoutes(services));
   app.route('/v1', publicReadRoutes(services));
   app.route('/admin/api', adminApiRoutes(services));
   app.route('/admin/api/privacy', privacyRoutes(services));

@@ -28,7 +28,7 @@ import { validate } from '../validation.js';
 /** API.md: a body over 32 KiB is 413. */
 export const MAX_COMMENT_BODY_BYTES = 32 * 1024;
 
-export function commentRoutes(services: Services): Hono {
+export function publicCommentRoutes(services: Services): Hono {
   const { redis, keys, config, logger } = services;
   const limiter = createRateLimiter({ redis, keyPrefix: keys.rateLimit('comments'), ...config.rateLimits.comments });
   const deps: AcceptDeps = {
