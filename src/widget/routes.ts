@@ -5,9 +5,9 @@
 import { Hono, type Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { ARTICLE_ID_PATTERN } from '../comments/id-patterns.js';
-import { ifNoneMatchHits } from '../http/etag.js';
+import { serveStaticAsset } from '../http/static-asset.js';
 import type { Services } from '../services.js';
-import { loadAssets, type Asset, type Assets } from './assets.js';
+import { loadAssets, type Assets } from './assets.js';
 import { demoArticlePage, demoListPage } from './demo/pages.js';
 
 /** The demo's policy: everything from this origin, captcha images as data: URLs, no framing. */
@@ -22,14 +22,8 @@ const DEMO_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function serveScript(c: Context, asset: Asset): Response {
-  c.header('Cache-Control', 'public, max-age=300');
-  c.header('ETag', asset.etag);
-  if (ifNoneMatchHits(c.req.header('if-none-match'), asset.etag)) return c.body(null, 304);
-  c.header('Content-Type', 'text/javascript; charset=utf-8');
-  c.header('X-Content-Type-Options', 'nosniff');
-  return c.body(asset.body);
-}
+/** Scripts are cached for five minutes, then revalidated by ETag. */
+const SCRIPT_CACHE_CONTROL = 'public, max-age=300';
 
 function servePage(c: Context, html: HtmlEscapedString | Promise<HtmlEscapedString>): Response | Promise<Response> {
   c.header('Content-Security-Policy', DEMO_CSP);
@@ -54,8 +48,8 @@ export function widgetRoutes(services: Pick<Services, 'config' | 'logger'>): Hon
   };
   void assets().catch(() => {});
 
-  routes.get('/widget.js', async (c) => serveScript(c, (await assets()).widget));
-  routes.get('/count.js', async (c) => serveScript(c, (await assets()).count));
+  routes.get('/widget.js', ...serveStaticAsset(async () => (await assets()).widget, SCRIPT_CACHE_CONTROL));
+  routes.get('/count.js', ...serveStaticAsset(async () => (await assets()).count, SCRIPT_CACHE_CONTROL));
 
   if (services.config.demo) {
     routes.get('/demo', (c) => {

@@ -3,29 +3,21 @@
  * script (./client/admin.ts). The script is one file with no imports, so `npm run build`
  * (tsc) already emits a browser-ready `client/admin.js` next to this module; under tsx
  * (npm start, tests) it is bundled once with esbuild on first request. Both are cached in
- * memory and served with an ETag.
+ * memory and served by src/http/static-asset.ts.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { staticAsset, type StaticAsset } from '../../http/static-asset.js';
 import { ADMIN_CSS } from './styles.js';
 
 export const ASSET_PATHS = { css: '/admin/assets/admin.css', js: '/admin/assets/admin.js' } as const;
 
-export interface Asset {
-  body: string;
-  etag: string;
-  contentType: string;
-}
+export const cssAsset = staticAsset(ADMIN_CSS, 'text/css; charset=utf-8');
 
-const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
+let script: Promise<StaticAsset> | undefined;
 
-export const cssAsset: Asset = { body: ADMIN_CSS, etag: etagOf(ADMIN_CSS), contentType: 'text/css; charset=utf-8' };
-
-let script: Promise<Asset> | undefined;
-
-export function scriptAsset(): Promise<Asset> {
-  script ??= loadScript().then((body) => ({ body, etag: etagOf(body), contentType: 'text/javascript; charset=utf-8' }));
+export function scriptAsset(): Promise<StaticAsset> {
+  script ??= loadScript().then((body) => staticAsset(body, 'text/javascript; charset=utf-8'));
   script.catch(() => (script = undefined));
   return script;
 }

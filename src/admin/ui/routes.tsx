@@ -16,7 +16,7 @@ import { isStorableTime } from '../../comments/cursor.js';
 import { COMMENT_ID_PARAM_PATTERN } from '../../comments/id-patterns.js';
 import { AppError } from '../../errors.js';
 import { toAppError } from '../../http/errors.js';
-import { ifNoneMatchHits } from '../../http/etag.js';
+import { serveStaticAsset } from '../../http/static-asset.js';
 import { errorMessages } from '../../http/messages.js';
 import type { Services } from '../../services.js';
 import { BanStore } from '../../store/bans.js';
@@ -36,7 +36,7 @@ import {
 } from '../auth/index.js';
 import { commenterQuery } from '../api/commenters.js';
 import { statsService } from '../../moderation/stats.js';
-import { cssAsset, scriptAsset, type Asset } from './assets.js';
+import { cssAsset, scriptAsset } from './assets.js';
 import { resolveUiLang, t, type UiLang } from './i18n.js';
 import type { PageContext } from './layout.js';
 import { AuditPage } from './pages/audit.js';
@@ -178,16 +178,8 @@ export function adminUiRoutes(services: Services): Hono {
   };
 
   // --- static assets (no session: the login page needs them) ---
-  const serve = (c: Context, asset: Asset) => {
-    if (ifNoneMatchHits(c.req.header('if-none-match'), asset.etag)) return c.body(null, 304);
-    c.header('Content-Type', asset.contentType);
-    c.header('ETag', asset.etag);
-    c.header('Cache-Control', 'no-cache');
-    c.header('X-Content-Type-Options', 'nosniff');
-    return c.body(asset.body);
-  };
-  ui.get('/assets/admin.css', (c) => serve(c, cssAsset));
-  ui.get('/assets/admin.js', async (c) => serve(c, await scriptAsset()));
+  ui.get('/assets/admin.css', ...serveStaticAsset(() => cssAsset, 'no-cache'));
+  ui.get('/assets/admin.js', ...serveStaticAsset(scriptAsset, 'no-cache'));
 
   // --- login / logout ---
   ui.get('/login', adminSecureHeaders, noStore, uiLanguage, (c) => {

@@ -13,7 +13,8 @@ import { decodeCursor, encodeCursor } from '../../comments/cursor.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { parseInput } from '../validation.js';
-import { etagOf, ifNoneMatchHits } from '../etag.js';
+import { etagOf } from '../etag.js';
+import { ifNoneMatchHits } from '../hot-path/if-none-match.js';
 import { setResponseHeader } from '../response-headers.js';
 
 export const MAX_COUNT_ARTICLES = 100;
