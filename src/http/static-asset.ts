@@ -5,13 +5,11 @@
  *   const css = staticAsset(ADMIN_CSS, 'text/css; charset=utf-8');
  *   routes.get('/assets/admin.css', ...serveStaticAsset(() => css, 'no-cache'));
  *
- * The body's strong ETag is computed once, when the asset is made; hono/etag answers a
- * matching If-None-Match with 304 (keeping ETag and Cache-Control), and finds the ETag
- * already set, so it never hashes the body again.
+ * The body's strong ETag is computed once, when the asset is made; `revalidate` (./etag.ts,
+ * hono/etag) answers a matching If-None-Match with 304.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { etag } from 'hono/etag';
-import { etagOf } from './etag.js';
+import { etagOf, revalidate } from './etag.js';
 
 export interface StaticAsset {
   body: string;
@@ -22,8 +20,6 @@ export interface StaticAsset {
 export function staticAsset(body: string, contentType: string): StaticAsset {
   return { body, etag: etagOf(body), contentType };
 }
-
-const revalidate = etag();
 
 /** The handlers of a GET route that serves `load()`'s asset under `cacheControl`. */
 export function serveStaticAsset(

@@ -20,7 +20,8 @@ import type { Services } from '../../services.js';
 import { toAppError } from '../errors.js';
 import { answerJson } from '../json-answer.js';
 import { idempotency } from '../middleware/idempotency/index.js';
-import { jsonBodyLimit, requireJson } from '../middleware/json-body/index.js';
+import { hotPathBodyLimit } from '../hot-path/index.js';
+import { requireJson } from '../middleware/json-body/index.js';
 import { createRateLimiter, ipBucket } from '../middleware/rate-limit/index.js';
 import { requireUtf8 } from '../middleware/utf8-body/index.js';
 import { validate } from '../validation.js';
@@ -47,7 +48,7 @@ export function publicCommentRoutes(services: Services): Hono {
     '/comments',
     countRefusals(),
     requireJson(),
-    jsonBodyLimit(MAX_COMMENT_BODY_BYTES),
+    hotPathBodyLimit(MAX_COMMENT_BODY_BYTES),
     requireUtf8(),
     // The schema words its own reasons and checks its own text (src/comments/submission.ts).
     validate('json', commentSubmissionSchema, { whole: 'body', checkText: false }),

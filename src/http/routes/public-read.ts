@@ -13,9 +13,7 @@ import { decodeCursor, encodeCursor } from '../../comments/cursor.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { parseInput } from '../validation.js';
-import { etagOf } from '../etag.js';
-import { ifNoneMatchHits } from '../hot-path/if-none-match.js';
-import { setResponseHeader } from '../response-headers.js';
+import { etagOf, revalidate } from '../etag.js';
 
 export const MAX_COUNT_ARTICLES = 100;
 const COUNTS_CACHE_CONTROL = 'public, max-age=5';
@@ -41,7 +39,7 @@ export function publicReadRoutes(services: Services): Hono {
   // most of the route's cost.
   const renderedCounts = new Map<string, { body: string; etag: string; freshUntil: number; writes: number }>();
 
-  routes.get('/counts', async (c) => {
+  routes.get('/counts', revalidate, async (c) => {
     const query = c.req.query('articles') ?? '';
     let rendered = renderedCounts.get(query);
     if (!rendered || rendered.freshUntil <= Date.now() || !services.countCache.isCurrent(rendered.writes)) {
@@ -54,10 +52,8 @@ export function publicReadRoutes(services: Services): Hono {
       if (renderedCounts.size >= MAX_RENDERED_COUNTS) renderedCounts.clear(); // crude bound; entries live ≤ 1 s
       renderedCounts.set(query, rendered);
     }
-    // Set on Node's response rather than c.header(): see src/http/response-headers.ts.
-    setResponseHeader(c, 'Cache-Control', COUNTS_CACHE_CONTROL);
-    setResponseHeader(c, 'ETag', rendered.etag);
-    if (ifNoneMatchHits(c.req.header('if-none-match'), rendered.etag)) return c.body(null, 304);
+    c.header('Cache-Control', COUNTS_CACHE_CONTROL);
+    c.header('ETag', rendered.etag);
     return c.body(rendered.body, 200, { 'Content-Type': 'application/json' });
   });
 
