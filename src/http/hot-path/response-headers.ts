@@ -1,8 +1,9 @@
 /**
  * The CORS headers of the hot routes (./cors.ts), set straight on Node's response when there
  * is one, before the handler: hono/cors sets them on `c.res` before and after the handler,
- * which makes Hono build the response twice (./README.md has the cost). Node merges headers set here with the ones the handler's Response carries, and the
- * handler's win, so a route can still override any of them.
+ * which makes Hono build the response twice (./README.md has the cost). Node merges headers
+ * set here with the ones the handler's Response carries, and the handler's win, so a route
+ * can still override any of them.
  *
  * Without a Node response (Hono's `app.request()` in unit tests) they go through `c.header()`.
  */
