@@ -33,7 +33,8 @@ import type { ModerationJobData } from '../queues/index.js';
 import type { CommentStore } from '../store/comments.js';
 import { withinStepTimeout } from './deadline.js';
 import { duplicateHash, type DuplicateGuard } from './duplicates.js';
-import { COMMENT_ID_PATTERN, newCommentId } from './ids.js';
+import { COMMENT_ID_PATTERN } from './id-patterns.js';
+import { newCommentId } from './ids.js';
 import { honeypotFilled, type CommentSubmission } from './submission.js';
 import type { SubmittedComment } from './types.js';
 

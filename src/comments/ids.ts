@@ -1,4 +1,7 @@
+/** New comment ids, and the zod schemas of the id rules in ./id-patterns.ts. */
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { ARTICLE_ID_PATTERN, COMMENT_ID_PARAM_PATTERN } from './id-patterns.js';
 
 /**
  * A new comment id: a UUIDv7 (RFC 9562), time-ordered so ids sort roughly by arrival and
@@ -13,4 +16,6 @@ export function newCommentId(now = Date.now()): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export const COMMENT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const articleIdSchema = z.string().regex(ARTICLE_ID_PATTERN, 'invalid');
+
+export const commentIdParamSchema = z.string().regex(COMMENT_ID_PARAM_PATTERN, 'invalid');

@@ -12,7 +12,8 @@
  *   invalid             wrong type, or not the expected format (articleId characters, email)
  *   invalid_characters  text PostgreSQL or a reader could not keep: NUL and other control
  *                       characters (tab and line breaks are fine in content), lone surrogates
- * A body that is JSON but not an object reports `{ "body": "invalid" }`.
+ * A body that is JSON but not an object reports `{ "body": "invalid" }`. Every message of the
+ * schema is one of these codes, so the route reports them as they are (src/http/validation.ts).
  *
  * Invisible text (API.md): a name loses every invisible and bidi-control character before it
  * is measured, and content made only of invisible characters counts as empty (`required`).
@@ -20,9 +21,10 @@
  */
 import { z } from 'zod';
 import { hasLoneSurrogate } from '../util/text.js';
+import { ARTICLE_ID_CHARACTERS, ARTICLE_ID_MAX_LENGTH } from './id-patterns.js';
 
 export const LIMITS = {
-  articleId: 200,
+  articleId: ARTICLE_ID_MAX_LENGTH,
   parentId: 64,
   authorName: 80,
   authorEmail: 254,
@@ -44,7 +46,6 @@ export function characterCount(text: string): number {
 // C0/C1 controls and DEL. Content may keep tab, line feed and carriage return.
 const CONTROL_IN_NAME = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_IN_CONTENT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-const ARTICLE_ID = /^[A-Za-z0-9._:/-]+$/;
 
 /**
  * Characters a reader cannot see: Unicode's default-ignorable code points (zero-width space and
@@ -67,9 +68,6 @@ const NOTHING_VISIBLE = /^[\p{Default_Ignorable_Code_Point}\u2800\s]*$/u;
  */
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Marks carried in zod issue params, so one issue maps to one reason code. */
-const reason = (r: FieldReason) => ({ params: { reason: r } });
-
 /** Removes what `pattern` matches; NFC again if anything went (a removed joiner may have kept a mark apart). */
 function without(text: string, pattern: RegExp): string {
   const kept = text.replace(pattern, '');
@@ -90,23 +88,24 @@ function text(options: { max: number; trim: boolean; control: RegExp; remove: Re
       return options.trim ? nfc.trim() : nfc;
     })
     .superRefine((value, ctx) => {
-      if (value.length === 0 || NOTHING_VISIBLE.test(value)) ctx.addIssue({ code: 'custom', message: 'required', ...reason('required') });
+      if (value.length === 0 || NOTHING_VISIBLE.test(value)) ctx.addIssue({ code: 'custom', message: 'required' });
       else if (hasLoneSurrogate(value) || options.control.test(value))
-        ctx.addIssue({ code: 'custom', message: 'invalid_characters', ...reason('invalid_characters') });
+        ctx.addIssue({ code: 'custom', message: 'invalid_characters' });
       else if (characterCount(value) > options.max)
-        ctx.addIssue({ code: 'custom', message: 'too_long', ...reason('too_long') });
+        ctx.addIssue({ code: 'custom', message: 'too_long' });
     });
 }
 
 /** Absent, null and "" all mean "not given". */
 const blankToUndefined = (value: unknown) => (value === null || value === '' ? undefined : value);
 
+/** Every message of this schema is a FieldReason: src/http/validation.ts reports messages as they are. */
 export const commentSubmissionSchema = z.object({
   articleId: z
     .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid') })
     .min(1, 'required')
     .max(LIMITS.articleId, 'too_long')
-    .regex(ARTICLE_ID, 'invalid'),
+    .regex(ARTICLE_ID_CHARACTERS, 'invalid'),
   parentId: z.preprocess(
     blankToUndefined,
     z.string({ error: 'invalid' }).max(LIMITS.parentId, 'too_long').optional(),
@@ -128,26 +127,11 @@ export const commentSubmissionSchema = z.object({
     .max(LIMITS.captchaAnswer, 'too_long'),
   // The honeypot: any value is accepted here (a bot may send anything); accept.ts decides.
   website: z.unknown().optional(),
-});
+}, { error: 'invalid' }); // a body that is JSON but not an object
 
 export type CommentSubmission = z.output<typeof commentSubmissionSchema>;
 
 /** True when the hidden `website` field was filled in: only bots do that. */
 export function honeypotFilled(website: unknown): boolean {
   return website !== undefined && website !== null && website !== '';
-}
-
-const REASONS: ReadonlySet<string> = new Set<FieldReason>(['required', 'too_long', 'invalid', 'invalid_characters']);
-
-/** `{ field: reason }` from zod issues; the first issue of a field wins. */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, FieldReason> {
-  const fields: Record<string, FieldReason> = {};
-  for (const issue of issues) {
-    const field = issue.path.length ? String(issue.path[0]) : 'body';
-    if (field in fields) continue;
-    const marked = (issue as { params?: { reason?: string } }).params?.reason;
-    const candidate = marked ?? issue.message;
-    fields[field] = REASONS.has(candidate) ? (candidate as FieldReason) : 'invalid';
-  }
-  return fields;
 }

@@ -11,8 +11,9 @@ import { clientIp } from './middleware/client-ip/index.js';
 import { requestBodyLimit } from './middleware/body-limit/index.js';
 import { bodyLimitFor } from './body-limits.js';
 import { publicCors } from './middleware/public-cors/index.js';
+import { hotPathCors, onHotPath } from './hot-path/index.js';
 import { httpMetrics } from './middleware/http-metrics/index.js';
-import { requestId } from './middleware/request-id/index.js';
+import { requestId } from 'hono/request-id';
 import { requestLog } from './middleware/request-log/index.js';
 import { httpRequestDuration } from '../metrics.js';
 import { opsRoutes } from './routes/ops.js';
@@ -31,7 +32,8 @@ export function createApp(services: Services): Hono {
   // Bodies first: every route's limit (src/http/body-limits.ts) before a session is looked up.
   app.use(requestBodyLimit(bodyLimitFor));
   // Public API: CORS for the news sites' pages; resources readable cross-origin (the widget).
-  app.use('/v1/*', publicCors(config));
+  // The two hot routes send the same CORS headers through src/http/hot-path (figures there).
+  app.use('/v1/*', onHotPath(hotPathCors(config), publicCors(config)));
   app.use('/v1/*', publicSecurityHeaders());
 
   app.onError((error, c) => {

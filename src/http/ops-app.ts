@@ -8,7 +8,7 @@ import { httpRequestDuration } from '../metrics.js';
 import type { Services } from '../services.js';
 import { errorBody, errorResponse, toAppError } from './errors.js';
 import { httpMetrics } from './middleware/http-metrics/index.js';
-import { requestId } from './middleware/request-id/index.js';
+import { requestId } from 'hono/request-id';
 import { requestLog } from './middleware/request-log/index.js';
 import { opsRoutes } from './routes/ops.js';
 

@@ -1,21 +1,18 @@
 /**
- * The two scripts as the api serves them: body and ETag, computed once per process.
+ * The two scripts as the api serves them (src/http/static-asset.ts), computed once per process.
  * After `npm run build` the files sit next to this module (dist/src/widget/browser/); when
  * running from the sources (tsx, tests) they are bundled in memory at start, which takes
  * well under a second.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { staticAsset, type StaticAsset } from '../http/static-asset.js';
 import { bundleScripts, SCRIPT_NAMES, type ScriptName, type Scripts } from './bundle.js';
 
-export interface Asset {
-  body: string;
-  etag: string;
-}
+export type Assets = Record<ScriptName, StaticAsset>;
 
-export type Assets = Record<ScriptName, Asset>;
+const JAVASCRIPT = 'text/javascript; charset=utf-8';
 
 /** Where scripts/build-widget.mjs puts the prebuilt files, relative to the compiled module. */
 export const PREBUILT_DIR = fileURLToPath(new URL('./browser/', import.meta.url));
@@ -30,12 +27,7 @@ async function readPrebuilt(dir: string): Promise<Scripts | null> {
   }
 }
 
-function toAsset(body: string): Asset {
-  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
-  return { body, etag: `"${hash}"` };
-}
-
 export async function loadAssets(prebuiltDir = PREBUILT_DIR): Promise<Assets> {
   const scripts = (await readPrebuilt(prebuiltDir)) ?? (await bundleScripts());
-  return { widget: toAsset(scripts.widget), count: toAsset(scripts.count) };
+  return { widget: staticAsset(scripts.widget, JAVASCRIPT), count: staticAsset(scripts.count, JAVASCRIPT) };
 }

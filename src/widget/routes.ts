@@ -4,9 +4,10 @@
  */
 import { Hono, type Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { ifNoneMatchHits } from '../http/etag.js';
+import { ARTICLE_ID_PATTERN } from '../comments/id-patterns.js';
+import { serveStaticAsset } from '../http/static-asset.js';
 import type { Services } from '../services.js';
-import { loadAssets, type Asset, type Assets } from './assets.js';
+import { loadAssets, type Assets } from './assets.js';
 import { demoArticlePage, demoListPage } from './demo/pages.js';
 
 /** The demo's policy: everything from this origin, captcha images as data: URLs, no framing. */
@@ -21,17 +22,8 @@ const DEMO_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** API.md's article id rule. */
-const ARTICLE_ID = /^[A-Za-z0-9._:/-]{1,200}$/;
-
-function serveScript(c: Context, asset: Asset): Response {
-  c.header('Cache-Control', 'public, max-age=300');
-  c.header('ETag', asset.etag);
-  if (ifNoneMatchHits(c.req.header('if-none-match'), asset.etag)) return c.body(null, 304);
-  c.header('Content-Type', 'text/javascript; charset=utf-8');
-  c.header('X-Content-Type-Options', 'nosniff');
-  return c.body(asset.body);
-}
+/** Scripts are cached for five minutes, then revalidated by ETag. */
+const SCRIPT_CACHE_CONTROL = 'public, max-age=300';
 
 function servePage(c: Context, html: HtmlEscapedString | Promise<HtmlEscapedString>): Response | Promise<Response> {
   c.header('Content-Security-Policy', DEMO_CSP);
@@ -56,14 +48,14 @@ export function widgetRoutes(services: Pick<Services, 'config' | 'logger'>): Hon
   };
   void assets().catch(() => {});
 
-  routes.get('/widget.js', async (c) => serveScript(c, (await assets()).widget));
-  routes.get('/count.js', async (c) => serveScript(c, (await assets()).count));
+  routes.get('/widget.js', ...serveStaticAsset(async () => (await assets()).widget, SCRIPT_CACHE_CONTROL));
+  routes.get('/count.js', ...serveStaticAsset(async () => (await assets()).count, SCRIPT_CACHE_CONTROL));
 
   if (services.config.demo) {
     routes.get('/demo', (c) => {
       // ?article=ID previews another article's comments; ?lang=en shows the English widget.
       const article = c.req.query('article');
-      const articleId = article && ARTICLE_ID.test(article) ? article : undefined;
+      const articleId = article && ARTICLE_ID_PATTERN.test(article) ? article : undefined;
       const lang = c.req.query('lang') === 'en' ? 'en' : 'vi';
       return servePage(c, demoArticlePage(new Date(), { articleId, lang }));
     });

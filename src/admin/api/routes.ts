@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { articleIdSchema } from '../../comments/article-id.js';
+import { articleIdSchema, commentIdParamSchema } from '../../comments/ids.js';
 import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
@@ -14,9 +14,7 @@ import { requireCsrf, requireSession } from '../auth/index.js';
 import type { EventHub } from './events-hub.js';
 import { findAdminComment } from './find-comment.js';
 import { adminComment } from './serialize.js';
-import { assertWellFormed, fieldsOf, validate } from '../../http/validation.js';
-
-const commentId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'invalid');
+import { parseInput, validate } from '../../http/validation.js';
 
 const listQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
@@ -27,7 +25,7 @@ const listQuery = z.object({
   cursor: z.string().max(400).optional(),
 });
 
-const idParam = z.object({ id: commentId });
+const idParam = z.object({ id: commentIdParamSchema });
 
 const decideBody = z.object({
   reason: z.string().trim().max(500).optional(),
@@ -36,7 +34,7 @@ const decideBody = z.object({
 
 export const BULK_MAX_IDS = 200;
 const bulkBody = z.object({
-  ids: z.array(commentId).min(1).max(BULK_MAX_IDS),
+  ids: z.array(commentIdParamSchema).min(1).max(BULK_MAX_IDS),
   action: z.enum(['approve', 'reject']),
   reason: z.string().trim().max(500).optional(),
 });
@@ -58,10 +56,7 @@ async function optionalJson<S extends z.ZodType>(c: Context, schema: S): Promise
       throw new AppError('invalid_json');
     }
   }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError('validation_failed', { fields: fieldsOf(parsed.error) });
-  assertWellFormed(parsed.data);
-  return parsed.data;
+  return parseInput(schema, value);
 }
 
 export function commentRoutes(services: Services): Hono {

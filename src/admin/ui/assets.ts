@@ -4,12 +4,12 @@
  * script sits next to this module (dist/src/admin/ui/browser/admin.js, written by
  * scripts/build-widget.mjs); when running from the sources (tsx, tests) it is bundled in
  * memory with esbuild on first request (./bundle.ts). Both are cached in memory and served
- * with an ETag.
+ * by src/http/static-asset.ts.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { staticAsset, type StaticAsset } from '../../http/static-asset.js';
 import { bundleAdminScript } from './bundle.js';
 import { ADMIN_CSS } from './styles.js';
 
@@ -18,26 +18,14 @@ export const ASSET_PATHS = { css: '/admin/assets/admin.css', js: '/admin/assets/
 /** Where `npm run build` puts the prebuilt script, relative to the compiled module. */
 export const PREBUILT_DIR = fileURLToPath(new URL('./browser/', import.meta.url));
 
-export interface Asset {
-  body: string;
-  etag: string;
-  contentType: string;
-}
+export const cssAsset = staticAsset(ADMIN_CSS, 'text/css; charset=utf-8');
 
-const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
+let script: Promise<StaticAsset> | undefined;
 
-export const cssAsset: Asset = { body: ADMIN_CSS, etag: etagOf(ADMIN_CSS), contentType: 'text/css; charset=utf-8' };
-
-let script: Promise<Asset> | undefined;
-
-export function scriptAsset(): Promise<Asset> {
-  script ??= loadScript().then(toScriptAsset);
+export function scriptAsset(): Promise<StaticAsset> {
+  script ??= loadScript().then((body) => staticAsset(body, 'text/javascript; charset=utf-8'));
   script.catch(() => (script = undefined));
   return script;
-}
-
-function toScriptAsset(body: string): Asset {
-  return { body, etag: etagOf(body), contentType: 'text/javascript; charset=utf-8' };
 }
 
 /** The prebuilt script if there is one in `prebuiltDir`, else bundled from the sources. */

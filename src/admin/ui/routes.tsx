@@ -12,9 +12,10 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { z } from 'zod';
+import { COMMENT_ID_PARAM_PATTERN } from '../../comments/id-patterns.js';
 import { AppError } from '../../errors.js';
 import { toAppError } from '../../http/errors.js';
-import { ifNoneMatchHits } from '../../http/etag.js';
+import { serveStaticAsset } from '../../http/static-asset.js';
 import { errorMessages } from '../../http/messages.js';
 import type { Services } from '../../services.js';
 import { TAB_NAMES, TABS, tabOf } from '../../store/comment-listing.js';
@@ -31,7 +32,7 @@ import {
   setSessionCookie,
 } from '../auth/index.js';
 import { commenterQuery } from '../api/commenters.js';
-import { cssAsset, scriptAsset, type Asset } from './assets.js';
+import { cssAsset, scriptAsset } from './assets.js';
 import { resolveUiLang, t, type UiLang } from './i18n/index.js';
 import type { PageContext } from './layout.js';
 import { AuditPage } from './pages/audit.js';
@@ -150,16 +151,8 @@ export function adminUiRoutes(services: Services): Hono {
   };
 
   // --- static assets (no session: the login page needs them) ---
-  const serve = (c: Context, asset: Asset) => {
-    if (ifNoneMatchHits(c.req.header('if-none-match'), asset.etag)) return c.body(null, 304);
-    c.header('Content-Type', asset.contentType);
-    c.header('ETag', asset.etag);
-    c.header('Cache-Control', 'no-cache');
-    c.header('X-Content-Type-Options', 'nosniff');
-    return c.body(asset.body);
-  };
-  ui.get('/assets/admin.css', (c) => serve(c, cssAsset));
-  ui.get('/assets/admin.js', async (c) => serve(c, await scriptAsset()));
+  ui.get('/assets/admin.css', ...serveStaticAsset(() => cssAsset, 'no-cache'));
+  ui.get('/assets/admin.js', ...serveStaticAsset(scriptAsset, 'no-cache'));
 
   // --- login / logout ---
   ui.get('/login', adminSecureHeaders, noStore, uiLanguage, (c) => {
@@ -240,7 +233,7 @@ export function adminUiRoutes(services: Services): Hono {
   ui.get('/comments/:id', ...page, async (c) => {
     // Only id characters reach the database: a NUL in the path was a 500 (PostgreSQL refuses it).
     const id = c.req.param('id');
-    const comment = /^[A-Za-z0-9_-]{1,100}$/.test(id) ? await services.comments.findById(id) : null;
+    const comment = COMMENT_ID_PARAM_PATTERN.test(id) ? await services.comments.findById(id) : null;
     if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
     const tab = tabOf(comment);
     const [counts, histories, moderatorNames] = await Promise.all([

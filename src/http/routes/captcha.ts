@@ -5,7 +5,6 @@
 import { Hono } from 'hono';
 import type { Services } from '../../services.js';
 import { createRateLimiter, rateLimit } from '../middleware/rate-limit/index.js';
-import { setResponseHeader } from '../response-headers.js';
 
 export function captchaRoutes(services: Services): Hono {
   const { config, keys, redis, captcha } = services;
@@ -19,7 +18,7 @@ export function captchaRoutes(services: Services): Hono {
 
   routes.get('/captcha', rateLimit({ limiter }), async (c) => {
     const issued = await captcha.issue();
-    setResponseHeader(c, 'Cache-Control', 'no-store');
+    c.header('Cache-Control', 'no-store');
     return c.json(issued);
   });
 

@@ -10,25 +10,25 @@
  *   acceptComment: 429 rate_limited → honeypot → 403 captcha_invalid → 404 parent_not_found →
  *   409 duplicate_comment → enqueue → 202.
  */
-import { zValidator } from '@hono/zod-validator';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { acceptComment, type AcceptDeps } from '../../comments/accept.js';
 import { submissionFingerprint } from '../../comments/idempotency.js';
-import { commentSubmissionSchema, fieldErrors, type CommentSubmission } from '../../comments/submission.js';
-import { AppError } from '../../errors.js';
+import { commentSubmissionSchema, type CommentSubmission } from '../../comments/submission.js';
 import { commentsRejected } from '../../metrics.js';
 import type { Services } from '../../services.js';
 import { toAppError } from '../errors.js';
 import { answerJson } from '../json-answer.js';
 import { idempotency } from '../middleware/idempotency/index.js';
-import { jsonBodyLimit, requireJson } from '../middleware/json-body/index.js';
+import { hotPathBodyLimit } from '../hot-path/index.js';
+import { requireJson } from '../middleware/json-body/index.js';
 import { createRateLimiter, ipBucket } from '../middleware/rate-limit/index.js';
 import { requireUtf8 } from '../middleware/utf8-body/index.js';
+import { validate } from '../validation.js';
 
 /** API.md: a body over 32 KiB is 413. */
 export const MAX_COMMENT_BODY_BYTES = 32 * 1024;
 
-export function commentRoutes(services: Services): Hono {
+export function publicCommentRoutes(services: Services): Hono {
   const { redis, keys, config, logger } = services;
   const limiter = createRateLimiter({ redis, keyPrefix: keys.rateLimit('comments'), ...config.rateLimits.comments });
   const deps: AcceptDeps = {
@@ -47,11 +47,10 @@ export function commentRoutes(services: Services): Hono {
     '/comments',
     countRefusals(),
     requireJson(),
-    jsonBodyLimit(MAX_COMMENT_BODY_BYTES),
+    hotPathBodyLimit(MAX_COMMENT_BODY_BYTES),
     requireUtf8(),
-    zValidator('json', commentSubmissionSchema, (result) => {
-      if (!result.success) throw new AppError('validation_failed', { fields: fieldErrors(result.error.issues) });
-    }),
+    // The schema words its own reasons and checks its own text (src/comments/submission.ts).
+    validate('json', commentSubmissionSchema, { whole: 'body', checkText: false }),
     // Keyed per client (address bucket), compared on what the comment says (not the captcha).
     idempotency({ store, logger, fingerprint: (c) => submissionFingerprint(c.req.valid('json' as never) as CommentSubmission) }),
     async (c) => {

@@ -7,13 +7,13 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ARTICLE_ID_PATTERN, articleIdSchema } from '../../comments/article-id.js';
+import { ARTICLE_ID_PATTERN } from '../../comments/id-patterns.js';
+import { articleIdSchema } from '../../comments/ids.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
-import { fieldsOf } from '../validation.js';
-import { etagOf, ifNoneMatchHits } from '../etag.js';
-import { setResponseHeader } from '../response-headers.js';
+import { parseInput } from '../validation.js';
+import { etagOf, revalidate } from '../etag.js';
 
 export const MAX_COUNT_ARTICLES = 100;
 const COUNTS_CACHE_CONTROL = 'public, max-age=5';
@@ -31,12 +31,6 @@ const listQuery = z.object({
   cursor: z.string().max(400).optional(),
 });
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError('validation_failed', { fields: fieldsOf(parsed.error) });
-  return parsed.data;
-}
-
 export function publicReadRoutes(services: Services): Hono {
   const routes = new Hono();
 
@@ -45,11 +39,11 @@ export function publicReadRoutes(services: Services): Hono {
   // most of the route's cost.
   const renderedCounts = new Map<string, { body: string; etag: string; freshUntil: number; writes: number }>();
 
-  routes.get('/counts', async (c) => {
+  routes.get('/counts', revalidate, async (c) => {
     const query = c.req.query('articles') ?? '';
     let rendered = renderedCounts.get(query);
     if (!rendered || rendered.freshUntil <= Date.now() || !services.countCache.isCurrent(rendered.writes)) {
-      const { articles } = parse(countsQuery, { articles: query });
+      const { articles } = parseInput(countsQuery, { articles: query });
       const { counts: found, freshUntil, writes } = await services.countCache.read(articles);
       const counts: Record<string, number> = {};
       for (const id of articles) counts[id] = found.get(id) ?? 0;
@@ -58,10 +52,8 @@ export function publicReadRoutes(services: Services): Hono {
       if (renderedCounts.size >= MAX_RENDERED_COUNTS) renderedCounts.clear(); // crude bound; entries live ≤ 1 s
       renderedCounts.set(query, rendered);
     }
-    // Set on Node's response rather than c.header(): see src/http/response-headers.ts.
-    setResponseHeader(c, 'Cache-Control', COUNTS_CACHE_CONTROL);
-    setResponseHeader(c, 'ETag', rendered.etag);
-    if (ifNoneMatchHits(c.req.header('if-none-match'), rendered.etag)) return c.body(null, 304);
+    c.header('Cache-Control', COUNTS_CACHE_CONTROL);
+    c.header('ETag', rendered.etag);
     return c.body(rendered.body, 200, { 'Content-Type': 'application/json' });
   });
 
@@ -69,7 +61,7 @@ export function publicReadRoutes(services: Services): Hono {
   routes.get('/articles/:articleId{.+}/comments', async (c) => {
     const articleId = c.req.param('articleId');
     if (!ARTICLE_ID_PATTERN.test(articleId)) throw new AppError('validation_failed', { fields: { articleId: 'invalid' } });
-    const query = parse(listQuery, { limit: c.req.query('limit'), cursor: c.req.query('cursor') });
+    const query = parseInput(listQuery, { limit: c.req.query('limit'), cursor: c.req.query('cursor') });
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (after === null) throw new AppError('validation_failed', { fields: { cursor: 'invalid' } });
     const [page, counts] = await Promise.all([

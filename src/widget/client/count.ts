@@ -7,14 +7,13 @@
  * One GET /v1/counts for the whole page (ids deduplicated; more than 100 ids go in batches
  * of 100, the API's limit), so a listing of 30 articles costs the API one request.
  */
+import { ARTICLE_ID_PATTERN } from '../../comments/id-patterns.js';
 import { request } from './api.js';
 import { whenReady } from './dom.js';
 import { apiBaseFor, captureScriptSource } from './script-source.js';
 
 const source = captureScriptSource('count.js');
 const BATCH = 100;
-/** API.md's article id rule: an id the API would refuse must not sink the whole batch. */
-const VALID_ID = /^[A-Za-z0-9._:/-]{1,200}$/;
 
 function fillCounts(): void {
   const elements = document.querySelectorAll<HTMLElement>('[data-comment-count]');
@@ -23,7 +22,7 @@ function fillCounts(): void {
   for (let i = 0; i < elements.length; i++) {
     const element = elements[i];
     const id = element.getAttribute('data-comment-count') || '';
-    if (!VALID_ID.test(id)) continue;
+    if (!ARTICLE_ID_PATTERN.test(id)) continue; // an id the API would refuse must not sink the whole batch
     const base = apiBaseFor(element, source);
     const ids = byBase[base] || (byBase[base] = {});
     (ids[id] || (ids[id] = [])).push(element);

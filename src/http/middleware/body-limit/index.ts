@@ -3,16 +3,17 @@
  * check included): `requestBodyLimit(limitFor)` asks `limitFor(method, path)` for the route's
  * limit in bytes and refuses a larger body with 413 payload_too_large. A body that announces
  * its length is judged by Content-Length alone, before a byte of it is read; a chunked one is
- * counted as it arrives and cut off past the limit (jsonBodyLimit, over hono/body-limit).
+ * counted as it arrives and cut off past the limit (hono/body-limit does both).
  *
  *   app.use(requestBodyLimit(bodyLimitFor));   // the table is src/http/body-limits.ts
  *
- * `null` from limitFor means the route enforces its own limit (POST /v1/comments keeps its
- * hand-written fast path). GET, HEAD and OPTIONS are passed through: no route reads their body,
+ * `null` from limitFor means the route enforces its own limit (POST /v1/comments, on the hot
+ * path: src/http/hot-path/body-limit.ts). GET, HEAD and OPTIONS are passed through: no route reads their body,
  * and @hono/node-server discards an unread body (at most 64 MB, for at most 500 ms).
  */
 import type { MiddlewareHandler } from 'hono';
-import { jsonBodyLimit } from '../json-body/index.js';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../../../errors.js';
 
 export type BodyLimitFor = (method: string, path: string) => number | null;
 
@@ -25,7 +26,16 @@ export function requestBodyLimit(limitFor: BodyLimitFor): MiddlewareHandler {
     const maxBytes = limitFor(c.req.method, c.req.path);
     if (maxBytes === null) return next();
     let limit = limiters.get(maxBytes);
-    if (!limit) limiters.set(maxBytes, (limit = jsonBodyLimit(maxBytes)));
+    if (!limit) limiters.set(maxBytes, (limit = bodyLimitOf(maxBytes)));
     return limit(c, next);
   };
+}
+
+function bodyLimitOf(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', { maxBytes });
+    },
+  });
 }

@@ -1,44 +1,46 @@
 /**
- * CORS for the public API (`/v1/*`), read by the widget from the news site's pages.
+ * CORS for the public API (`/v1/*`), read by the widget from the news sites' pages: the
+ * policy, written once, and hono/cors configured with it. The two hot routes apply the same
+ * policy by hand (src/http/hot-path/cors.ts).
+ *
  * Allowed origins come from ALLOWED_ORIGINS. Unset: any origin in development and test
  * (API.md), none in production: a production deployment must list its sites.
  * Browsers may send Idempotency-Key and read Retry-After (429/503).
- *
- * Our own rather than `hono/cors`: that one touches `c.res` before the handler and calls
- * `c.header()` after it, which makes Hono rebuild the finished response around a body stream.
- * On GET /v1/counts that rebuild was the largest cost of the request (bench/reads.ts profile).
- * Here every header is set before `next()`, through setResponseHeader.
  */
 import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
 import type { Config } from '../../../config.js';
-import { appendResponseHeader, setResponseHeader } from '../../response-headers.js';
 
-const ALLOW_METHODS = 'GET,POST,OPTIONS';
-const ALLOW_HEADERS = 'Content-Type,Idempotency-Key,Accept-Language';
-const EXPOSE_HEADERS = 'Retry-After,Idempotent-Replayed';
-const PREFLIGHT_MAX_AGE_SECONDS = '600';
+export const PUBLIC_CORS = {
+  allowMethods: ['GET', 'POST', 'OPTIONS'],
+  allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language'],
+  exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
+  maxAge: 600,
+} as const;
 
-export function publicCors(config: Pick<Config, 'allowedOrigins' | 'isProduction'>): MiddlewareHandler {
+export interface PublicOrigins {
+  /** Every origin gets `*` (and nothing varies by Origin). */
+  anyOrigin: boolean;
+  /** The Access-Control-Allow-Origin value for a request's Origin, or null for none. */
+  allowOrigin(origin: string | undefined): string | null;
+}
+
+export function publicOrigins(config: Pick<Config, 'allowedOrigins' | 'isProduction'>): PublicOrigins {
   const allowed = new Set(config.allowedOrigins);
   const anyOrigin = allowed.size === 0 && !config.isProduction;
-  const allowOrigin = (origin: string | undefined): string | null =>
-    anyOrigin ? '*' : origin !== undefined && allowed.has(origin) ? origin : null;
-
-  return async function publicCorsMiddleware(c, next) {
-    const origin = allowOrigin(c.req.header('origin'));
-    if (origin) setResponseHeader(c, 'Access-Control-Allow-Origin', origin);
-    // The answer depends on the Origin header unless every origin gets '*': caches must key on it.
-    if (!anyOrigin) appendResponseHeader(c, 'Vary', 'Origin');
-
-    if (c.req.method === 'OPTIONS') {
-      if (origin) {
-        setResponseHeader(c, 'Access-Control-Allow-Methods', ALLOW_METHODS);
-        setResponseHeader(c, 'Access-Control-Allow-Headers', ALLOW_HEADERS);
-        setResponseHeader(c, 'Access-Control-Max-Age', PREFLIGHT_MAX_AGE_SECONDS);
-      }
-      return c.body(null, 204);
-    }
-    if (origin) setResponseHeader(c, 'Access-Control-Expose-Headers', EXPOSE_HEADERS);
-    await next();
+  return {
+    anyOrigin,
+    allowOrigin: (origin) => (anyOrigin ? '*' : origin !== undefined && allowed.has(origin) ? origin : null),
   };
+}
+
+export function publicCors(config: Pick<Config, 'allowedOrigins' | 'isProduction'>): MiddlewareHandler {
+  const origins = publicOrigins(config);
+  return cors({
+    ...PUBLIC_CORS,
+    allowMethods: [...PUBLIC_CORS.allowMethods],
+    allowHeaders: [...PUBLIC_CORS.allowHeaders],
+    exposeHeaders: [...PUBLIC_CORS.exposeHeaders],
+    origin: origins.anyOrigin ? '*' : (origin) => origins.allowOrigin(origin || undefined),
+  });
 }

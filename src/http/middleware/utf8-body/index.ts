@@ -1,7 +1,7 @@
 /**
  * `requireUtf8()`: a body that is not valid UTF-8 is 400 invalid_json (API.md: JSON is UTF-8).
  *
- *   routes.post('/path', requireJson(), jsonBodyLimit(32 * 1024), requireUtf8(), zValidator('json', …), handler)
+ *   routes.post('/path', requireJson(), hotPathBodyLimit(32 * 1024), requireUtf8(), validate('json', …), handler)
  *
  * Without it the body is decoded leniently and every broken sequence becomes U+FFFD: a
  * comment would be stored with replacement characters the reader never typed, and bytes the

@@ -1,12 +1,9 @@
 /**
- * Headers of the hot public paths (request id, CORS, security headers, the counts' ETag and
- * Cache-Control), set straight on Node's response when there is one.
- *
- * Why not `c.header()`: the first call makes Hono build a WHATWG `Headers` object for the
- * response, which @hono/node-server then converts back into Node's header list; for a small
- * GET that round trip cost as much as the handler (bench/reads.ts profile of /v1/counts).
- * Node merges headers set here with the ones the handler's Response carries, and the
- * handler's win, so a route can still override any of them.
+ * The CORS headers of the hot routes (./cors.ts), set straight on Node's response when there
+ * is one, before the handler: hono/cors sets them on `c.res` before and after the handler,
+ * which makes Hono build the response twice (./README.md has the cost). Node merges headers
+ * set here with the ones the handler's Response carries, and the handler's win, so a route
+ * can still override any of them.
  *
  * Without a Node response (Hono's `app.request()` in unit tests) they go through `c.header()`.
  */
