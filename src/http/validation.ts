@@ -23,10 +23,16 @@ export function fieldsOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<Pr
 }
 
 export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
-  return zValidator(target, schema, (result) => {
-    if (!result.success) throw new AppError('validation_failed', { fields: fieldsOf(result.error) });
-    assertWellFormed(result.data);
-  });
+  return zValidator(target, schema, checkValidated);
+}
+
+/**
+ * The hook behind validate(), and the defaultHook of the routes declared for the OpenAPI
+ * document (src/http/openapi/routes.ts): one mapping from a zod result to the contract.
+ */
+export function checkValidated(result: { success: true; data: unknown } | { success: false; error: Parameters<typeof fieldsOf>[0] }): void {
+  if (!result.success) throw new AppError('validation_failed', { fields: fieldsOf(result.error) });
+  assertWellFormed(result.data);
 }
 
 

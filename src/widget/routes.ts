@@ -2,9 +2,12 @@
  * The reader-facing browser assets: /widget.js and /count.js (cacheable for five minutes,
  * revalidated by ETag), and the demo pages /demo and /demo/list (off with DEMO=0).
  */
-import { Hono, type Context } from 'hono';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { ifNoneMatchHits } from '../http/etag.js';
+import { declareRoute, documentedRoutes } from '../http/openapi/declare.js';
+import { textAnswer } from '../http/openapi/schemas.js';
 import type { Services } from '../services.js';
 import { loadAssets, type Asset, type Assets } from './assets.js';
 import { demoArticlePage, demoListPage } from './demo/pages.js';
@@ -24,6 +27,32 @@ const DEMO_CSP = [
 /** API.md's article id rule. */
 const ARTICLE_ID = /^[A-Za-z0-9._:/-]{1,200}$/;
 
+const script = (path: '/widget.js' | '/count.js', summary: string) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags: ['Browser assets'],
+    summary,
+    description: 'Cache-Control: public, max-age=300; ETag, 304 on If-None-Match.',
+    responses: { 200: textAnswer('the script', 'text/javascript'), 304: { description: 'not modified' } },
+  });
+const widgetScript = script('/widget.js', 'The comment box and list, mounted into <div data-comment-article="ID">');
+const countScript = script('/count.js', 'Fills every [data-comment-count="ID"] of a page with one batched request');
+
+const page = (path: '/demo' | '/demo/list', summary: string) =>
+  createRoute({
+    method: 'get',
+    path,
+    tags: ['Browser assets'],
+    summary,
+    description: 'On unless DEMO=0; with NODE_ENV=production, off unless DEMO=1.',
+    responses: { 200: textAnswer('the page', 'text/html') },
+  });
+const demoArticle = page('/demo', 'A sample article page with the widget embedded');
+// Read by its handler leniently (an unknown value falls back), so documented but not validated.
+const demoArticleQuery = z.object({ article: z.string().optional(), lang: z.enum(['vi', 'en']).optional() });
+const demoList = page('/demo/list', 'Thirty articles whose counts come from one request');
+
 function serveScript(c: Context, asset: Asset): Response {
   c.header('Cache-Control', 'public, max-age=300');
   c.header('ETag', asset.etag);
@@ -39,8 +68,8 @@ function servePage(c: Context, html: HtmlEscapedString | Promise<HtmlEscapedStri
   return c.html(html);
 }
 
-export function widgetRoutes(services: Pick<Services, 'config' | 'logger'>): Hono {
-  const routes = new Hono();
+export function widgetRoutes(services: Pick<Services, 'config' | 'logger'>): OpenAPIHono {
+  const routes = documentedRoutes();
   // Start bundling now, so the first reader does not wait; every request shares the result.
   // A failed build is logged and tried again on the next request instead of being cached.
   let pending: Promise<Assets> | null = null;
@@ -56,10 +85,11 @@ export function widgetRoutes(services: Pick<Services, 'config' | 'logger'>): Hon
   };
   void assets().catch(() => {});
 
-  routes.get('/widget.js', async (c) => serveScript(c, (await assets()).widget));
-  routes.get('/count.js', async (c) => serveScript(c, (await assets()).count));
+  declareRoute(routes, widgetScript, async (c) => serveScript(c, (await assets()).widget));
+  declareRoute(routes, countScript, async (c) => serveScript(c, (await assets()).count));
 
   if (services.config.demo) {
+    routes.openAPIRegistry.registerPath({ ...demoArticle, request: { query: demoArticleQuery } });
     routes.get('/demo', (c) => {
       // ?article=ID previews another article's comments; ?lang=en shows the English widget.
       const article = c.req.query('article');
@@ -67,7 +97,7 @@ export function widgetRoutes(services: Pick<Services, 'config' | 'logger'>): Hon
       const lang = c.req.query('lang') === 'en' ? 'en' : 'vi';
       return servePage(c, demoArticlePage(new Date(), { articleId, lang }));
     });
-    routes.get('/demo/list', (c) => servePage(c, demoListPage(new Date())));
+    declareRoute(routes, demoList, (c) => servePage(c, demoListPage(new Date())));
   }
   return routes;
 }

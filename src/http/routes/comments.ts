@@ -10,8 +10,9 @@
  *   acceptComment: 429 rate_limited → honeypot → 403 captcha_invalid → 404 parent_not_found →
  *   409 duplicate_comment → enqueue → 202.
  */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { zValidator } from '@hono/zod-validator';
-import { Hono, type MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { acceptComment, type AcceptDeps } from '../../comments/accept.js';
 import { DuplicateGuard } from '../../comments/duplicates.js';
 import { IdempotencyStore, submissionFingerprint } from '../../comments/idempotency.js';
@@ -22,6 +23,8 @@ import type { Services } from '../../services.js';
 import { toAppError } from '../errors.js';
 import { answerJson } from '../json-answer.js';
 import { idempotency } from '../middleware/idempotency/index.js';
+import { documentedRoutes } from '../openapi/declare.js';
+import { errorAnswers, jsonAnswer } from '../openapi/schemas.js';
 import { jsonBodyLimit, requireJson } from '../middleware/json-body/index.js';
 import { createRateLimiter, ipBucket } from '../middleware/rate-limit/index.js';
 import { requireUtf8 } from '../middleware/utf8-body/index.js';
@@ -29,7 +32,39 @@ import { requireUtf8 } from '../middleware/utf8-body/index.js';
 /** API.md: a body over 32 KiB is 413. */
 export const MAX_COMMENT_BODY_BYTES = 32 * 1024;
 
-export function commentRoutes(services: Services): Hono {
+/**
+ * The route as documented. It is registered in the document only, not mounted through
+ * zod-openapi: the hot path keeps its own order of checks above (415 before 413 before 400,
+ * bytes checked as UTF-8, the field reasons of src/comments/submission.ts).
+ */
+const submitComment = createRoute({
+  method: 'post',
+  path: '/comments',
+  tags: ['Public API'],
+  summary: 'Submit a comment; it waits for a moderator',
+  request: {
+    headers: z.object({ 'idempotency-key': z.string().min(1).max(100).optional() }),
+    body: { required: true, content: { 'application/json': { schema: commentSubmissionSchema } } },
+  },
+  responses: {
+    202: jsonAnswer('accepted: the job is in the queue (a filled honeypot answers the same and is dropped)', z.object({ id: z.string(), status: z.literal('pending') })),
+    ...errorAnswers(
+      'invalid_json',
+      'validation_failed',
+      'captcha_invalid',
+      'parent_not_found',
+      'duplicate_comment',
+      'conflict',
+      'payload_too_large',
+      'unsupported_media_type',
+      'idempotency_key_reused',
+      'rate_limited',
+      'unavailable',
+    ),
+  },
+});
+
+export function commentRoutes(services: Services): OpenAPIHono {
   const { redis, keys, config, logger } = services;
   const limiter = createRateLimiter({ redis, keyPrefix: keys.rateLimit('comments'), ...config.rateLimits.comments });
   const deps: AcceptDeps = {
@@ -43,7 +78,8 @@ export function commentRoutes(services: Services): Hono {
   };
   const store = new IdempotencyStore(redis, keys);
 
-  const routes = new Hono();
+  const routes = documentedRoutes();
+  routes.openAPIRegistry.registerPath(submitComment);
   routes.post(
     '/comments',
     countRefusals(),

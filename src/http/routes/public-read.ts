@@ -5,14 +5,15 @@
  * - GET /v1/articles/:articleId/comments: approved comments, oldest first, keyset pages.
  * Only public fields leave here: never an email, an IP or a verdict.
  */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ARTICLE_ID_PATTERN, articleIdSchema } from '../../comments/article-id.js';
 import { decodeCursor, encodeCursor } from '../../comments/cursor.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { fieldsOf } from '../validation.js';
 import { etagOf, ifNoneMatchHits } from '../etag.js';
+import { documentedRoutes } from '../openapi/declare.js';
+import { errorAnswers, jsonAnswer } from '../openapi/schemas.js';
 import { setResponseHeader } from '../response-headers.js';
 
 export const MAX_COUNT_ARTICLES = 100;
@@ -31,14 +32,60 @@ const listQuery = z.object({
   cursor: z.string().max(400).optional(),
 });
 
+/**
+ * Both routes are registered in the document only, not mounted through zod-openapi: /counts is
+ * the hot path (answers rendered by query string, validated only on a miss), and the article
+ * id of the list may hold `/`, which zod-openapi's `{param}` paths cannot match.
+ */
+const countsRoute = createRoute({
+  method: 'get',
+  path: '/counts',
+  tags: ['Public API'],
+  summary: 'Approved comments per article (ETag, 304 on If-None-Match, Cache-Control: public, max-age=5)',
+  request: { query: z.object({ articles: z.string().openapi({ description: `comma-separated article ids, at most ${MAX_COUNT_ARTICLES}`, example: 'a,b,c' }) }) },
+  responses: {
+    200: jsonAnswer('counts; unknown ids count 0', z.object({ counts: z.record(z.string(), z.number().int()) })),
+    304: { description: 'not modified (If-None-Match matched the ETag)' },
+    ...errorAnswers('validation_failed', 'unavailable'),
+  },
+});
+
+const publicComment = z
+  .object({
+    id: z.string(),
+    parentId: z.string().nullable(),
+    authorName: z.string(),
+    content: z.string().openapi({ description: 'as typed (NFC): escape it when rendering' }),
+    createdAt: z.string(),
+    publishedAt: z.string().nullable(),
+  })
+  .openapi('PublicComment');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/articles/{articleId}/comments',
+  tags: ['Public API'],
+  summary: 'Approved comments of an article, oldest first, in keyset pages',
+  request: { params: z.object({ articleId: articleIdSchema.openapi({ description: 'may contain `/`' }) }), query: listQuery },
+  responses: {
+    200: jsonAnswer(
+      'a page',
+      z.object({ articleId: z.string(), count: z.number().int(), comments: z.array(publicComment), nextCursor: z.string().nullable() }),
+    ),
+    ...errorAnswers('validation_failed', 'unavailable'),
+  },
+});
+
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError('validation_failed', { fields: fieldsOf(parsed.error) });
   return parsed.data;
 }
 
-export function publicReadRoutes(services: Services): Hono {
-  const routes = new Hono();
+export function publicReadRoutes(services: Services): OpenAPIHono {
+  const routes = documentedRoutes();
+  routes.openAPIRegistry.registerPath(countsRoute);
+  routes.openAPIRegistry.registerPath(listRoute);
 
   // Rendered answers by query string, kept as long as the counts they show (≤ 1 s): a page
   // view fans out to many identical requests, and rendering (validation, JSON, digest) was
