@@ -3,7 +3,6 @@
  * thin: parse, call one domain function, map the result. Errors of every route end in one
  * `onError`, which answers the contract's error shape.
  */
-import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { publicSecurityHeaders } from './middleware/public-security-headers/index.js';
 import type { Services } from '../services.js';
@@ -31,10 +30,13 @@ import { userRoutes } from '../admin/api/users.js';
 import { commenterRoutes } from '../admin/api/commenters.js';
 import { statsRoutes } from '../admin/api/stats.js';
 import { auditRoutes } from '../admin/api/audit.js';
+import { documentedRoutes, type DocumentedRoutes } from './openapi/declare.js';
+import { apiReferenceRoutes } from './openapi/reference-routes.js';
 
-export function createApp(services: Services): Hono {
+export function createApp(services: Services): DocumentedRoutes {
   const { config, logger } = services;
-  const app = new Hono();
+  // Every area's routes are documented (src/http/openapi): app.route() merges their declarations.
+  const app = documentedRoutes();
 
   app.use(requestId());
   app.use(requestLog({ logger }));
@@ -75,6 +77,8 @@ export function createApp(services: Services): Hono {
   app.route('/admin/api/audit', auditRoutes(services));
   app.route('/admin', adminUiRoutes(services));
   app.route('/', widgetRoutes(services));
+  // Last: the document describes every route mounted above.
+  if (config.apiDocs) app.route('/', apiReferenceRoutes(app));
 
   return app;
 }

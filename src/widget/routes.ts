@@ -2,11 +2,11 @@
  * The reader-facing browser assets: /widget.js and /count.js (cacheable for five minutes,
  * revalidated by ETag), and the demo pages /demo and /demo/list (off with DEMO=0).
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { ifNoneMatchHits } from '../http/etag.js';
-import { declareRoute, documentedRoutes } from '../http/openapi/declare.js';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../http/openapi/declare.js';
 import { textAnswer } from '../http/openapi/schemas.js';
 import type { Services } from '../services.js';
 import { loadAssets, type Asset, type Assets } from './assets.js';
@@ -68,7 +68,7 @@ function servePage(c: Context, html: HtmlEscapedString | Promise<HtmlEscapedStri
   return c.html(html);
 }
 
-export function widgetRoutes(services: Pick<Services, 'config' | 'logger'>): OpenAPIHono {
+export function widgetRoutes(services: Pick<Services, 'config' | 'logger'>): DocumentedRoutes {
   const routes = documentedRoutes();
   // Start bundling now, so the first reader does not wait; every request shares the result.
   // A failed build is logged and tried again on the next request instead of being cached.

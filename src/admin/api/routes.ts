@@ -3,9 +3,9 @@
  * answer its result. Every route needs a session (401) and, when it changes state, the
  * session's CSRF token (403), checked in that order.
  */
-import { Hono, type Context } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { z } from 'zod';
 import { articleIdSchema } from '../../comments/article-id.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
@@ -13,7 +13,10 @@ import { requireCsrf, requireSession } from '../auth/index.js';
 import type { EventHub } from './events-hub.js';
 import { bulkDecide, decideHandler, getComment, listComments } from './handlers/comments.js';
 import type { AdminHandler } from './handlers/types.js';
-import { assertWellFormed, fieldsOf, validate } from '../../http/validation.js';
+import { assertWellFormed, fieldsOf } from '../../http/validation.js';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
+import { errorAnswers, jsonAnswer, SESSION, SESSION_AND_CSRF, textAnswer } from '../../http/openapi/schemas.js';
+import { adminCommentSchema } from './comment-schema.js';
 
 const commentId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'invalid');
 
@@ -38,6 +41,68 @@ const bulkBody = z.object({
   ids: z.array(commentId).min(1).max(BULK_MAX_IDS),
   action: z.enum(['approve', 'reject']),
   reason: z.string().trim().max(500).optional(),
+});
+
+const moderated = { tags: ['Moderator API'], security: SESSION_AND_CSRF };
+const oneComment = jsonAnswer('the comment', adminCommentSchema);
+
+const listRoute = createRoute({
+  ...moderated,
+  method: 'get',
+  path: '/',
+  summary: 'Comments by status: pending oldest first, approved and rejected newest first (keyset pages)',
+  request: { query: listQuery },
+  responses: {
+    200: jsonAnswer('a page', z.object({ comments: z.array(adminCommentSchema), nextCursor: z.string().nullable() })),
+    ...errorAnswers('validation_failed', 'unauthenticated', 'csrf_failed'),
+  },
+});
+
+const bulkRoute = createRoute({
+  ...moderated,
+  method: 'post',
+  path: '/bulk',
+  summary: `Approve or reject up to ${BULK_MAX_IDS} comments at once`,
+  request: { body: { required: true, content: { 'application/json': { schema: bulkBody } } } },
+  responses: {
+    200: jsonAnswer(
+      'one result per id',
+      z.object({ results: z.array(z.union([z.object({ id: z.string(), status: z.string() }), z.object({ id: z.string(), error: z.enum(['not_found', 'already_decided']) })])) }),
+    ),
+    ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed', 'payload_too_large'),
+  },
+});
+
+const oneRoute = createRoute({
+  ...moderated,
+  method: 'get',
+  path: '/{id}',
+  summary: 'One comment, also while its moderation job is still queued (status `queued`)',
+  request: { params: idParam },
+  responses: { 200: oneComment, ...errorAnswers('validation_failed', 'unauthenticated', 'csrf_failed', 'not_found') },
+});
+
+const decideRoute = (decision: 'approve' | 'reject') =>
+  createRoute({
+    ...moderated,
+    method: 'post',
+    path: `/{id}/${decision}`,
+    summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a comment; 409 already_decided when another moderator decided first (force: true overturns, audited)`,
+    // Optional: no body decides with no reason (read by optionalJson below).
+    request: { params: idParam, body: { required: false, content: { 'application/json': { schema: decideBody } } } },
+    responses: {
+      200: oneComment,
+      ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed', 'not_found', 'already_decided', 'payload_too_large'),
+    },
+  });
+
+const eventsRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Moderator API'],
+  security: SESSION,
+  summary: 'Server-sent events for queue changes: `data:` lines of JSON {type, id, articleId, status, …}, a `: ping` every 15 s',
+  responses: { 200: textAnswer('the event stream', 'text/event-stream'), ...errorAnswers('unauthenticated') },
 });
 
 /** Seconds between SSE heartbeat comments: keeps proxies from closing an idle stream. */
@@ -67,19 +132,19 @@ async function optionalJson<S extends z.ZodType>(c: Context, schema: S): Promise
   return parsed.data;
 }
 
-export function commentRoutes(services: Services): Hono {
-  const routes = new Hono();
+export function commentRoutes(services: Services): DocumentedRoutes {
+  const routes = documentedRoutes();
   routes.use('*', requireSession(services), requireCsrf());
 
-  routes.get('/', validate('query', listQuery), async (c) => c.json(await run(services, listComments, c, c.req.valid('query'))));
+  declareRoute(routes, listRoute, async (c) => c.json(await run(services, listComments, c, c.req.valid('query'))));
 
-  routes.post('/bulk', validate('json', bulkBody), async (c) => c.json(await run(services, bulkDecide, c, c.req.valid('json'))));
+  declareRoute(routes, bulkRoute, async (c) => c.json(await run(services, bulkDecide, c, c.req.valid('json'))));
 
-  routes.get('/:id', validate('param', idParam), async (c) => c.json(await run(services, getComment, c, c.req.valid('param'))));
+  declareRoute(routes, oneRoute, async (c) => c.json(await run(services, getComment, c, c.req.valid('param'))));
 
   for (const decision of ['approve', 'reject'] as const) {
     const handler = decideHandler(decision);
-    routes.post(`/:id/${decision}`, validate('param', idParam), async (c) => {
+    declareRoute(routes, decideRoute(decision), async (c) => {
       const body = await optionalJson(c, decideBody);
       return c.json(await run(services, handler, c, { ...c.req.valid('param'), ...body }));
     });
@@ -92,10 +157,10 @@ export function commentRoutes(services: Services): Hono {
  * default `message` event, so `EventSource.onmessage` sees them all), a `: ping` comment
  * every 15 s, cleaned up when the client goes away or the process shuts down.
  */
-export function eventRoutes(services: Services, hub: EventHub): Hono {
-  const routes = new Hono();
+export function eventRoutes(services: Services, hub: EventHub): DocumentedRoutes {
+  const routes = documentedRoutes();
   routes.use('*', requireSession(services));
-  routes.get('/', (c) => {
+  declareRoute(routes, eventsRoute, (c) => {
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no'); // nginx: do not buffer the stream
     return streamSSE(c, async (stream) => {

@@ -18,16 +18,20 @@
  */
 import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import type { BlankEnv, BlankSchema } from 'hono/types';
 import { checkValidated, validate } from '../validation.js';
 
 export type DeclaredHandler<R extends RouteConfig> = (c: Parameters<RouteHandler<R>>[0]) => Response | Promise<Response>;
 
 /** A router whose routes go into the OpenAPI document (mount it with app.route like any other). */
-export function documentedRoutes(): OpenAPIHono {
-  return new OpenAPIHono({ defaultHook: checkValidated });
+export function documentedRoutes(): DocumentedRoutes {
+  return new OpenAPIHono<BlankEnv, BlankSchema>({ defaultHook: checkValidated });
 }
 
-export function declareRoute<R extends RouteConfig>(routes: OpenAPIHono, route: R, handler: DeclaredHandler<R>): void {
+/** Typed like a plain `new Hono()`, so it mounts and serves wherever one does. */
+export type DocumentedRoutes = OpenAPIHono<BlankEnv, BlankSchema>;
+
+export function declareRoute<R extends RouteConfig>(routes: DocumentedRoutes, route: R, handler: DeclaredHandler<R>): void {
   const body = route.request?.body;
   if (!body) {
     routes.openapi(route, handler as never);

@@ -2,10 +2,10 @@
  * `GET /v1/captcha`: a fresh single-use captcha. Rate limited per client IP
  * (RATE_LIMIT_CAPTCHAS); never cached, because every answer is a new secret.
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
 import { createRateLimiter, rateLimit } from '../middleware/rate-limit/index.js';
-import { declareRoute, documentedRoutes } from '../openapi/declare.js';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../openapi/declare.js';
 import { errorAnswers, jsonAnswer } from '../openapi/schemas.js';
 import { setResponseHeader } from '../response-headers.js';
 
@@ -15,7 +15,7 @@ const issuedCaptcha = z.object({
   expiresIn: z.number().int().openapi({ description: 'seconds', example: 300 }),
 });
 
-export function captchaRoutes(services: Services): OpenAPIHono {
+export function captchaRoutes(services: Services): DocumentedRoutes {
   const { config, keys, redis, captcha } = services;
   const limiter = createRateLimiter({
     redis,

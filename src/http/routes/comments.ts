@@ -10,7 +10,7 @@
  *   acceptComment: 429 rate_limited → honeypot → 403 captcha_invalid → 404 parent_not_found →
  *   409 duplicate_comment → enqueue → 202.
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { zValidator } from '@hono/zod-validator';
 import type { MiddlewareHandler } from 'hono';
 import { acceptComment, type AcceptDeps } from '../../comments/accept.js';
@@ -23,7 +23,7 @@ import type { Services } from '../../services.js';
 import { toAppError } from '../errors.js';
 import { answerJson } from '../json-answer.js';
 import { idempotency } from '../middleware/idempotency/index.js';
-import { documentedRoutes } from '../openapi/declare.js';
+import { documentedRoutes, type DocumentedRoutes } from '../openapi/declare.js';
 import { errorAnswers, jsonAnswer } from '../openapi/schemas.js';
 import { jsonBodyLimit, requireJson } from '../middleware/json-body/index.js';
 import { createRateLimiter, ipBucket } from '../middleware/rate-limit/index.js';
@@ -64,7 +64,7 @@ const submitComment = createRoute({
   },
 });
 
-export function commentRoutes(services: Services): OpenAPIHono {
+export function commentRoutes(services: Services): DocumentedRoutes {
   const { redis, keys, config, logger } = services;
   const limiter = createRateLimiter({ redis, keyPrefix: keys.rateLimit('comments'), ...config.rateLimits.comments });
   const deps: AcceptDeps = {

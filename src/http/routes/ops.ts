@@ -3,14 +3,14 @@
  * alone, on the worker role's small ops server (src/http/ops-app.ts), so both roles can be
  * probed and scraped the same way.
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { registry } from '../../metrics.js';
 import { bearerMatches } from '../../ops/bearer.js';
 import { checkReadiness } from '../../ops/readiness.js';
 import { refreshScrapeGauges } from '../../ops/scrape.js';
 import type { Services } from '../../services.js';
 import { errorBody } from '../errors.js';
-import { declareRoute, documentedRoutes } from '../openapi/declare.js';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../openapi/declare.js';
 import { errorAnswers, jsonAnswer, textAnswer } from '../openapi/schemas.js';
 
 const readiness = z.object({
@@ -44,7 +44,7 @@ const metrics = createRoute({
   responses: { 200: textAnswer('Prometheus text format', 'text/plain'), ...errorAnswers('unauthenticated') },
 });
 
-export function opsRoutes(services: Services): OpenAPIHono {
+export function opsRoutes(services: Services): DocumentedRoutes {
   const routes = documentedRoutes();
 
   // Liveness: the process runs and its event loop answers. Never checks dependencies, so a

@@ -5,14 +5,14 @@
  * - GET /v1/articles/:articleId/comments: approved comments, oldest first, keyset pages.
  * Only public fields leave here: never an email, an IP or a verdict.
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { ARTICLE_ID_PATTERN, articleIdSchema } from '../../comments/article-id.js';
 import { decodeCursor, encodeCursor } from '../../comments/cursor.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { fieldsOf } from '../validation.js';
 import { etagOf, ifNoneMatchHits } from '../etag.js';
-import { documentedRoutes } from '../openapi/declare.js';
+import { documentedRoutes, type DocumentedRoutes } from '../openapi/declare.js';
 import { errorAnswers, jsonAnswer } from '../openapi/schemas.js';
 import { setResponseHeader } from '../response-headers.js';
 
@@ -82,7 +82,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   return parsed.data;
 }
 
-export function publicReadRoutes(services: Services): OpenAPIHono {
+export function publicReadRoutes(services: Services): DocumentedRoutes {
   const routes = documentedRoutes();
   routes.openAPIRegistry.registerPath(countsRoute);
   routes.openAPIRegistry.registerPath(listRoute);
