@@ -20,7 +20,6 @@ export const errorBodySchema = z
 interface Answer {
   description: string;
   content?: Record<string, { schema: z.ZodType }>;
-  headers?: Record<string, { description: string; schema: { type: 'string' } }>;
 }
 
 export function jsonAnswer(description: string, schema: z.ZodType): Answer {
