@@ -73,6 +73,7 @@ const schema = z
       .transform(Number),
     // Default: on, except in production (a sample page has no place on a newsroom's domain).
     DEMO: optionalFlag,
+    API_DOCS: flag(true),
     SITE_DOMAINS: list,
 
     CAPTCHA_TTL_SECONDS: int(300, 10, 86_400),
@@ -146,6 +147,8 @@ export interface Config {
   /** Proxies of ours in front: the client IP is the Nth X-Forwarded-For address from the right (0: the socket). */
   trustProxy: number;
   demo: boolean;
+  /** GET /openapi.json and /docs (API_DOCS=0 turns them off; they hold nothing secret). */
+  apiDocs: boolean;
   siteDomains: string[];
   captcha: { ttlSeconds: number; testAnswer: string | undefined; poolSize: number };
   /** login: failed logins per (client address, account); loginIp: per client address over all accounts. */
@@ -196,6 +199,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     allowedOrigins: e.ALLOWED_ORIGINS,
     trustProxy: e.TRUST_PROXY,
     demo: e.DEMO ?? e.NODE_ENV !== 'production',
+    apiDocs: e.API_DOCS,
     siteDomains: e.SITE_DOMAINS,
     captcha: { ttlSeconds: e.CAPTCHA_TTL_SECONDS, testAnswer: e.CAPTCHA_TEST_ANSWER, poolSize: e.CAPTCHA_POOL_SIZE },
     rateLimits: { captchas: e.RATE_LIMIT_CAPTCHAS, comments: e.RATE_LIMIT_COMMENTS, login: e.RATE_LIMIT_LOGIN, loginIp: e.RATE_LIMIT_LOGIN_IP },

@@ -3,7 +3,6 @@
  * thin: parse, call one domain function, map the result. Errors of every route end in one
  * `onError`, which answers the contract's error shape.
  */
-import { Hono } from 'hono';
 import { publicSecurityHeaders } from './middleware/public-security-headers/index.js';
 import type { Services } from '../services.js';
 import { errorBody, errorResponse, toAppError } from './errors.js';
@@ -20,10 +19,13 @@ import { opsRoutes } from './routes/ops.js';
 import { adminRoutes } from '../admin/index.js';
 import { publicApiRoutes } from './routes/v1.js';
 import { widgetRoutes } from '../widget/routes.js';
+import { documentedRoutes, type DocumentedRoutes } from './openapi/declare.js';
+import { apiReferenceRoutes } from './openapi/reference-routes.js';
 
-export function createApp(services: Services): Hono {
+export function createApp(services: Services): DocumentedRoutes {
   const { config, logger } = services;
-  const app = new Hono();
+  // Every area's routes are documented (src/http/openapi): app.route() merges their declarations.
+  const app = documentedRoutes();
 
   app.use(requestId());
   app.use(requestLog({ logger }));
@@ -52,6 +54,8 @@ export function createApp(services: Services): Hono {
   app.route('/v1', publicApiRoutes(services));
   app.route('/admin', adminRoutes(services));
   app.route('/', widgetRoutes(services));
+  // Last: the document describes every route mounted above.
+  if (config.apiDocs) app.route('/', apiReferenceRoutes(app));
 
   return app;
 }

@@ -40,6 +40,18 @@ export function validationFailed(issues: Issues, whole?: string): AppError {
   return new AppError('validation_failed', { fields: fieldsOf(issues, whole) });
 }
 
+/**
+ * The hook behind validate(), and the defaultHook of the routes declared for the OpenAPI
+ * document (src/http/openapi/declare.ts): one mapping from a zod result to the contract.
+ */
+export function checkValidated(
+  result: { success: true; data: unknown } | { success: false; error: { issues: Issues } },
+  options: ValidationOptions = {},
+): void {
+  if (!result.success) throw validationFailed(result.error.issues, options.whole);
+  if (options.checkText !== false) assertWellFormed(result.data);
+}
+
 /** The schema's output for `value`, or 400 validation_failed. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, options: ValidationOptions = {}): z.output<S> {
   const parsed = schema.safeParse(value);
@@ -49,10 +61,7 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, optio
 }
 
 export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S, options: ValidationOptions = {}) {
-  return zValidator(target, schema, (result) => {
-    if (!result.success) throw validationFailed(result.error.issues, options.whole);
-    if (options.checkText !== false) assertWellFormed(result.data);
-  });
+  return zValidator(target, schema, (result) => checkValidated(result, options));
 }
 
 /** Throws validation_failed naming every field (or key) of `value` whose text holds a lone surrogate. */

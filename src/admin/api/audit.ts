@@ -1,8 +1,8 @@
 /** GET /admin/api/audit?before=<id>&kind=comment.|ban.|lexicon.|moderator. → {entries, nextBefore} (session). */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
-import { validate } from '../../http/validation.js';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
+import { errorAnswers, jsonAnswer, SESSION } from '../../http/openapi/schemas.js';
 import { requireSession } from '../auth/index.js';
 import { AUDIT_KINDS } from '../../moderation/audit.js';
 
@@ -12,10 +12,34 @@ const query = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
-export function auditRoutes(services: Services): Hono {
-  const routes = new Hono();
+const auditEntry = z.object({
+  id: z.number().int(),
+  actor: z.string(),
+  actorEmail: z.string().nullable(),
+  action: z.string().openapi({ example: 'comment.approve' }),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Moderator API'],
+  summary: 'The audit log, newest first (keyset pages by `before`)',
+  security: SESSION,
+  request: { query },
+  responses: {
+    200: jsonAnswer('a page', z.object({ entries: z.array(auditEntry), nextBefore: z.number().int().nullable() })),
+    ...errorAnswers('validation_failed', 'unauthenticated'),
+  },
+});
+
+export function auditRoutes(services: Services): DocumentedRoutes {
+  const routes = documentedRoutes();
   routes.use('*', requireSession(services));
-  routes.get('/', validate('query', query), async (c) => {
+  declareRoute(routes, listRoute, async (c) => {
     const q = c.req.valid('query');
     const { entries, nextBeforeId } = await services.auditService.list({ beforeId: q.before, kind: q.kind, limit: q.limit });
     return c.json({

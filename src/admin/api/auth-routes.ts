@@ -1,6 +1,5 @@
 /** POST /admin/api/login, POST /admin/api/logout, GET /admin/api/me, POST /admin/api/me/password. */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
 import {
   clearSessionCookie,
@@ -13,8 +12,9 @@ import {
   SESSION_COOKIE,
 } from '../auth/index.js';
 import { getCookie } from 'hono/cookie';
-import { validate } from '../../http/validation.js';
-import { lang, password as newPassword, userJson } from './users.js';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
+import { errorAnswers, jsonAnswer, SESSION, SESSION_AND_CSRF } from '../../http/openapi/schemas.js';
+import { lang, password as newPassword, userJson, userSchema } from './users.js';
 
 const ownPasswordBody = z.object({
   currentPassword: z.string().min(1).max(1024),
@@ -26,11 +26,60 @@ const loginBody = z.object({
   password: z.string().min(1).max(1024),
 });
 
-export function authRoutes(services: Services): Hono {
-  const routes = new Hono();
+const sessionUser = z.object({ id: z.string(), email: z.string(), role: z.enum(['admin', 'moderator']) });
+const csrfToken = z.string().openapi({ description: 'send it as X-CSRF-Token on every state-changing request' });
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['Moderator API'],
+  summary: 'Log in: sets the session cookie and answers the CSRF token',
+  request: { body: { required: true, content: { 'application/json': { schema: loginBody } } } },
+  responses: {
+    200: jsonAnswer('logged in (Set-Cookie: the session)', z.object({ user: sessionUser, csrfToken })),
+    ...errorAnswers('validation_failed', 'invalid_json', 'invalid_credentials', 'csrf_failed', 'rate_limited'),
+  },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/logout',
+  tags: ['Moderator API'],
+  summary: 'Log out: ends the session',
+  security: SESSION_AND_CSRF,
+  responses: { 200: jsonAnswer('logged out', z.object({ ok: z.literal(true) })), ...errorAnswers('unauthenticated', 'csrf_failed') },
+});
+
+const ownPasswordRoute = createRoute({
+  method: 'post',
+  path: '/me/password',
+  tags: ['Moderator API'],
+  summary: "Change one's own password; every other session of theirs ends",
+  security: SESSION_AND_CSRF,
+  request: { body: { required: true, content: { 'application/json': { schema: ownPasswordBody } } } },
+  responses: {
+    200: jsonAnswer('the account', z.object({ user: userSchema })),
+    ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed'),
+  },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['Moderator API'],
+  summary: 'The logged-in moderator and the CSRF token of the session',
+  security: SESSION,
+  responses: {
+    200: jsonAnswer('the moderator', z.object({ user: sessionUser.extend({ displayName: z.string().nullable() }), csrfToken })),
+    ...errorAnswers('unauthenticated'),
+  },
+});
+
+export function authRoutes(services: Services): DocumentedRoutes {
+  const routes = documentedRoutes();
 
   // Another site's page may not log the browser in (login CSRF): see src/admin/auth/origin.ts.
-  routes.post('/login', refuseCrossSiteLogin(services), validate('json', loginBody), async (c) => {
+  declareRoute(routes, { ...loginRoute, middleware: [refuseCrossSiteLogin(services)] }, async (c) => {
     const { email, password } = c.req.valid('json');
     // A fresh session id on every login (no fixation); drop the one the browser still holds.
     const previous = getCookie(c, SESSION_COOKIE);
@@ -41,7 +90,7 @@ export function authRoutes(services: Services): Hono {
     return c.json({ user: { id: user.id, email: user.email, role: user.role }, csrfToken: session.csrfToken });
   });
 
-  routes.post('/logout', requireSession(services), requireCsrf(), async (c) => {
+  declareRoute(routes, { ...logoutRoute, middleware: [requireSession(services), requireCsrf()] }, async (c) => {
     await logout(services, c.get('session').id);
     clearSessionCookie(c, services.config);
     return c.json({ ok: true });
@@ -49,14 +98,14 @@ export function authRoutes(services: Services): Hono {
 
   // A moderator's own password: the current one proves it is them; every other session of theirs ends.
   const users = services.moderatorService;
-  routes.post('/me/password', requireSession(services), requireCsrf(), validate('json', ownPasswordBody), async (c) => {
+  declareRoute(routes, { ...ownPasswordRoute, middleware: [requireSession(services), requireCsrf()] }, async (c) => {
     const { currentPassword, password } = c.req.valid('json');
     const user = await users.changeOwnPassword(c.get('moderator').id, c.get('session').id, currentPassword, password, lang(c));
     c.header('Cache-Control', 'no-store');
     return c.json({ user: userJson(user) });
   });
 
-  routes.get('/me', requireSession(services), (c) => {
+  declareRoute(routes, { ...meRoute, middleware: [requireSession(services)] }, (c) => {
     const user = c.get('moderator');
     c.header('Cache-Control', 'no-store');
     return c.json({

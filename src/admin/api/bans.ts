@@ -4,10 +4,10 @@
  *   POST /            {email?, ip?, reason?, durationDays: number|null} → 201 {ban}
  *   POST /:id/lift    → {ban}
  */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
-import { validate } from '../../http/validation.js';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
+import { errorAnswers, jsonAnswer, SESSION_AND_CSRF } from '../../http/openapi/schemas.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
 import type { Ban } from '../../moderation/bans.js';
 
@@ -34,19 +34,61 @@ export const banJson = (b: Ban) => ({
   liftedAt: b.liftedAt?.toISOString() ?? null,
 });
 
-export function banRoutes(services: Services): Hono {
-  const routes = new Hono();
+const ban = z
+  .object({
+    id: z.number().int(),
+    email: z.string().nullable(),
+    ip: z.string().nullable(),
+    reason: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    liftedAt: z.string().nullable(),
+  })
+  .openapi('Ban');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Moderator API'],
+  summary: 'Active bans',
+  security: SESSION_AND_CSRF,
+  responses: { 200: jsonAnswer('the bans', z.object({ bans: z.array(ban) })), ...errorAnswers('unauthenticated', 'csrf_failed') },
+});
+
+const createBanRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['Moderator API'],
+  summary: 'Ban an email and/or an IP for some days (null: for good); their new comments are rejected automatically',
+  security: SESSION_AND_CSRF,
+  request: { body: { required: true, content: { 'application/json': { schema: createBody } } } },
+  responses: { 201: jsonAnswer('the ban', z.object({ ban })), ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed') },
+});
+
+const liftRoute = createRoute({
+  method: 'post',
+  path: '/{id}/lift',
+  tags: ['Moderator API'],
+  summary: 'Lift a ban',
+  security: SESSION_AND_CSRF,
+  request: { params: idParam },
+  responses: { 200: jsonAnswer('the lifted ban', z.object({ ban })), ...errorAnswers('validation_failed', 'unauthenticated', 'csrf_failed', 'not_found') },
+});
+
+export function banRoutes(services: Services): DocumentedRoutes {
+  const routes = documentedRoutes();
   const bans = services.banService;
   routes.use('*', requireSession(services), requireCsrf());
 
-  routes.get('/', async (c) => c.json({ bans: (await bans.listActive()).map(banJson) }));
+  declareRoute(routes, listRoute, async (c) => c.json({ bans: (await bans.listActive()).map(banJson) }));
 
-  routes.post('/', validate('json', createBody), async (c) => {
+  declareRoute(routes, createBanRoute, async (c) => {
     const ban = await bans.create(c.get('moderator').id, c.req.valid('json'));
     return c.json({ ban: banJson(ban) }, 201);
   });
 
-  routes.post('/:id/lift', validate('param', idParam), async (c) => {
+  declareRoute(routes, liftRoute, async (c) => {
     const ban = await bans.lift(c.get('moderator').id, c.req.valid('param').id);
     return c.json({ ban: banJson(ban) });
   });

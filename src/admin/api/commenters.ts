@@ -2,11 +2,11 @@
  * GET /admin/api/commenters?email=&ip= → {comments: [...]}: a commenter's comments (same
  * email or same IP), newest first, with their outcomes (session).
  */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
+import { errorAnswers, jsonAnswer, SESSION } from '../../http/openapi/schemas.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../../errors.js';
-import { validate } from '../../http/validation.js';
 import { requireSession } from '../auth/index.js';
 
 // No control characters: PostgreSQL refuses a NUL in text (SQLSTATE 22021), which was a 500.
@@ -16,10 +16,23 @@ export const commenterQuery = z.object({
   ip: z.string().trim().max(45).regex(NO_CONTROL, 'invalid').optional().transform((v) => v || undefined),
 });
 
-export function commenterRoutes(services: Services): Hono {
-  const routes = new Hono();
+const historyRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Moderator API'],
+  summary: "A commenter's comments (same email or same IP), newest first, with their outcomes; email or ip is required",
+  security: SESSION,
+  request: { query: commenterQuery },
+  responses: {
+    200: jsonAnswer('at most 100 comments', z.object({ comments: z.array(z.record(z.string(), z.unknown())) })),
+    ...errorAnswers('validation_failed', 'unauthenticated'),
+  },
+});
+
+export function commenterRoutes(services: Services): DocumentedRoutes {
+  const routes = documentedRoutes();
   routes.use('*', requireSession(services));
-  routes.get('/', validate('query', commenterQuery), async (c) => {
+  declareRoute(routes, historyRoute, async (c) => {
     const { email, ip } = c.req.valid('query');
     if (!email && !ip) throw new AppError('validation_failed', { fields: { email: 'email or ip is required' } });
     const comments = await services.commenterHistory.entries({ email, ip, limit: 100 });

@@ -4,7 +4,7 @@
  * session's CSRF token (403 csrf_failed), checked in that order. Each file below declares its
  * routes with inline Hono handlers that call one domain service of `services`.
  */
-import { Hono } from 'hono';
+import { documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
 import type { Services } from '../../services.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth-routes.js';
@@ -17,11 +17,11 @@ import { commentRoutes, eventRoutes } from './routes.js';
 import { statsRoutes } from './stats.js';
 import { userRoutes } from './users.js';
 
-export function adminApiRoutes(services: Services): Hono {
+export function adminApiRoutes(services: Services): DocumentedRoutes {
   const hub = new EventHub({ redisUrl: services.config.redisUrl, channel: services.keys.eventsChannel, logger: services.logger });
   services.onClose(() => hub.close());
 
-  const api = new Hono();
+  const api = documentedRoutes();
   api.route('/', authRoutes(services));
   api.route('/comments', commentRoutes(services));
   api.route('/events', eventRoutes(services, hub));

@@ -5,11 +5,11 @@
  *   POST /            {kind, lang, term, tier?} → 201 {entry}   (409 conflict when present)
  *   POST /:id/delete  → {entry}
  */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
 import type { LexiconEntryRecord } from '../../store/lexicon.js';
-import { validate } from '../../http/validation.js';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
+import { errorAnswers, jsonAnswer, SESSION_AND_CSRF } from '../../http/openapi/schemas.js';
 import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
 
 const addBody = z
@@ -33,19 +33,68 @@ export const lexiconJson = (e: LexiconEntryRecord) => ({
   createdAt: e.createdAt.toISOString(),
 });
 
-export function lexiconRoutes(services: Services): Hono {
-  const routes = new Hono();
+const entry = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(['term', 'allow']),
+    lang: z.enum(['vi', 'en']),
+    term: z.string(),
+    tier: z.enum(['review', 'block']).nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('LexiconEntry');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Moderator API'],
+  summary: 'Words added at run time to the filter (terms) or exempted from it (allow)',
+  security: SESSION_AND_CSRF,
+  responses: { 200: jsonAnswer('the entries', z.object({ entries: z.array(entry) })), ...errorAnswers('unauthenticated', 'csrf_failed') },
+});
+
+const addRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['Moderator API'],
+  summary: 'Add a word (admins); the workers apply it within seconds',
+  security: SESSION_AND_CSRF,
+  middleware: [requireRole('admin')],
+  request: { body: { required: true, content: { 'application/json': { schema: addBody } } } },
+  responses: {
+    201: jsonAnswer('the entry', z.object({ entry })),
+    ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'forbidden', 'csrf_failed', 'conflict'),
+  },
+});
+
+const removeRoute = createRoute({
+  method: 'post',
+  path: '/{id}/delete',
+  tags: ['Moderator API'],
+  summary: 'Remove a word (admins)',
+  security: SESSION_AND_CSRF,
+  middleware: [requireRole('admin')],
+  request: { params: idParam },
+  responses: {
+    200: jsonAnswer('the removed entry', z.object({ entry })),
+    ...errorAnswers('validation_failed', 'unauthenticated', 'forbidden', 'csrf_failed', 'not_found'),
+  },
+});
+
+export function lexiconRoutes(services: Services): DocumentedRoutes {
+  const routes = documentedRoutes();
   const lexicon = services.lexiconService;
   routes.use('*', requireSession(services), requireCsrf());
 
-  routes.get('/', async (c) => c.json({ entries: (await lexicon.list()).map(lexiconJson) }));
+  declareRoute(routes, listRoute, async (c) => c.json({ entries: (await lexicon.list()).map(lexiconJson) }));
 
-  routes.post('/', requireRole('admin'), validate('json', addBody), async (c) => {
+  declareRoute(routes, addRoute, async (c) => {
     const entry = await lexicon.add(c.get('moderator').id, c.req.valid('json'));
     return c.json({ entry: lexiconJson(entry) }, 201);
   });
 
-  routes.post('/:id/delete', requireRole('admin'), validate('param', idParam), async (c) => {
+  declareRoute(routes, removeRoute, async (c) => {
     const entry = await lexicon.remove(c.get('moderator').id, c.req.valid('param').id);
     return c.json({ entry: lexiconJson(entry) });
   });

@@ -4,20 +4,39 @@
  * decisions on them, bans naming the address) as one JSON document to hand to the person.
  * Every export is written to the audit log (who asked, not the address): src/retention/privacy.ts.
  */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole, requireSession } from '../auth/index.js';
-import { validate } from '../../http/validation.js';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
+import { errorAnswers, jsonAnswer, SESSION } from '../../http/openapi/schemas.js';
 import type { Services } from '../../services.js';
 
 const exportQuery = z.object({ email: z.string().trim().min(3).max(254).email() });
 
-export function privacyRoutes(services: Services): Hono {
-  const routes = new Hono();
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/export',
+  tags: ['Moderator API'],
+  summary: 'Everything stored about one email address, as one JSON attachment (admins; audited)',
+  security: SESSION,
+  request: { query: exportQuery },
+  responses: {
+    200: jsonAnswer('the export (Content-Disposition: attachment)', z.object({
+        email: z.string(),
+        exportedAt: z.string(),
+        comments: z.array(z.record(z.string(), z.unknown())),
+        decisions: z.array(z.record(z.string(), z.unknown())),
+        bans: z.array(z.record(z.string(), z.unknown())),
+      })),
+    ...errorAnswers('validation_failed', 'unauthenticated', 'forbidden'),
+  },
+});
+
+export function privacyRoutes(services: Services): DocumentedRoutes {
+  const routes = documentedRoutes();
   routes.use('*', requireSession(services));
   routes.use('*', requireRole('admin'));
 
-  routes.get('/export', validate('query', exportQuery), async (c) => {
+  declareRoute(routes, exportRoute, async (c) => {
     const { email } = c.req.valid('query');
     const moderatorId = c.get('moderator').id;
     const data = await services.privacyService.exportPersonalData(moderatorId, email);

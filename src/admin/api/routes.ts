@@ -3,9 +3,9 @@
  * result. Every route needs a session (401) and, when it changes state, the session's CSRF
  * token (403), checked in that order.
  */
-import { Hono, type Context } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { z } from 'zod';
 import { articleIdSchema, commentIdParamSchema } from '../../comments/ids.js';
 import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
 import { AppError } from '../../errors.js';
@@ -14,7 +14,10 @@ import { requireCsrf, requireSession } from '../auth/index.js';
 import type { EventHub } from './events-hub.js';
 import { findAdminComment } from './find-comment.js';
 import { adminComment } from './serialize.js';
-import { parseInput, validate } from '../../http/validation.js';
+import { parseInput } from '../../http/validation.js';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
+import { errorAnswers, jsonAnswer, SESSION, SESSION_AND_CSRF, textAnswer } from '../../http/openapi/schemas.js';
+import { adminCommentSchema } from './comment-schema.js';
 
 const listQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
@@ -39,6 +42,68 @@ const bulkBody = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
+const moderated = { tags: ['Moderator API'], security: SESSION_AND_CSRF };
+const oneComment = jsonAnswer('the comment', adminCommentSchema);
+
+const listRoute = createRoute({
+  ...moderated,
+  method: 'get',
+  path: '/',
+  summary: 'Comments by status: pending oldest first, approved and rejected newest first (keyset pages)',
+  request: { query: listQuery },
+  responses: {
+    200: jsonAnswer('a page', z.object({ comments: z.array(adminCommentSchema), nextCursor: z.string().nullable() })),
+    ...errorAnswers('validation_failed', 'unauthenticated', 'csrf_failed'),
+  },
+});
+
+const bulkRoute = createRoute({
+  ...moderated,
+  method: 'post',
+  path: '/bulk',
+  summary: `Approve or reject up to ${BULK_MAX_IDS} comments at once`,
+  request: { body: { required: true, content: { 'application/json': { schema: bulkBody } } } },
+  responses: {
+    200: jsonAnswer(
+      'one result per id',
+      z.object({ results: z.array(z.union([z.object({ id: z.string(), status: z.string() }), z.object({ id: z.string(), error: z.enum(['not_found', 'already_decided']) })])) }),
+    ),
+    ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed', 'payload_too_large'),
+  },
+});
+
+const oneRoute = createRoute({
+  ...moderated,
+  method: 'get',
+  path: '/{id}',
+  summary: 'One comment, also while its moderation job is still queued (status `queued`)',
+  request: { params: idParam },
+  responses: { 200: oneComment, ...errorAnswers('validation_failed', 'unauthenticated', 'csrf_failed', 'not_found') },
+});
+
+const decideRoute = (decision: 'approve' | 'reject') =>
+  createRoute({
+    ...moderated,
+    method: 'post',
+    path: `/{id}/${decision}`,
+    summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a comment; 409 already_decided when another moderator decided first (force: true overturns, audited)`,
+    // Optional: no body decides with no reason (read by optionalJson below).
+    request: { params: idParam, body: { required: false, content: { 'application/json': { schema: decideBody } } } },
+    responses: {
+      200: oneComment,
+      ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed', 'not_found', 'already_decided', 'payload_too_large'),
+    },
+  });
+
+const eventsRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Moderator API'],
+  security: SESSION,
+  summary: 'Server-sent events for queue changes: `data:` lines of JSON {type, id, articleId, status, …}, a `: ping` every 15 s',
+  responses: { 200: textAnswer('the event stream', 'text/event-stream'), ...errorAnswers('unauthenticated') },
+});
+
 /** Seconds between SSE heartbeat comments: keeps proxies from closing an idle stream. */
 export const SSE_HEARTBEAT_MS = 15_000;
 
@@ -59,12 +124,12 @@ async function optionalJson<S extends z.ZodType>(c: Context, schema: S): Promise
   return parseInput(schema, value);
 }
 
-export function commentRoutes(services: Services): Hono {
-  const routes = new Hono();
+export function commentRoutes(services: Services): DocumentedRoutes {
+  const routes = documentedRoutes();
   routes.use('*', requireSession(services), requireCsrf());
 
   // Pending comments come oldest first, decided ones newest first (CommentListing.list).
-  routes.get('/', validate('query', listQuery), async (c) => {
+  declareRoute(routes, listRoute, async (c) => {
     const input = c.req.valid('query');
     const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
     if (after === null) throw new AppError('validation_failed', { fields: { cursor: 'invalid' } });
@@ -78,20 +143,20 @@ export function commentRoutes(services: Services): Hono {
     return c.json({ comments: page.items.map(adminComment), nextCursor: page.next ? encodeCursor(page.next) : null });
   });
 
-  routes.post('/bulk', validate('json', bulkBody), async (c) => {
+  declareRoute(routes, bulkRoute, async (c) => {
     const { ids, action, reason } = c.req.valid('json');
     const results = await services.decisionService.decideMany({ ids, decision: action, moderatorId: c.get('moderator').id, reason: reason ?? null });
     return c.json({ results });
   });
 
-  routes.get('/:id', validate('param', idParam), async (c) => {
+  declareRoute(routes, oneRoute, async (c) => {
     const comment = await findAdminComment(services, c.req.valid('param').id);
     if (!comment) throw new AppError('not_found');
     return c.json(comment);
   });
 
   for (const decision of ['approve', 'reject'] as const) {
-    routes.post(`/:id/${decision}`, validate('param', idParam), async (c) => {
+    declareRoute(routes, decideRoute(decision), async (c) => {
       const body = await optionalJson(c, decideBody);
       const comment = await services.decisionService.decide({
         commentId: c.req.valid('param').id,
@@ -111,10 +176,10 @@ export function commentRoutes(services: Services): Hono {
  * default `message` event, so `EventSource.onmessage` sees them all), a `: ping` comment
  * every 15 s, cleaned up when the client goes away or the process shuts down.
  */
-export function eventRoutes(services: Services, hub: EventHub): Hono {
-  const routes = new Hono();
+export function eventRoutes(services: Services, hub: EventHub): DocumentedRoutes {
+  const routes = documentedRoutes();
   routes.use('*', requireSession(services));
-  routes.get('/', (c) => {
+  declareRoute(routes, eventsRoute, (c) => {
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no'); // nginx: do not buffer the stream
     return streamSSE(c, async (stream) => {

@@ -3,15 +3,47 @@
  *   GET /        → the statistics page's figures
  *   GET /queue   → {counts: {pending, filtered, approved, rejected}} for the live tab counts
  */
-import { Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
+import { errorAnswers, jsonAnswer, SESSION } from '../../http/openapi/schemas.js';
 import type { Services } from '../../services.js';
 import { requireSession } from '../auth/index.js';
 
-export function statsRoutes(services: Services): Hono {
-  const routes = new Hono();
+const tabCounts = z.object({ pending: z.number().int(), filtered: z.number().int(), approved: z.number().int(), rejected: z.number().int() });
+
+const statsRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Moderator API'],
+  summary: "The statistics page's figures: the queue, today's decisions by moderator, how often each filter rule is overruled",
+  security: SESSION,
+  responses: {
+    200: jsonAnswer(
+      'the figures',
+      z.object({
+        queue: z.object({ pending: z.number().int(), oldestPendingAt: z.string().nullable(), oldestPendingSeconds: z.number().nullable() }),
+        today: z.array(z.record(z.string(), z.unknown())),
+        rules: z.array(z.record(z.string(), z.unknown())),
+      }),
+    ),
+    ...errorAnswers('unauthenticated'),
+  },
+});
+
+const queueRoute = createRoute({
+  method: 'get',
+  path: '/queue',
+  tags: ['Moderator API'],
+  summary: 'Tab counts for the live queue page (filtered, approved, rejected: the last 24 hours)',
+  security: SESSION,
+  responses: { 200: jsonAnswer('the counts', z.object({ counts: tabCounts })), ...errorAnswers('unauthenticated') },
+});
+
+export function statsRoutes(services: Services): DocumentedRoutes {
+  const routes = documentedRoutes();
   const stats = services.statsService;
   routes.use('*', requireSession(services));
-  routes.get('/', async (c) => {
+  declareRoute(routes, statsRoute, async (c) => {
     const s = await stats.load();
     c.header('Cache-Control', 'no-store');
     return c.json({
@@ -20,7 +52,7 @@ export function statsRoutes(services: Services): Hono {
       rules: s.rules,
     });
   });
-  routes.get('/queue', async (c) => {
+  declareRoute(routes, queueRoute, async (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json({ counts: await stats.tabCounts() });
   });

@@ -5,11 +5,12 @@
  *   POST /:id/disable      → {user}        POST /:id/enable → {user}
  *   POST /:id/password     {password} → {user}
  */
-import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Services } from '../../services.js';
 import { pickLang } from '../../http/messages.js';
-import { validate } from '../../http/validation.js';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
+import { errorAnswers, jsonAnswer, SESSION_AND_CSRF } from '../../http/openapi/schemas.js';
 import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
 import type { AccountSummary } from '../../moderation/accounts/moderators.js';
 
@@ -36,22 +37,67 @@ export const userJson = (u: AccountSummary) => ({
   createdAt: u.createdAt.toISOString(),
 });
 
-export function userRoutes(services: Services): Hono {
-  const routes = new Hono();
+/** A moderator account as the API answers it (also POST /admin/api/me/password). */
+export const userSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string().nullable(),
+    role: z.enum(['admin', 'moderator']),
+    disabledAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Moderator');
+
+const oneUser = jsonAnswer('the account', z.object({ user: userSchema }));
+const refusals = errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'forbidden', 'csrf_failed', 'not_found', 'conflict');
+const adminsOnly = { tags: ['Moderator API'], security: SESSION_AND_CSRF };
+
+const listRoute = createRoute({
+  ...adminsOnly,
+  method: 'get',
+  path: '/',
+  summary: 'Moderator accounts (admins)',
+  responses: { 200: jsonAnswer('the accounts', z.object({ users: z.array(userSchema) })), ...errorAnswers('unauthenticated', 'forbidden', 'csrf_failed') },
+});
+
+const createUserRoute = createRoute({
+  ...adminsOnly,
+  method: 'post',
+  path: '/',
+  summary: 'Create a moderator account (admins); the password policy of API.md applies',
+  request: { body: { required: true, content: { 'application/json': { schema: createBody } } } },
+  responses: { 201: oneUser, ...refusals },
+});
+
+const setDisabledRoute = (action: 'disable' | 'enable', summary: string) =>
+  createRoute({ ...adminsOnly, method: 'post', path: `/{id}/${action}`, summary, request: { params: idParam }, responses: { 200: oneUser, ...refusals } });
+
+const resetPasswordRoute = createRoute({
+  ...adminsOnly,
+  method: 'post',
+  path: '/{id}/password',
+  summary: "Reset a moderator's password (admins); every session of theirs ends",
+  request: { params: idParam, body: { required: true, content: { 'application/json': { schema: z.object({ password }) } } } },
+  responses: { 200: oneUser, ...refusals },
+});
+
+export function userRoutes(services: Services): DocumentedRoutes {
+  const routes = documentedRoutes();
   const users = services.moderatorService;
   routes.use('*', requireSession(services), requireCsrf(), requireRole('admin'));
 
-  routes.get('/', async (c) => c.json({ users: (await users.list()).map(userJson) }));
-  routes.post('/', validate('json', createBody), async (c) =>
+  declareRoute(routes, listRoute, async (c) => c.json({ users: (await users.list()).map(userJson) }));
+  declareRoute(routes, createUserRoute, async (c) =>
     c.json({ user: userJson(await users.create(c.get('moderator').id, c.req.valid('json'), lang(c))) }, 201),
   );
-  routes.post('/:id/disable', validate('param', idParam), async (c) =>
+  declareRoute(routes, setDisabledRoute('disable', 'Disable an account (admins); every session of it ends'), async (c) =>
     c.json({ user: userJson(await users.setDisabled(c.get('moderator').id, c.req.valid('param').id, true)) }),
   );
-  routes.post('/:id/enable', validate('param', idParam), async (c) =>
+  declareRoute(routes, setDisabledRoute('enable', 'Enable an account again (admins)'), async (c) =>
     c.json({ user: userJson(await users.setDisabled(c.get('moderator').id, c.req.valid('param').id, false)) }),
   );
-  routes.post('/:id/password', validate('param', idParam), validate('json', z.object({ password })), async (c) => {
+  declareRoute(routes, resetPasswordRoute, async (c) => {
     const user = await users.resetPassword(c.get('moderator').id, c.req.valid('param').id, c.req.valid('json').password, {
       actorSessionId: c.get('session').id,
       lang: lang(c),

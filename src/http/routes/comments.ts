@@ -10,7 +10,8 @@
  *   acceptComment: 429 rate_limited → honeypot → 403 captcha_invalid → 404 parent_not_found →
  *   409 duplicate_comment → enqueue → 202.
  */
-import { Hono, type MiddlewareHandler } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { acceptComment, type AcceptDeps } from '../../comments/accept.js';
 import { submissionFingerprint } from '../../comments/idempotency.js';
 import { commentSubmissionSchema, type CommentSubmission } from '../../comments/submission.js';
@@ -21,6 +22,8 @@ import { answerJson } from '../json-answer.js';
 import { idempotency } from '../middleware/idempotency/index.js';
 import { hotPathBodyLimit } from '../hot-path/index.js';
 import { requireJson } from '../middleware/json-body/index.js';
+import { documentedRoutes, type DocumentedRoutes } from '../openapi/declare.js';
+import { errorAnswers, jsonAnswer } from '../openapi/schemas.js';
 import { createRateLimiter, ipBucket } from '../middleware/rate-limit/index.js';
 import { requireUtf8 } from '../middleware/utf8-body/index.js';
 import { validate } from '../validation.js';
@@ -28,7 +31,39 @@ import { validate } from '../validation.js';
 /** API.md: a body over 32 KiB is 413. */
 export const MAX_COMMENT_BODY_BYTES = 32 * 1024;
 
-export function publicCommentRoutes(services: Services): Hono {
+/**
+ * The route as documented. It is registered in the document only, not mounted through
+ * zod-openapi: the hot path keeps its own order of checks above (415 before 413 before 400,
+ * bytes checked as UTF-8, the field reasons of src/comments/submission.ts).
+ */
+const submitComment = createRoute({
+  method: 'post',
+  path: '/comments',
+  tags: ['Public API'],
+  summary: 'Submit a comment; it waits for a moderator',
+  request: {
+    headers: z.object({ 'idempotency-key': z.string().min(1).max(100).optional() }),
+    body: { required: true, content: { 'application/json': { schema: commentSubmissionSchema } } },
+  },
+  responses: {
+    202: jsonAnswer('accepted: the job is in the queue (a filled honeypot answers the same and is dropped)', z.object({ id: z.string(), status: z.literal('pending') })),
+    ...errorAnswers(
+      'invalid_json',
+      'validation_failed',
+      'captcha_invalid',
+      'parent_not_found',
+      'duplicate_comment',
+      'conflict',
+      'payload_too_large',
+      'unsupported_media_type',
+      'idempotency_key_reused',
+      'rate_limited',
+      'unavailable',
+    ),
+  },
+});
+
+export function publicCommentRoutes(services: Services): DocumentedRoutes {
   const { redis, keys, config, logger } = services;
   const limiter = createRateLimiter({ redis, keyPrefix: keys.rateLimit('comments'), ...config.rateLimits.comments });
   const deps: AcceptDeps = {
@@ -42,7 +77,8 @@ export function publicCommentRoutes(services: Services): Hono {
   };
   const store = services.idempotency;
 
-  const routes = new Hono();
+  const routes = documentedRoutes();
+  routes.openAPIRegistry.registerPath(submitComment);
   routes.post(
     '/comments',
     countRefusals(),

@@ -3,22 +3,55 @@
  * alone, on the worker role's small ops server (src/http/ops-app.ts), so both roles can be
  * probed and scraped the same way.
  */
-import { Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
 import { registry } from '../../metrics.js';
 import { bearerMatches } from '../../ops/bearer.js';
 import { checkReadiness } from '../../ops/readiness.js';
 import { refreshScrapeGauges } from '../../ops/scrape.js';
 import type { Services } from '../../services.js';
 import { errorBody } from '../errors.js';
+import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../openapi/declare.js';
+import { errorAnswers, jsonAnswer, textAnswer } from '../openapi/schemas.js';
 
-export function opsRoutes(services: Services): Hono {
-  const routes = new Hono();
+const readiness = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  checks: z.record(z.string(), z.string()).openapi({ example: { redis: 'ok', database: 'ok', workers: 'ok' } }),
+  failed: z.array(z.string()),
+});
+
+const liveness = createRoute({
+  method: 'get',
+  path: '/healthz',
+  tags: ['Operations'],
+  summary: 'Liveness: 200 while the process runs (never checks dependencies)',
+  responses: { 200: jsonAnswer('alive', z.object({ status: z.literal('ok') })) },
+});
+
+const readinessRoute = createRoute({
+  method: 'get',
+  path: '/readyz',
+  tags: ['Operations'],
+  summary: 'Readiness: Redis, the database and a worker heartbeat',
+  responses: { 200: jsonAnswer('ready', readiness), 503: jsonAnswer('not ready (or shutting down): `failed` names what', readiness) },
+});
+
+const metrics = createRoute({
+  method: 'get',
+  path: '/metrics',
+  tags: ['Operations'],
+  summary: 'Prometheus metrics (bearer METRICS_TOKEN when set; in production without it closed unless METRICS_PUBLIC=1)',
+  security: [{ metricsToken: [] }, {}],
+  responses: { 200: textAnswer('Prometheus text format', 'text/plain'), ...errorAnswers('unauthenticated') },
+});
+
+export function opsRoutes(services: Services): DocumentedRoutes {
+  const routes = documentedRoutes();
 
   // Liveness: the process runs and its event loop answers. Never checks dependencies, so a
   // Redis outage does not make the orchestrator kill every copy at once.
-  routes.get('/healthz', (c) => c.json({ status: 'ok' }));
+  declareRoute(routes, liveness, (c) => c.json({ status: 'ok' }));
 
-  routes.get('/readyz', async (c) => {
+  declareRoute(routes, readinessRoute, async (c) => {
     const { ready, checks, failed } = await checkReadiness({
       redis: services.redis,
       db: services.db,
@@ -32,7 +65,7 @@ export function opsRoutes(services: Services): Hono {
 
   // Behind METRICS_TOKEN when set; in production without it, closed unless METRICS_PUBLIC=1 says
   // the port is on a private network (queue sizes and error rates are not for the internet).
-  routes.get('/metrics', async (c) => {
+  declareRoute(routes, metrics, async (c) => {
     const { metricsToken: token, isProduction, metricsPublic } = services.config;
     const closed = token === undefined && isProduction && !metricsPublic;
     if (closed || (token !== undefined && !bearerMatches(c.req.header('authorization'), token))) {

@@ -5,8 +5,7 @@
  * - GET /v1/articles/:articleId/comments: approved comments, oldest first, keyset pages.
  * Only public fields leave here: never an email, an IP or a verdict.
  */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { createRoute, z } from '@hono/zod-openapi';
 import { ARTICLE_ID_PATTERN } from '../../comments/id-patterns.js';
 import { articleIdSchema } from '../../comments/ids.js';
 import { AppError } from '../../errors.js';
@@ -14,6 +13,8 @@ import type { Services } from '../../services.js';
 import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
 import { parseInput } from '../validation.js';
 import { etagOf, revalidate } from '../etag.js';
+import { documentedRoutes, type DocumentedRoutes } from '../openapi/declare.js';
+import { errorAnswers, jsonAnswer } from '../openapi/schemas.js';
 
 export const MAX_COUNT_ARTICLES = 100;
 const COUNTS_CACHE_CONTROL = 'public, max-age=5';
@@ -31,8 +32,54 @@ const listQuery = z.object({
   cursor: z.string().max(400).optional(),
 });
 
-export function publicReadRoutes(services: Services): Hono {
-  const routes = new Hono();
+/**
+ * Both routes are registered in the document only, not mounted through zod-openapi: /counts is
+ * the hot path (answers rendered by query string, validated only on a miss), and the article
+ * id of the list may hold `/`, which zod-openapi's `{param}` paths cannot match.
+ */
+const countsRoute = createRoute({
+  method: 'get',
+  path: '/counts',
+  tags: ['Public API'],
+  summary: 'Approved comments per article (ETag, 304 on If-None-Match, Cache-Control: public, max-age=5)',
+  request: { query: z.object({ articles: z.string().openapi({ description: `comma-separated article ids, at most ${MAX_COUNT_ARTICLES}`, example: 'a,b,c' }) }) },
+  responses: {
+    200: jsonAnswer('counts; unknown ids count 0', z.object({ counts: z.record(z.string(), z.number().int()) })),
+    304: { description: 'not modified (If-None-Match matched the ETag)' },
+    ...errorAnswers('validation_failed', 'unavailable'),
+  },
+});
+
+const publicComment = z
+  .object({
+    id: z.string(),
+    parentId: z.string().nullable(),
+    authorName: z.string(),
+    content: z.string().openapi({ description: 'as typed (NFC): escape it when rendering' }),
+    createdAt: z.string(),
+    publishedAt: z.string().nullable(),
+  })
+  .openapi('PublicComment');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/articles/{articleId}/comments',
+  tags: ['Public API'],
+  summary: 'Approved comments of an article, oldest first, in keyset pages',
+  request: { params: z.object({ articleId: articleIdSchema.openapi({ description: 'may contain `/`' }) }), query: listQuery },
+  responses: {
+    200: jsonAnswer(
+      'a page',
+      z.object({ articleId: z.string(), count: z.number().int(), comments: z.array(publicComment), nextCursor: z.string().nullable() }),
+    ),
+    ...errorAnswers('validation_failed', 'unavailable'),
+  },
+});
+
+export function publicReadRoutes(services: Services): DocumentedRoutes {
+  const routes = documentedRoutes();
+  routes.openAPIRegistry.registerPath(countsRoute);
+  routes.openAPIRegistry.registerPath(listRoute);
 
   // Rendered answers by query string, kept as long as the counts they show (≤ 1 s): a page
   // view fans out to many identical requests, and rendering (validation, JSON, digest) was

@@ -1,12 +1,13 @@
 /** The public API under /v1, as one router: captchas, comment submission, public reads. */
-import { Hono } from 'hono';
+import { documentedRoutes, type DocumentedRoutes } from '../openapi/declare.js';
 import type { Services } from '../../services.js';
 import { captchaRoutes } from './captcha.js';
 import { publicCommentRoutes } from './comments.js';
 import { publicReadRoutes } from './public-read.js';
 
-export function publicApiRoutes(services: Services): Hono {
-  const v1 = new Hono();
+export function publicApiRoutes(services: Services): DocumentedRoutes {
+  // Documented: app.route() merges each router's declarations into GET /openapi.json.
+  const v1 = documentedRoutes();
   v1.route('/', captchaRoutes(services));
   v1.route('/', publicCommentRoutes(services));
   v1.route('/', publicReadRoutes(services));

@@ -1,0 +1,44 @@
+/**
+ * Pieces every route declaration uses: the error body of the contract, the error answers of a
+ * route by code (statuses from the one table in src/http/errors.ts), JSON and text answers,
+ * and the security requirements of the moderator API.
+ */
+import { z } from '@hono/zod-openapi';
+import type { ErrorCode } from '../../errors.js';
+import { statusOf } from '../errors.js';
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation_failed' }),
+      message: z.string().openapi({ description: 'Vietnamese, or English when Accept-Language prefers en' }),
+      details: z.record(z.string(), z.unknown()).optional().openapi({ description: 'e.g. `fields` for validation_failed' }),
+    }),
+  })
+  .openapi('Error');
+
+interface Answer {
+  description: string;
+  content?: Record<string, { schema: z.ZodType }>;
+}
+
+export function jsonAnswer(description: string, schema: z.ZodType): Answer {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+export function textAnswer(description: string, mediaType: string): Answer {
+  return { description, content: { [mediaType]: { schema: z.string() } } };
+}
+
+/** The error answers of a route, one entry per status naming its codes. */
+export function errorAnswers(...codes: ErrorCode[]): Record<number, Answer> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) byStatus.set(statusOf[code], [...(byStatus.get(statusOf[code]) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, named]) => [status, jsonAnswer(named.map((code) => `\`${code}\``).join(', '), errorBodySchema)]),
+  );
+}
+
+/** Security scheme names, registered in src/http/openapi/document.ts. */
+export const SESSION = [{ session: [] }];
+export const SESSION_AND_CSRF = [{ session: [], csrfToken: [] }];
