@@ -43,8 +43,14 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   };
   const maxAge = deps.workerHeartbeatMaxAgeSeconds;
   const [redis, database, workers] = await Promise.all([
-    check(async () => (await deps.redis.ping(), 'ok')),
-    check(async () => (await deps.db.query('SELECT 1'), 'ok')),
+    check(async () => {
+      await deps.redis.ping();
+      return 'ok';
+    }),
+    check(async () => {
+      await deps.db.query('SELECT 1');
+      return 'ok';
+    }),
     check(async () =>
       (await freshestHeartbeat(deps.redis, deps.keys, maxAge)) === null ? `no worker heartbeat within ${maxAge} s` : 'ok',
     ),

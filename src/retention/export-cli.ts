@@ -6,7 +6,7 @@
  * actor `cli`.
  */
 import { z } from 'zod';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { AuditStore } from '../store/audit.js';
 import { openDb } from '../store/db.js';
 import { createPrivacyService } from './privacy.js';
@@ -16,7 +16,7 @@ if (!email.success) {
   console.error('Usage: npm run export -- <email address>');
   process.exit(2);
 }
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (error) {

@@ -16,7 +16,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { decidedComments, DECIDED_PAGE_SIZE } from '../store/decided-comments.js';
 import { openDb } from '../store/db.js';
 
@@ -28,7 +28,7 @@ function fail(code: number, message: string): never {
   process.exit(code);
 }
 
-let args;
+let args: { since?: string; limit?: string; out?: string; 'page-size'?: string; help?: boolean };
 try {
   args = parseArgs({
     options: {
@@ -53,7 +53,7 @@ const since = args.since === undefined ? undefined : parseSince(args.since);
 const limit = args.limit === undefined ? undefined : parseCount(args.limit, '--limit', Number.MAX_SAFE_INTEGER);
 const pageSize = args['page-size'] === undefined ? DECIDED_PAGE_SIZE : parseCount(args['page-size'], '--page-size', 10_000);
 
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (error) {

@@ -45,7 +45,9 @@ export function createBatcher<Req, Res>(
   const runBatch = async (batch: Array<Pending<Req, Res>>) => {
     try {
       const results = await runMany(batch.map((call) => call.req));
-      batch.forEach((call, i) => call.resolve(results[i]));
+      batch.forEach((call, i) => {
+        call.resolve(results[i]);
+      });
     } catch (error) {
       if (batch.length > 1 && options.isolate(error)) await Promise.all(batch.map(runAlone));
       else for (const call of batch) call.reject(error);

@@ -93,7 +93,7 @@ function isHostChar(c: number): boolean {
 }
 
 /** Where a run of host characters [i, j) sits: what a messaging host needs around it. */
-const enum Around {
+enum Around {
   /** The run starts a word ("t.me", not the end of "hát.me"). */
   WordStart = 1,
   /** "/" and a path follow the run ("t.me/kiemtien88"). */

@@ -65,7 +65,7 @@ export function spelledLinks(
 }
 
 /** What stands for the dot; the order is not meaningful. */
-const enum Sep {
+enum Sep {
   None,
   /** "." with a space or bracket beside it. */
   Dot,
@@ -185,7 +185,7 @@ function tryAt(text: NormalizedText, from: number, to: number, sep: Sep, siteDom
   const stop = v.end[end - 1]!;
   // The first scan may have read part of it ("abc88.com . vn", "com.vn"): keep the longer
   // reading. Its findings come first, sorted and disjoint.
-  let f = firstAfter(findings, first, start);
+  const f = firstAfter(findings, first, start);
   while (f < first && findings[f]!.start < stop) {
     const other = findings[f]!;
     if (other.end - other.start >= stop - start) return;

@@ -13,7 +13,9 @@ export function evaluateFile(engine: FilterEngine, path: string): Evaluation {
   const comments = readLabelled(path);
   const verdicts: Verdict[] = comments.map((c) => engine.evaluate(c.text));
   const counter = new FigureCounter();
-  comments.forEach((c, i) => counter.add(c, verdicts[i]!));
+  comments.forEach((c, i) => {
+    counter.add(c, verdicts[i]!);
+  });
   return { figures: counter.figures(), commentsPerCpuSecond: throughput(engine, comments.map((c) => c.text)) };
 }
 

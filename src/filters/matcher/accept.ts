@@ -30,7 +30,7 @@ export function acceptStripped(entry: number, start: number, end: number, terms:
   const { accentedOnly, disguised } = terms.entries[entry]!;
   if (!typedMarksBelongTo(text.accented, start, end, terms.accentedForms[entry]!)) return false;
   if (!accentedOnly) return true;
-  return disguised && spanFlags(text.accented, start, end) & DISGUISE ? true : false;
+  return disguised && (spanFlags(text.accented, start, end) & DISGUISE) !== 0;
 }
 
 /**

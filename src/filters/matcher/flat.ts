@@ -122,7 +122,9 @@ function edgeLookup(nodeCount: number, edgeStart: Int32Array, edgeUnit: Uint16Ar
   }
   const units = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || a - b).slice(0, 255);
   const symbol = new Uint8Array(65536);
-  units.forEach((unit, i) => (symbol[unit] = i + 1));
+  units.forEach((unit, i) => {
+    symbol[unit] = i + 1;
+  });
   const width = units.length + 1;
   let rows = 0;
   for (let node = 0; node < nodeCount; node++) if (edgesOf(node).length > 1) row[node] = width * rows++;

@@ -60,9 +60,9 @@ export function encodeModel(model: SpanModelData): Buffer {
   out[4] = FORMAT;
   out[5] = model.bits;
   const { token, comment, thresholds: t } = model;
-  [token.scale, token.bias, comment.scale, comment.bias, t.token, t.best, t.comment, 0].forEach((v, i) =>
-    out.writeFloatLE(v, 8 + 4 * i),
-  );
+  [token.scale, token.bias, comment.scale, comment.bias, t.token, t.best, t.comment, 0].forEach((v, i) => {
+    out.writeFloatLE(v, 8 + 4 * i);
+  });
   Buffer.from(token.quanta.buffer, token.quanta.byteOffset, slots).copy(out, HEADER);
   Buffer.from(comment.quanta.buffer, comment.quanta.byteOffset, slots).copy(out, HEADER + slots);
   return out;

@@ -103,7 +103,7 @@ export function newIdempotencyKey(): string {
   const c = typeof crypto !== 'undefined' ? crypto : undefined;
   if (c && typeof c.randomUUID === 'function') return c.randomUUID();
   const bytes = new Uint8Array(16);
-  if (c && c.getRandomValues) c.getRandomValues(bytes);
+  if (c?.getRandomValues) c.getRandomValues(bytes);
   else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
   return Array.from(bytes, (b) => (b < 16 ? '0' : '') + b.toString(16)).join('');
 }

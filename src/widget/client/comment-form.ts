@@ -120,7 +120,7 @@ export function createCommentForm(options: { api: Api; t: Messages; articleId: s
     }
     const code = result.error.code;
     if (code === 'validation_failed') {
-      const { errors, unmatched } = serverFieldErrors(result.error.details && result.error.details.fields, t);
+      const { errors, unmatched } = serverFieldErrors(result.error.details?.fields, t);
       showErrors(errors);
       if (unmatched.length || !Object.keys(errors).length) formError.textContent = t.generic;
     } else if (code === 'captcha_invalid') {

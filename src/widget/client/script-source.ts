@@ -17,20 +17,20 @@ function trimSlash(url: string): string {
 
 export function captureScriptSource(fileName: string): ScriptSource {
   let script = document.currentScript as HTMLScriptElement | null;
-  if (!script || !script.src) {
+  if (!script?.src) {
     // Loaded in a way that leaves no currentScript (e.g. injected by a tag manager).
     script = document.querySelector<HTMLScriptElement>(`script[src*="${fileName}"]`);
   }
-  const explicit = script && script.getAttribute('data-api');
+  const explicit = script?.getAttribute('data-api');
   let origin = location.origin;
-  if (script && script.src) {
+  if (script?.src) {
     try {
       origin = new URL(script.src, location.href).origin;
     } catch {
       // keep the page's origin
     }
   }
-  return { apiBase: trimSlash(explicit || origin), lang: script && script.getAttribute('data-lang') };
+  return { apiBase: trimSlash(explicit || origin), lang: script?.getAttribute('data-lang') ?? null };
 }
 
 /** The API base for one element: its own `data-api` wins over the script's. */

@@ -25,7 +25,7 @@ export async function bulk(action: Action): Promise<void> {
     }
     return;
   }
-  ids.forEach((id) => decidedHere.add(id));
+  for (const id of ids) decidedHere.add(id);
   const result = await api<{ results: Array<{ id: string; status?: string; error?: ApiError | string }> }>('POST', '/admin/api/comments/bulk', {
     ids,
     action,

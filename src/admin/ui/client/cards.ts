@@ -17,7 +17,9 @@ export function setCurrent(index: number, focus = true): void {
     return;
   }
   current = Math.max(0, Math.min(index, all.length - 1));
-  all.forEach((card, i) => card.classList.toggle('current', i === current));
+  all.forEach((card, i) => {
+    card.classList.toggle('current', i === current);
+  });
   const card = all[current];
   if (focus) {
     card.focus({ preventScroll: true });
@@ -34,7 +36,9 @@ export function focusMoved(card: HTMLElement): void {
   const index = cards().indexOf(card);
   if (index !== current) {
     current = index;
-    cards().forEach((c, i) => c.classList.toggle('current', i === current));
+    cards().forEach((c, i) => {
+      c.classList.toggle('current', i === current);
+    });
   }
 }
 

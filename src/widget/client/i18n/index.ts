@@ -12,5 +12,5 @@ export type { Lang, Messages } from './types.js';
 export const MESSAGES: Record<Lang, Messages> = { vi, en };
 
 export function langOf(value: string | null | undefined): Lang {
-  return value && value.toLowerCase().startsWith('en') ? 'en' : 'vi';
+  return value?.toLowerCase().startsWith('en') ? 'en' : 'vi';
 }
