@@ -13,7 +13,7 @@ import {
 } from '../auth/index.js';
 import { getCookie } from 'hono/cookie';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, SESSION, SESSION_AND_CSRF } from '../../http/openapi/schemas.js';
+import { errorAnswers, jsonAnswer, jsonBody, MODERATOR_API, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
 import { lang, password as newPassword, userJson, userSchema } from './users.js';
 
 const ownPasswordBody = z.object({
@@ -32,41 +32,36 @@ const csrfToken = z.string().openapi({ description: 'send it as X-CSRF-Token on 
 const loginRoute = createRoute({
   method: 'post',
   path: '/login',
-  tags: ['Moderator API'],
+  tags: MODERATOR_API,
   summary: 'Log in: sets the session cookie and answers the CSRF token',
-  request: { body: { required: true, content: { 'application/json': { schema: loginBody } } } },
+  request: { body: jsonBody(loginBody) },
   responses: {
     200: jsonAnswer('logged in (Set-Cookie: the session)', z.object({ user: sessionUser, csrfToken })),
     ...errorAnswers('validation_failed', 'invalid_json', 'invalid_credentials', 'csrf_failed', 'rate_limited'),
   },
 });
 
-const logoutRoute = createRoute({
+const logoutRoute = moderatorRoute({
   method: 'post',
   path: '/logout',
-  tags: ['Moderator API'],
   summary: 'Log out: ends the session',
-  security: SESSION_AND_CSRF,
   responses: { 200: jsonAnswer('logged out', z.object({ ok: z.literal(true) })), ...errorAnswers('unauthenticated', 'csrf_failed') },
 });
 
-const ownPasswordRoute = createRoute({
+const ownPasswordRoute = moderatorRoute({
   method: 'post',
   path: '/me/password',
-  tags: ['Moderator API'],
   summary: "Change one's own password; every other session of theirs ends",
-  security: SESSION_AND_CSRF,
-  request: { body: { required: true, content: { 'application/json': { schema: ownPasswordBody } } } },
+  request: { body: jsonBody(ownPasswordBody) },
   responses: {
     200: jsonAnswer('the account', z.object({ user: userSchema })),
     ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed'),
   },
 });
 
-const meRoute = createRoute({
+const meRoute = moderatorRoute({
   method: 'get',
   path: '/me',
-  tags: ['Moderator API'],
   summary: 'The logged-in moderator and the CSRF token of the session',
   security: SESSION,
   responses: {

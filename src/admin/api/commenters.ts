@@ -2,9 +2,9 @@
  * GET /admin/api/commenters?email=&ip= → {comments: [...]}: a commenter's comments (same
  * email or same IP), newest first, with their outcomes (session).
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, SESSION } from '../../http/openapi/schemas.js';
+import { errorAnswers, jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../../errors.js';
 import { requireSession } from '../auth/index.js';
@@ -16,10 +16,9 @@ export const commenterQuery = z.object({
   ip: z.string().trim().max(45).regex(NO_CONTROL, 'invalid').optional().transform((v) => v || undefined),
 });
 
-const historyRoute = createRoute({
+const historyRoute = moderatorRoute({
   method: 'get',
   path: '/',
-  tags: ['Moderator API'],
   summary: "A commenter's comments (same email or same IP), newest first, with their outcomes; email or ip is required",
   security: SESSION,
   request: { query: commenterQuery },

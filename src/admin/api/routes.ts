@@ -3,7 +3,7 @@
  * result. Every route needs a session (401) and, when it changes state, the session's CSRF
  * token (403), checked in that order.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { articleIdSchema, commentIdParamSchema } from '../../comments/ids.js';
@@ -16,7 +16,7 @@ import { findAdminComment } from './find-comment.js';
 import { adminComment } from './serialize.js';
 import { parseInput } from '../../http/validation.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, SESSION, SESSION_AND_CSRF, textAnswer } from '../../http/openapi/schemas.js';
+import { errorAnswers, jsonAnswer, jsonBody, moderatorRoute, SESSION, textAnswer } from '../../http/openapi/schemas.js';
 import { adminCommentSchema } from './comment-schema.js';
 
 const listQuery = z.object({
@@ -42,11 +42,9 @@ const bulkBody = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
-const moderated = { tags: ['Moderator API'], security: SESSION_AND_CSRF };
 const oneComment = jsonAnswer('the comment', adminCommentSchema);
 
-const listRoute = createRoute({
-  ...moderated,
+const listRoute = moderatorRoute({
   method: 'get',
   path: '/',
   summary: 'Comments by status: pending oldest first, approved and rejected newest first (keyset pages)',
@@ -57,12 +55,11 @@ const listRoute = createRoute({
   },
 });
 
-const bulkRoute = createRoute({
-  ...moderated,
+const bulkRoute = moderatorRoute({
   method: 'post',
   path: '/bulk',
   summary: `Approve or reject up to ${BULK_MAX_IDS} comments at once`,
-  request: { body: { required: true, content: { 'application/json': { schema: bulkBody } } } },
+  request: { body: jsonBody(bulkBody) },
   responses: {
     200: jsonAnswer(
       'one result per id',
@@ -72,8 +69,7 @@ const bulkRoute = createRoute({
   },
 });
 
-const oneRoute = createRoute({
-  ...moderated,
+const oneRoute = moderatorRoute({
   method: 'get',
   path: '/{id}',
   summary: 'One comment, also while its moderation job is still queued (status `queued`)',
@@ -82,8 +78,7 @@ const oneRoute = createRoute({
 });
 
 const decideRoute = (decision: 'approve' | 'reject') =>
-  createRoute({
-    ...moderated,
+  moderatorRoute({
     method: 'post',
     path: `/{id}/${decision}`,
     summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a comment; 409 already_decided when another moderator decided first (force: true overturns, audited)`,
@@ -95,10 +90,9 @@ const decideRoute = (decision: 'approve' | 'reject') =>
     },
   });
 
-const eventsRoute = createRoute({
+const eventsRoute = moderatorRoute({
   method: 'get',
   path: '/',
-  tags: ['Moderator API'],
   security: SESSION,
   summary: 'Server-sent events for queue changes: `data:` lines of JSON {type, id, articleId, status, …}, a `: ping` every 15 s',
   responses: { 200: textAnswer('the event stream', 'text/event-stream'), ...errorAnswers('unauthenticated') },
