@@ -1,17 +1,7 @@
 /** POST /admin/api/login, POST /admin/api/logout, GET /admin/api/me, POST /admin/api/me/password. */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
-import {
-  clearSessionCookie,
-  loginUser,
-  logout,
-  refuseCrossSiteLogin,
-  requireCsrf,
-  requireSession,
-  setSessionCookie,
-  SESSION_COOKIE,
-} from '../auth/index.js';
-import { getCookie } from 'hono/cookie';
+import { endBrowserSession, refuseCrossSiteLogin, requireCsrf, requireSession, startBrowserSession } from '../auth/index.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
 import { errorAnswers, jsonAnswer, jsonBody, MODERATOR_API, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
 import { lang, password as newPassword, userJson, userSchema } from './users.js';
@@ -76,18 +66,13 @@ export function authRoutes(services: Services): DocumentedRoutes {
   // Another site's page may not log the browser in (login CSRF): see src/admin/auth/origin.ts.
   declareRoute(routes, { ...loginRoute, middleware: [refuseCrossSiteLogin(services)] }, async (c) => {
     const { email, password } = c.req.valid('json');
-    // A fresh session id on every login (no fixation); drop the one the browser still holds.
-    const previous = getCookie(c, SESSION_COOKIE);
-    const { user, session } = await loginUser(services, { email, password, clientIp: c.get('clientIp') });
-    if (previous) await logout(services, previous).catch(() => {});
-    setSessionCookie(c, session, services.config);
+    const { user, session } = await startBrowserSession(c, services, { email, password, clientIp: c.get('clientIp') });
     c.header('Cache-Control', 'no-store');
     return c.json({ user: { id: user.id, email: user.email, role: user.role }, csrfToken: session.csrfToken });
   });
 
   declareRoute(routes, { ...logoutRoute, middleware: [requireSession(services), requireCsrf()] }, async (c) => {
-    await logout(services, c.get('session').id);
-    clearSessionCookie(c, services.config);
+    await endBrowserSession(c, services);
     return c.json({ ok: true });
   });
 
