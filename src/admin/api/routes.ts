@@ -7,7 +7,8 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { articleIdSchema, commentIdParamSchema } from '../../comments/ids.js';
-import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
+import { encodeCursor } from '../../store/page-cursor.js';
+import { pageStart } from '../../http/cursor-param.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
@@ -125,8 +126,7 @@ export function commentRoutes(services: Services): DocumentedRoutes {
   // Pending comments come oldest first, decided ones newest first (CommentListing.list).
   declareRoute(routes, listRoute, async (c) => {
     const input = c.req.valid('query');
-    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
-    if (after === null) throw new AppError('validation_failed', { fields: { cursor: 'invalid' } });
+    const after = pageStart(input.cursor);
     const page = await services.commentListing.list({
       status: input.status,
       articleId: input.articleId,
