@@ -35,7 +35,7 @@ const logoutRoute = moderatorRoute({
   method: 'post',
   path: '/logout',
   summary: 'Log out: ends the session',
-  responses: { 200: jsonAnswer('logged out', z.object({ ok: z.literal(true) })), ...errorAnswers('unauthenticated', 'csrf_failed') },
+  responses: { 200: jsonAnswer('logged out', z.object({ ok: z.literal(true) })) },
 });
 
 const ownPasswordRoute = moderatorRoute({
@@ -43,10 +43,8 @@ const ownPasswordRoute = moderatorRoute({
   path: '/me/password',
   summary: "Change one's own password; every other session of theirs ends",
   request: { body: jsonBody(ownPasswordBody) },
-  responses: {
-    200: jsonAnswer('the account', z.object({ user: userSchema })),
-    ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed'),
-  },
+  errors: ['validation_failed', 'invalid_json'],
+  responses: { 200: jsonAnswer('the account', z.object({ user: userSchema })) },
 });
 
 const meRoute = moderatorRoute({
@@ -54,10 +52,7 @@ const meRoute = moderatorRoute({
   path: '/me',
   summary: 'The logged-in moderator and the CSRF token of the session',
   security: SESSION,
-  responses: {
-    200: jsonAnswer('the moderator', z.object({ user: sessionUser.extend({ displayName: z.string().nullable() }), csrfToken })),
-    ...errorAnswers('unauthenticated'),
-  },
+  responses: { 200: jsonAnswer('the moderator', z.object({ user: sessionUser.extend({ displayName: z.string().nullable() }), csrfToken })) },
 });
 
 export function authRoutes(services: Services): DocumentedRoutes {

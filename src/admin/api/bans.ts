@@ -7,7 +7,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, jsonBody, moderatorRoute, numericIdParam } from '../../http/openapi/schemas.js';
+import { jsonAnswer, jsonBody, moderatorRoute, numericIdParam } from '../../http/openapi/schemas.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
 import type { Ban } from '../../moderation/bans.js';
 
@@ -49,7 +49,7 @@ const listRoute = moderatorRoute({
   method: 'get',
   path: '/',
   summary: 'Active bans',
-  responses: { 200: jsonAnswer('the bans', z.object({ bans: z.array(ban) })), ...errorAnswers('unauthenticated', 'csrf_failed') },
+  responses: { 200: jsonAnswer('the bans', z.object({ bans: z.array(ban) })) },
 });
 
 const createBanRoute = moderatorRoute({
@@ -57,7 +57,8 @@ const createBanRoute = moderatorRoute({
   path: '/',
   summary: 'Ban an email and/or an IP for some days (null: for good); their new comments are rejected automatically',
   request: { body: jsonBody(createBody) },
-  responses: { 201: jsonAnswer('the ban', z.object({ ban })), ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed') },
+  errors: ['validation_failed', 'invalid_json'],
+  responses: { 201: jsonAnswer('the ban', z.object({ ban })) },
 });
 
 const liftRoute = moderatorRoute({
@@ -65,7 +66,8 @@ const liftRoute = moderatorRoute({
   path: '/{id}/lift',
   summary: 'Lift a ban',
   request: { params: numericIdParam },
-  responses: { 200: jsonAnswer('the lifted ban', z.object({ ban })), ...errorAnswers('validation_failed', 'unauthenticated', 'csrf_failed', 'not_found') },
+  errors: ['validation_failed', 'not_found'],
+  responses: { 200: jsonAnswer('the lifted ban', z.object({ ban })) },
 });
 
 export function banRoutes(services: Services): DocumentedRoutes {

@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
+import { jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../../errors.js';
 import { requireSession } from '../auth/index.js';
@@ -22,10 +22,8 @@ const historyRoute = moderatorRoute({
   summary: "A commenter's comments (same email or same IP), newest first, with their outcomes; email or ip is required",
   security: SESSION,
   request: { query: commenterQuery },
-  responses: {
-    200: jsonAnswer('at most 100 comments', z.object({ comments: z.array(z.record(z.string(), z.unknown())) })),
-    ...errorAnswers('validation_failed', 'unauthenticated'),
-  },
+  errors: ['validation_failed'],
+  responses: { 200: jsonAnswer('at most 100 comments', z.object({ comments: z.array(z.record(z.string(), z.unknown())) })) },
 });
 
 export function commenterRoutes(services: Services): DocumentedRoutes {

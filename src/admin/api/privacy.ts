@@ -7,7 +7,7 @@
 import { z } from '@hono/zod-openapi';
 import { requireRole, requireSession } from '../auth/index.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
+import { jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
 import type { Services } from '../../services.js';
 
 const exportQuery = z.object({ email: z.string().trim().min(3).max(254).email() });
@@ -18,6 +18,7 @@ const exportRoute = moderatorRoute({
   summary: 'Everything stored about one email address, as one JSON attachment (admins; audited)',
   security: SESSION,
   request: { query: exportQuery },
+  errors: ['validation_failed', 'forbidden'],
   responses: {
     200: jsonAnswer('the export (Content-Disposition: attachment)', z.object({
         email: z.string(),
@@ -26,7 +27,6 @@ const exportRoute = moderatorRoute({
         decisions: z.array(z.record(z.string(), z.unknown())),
         bans: z.array(z.record(z.string(), z.unknown())),
       })),
-    ...errorAnswers('validation_failed', 'unauthenticated', 'forbidden'),
   },
 });
 

@@ -17,7 +17,7 @@ import { findAdminComment } from './find-comment.js';
 import { adminComment } from './serialize.js';
 import { parseInput } from '../../http/validation.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, jsonBody, moderatorRoute, SESSION, textAnswer } from '../../http/openapi/schemas.js';
+import { jsonAnswer, jsonBody, moderatorRoute, SESSION, textAnswer } from '../../http/openapi/schemas.js';
 import { adminCommentSchema } from './comment-schema.js';
 
 const listQuery = z.object({
@@ -50,10 +50,8 @@ const listRoute = moderatorRoute({
   path: '/',
   summary: 'Comments by status: pending oldest first, approved and rejected newest first (keyset pages)',
   request: { query: listQuery },
-  responses: {
-    200: jsonAnswer('a page', z.object({ comments: z.array(adminCommentSchema), nextCursor: z.string().nullable() })),
-    ...errorAnswers('validation_failed', 'unauthenticated', 'csrf_failed'),
-  },
+  errors: ['validation_failed'],
+  responses: { 200: jsonAnswer('a page', z.object({ comments: z.array(adminCommentSchema), nextCursor: z.string().nullable() })) },
 });
 
 const bulkRoute = moderatorRoute({
@@ -61,12 +59,12 @@ const bulkRoute = moderatorRoute({
   path: '/bulk',
   summary: `Approve or reject up to ${BULK_MAX_IDS} comments at once`,
   request: { body: jsonBody(bulkBody) },
+  errors: ['validation_failed', 'invalid_json', 'payload_too_large'],
   responses: {
     200: jsonAnswer(
       'one result per id',
       z.object({ results: z.array(z.union([z.object({ id: z.string(), status: z.string() }), z.object({ id: z.string(), error: z.enum(['not_found', 'already_decided']) })])) }),
     ),
-    ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed', 'payload_too_large'),
   },
 });
 
@@ -75,7 +73,8 @@ const oneRoute = moderatorRoute({
   path: '/{id}',
   summary: 'One comment, also while its moderation job is still queued (status `queued`)',
   request: { params: idParam },
-  responses: { 200: oneComment, ...errorAnswers('validation_failed', 'unauthenticated', 'csrf_failed', 'not_found') },
+  errors: ['validation_failed', 'not_found'],
+  responses: { 200: oneComment },
 });
 
 const decideRoute = (decision: 'approve' | 'reject') =>
@@ -85,10 +84,8 @@ const decideRoute = (decision: 'approve' | 'reject') =>
     summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a comment; 409 already_decided when another moderator decided first (force: true overturns, audited)`,
     // Optional: no body decides with no reason (read by optionalJson below).
     request: { params: idParam, body: { required: false, content: { 'application/json': { schema: decideBody } } } },
-    responses: {
-      200: oneComment,
-      ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed', 'not_found', 'already_decided', 'payload_too_large'),
-    },
+    errors: ['validation_failed', 'invalid_json', 'not_found', 'already_decided', 'payload_too_large'],
+    responses: { 200: oneComment },
   });
 
 const eventsRoute = moderatorRoute({
@@ -96,7 +93,7 @@ const eventsRoute = moderatorRoute({
   path: '/',
   security: SESSION,
   summary: 'Server-sent events for queue changes: `data:` lines of JSON {type, id, articleId, status, …}, a `: ping` every 15 s',
-  responses: { 200: textAnswer('the event stream', 'text/event-stream'), ...errorAnswers('unauthenticated') },
+  responses: { 200: textAnswer('the event stream', 'text/event-stream') },
 });
 
 /** Seconds between SSE heartbeat comments: keeps proxies from closing an idle stream. */

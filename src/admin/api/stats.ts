@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
+import { jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
 import type { Services } from '../../services.js';
 import { requireSession } from '../auth/index.js';
 
@@ -25,7 +25,6 @@ const statsRoute = moderatorRoute({
         rules: z.array(z.record(z.string(), z.unknown())),
       }),
     ),
-    ...errorAnswers('unauthenticated'),
   },
 });
 
@@ -34,7 +33,7 @@ const queueRoute = moderatorRoute({
   path: '/queue',
   summary: 'Tab counts for the live queue page (filtered, approved, rejected: the last 24 hours)',
   security: SESSION,
-  responses: { 200: jsonAnswer('the counts', z.object({ counts: tabCounts })), ...errorAnswers('unauthenticated') },
+  responses: { 200: jsonAnswer('the counts', z.object({ counts: tabCounts })) },
 });
 
 export function statsRoutes(services: Services): DocumentedRoutes {

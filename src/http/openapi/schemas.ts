@@ -53,12 +53,22 @@ export const numericIdParam = z.object({ id: z.coerce.number().int().positive() 
 
 export const MODERATOR_API = ['Moderator API'];
 
-type ModeratorRouteConfig<P extends string> = Omit<RouteConfig, 'path' | 'tags'> & { path: P };
+type SecurityRequirement = NonNullable<RouteConfig['security']>[number];
+type ModeratorRouteConfig<P extends string> = Omit<RouteConfig, 'path' | 'tags'> & { path: P; errors?: ErrorCode[] };
 
 /**
  * A route of the moderator API: tagged so, and behind the session and its CSRF token unless it
- * names its own `security` (reads that change nothing need the session alone: SESSION).
+ * names its own `security` (reads that change nothing need the session alone: SESSION). Its
+ * error answers are `errors` plus what its security refuses with.
  */
-export function moderatorRoute<P extends string, R extends ModeratorRouteConfig<P>>(route: R) {
-  return createRoute({ tags: MODERATOR_API, security: SESSION_AND_CSRF, ...route });
+export function moderatorRoute<P extends string, R extends ModeratorRouteConfig<P>>({ errors = [], ...route }: R) {
+  const security: SecurityRequirement[] = route.security ?? SESSION_AND_CSRF;
+  const responses = { ...route.responses, ...errorAnswers(...errors, ...refusalsOf(security)) };
+  return createRoute({ tags: MODERATOR_API, ...route, security, responses });
+}
+
+/** No session: 401 unauthenticated; no CSRF token (or a wrong one): 403 csrf_failed. */
+function refusalsOf(security: SecurityRequirement[]): ErrorCode[] {
+  const schemes = new Set(security.flatMap((requirement) => Object.keys(requirement)));
+  return (['unauthenticated', 'csrf_failed'] as const).filter((code) => schemes.has(code === 'unauthenticated' ? 'session' : 'csrfToken'));
 }
