@@ -8,94 +8,39 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
 
-export const commentsAccepted = new Counter({
-  name: 'comments_accepted_total',
-  help: 'Comments answered 202 (honeypot drops excluded)',
-  registers: [registry],
-});
-
-export const commentsRejected = new Counter({
-  name: 'comments_rejected_total',
-  help: 'Submissions refused, by error code',
-  labelNames: ['reason'] as const,
-  registers: [registry],
-});
-
-export const verdicts = new Counter({
-  name: 'comments_verdicts_total',
-  help: 'Filter verdicts: pass, review, block',
-  labelNames: ['action'] as const,
-  registers: [registry],
-});
-
-export const decisions = new Counter({
-  name: 'comments_decisions_total',
-  help: 'Approvals and rejections, by filter or moderator',
-  labelNames: ['decision', 'by'] as const,
-  registers: [registry],
-});
-
-export const captchaIssued = new Counter({
-  name: 'captcha_issued_total',
-  help: 'Captchas served',
-  registers: [registry],
-});
-
-export const captchaVerifications = new Counter({
-  name: 'captcha_verifications_total',
-  help: 'Captcha verifications: ok, wrong, expired',
-  labelNames: ['result'] as const,
-  registers: [registry],
-});
-
-export const webhookDeliveries = new Counter({
-  name: 'webhook_deliveries_total',
-  help: 'Webhook deliveries to the site: ok, retry, failed',
-  labelNames: ['result'] as const,
-  registers: [registry],
-});
+// Every series lives in the one registry above, never in prom-client's global one.
+const counter = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
+  new Counter<L>({ name, help, labelNames, registers: [registry] });
+const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
+  new Gauge<L>({ name, help, labelNames, registers: [registry] });
+const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]) =>
+  new Histogram<L>({ name, help, labelNames, buckets, registers: [registry] });
+export const commentsAccepted = counter('comments_accepted_total', 'Comments answered 202 (honeypot drops excluded)');
+export const commentsRejected = counter('comments_rejected_total', 'Submissions refused, by error code', ['reason']);
+export const verdicts = counter('comments_verdicts_total', 'Filter verdicts: pass, review, block', ['action']);
+export const decisions = counter('comments_decisions_total', 'Approvals and rejections, by filter or moderator', ['decision', 'by']);
+export const captchaIssued = counter('captcha_issued_total', 'Captchas served');
+export const captchaVerifications = counter('captcha_verifications_total', 'Captcha verifications: ok, wrong, expired', ['result']);
+export const webhookDeliveries = counter('webhook_deliveries_total', 'Webhook deliveries to the site: ok, retry, failed', ['result']);
 
 /** Refused moderator logins: bad_password, unknown_account, disabled_account, rate_limited, cross_site. */
-export const adminLoginFailures = new Counter({
-  name: 'admin_login_failures_total',
-  help: 'Refused moderator logins, by reason: bad_password, unknown_account, disabled_account, rate_limited, cross_site',
-  labelNames: ['reason'] as const,
-  registers: [registry],
-});
+export const adminLoginFailures = counter(
+  'admin_login_failures_total',
+  'Refused moderator logins, by reason: bad_password, unknown_account, disabled_account, rate_limited, cross_site',
+  ['reason'],
+);
 
-export const httpRequestDuration = new Histogram({
-  name: 'http_request_duration_seconds',
-  help: 'HTTP request duration by route, method and status',
-  labelNames: ['route', 'method', 'status'] as const,
-  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  registers: [registry],
-});
+export const httpRequestDuration = histogram(
+  'http_request_duration_seconds',
+  'HTTP request duration by route, method and status',
+  ['route', 'method', 'status'],
+  [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+);
 
 // Gauges below are set on scrape by src/ops/scrape.ts (one BullMQ call per queue, two
 // indexed queries), never by a background poller and never by scanning Redis keys.
 
-export const queueJobs = new Gauge({
-  name: 'comments_queue_jobs',
-  help: 'Jobs per BullMQ queue and state (waiting, active, delayed, failed, completed)',
-  labelNames: ['queue', 'state'] as const,
-  registers: [registry],
-});
-
-export const commentsPending = new Gauge({
-  name: 'comments_pending',
-  help: 'Comments held for a moderator now',
-  registers: [registry],
-});
-
-export const oldestPendingSeconds = new Gauge({
-  name: 'comments_oldest_pending_seconds',
-  help: 'Age of the oldest comment waiting for a moderator (0 when none waits)',
-  registers: [registry],
-});
-
-export const scrapeSourceUp = new Gauge({
-  name: 'comments_metrics_source_up',
-  help: 'Whether a scrape-time source answered (1) or not (0): redis, database',
-  labelNames: ['source'] as const,
-  registers: [registry],
-});
+export const queueJobs = gauge('comments_queue_jobs', 'Jobs per BullMQ queue and state (waiting, active, delayed, failed, completed)', ['queue', 'state']);
+export const commentsPending = gauge('comments_pending', 'Comments held for a moderator now');
+export const oldestPendingSeconds = gauge('comments_oldest_pending_seconds', 'Age of the oldest comment waiting for a moderator (0 when none waits)');
+export const scrapeSourceUp = gauge('comments_metrics_source_up', 'Whether a scrape-time source answered (1) or not (0): redis, database', ['source']);

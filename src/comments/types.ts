@@ -4,8 +4,8 @@ import type { Verdict } from '../filters/index.js';
 export type CommentStatus = 'queued' | 'pending' | 'approved' | 'rejected';
 export type StoredStatus = Exclude<CommentStatus, 'queued'>;
 
-/** What the api accepted: exactly what travels in the moderation job. */
-export interface SubmittedComment {
+/** The id the api gave a comment and what came with it, never changed afterwards: the same in the moderation job, the table and the moderator API. */
+export interface CommentAsSent {
   id: string;
   articleId: string;
   parentId: string | null;
@@ -14,19 +14,15 @@ export interface SubmittedComment {
   content: string;
   ip: string | null;
   userAgent: string | null;
+}
+
+/** What the api accepted: exactly what travels in the moderation job. */
+export interface SubmittedComment extends CommentAsSent {
   /** ISO time the api answered 202. */
   createdAt: string;
 }
 
-export interface Comment {
-  id: string;
-  articleId: string;
-  parentId: string | null;
-  authorName: string;
-  authorEmail: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  content: string;
+export interface Comment extends CommentAsSent {
   status: StoredStatus;
   verdict: Verdict | null;
   createdAt: Date;

@@ -40,26 +40,19 @@ export function errorResponse(c: Context, error: AppError): Response {
   return answerJson(c, errorBody(c, error.code, error.details), statusOf[error.code]);
 }
 
-/** Hono's own exceptions (body limit, malformed JSON) mapped to our codes. */
+/** Hono's own exceptions (body limit, malformed JSON) mapped to our codes, by status. */
+const codeOfHttpStatus: Partial<Record<number, ErrorCode>> = {
+  400: 'invalid_json',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
 function fromHttpException(error: HTTPException): AppError {
-  switch (error.status) {
-    case 400:
-      return new AppError('invalid_json');
-    case 401:
-      return new AppError('unauthenticated');
-    case 403:
-      return new AppError('forbidden');
-    case 404:
-      return new AppError('not_found');
-    case 413:
-      return new AppError('payload_too_large');
-    case 415:
-      return new AppError('unsupported_media_type');
-    case 429:
-      return new AppError('rate_limited');
-    default:
-      return error.status >= 500 ? new AppError('internal_error') : new AppError('validation_failed');
-  }
+  return new AppError(codeOfHttpStatus[error.status] ?? (error.status >= 500 ? 'internal_error' : 'validation_failed'));
 }
 
 /** Redis or PostgreSQL errors: connection-level failures are 503, not 500. */

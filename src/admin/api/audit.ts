@@ -1,8 +1,8 @@
 /** GET /admin/api/audit?before=<id>&kind=comment.|ban.|lexicon.|moderator. → {entries, nextBefore} (session). */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, SESSION } from '../../http/openapi/schemas.js';
+import { jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
 import { requireSession } from '../auth/index.js';
 import { AUDIT_KINDS } from '../../moderation/audit.js';
 
@@ -23,17 +23,14 @@ const auditEntry = z.object({
   createdAt: z.string(),
 });
 
-const listRoute = createRoute({
+const listRoute = moderatorRoute({
   method: 'get',
   path: '/',
-  tags: ['Moderator API'],
   summary: 'The audit log, newest first (keyset pages by `before`)',
   security: SESSION,
   request: { query },
-  responses: {
-    200: jsonAnswer('a page', z.object({ entries: z.array(auditEntry), nextBefore: z.number().int().nullable() })),
-    ...errorAnswers('validation_failed', 'unauthenticated'),
-  },
+  errors: ['validation_failed'],
+  responses: { 200: jsonAnswer('a page', z.object({ entries: z.array(auditEntry), nextBefore: z.number().int().nullable() })) },
 });
 
 export function auditRoutes(services: Services): DocumentedRoutes {

@@ -1,19 +1,9 @@
 /** POST /admin/api/login, POST /admin/api/logout, GET /admin/api/me, POST /admin/api/me/password. */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
-import {
-  clearSessionCookie,
-  loginUser,
-  logout,
-  refuseCrossSiteLogin,
-  requireCsrf,
-  requireSession,
-  setSessionCookie,
-  SESSION_COOKIE,
-} from '../auth/index.js';
-import { getCookie } from 'hono/cookie';
+import { endBrowserSession, refuseCrossSiteLogin, requireCsrf, requireSession, startBrowserSession } from '../auth/index.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, SESSION, SESSION_AND_CSRF } from '../../http/openapi/schemas.js';
+import { errorAnswers, jsonAnswer, jsonBody, MODERATOR_API, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
 import { lang, password as newPassword, userJson, userSchema } from './users.js';
 
 const ownPasswordBody = z.object({
@@ -32,47 +22,37 @@ const csrfToken = z.string().openapi({ description: 'send it as X-CSRF-Token on 
 const loginRoute = createRoute({
   method: 'post',
   path: '/login',
-  tags: ['Moderator API'],
+  tags: MODERATOR_API,
   summary: 'Log in: sets the session cookie and answers the CSRF token',
-  request: { body: { required: true, content: { 'application/json': { schema: loginBody } } } },
+  request: { body: jsonBody(loginBody) },
   responses: {
     200: jsonAnswer('logged in (Set-Cookie: the session)', z.object({ user: sessionUser, csrfToken })),
     ...errorAnswers('validation_failed', 'invalid_json', 'invalid_credentials', 'csrf_failed', 'rate_limited'),
   },
 });
 
-const logoutRoute = createRoute({
+const logoutRoute = moderatorRoute({
   method: 'post',
   path: '/logout',
-  tags: ['Moderator API'],
   summary: 'Log out: ends the session',
-  security: SESSION_AND_CSRF,
-  responses: { 200: jsonAnswer('logged out', z.object({ ok: z.literal(true) })), ...errorAnswers('unauthenticated', 'csrf_failed') },
+  responses: { 200: jsonAnswer('logged out', z.object({ ok: z.literal(true) })) },
 });
 
-const ownPasswordRoute = createRoute({
+const ownPasswordRoute = moderatorRoute({
   method: 'post',
   path: '/me/password',
-  tags: ['Moderator API'],
   summary: "Change one's own password; every other session of theirs ends",
-  security: SESSION_AND_CSRF,
-  request: { body: { required: true, content: { 'application/json': { schema: ownPasswordBody } } } },
-  responses: {
-    200: jsonAnswer('the account', z.object({ user: userSchema })),
-    ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed'),
-  },
+  request: { body: jsonBody(ownPasswordBody) },
+  errors: ['validation_failed', 'invalid_json'],
+  responses: { 200: jsonAnswer('the account', z.object({ user: userSchema })) },
 });
 
-const meRoute = createRoute({
+const meRoute = moderatorRoute({
   method: 'get',
   path: '/me',
-  tags: ['Moderator API'],
   summary: 'The logged-in moderator and the CSRF token of the session',
   security: SESSION,
-  responses: {
-    200: jsonAnswer('the moderator', z.object({ user: sessionUser.extend({ displayName: z.string().nullable() }), csrfToken })),
-    ...errorAnswers('unauthenticated'),
-  },
+  responses: { 200: jsonAnswer('the moderator', z.object({ user: sessionUser.extend({ displayName: z.string().nullable() }), csrfToken })) },
 });
 
 export function authRoutes(services: Services): DocumentedRoutes {
@@ -81,18 +61,13 @@ export function authRoutes(services: Services): DocumentedRoutes {
   // Another site's page may not log the browser in (login CSRF): see src/admin/auth/origin.ts.
   declareRoute(routes, { ...loginRoute, middleware: [refuseCrossSiteLogin(services)] }, async (c) => {
     const { email, password } = c.req.valid('json');
-    // A fresh session id on every login (no fixation); drop the one the browser still holds.
-    const previous = getCookie(c, SESSION_COOKIE);
-    const { user, session } = await loginUser(services, { email, password, clientIp: c.get('clientIp') });
-    if (previous) await logout(services, previous).catch(() => {});
-    setSessionCookie(c, session, services.config);
+    const { user, session } = await startBrowserSession(c, services, { email, password, clientIp: c.get('clientIp') });
     c.header('Cache-Control', 'no-store');
     return c.json({ user: { id: user.id, email: user.email, role: user.role }, csrfToken: session.csrfToken });
   });
 
   declareRoute(routes, { ...logoutRoute, middleware: [requireSession(services), requireCsrf()] }, async (c) => {
-    await logout(services, c.get('session').id);
-    clearSessionCookie(c, services.config);
+    await endBrowserSession(c, services);
     return c.json({ ok: true });
   });
 

@@ -4,10 +4,10 @@
  *   POST /            {email?, ip?, reason?, durationDays: number|null} → 201 {ban}
  *   POST /:id/lift    → {ban}
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, SESSION_AND_CSRF } from '../../http/openapi/schemas.js';
+import { jsonAnswer, jsonBody, moderatorRoute, numericIdParam } from '../../http/openapi/schemas.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
 import type { Ban } from '../../moderation/bans.js';
 
@@ -20,8 +20,6 @@ const createBody = z.object({
   reason: optionalText(200),
   durationDays: z.union([z.coerce.number().int().min(1).max(3650), z.literal('').transform(() => null), z.null()]),
 });
-
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 export const banJson = (b: Ban) => ({
   id: b.id,
@@ -47,33 +45,29 @@ const ban = z
   })
   .openapi('Ban');
 
-const listRoute = createRoute({
+const listRoute = moderatorRoute({
   method: 'get',
   path: '/',
-  tags: ['Moderator API'],
   summary: 'Active bans',
-  security: SESSION_AND_CSRF,
-  responses: { 200: jsonAnswer('the bans', z.object({ bans: z.array(ban) })), ...errorAnswers('unauthenticated', 'csrf_failed') },
+  responses: { 200: jsonAnswer('the bans', z.object({ bans: z.array(ban) })) },
 });
 
-const createBanRoute = createRoute({
+const createBanRoute = moderatorRoute({
   method: 'post',
   path: '/',
-  tags: ['Moderator API'],
   summary: 'Ban an email and/or an IP for some days (null: for good); their new comments are rejected automatically',
-  security: SESSION_AND_CSRF,
-  request: { body: { required: true, content: { 'application/json': { schema: createBody } } } },
-  responses: { 201: jsonAnswer('the ban', z.object({ ban })), ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed') },
+  request: { body: jsonBody(createBody) },
+  errors: ['validation_failed', 'invalid_json'],
+  responses: { 201: jsonAnswer('the ban', z.object({ ban })) },
 });
 
-const liftRoute = createRoute({
+const liftRoute = moderatorRoute({
   method: 'post',
   path: '/{id}/lift',
-  tags: ['Moderator API'],
   summary: 'Lift a ban',
-  security: SESSION_AND_CSRF,
-  request: { params: idParam },
-  responses: { 200: jsonAnswer('the lifted ban', z.object({ ban })), ...errorAnswers('validation_failed', 'unauthenticated', 'csrf_failed', 'not_found') },
+  request: { params: numericIdParam },
+  errors: ['validation_failed', 'not_found'],
+  responses: { 200: jsonAnswer('the lifted ban', z.object({ ban })) },
 });
 
 export function banRoutes(services: Services): DocumentedRoutes {

@@ -2,9 +2,9 @@
  * GET /admin/api/commenters?email=&ip= → {comments: [...]}: a commenter's comments (same
  * email or same IP), newest first, with their outcomes (session).
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, SESSION } from '../../http/openapi/schemas.js';
+import { jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../../errors.js';
 import { requireSession } from '../auth/index.js';
@@ -16,17 +16,14 @@ export const commenterQuery = z.object({
   ip: z.string().trim().max(45).regex(NO_CONTROL, 'invalid').optional().transform((v) => v || undefined),
 });
 
-const historyRoute = createRoute({
+const historyRoute = moderatorRoute({
   method: 'get',
   path: '/',
-  tags: ['Moderator API'],
   summary: "A commenter's comments (same email or same IP), newest first, with their outcomes; email or ip is required",
   security: SESSION,
   request: { query: commenterQuery },
-  responses: {
-    200: jsonAnswer('at most 100 comments', z.object({ comments: z.array(z.record(z.string(), z.unknown())) })),
-    ...errorAnswers('validation_failed', 'unauthenticated'),
-  },
+  errors: ['validation_failed'],
+  responses: { 200: jsonAnswer('at most 100 comments', z.object({ comments: z.array(z.record(z.string(), z.unknown())) })) },
 });
 
 export function commenterRoutes(services: Services): DocumentedRoutes {

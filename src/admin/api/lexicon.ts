@@ -5,11 +5,11 @@
  *   POST /            {kind, lang, term, tier?} → 201 {entry}   (409 conflict when present)
  *   POST /:id/delete  → {entry}
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
 import type { LexiconEntryRecord } from '../../store/lexicon.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, SESSION_AND_CSRF } from '../../http/openapi/schemas.js';
+import { jsonAnswer, jsonBody, moderatorRoute, numericIdParam } from '../../http/openapi/schemas.js';
 import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
 
 const addBody = z
@@ -20,8 +20,6 @@ const addBody = z
     tier: z.enum(['review', 'block']).optional().nullable(),
   })
   .transform((b) => ({ ...b, tier: b.kind === 'term' ? (b.tier ?? 'review') : null }));
-
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 export const lexiconJson = (e: LexiconEntryRecord) => ({
   id: e.id,
@@ -45,41 +43,31 @@ const entry = z
   })
   .openapi('LexiconEntry');
 
-const listRoute = createRoute({
+const listRoute = moderatorRoute({
   method: 'get',
   path: '/',
-  tags: ['Moderator API'],
   summary: 'Words added at run time to the filter (terms) or exempted from it (allow)',
-  security: SESSION_AND_CSRF,
-  responses: { 200: jsonAnswer('the entries', z.object({ entries: z.array(entry) })), ...errorAnswers('unauthenticated', 'csrf_failed') },
+  responses: { 200: jsonAnswer('the entries', z.object({ entries: z.array(entry) })) },
 });
 
-const addRoute = createRoute({
+const addRoute = moderatorRoute({
   method: 'post',
   path: '/',
-  tags: ['Moderator API'],
   summary: 'Add a word (admins); the workers apply it within seconds',
-  security: SESSION_AND_CSRF,
   middleware: [requireRole('admin')],
-  request: { body: { required: true, content: { 'application/json': { schema: addBody } } } },
-  responses: {
-    201: jsonAnswer('the entry', z.object({ entry })),
-    ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'forbidden', 'csrf_failed', 'conflict'),
-  },
+  request: { body: jsonBody(addBody) },
+  errors: ['validation_failed', 'invalid_json', 'forbidden', 'conflict'],
+  responses: { 201: jsonAnswer('the entry', z.object({ entry })) },
 });
 
-const removeRoute = createRoute({
+const removeRoute = moderatorRoute({
   method: 'post',
   path: '/{id}/delete',
-  tags: ['Moderator API'],
   summary: 'Remove a word (admins)',
-  security: SESSION_AND_CSRF,
   middleware: [requireRole('admin')],
-  request: { params: idParam },
-  responses: {
-    200: jsonAnswer('the removed entry', z.object({ entry })),
-    ...errorAnswers('validation_failed', 'unauthenticated', 'forbidden', 'csrf_failed', 'not_found'),
-  },
+  request: { params: numericIdParam },
+  errors: ['validation_failed', 'forbidden', 'not_found'],
+  responses: { 200: jsonAnswer('the removed entry', z.object({ entry })) },
 });
 
 export function lexiconRoutes(services: Services): DocumentedRoutes {

@@ -4,21 +4,21 @@
  * decisions on them, bans naming the address) as one JSON document to hand to the person.
  * Every export is written to the audit log (who asked, not the address): src/retention/privacy.ts.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requireRole, requireSession } from '../auth/index.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, SESSION } from '../../http/openapi/schemas.js';
+import { jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
 import type { Services } from '../../services.js';
 
 const exportQuery = z.object({ email: z.string().trim().min(3).max(254).email() });
 
-const exportRoute = createRoute({
+const exportRoute = moderatorRoute({
   method: 'get',
   path: '/export',
-  tags: ['Moderator API'],
   summary: 'Everything stored about one email address, as one JSON attachment (admins; audited)',
   security: SESSION,
   request: { query: exportQuery },
+  errors: ['validation_failed', 'forbidden'],
   responses: {
     200: jsonAnswer('the export (Content-Disposition: attachment)', z.object({
         email: z.string(),
@@ -27,7 +27,6 @@ const exportRoute = createRoute({
         decisions: z.array(z.record(z.string(), z.unknown())),
         bans: z.array(z.record(z.string(), z.unknown())),
       })),
-    ...errorAnswers('validation_failed', 'unauthenticated', 'forbidden'),
   },
 });
 

@@ -3,11 +3,12 @@
  * result. Every route needs a session (401) and, when it changes state, the session's CSRF
  * token (403), checked in that order.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { articleIdSchema, commentIdParamSchema } from '../../comments/ids.js';
-import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
+import { encodeCursor } from '../../store/page-cursor.js';
+import { pageStart } from '../../http/cursor-param.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
@@ -16,7 +17,7 @@ import { findAdminComment } from './find-comment.js';
 import { adminComment } from './serialize.js';
 import { parseInput } from '../../http/validation.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, SESSION, SESSION_AND_CSRF, textAnswer } from '../../http/openapi/schemas.js';
+import { jsonAnswer, jsonBody, moderatorRoute, SESSION, textAnswer } from '../../http/openapi/schemas.js';
 import { adminCommentSchema } from './comment-schema.js';
 
 const listQuery = z.object({
@@ -42,66 +43,57 @@ const bulkBody = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
-const moderated = { tags: ['Moderator API'], security: SESSION_AND_CSRF };
 const oneComment = jsonAnswer('the comment', adminCommentSchema);
 
-const listRoute = createRoute({
-  ...moderated,
+const listRoute = moderatorRoute({
   method: 'get',
   path: '/',
   summary: 'Comments by status: pending oldest first, approved and rejected newest first (keyset pages)',
   request: { query: listQuery },
-  responses: {
-    200: jsonAnswer('a page', z.object({ comments: z.array(adminCommentSchema), nextCursor: z.string().nullable() })),
-    ...errorAnswers('validation_failed', 'unauthenticated', 'csrf_failed'),
-  },
+  errors: ['validation_failed'],
+  responses: { 200: jsonAnswer('a page', z.object({ comments: z.array(adminCommentSchema), nextCursor: z.string().nullable() })) },
 });
 
-const bulkRoute = createRoute({
-  ...moderated,
+const bulkRoute = moderatorRoute({
   method: 'post',
   path: '/bulk',
   summary: `Approve or reject up to ${BULK_MAX_IDS} comments at once`,
-  request: { body: { required: true, content: { 'application/json': { schema: bulkBody } } } },
+  request: { body: jsonBody(bulkBody) },
+  errors: ['validation_failed', 'invalid_json', 'payload_too_large'],
   responses: {
     200: jsonAnswer(
       'one result per id',
       z.object({ results: z.array(z.union([z.object({ id: z.string(), status: z.string() }), z.object({ id: z.string(), error: z.enum(['not_found', 'already_decided']) })])) }),
     ),
-    ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed', 'payload_too_large'),
   },
 });
 
-const oneRoute = createRoute({
-  ...moderated,
+const oneRoute = moderatorRoute({
   method: 'get',
   path: '/{id}',
   summary: 'One comment, also while its moderation job is still queued (status `queued`)',
   request: { params: idParam },
-  responses: { 200: oneComment, ...errorAnswers('validation_failed', 'unauthenticated', 'csrf_failed', 'not_found') },
+  errors: ['validation_failed', 'not_found'],
+  responses: { 200: oneComment },
 });
 
 const decideRoute = (decision: 'approve' | 'reject') =>
-  createRoute({
-    ...moderated,
+  moderatorRoute({
     method: 'post',
     path: `/{id}/${decision}`,
     summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a comment; 409 already_decided when another moderator decided first (force: true overturns, audited)`,
     // Optional: no body decides with no reason (read by optionalJson below).
     request: { params: idParam, body: { required: false, content: { 'application/json': { schema: decideBody } } } },
-    responses: {
-      200: oneComment,
-      ...errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'csrf_failed', 'not_found', 'already_decided', 'payload_too_large'),
-    },
+    errors: ['validation_failed', 'invalid_json', 'not_found', 'already_decided', 'payload_too_large'],
+    responses: { 200: oneComment },
   });
 
-const eventsRoute = createRoute({
+const eventsRoute = moderatorRoute({
   method: 'get',
   path: '/',
-  tags: ['Moderator API'],
   security: SESSION,
   summary: 'Server-sent events for queue changes: `data:` lines of JSON {type, id, articleId, status, …}, a `: ping` every 15 s',
-  responses: { 200: textAnswer('the event stream', 'text/event-stream'), ...errorAnswers('unauthenticated') },
+  responses: { 200: textAnswer('the event stream', 'text/event-stream') },
 });
 
 /** Seconds between SSE heartbeat comments: keeps proxies from closing an idle stream. */
@@ -131,8 +123,7 @@ export function commentRoutes(services: Services): DocumentedRoutes {
   // Pending comments come oldest first, decided ones newest first (CommentListing.list).
   declareRoute(routes, listRoute, async (c) => {
     const input = c.req.valid('query');
-    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
-    if (after === null) throw new AppError('validation_failed', { fields: { cursor: 'invalid' } });
+    const after = pageStart(input.cursor);
     const page = await services.commentListing.list({
       status: input.status,
       articleId: input.articleId,

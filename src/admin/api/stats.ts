@@ -3,18 +3,17 @@
  *   GET /        → the statistics page's figures
  *   GET /queue   → {counts: {pending, filtered, approved, rejected}} for the live tab counts
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, SESSION } from '../../http/openapi/schemas.js';
+import { jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
 import type { Services } from '../../services.js';
 import { requireSession } from '../auth/index.js';
 
 const tabCounts = z.object({ pending: z.number().int(), filtered: z.number().int(), approved: z.number().int(), rejected: z.number().int() });
 
-const statsRoute = createRoute({
+const statsRoute = moderatorRoute({
   method: 'get',
   path: '/',
-  tags: ['Moderator API'],
   summary: "The statistics page's figures: the queue, today's decisions by moderator, how often each filter rule is overruled",
   security: SESSION,
   responses: {
@@ -26,17 +25,15 @@ const statsRoute = createRoute({
         rules: z.array(z.record(z.string(), z.unknown())),
       }),
     ),
-    ...errorAnswers('unauthenticated'),
   },
 });
 
-const queueRoute = createRoute({
+const queueRoute = moderatorRoute({
   method: 'get',
   path: '/queue',
-  tags: ['Moderator API'],
   summary: 'Tab counts for the live queue page (filtered, approved, rejected: the last 24 hours)',
   security: SESSION,
-  responses: { 200: jsonAnswer('the counts', z.object({ counts: tabCounts })), ...errorAnswers('unauthenticated') },
+  responses: { 200: jsonAnswer('the counts', z.object({ counts: tabCounts })) },
 });
 
 export function statsRoutes(services: Services): DocumentedRoutes {

@@ -5,13 +5,14 @@
  *   POST /:id/disable      → {user}        POST /:id/enable → {user}
  *   POST /:id/password     {password} → {user}
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Services } from '../../services.js';
 import { pickLang } from '../../http/messages.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, SESSION_AND_CSRF } from '../../http/openapi/schemas.js';
+import { jsonAnswer, jsonBody, moderatorRoute } from '../../http/openapi/schemas.js';
 import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
+import type { ErrorCode } from '../../errors.js';
 import type { AccountSummary } from '../../moderation/accounts/moderators.js';
 
 /** A new password, wherever one is set (also POST /admin/api/me/password). */
@@ -50,36 +51,35 @@ export const userSchema = z
   .openapi('Moderator');
 
 const oneUser = jsonAnswer('the account', z.object({ user: userSchema }));
-const refusals = errorAnswers('validation_failed', 'invalid_json', 'unauthenticated', 'forbidden', 'csrf_failed', 'not_found', 'conflict');
-const adminsOnly = { tags: ['Moderator API'], security: SESSION_AND_CSRF };
+const refusals: ErrorCode[] = ['validation_failed', 'invalid_json', 'forbidden', 'not_found', 'conflict'];
 
-const listRoute = createRoute({
-  ...adminsOnly,
+const listRoute = moderatorRoute({
   method: 'get',
   path: '/',
   summary: 'Moderator accounts (admins)',
-  responses: { 200: jsonAnswer('the accounts', z.object({ users: z.array(userSchema) })), ...errorAnswers('unauthenticated', 'forbidden', 'csrf_failed') },
+  errors: ['forbidden'],
+  responses: { 200: jsonAnswer('the accounts', z.object({ users: z.array(userSchema) })) },
 });
 
-const createUserRoute = createRoute({
-  ...adminsOnly,
+const createUserRoute = moderatorRoute({
   method: 'post',
   path: '/',
   summary: 'Create a moderator account (admins); the password policy of API.md applies',
-  request: { body: { required: true, content: { 'application/json': { schema: createBody } } } },
-  responses: { 201: oneUser, ...refusals },
+  request: { body: jsonBody(createBody) },
+  errors: refusals,
+  responses: { 201: oneUser },
 });
 
 const setDisabledRoute = (action: 'disable' | 'enable', summary: string) =>
-  createRoute({ ...adminsOnly, method: 'post', path: `/{id}/${action}`, summary, request: { params: idParam }, responses: { 200: oneUser, ...refusals } });
+  moderatorRoute({ method: 'post', path: `/{id}/${action}`, summary, request: { params: idParam }, errors: refusals, responses: { 200: oneUser } });
 
-const resetPasswordRoute = createRoute({
-  ...adminsOnly,
+const resetPasswordRoute = moderatorRoute({
   method: 'post',
   path: '/{id}/password',
   summary: "Reset a moderator's password (admins); every session of theirs ends",
-  request: { params: idParam, body: { required: true, content: { 'application/json': { schema: z.object({ password }) } } } },
-  responses: { 200: oneUser, ...refusals },
+  request: { params: idParam, body: jsonBody(z.object({ password })) },
+  errors: refusals,
+  responses: { 200: oneUser },
 });
 
 export function userRoutes(services: Services): DocumentedRoutes {

@@ -15,5 +15,6 @@ export {
   type RequireSessionOptions,
 } from './middleware.js';
 export { loginUser, logout, toSessionUser, type SessionUser, type LoginRequest, type LoginResult } from './login.js';
+export { startBrowserSession, endBrowserSession } from './browser-session.js';
 export { refuseCrossSiteLogin, isCrossSiteRequest, isOwnOrigin } from './origin.js';
 export type { Session } from '../../moderation/accounts/sessions.js';

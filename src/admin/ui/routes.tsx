@@ -21,16 +21,7 @@ import type { Services } from '../../services.js';
 import { TAB_NAMES, TABS, tabOf } from '../../store/comment-listing.js';
 import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
 import { AUDIT_KINDS } from '../../moderation/audit.js';
-import {
-  clearSessionCookie,
-  loginUser,
-  logout,
-  refuseCrossSiteLogin,
-  requireCsrf,
-  requireSession,
-  SESSION_COOKIE,
-  setSessionCookie,
-} from '../auth/index.js';
+import { endBrowserSession, refuseCrossSiteLogin, requireCsrf, requireSession, SESSION_COOKIE, startBrowserSession } from '../auth/index.js';
 import { commenterQuery } from '../api/commenters.js';
 import { cssAsset, scriptAsset } from './assets.js';
 import { resolveUiLang, t, type UiLang } from './i18n/index.js';
@@ -177,10 +168,7 @@ export function adminUiRoutes(services: Services): Hono {
     const next = safeNext(field('next'));
     try {
       if (!email || !field('password')) throw new AppError('invalid_credentials');
-      const { session } = await loginUser(services, { email, password: field('password').slice(0, 1024), clientIp: c.get('clientIp') });
-      const previous = getCookie(c, SESSION_COOKIE);
-      if (previous) await logout(services, previous).catch(() => {});
-      setSessionCookie(c, session, services.config);
+      await startBrowserSession(c, services, { email, password: field('password').slice(0, 1024), clientIp: c.get('clientIp') });
       return c.redirect(next, 303);
     } catch (error) {
       const appError = toAppError(error);
@@ -192,8 +180,7 @@ export function adminUiRoutes(services: Services): Hono {
   });
 
   ui.post('/logout', noStore, requireSession(services, { onMissing: (c) => c.redirect('/admin/login', 303) }), requireCsrf(), async (c) => {
-    await logout(services, c.get('session').id);
-    clearSessionCookie(c, services.config);
+    await endBrowserSession(c, services);
     return c.redirect('/admin/login?out=1', 303);
   });
 

@@ -1,9 +1,9 @@
 /**
  * Pieces every route declaration uses: the error body of the contract, the error answers of a
- * route by code (statuses from the one table in src/http/errors.ts), JSON and text answers,
- * and the security requirements of the moderator API.
+ * route by code (statuses from the one table in src/http/errors.ts), JSON bodies and answers,
+ * text answers, and the tag and security requirements of the moderator API.
  */
-import { z } from '@hono/zod-openapi';
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import type { ErrorCode } from '../../errors.js';
 import { statusOf } from '../errors.js';
 
@@ -26,6 +26,11 @@ export function jsonAnswer(description: string, schema: z.ZodType): Answer {
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** A required JSON request body (declareRoute checks it before the handler runs). */
+export function jsonBody<S extends z.ZodType>(schema: S) {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
 export function textAnswer(description: string, mediaType: string): Answer {
   return { description, content: { [mediaType]: { schema: z.string() } } };
 }
@@ -42,3 +47,28 @@ export function errorAnswers(...codes: ErrorCode[]): Record<number, Answer> {
 /** Security scheme names, registered in src/http/openapi/document.ts. */
 export const SESSION = [{ session: [] }];
 export const SESSION_AND_CSRF = [{ session: [], csrfToken: [] }];
+
+/** The `{id}` of a row the database numbers (bans, word-list entries). */
+export const numericIdParam = z.object({ id: z.coerce.number().int().positive() });
+
+export const MODERATOR_API = ['Moderator API'];
+
+type SecurityRequirement = NonNullable<RouteConfig['security']>[number];
+type ModeratorRouteConfig<P extends string> = Omit<RouteConfig, 'path' | 'tags'> & { path: P; errors?: ErrorCode[] };
+
+/**
+ * A route of the moderator API: tagged so, and behind the session and its CSRF token unless it
+ * names its own `security` (reads that change nothing need the session alone: SESSION). Its
+ * error answers are `errors` plus what its security refuses with.
+ */
+export function moderatorRoute<P extends string, R extends ModeratorRouteConfig<P>>({ errors = [], ...route }: R) {
+  const security: SecurityRequirement[] = route.security ?? SESSION_AND_CSRF;
+  const responses = { ...route.responses, ...errorAnswers(...errors, ...refusalsOf(security)) };
+  return createRoute({ tags: MODERATOR_API, ...route, security, responses });
+}
+
+/** No session: 401 unauthenticated; no CSRF token (or a wrong one): 403 csrf_failed. */
+function refusalsOf(security: SecurityRequirement[]): ErrorCode[] {
+  const schemes = new Set(security.flatMap((requirement) => Object.keys(requirement)));
+  return (['unauthenticated', 'csrf_failed'] as const).filter((code) => schemes.has(code === 'unauthenticated' ? 'session' : 'csrfToken'));
+}

@@ -10,7 +10,8 @@ import { ARTICLE_ID_PATTERN } from '../../comments/id-patterns.js';
 import { articleIdSchema } from '../../comments/ids.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
-import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
+import { encodeCursor } from '../../store/page-cursor.js';
+import { pageStart } from '../cursor-param.js';
 import { parseInput } from '../validation.js';
 import { etagOf, revalidate } from '../etag.js';
 import { documentedRoutes, type DocumentedRoutes } from '../openapi/declare.js';
@@ -110,8 +111,7 @@ export function publicReadRoutes(services: Services): DocumentedRoutes {
     const articleId = c.req.param('articleId');
     if (!ARTICLE_ID_PATTERN.test(articleId)) throw new AppError('validation_failed', { fields: { articleId: 'invalid' } });
     const query = parseInput(listQuery, { limit: c.req.query('limit'), cursor: c.req.query('cursor') });
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (after === null) throw new AppError('validation_failed', { fields: { cursor: 'invalid' } });
+    const after = pageStart(query.cursor);
     const [page, counts] = await Promise.all([
       services.commentListing.listPublished({ articleId, limit: query.limit, after }),
       services.countCache.get([articleId]),
