@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll } from 'vitest';
 import { hashPassword } from '../../src/moderation/accounts/password.js';
-import type { TestService } from './service.js';
+import type { TestService, TestServiceOptions } from './service.js';
 import { started, useTestService } from './hooks.js';
 
 export const ADMIN_EMAIL = 'admin@example.vn';
@@ -70,12 +70,14 @@ export async function addModerator(svc: TestService, role: 'admin' | 'moderator'
 }
 
 /**
- * For one describe block: a service on PostgreSQL, without workers unless asked, with the
+ * For one describe block: a service (on PostgreSQL and without workers unless asked) with the
  * bootstrap admin (plus `env`), started before the tests and stopped after; the tests read it as `.svc` and the
  * admin's logged-in session as `.admin`.
  */
-export function useAdminService(options: { env?: Record<string, string>; workers?: boolean } = {}): { readonly svc: TestService; readonly admin: Moderator } {
-  const service = useTestService({ engine: 'postgres', workers: options.workers ?? false, env: { ...adminEnv, ...options.env } });
+export function useAdminService(
+  options: Pick<TestServiceOptions, 'engine' | 'workers' | 'env'> = {},
+): { readonly svc: TestService; readonly admin: Moderator } {
+  const service = useTestService({ engine: options.engine ?? 'postgres', workers: options.workers ?? false, env: { ...adminEnv, ...options.env } });
   let admin: Moderator | undefined;
   beforeAll(async () => {
     admin = await login(service.svc);
