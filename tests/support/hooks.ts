@@ -1,7 +1,4 @@
 /** What one describe block needs around its tests (a service, a private Redis, a connection), set up before them and taken down after. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createRedis, waitForRedis } from '../../src/store/redis.js';
@@ -70,17 +67,4 @@ export function useRedisConnection(): Redis {
   beforeAll(() => waitForRedis(redis));
   afterAll(() => redis.disconnect());
   return redis;
-}
-
-/** Makes temporary directories (named `prefix`…) for one describe block and removes them after its tests. */
-export function useTempDirs(prefix: string): () => Promise<string> {
-  const dirs: string[] = [];
-  afterAll(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
-  return async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), prefix));
-    dirs.push(dir);
-    return dir;
-  };
 }

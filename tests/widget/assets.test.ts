@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAssets } from '../../src/widget/assets.js';
 import { writeScripts } from '../../src/widget/bundle.js';
-import { useTempDirs } from '../support/hooks.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 
 describe('loadAssets', () => {
   const tempDir = useTempDirs('widget-');

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScript, scriptAsset } from '../../../src/admin/ui/assets.js';
 import { DEFAULT_CLIENT_DIR, writeAdminScript } from '../../../src/admin/ui/bundle.js';
-import { useTempDirs, useTestService } from '../../support/hooks.js';
+import { useTestService } from '../../support/hooks.js';
+import { useTempDirs } from '../../support/temp-dirs.js';
 import { adminEnv } from '../../support/moderators.js';
 
 const MODULE_SYNTAX = /^\s*(import|export)\b[\s{*'"]/m;
