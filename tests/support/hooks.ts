@@ -1,4 +1,7 @@
-/** What one describe block needs around its tests (a service, a private Redis, a connection), set up before them and taken down after. */
+/**
+ * What one describe block needs around its tests (a service, a private Redis, a connection): set
+ * up before them, taken down after them.
+ */
 import { afterAll, beforeAll } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createRedis, waitForRedis } from '../../src/store/redis.js';

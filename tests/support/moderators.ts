@@ -71,8 +71,8 @@ export async function addModerator(svc: TestService, role: 'admin' | 'moderator'
 
 /**
  * For one describe block: a service (on PostgreSQL and without workers unless asked) with the
- * bootstrap admin (plus `env`), started before the tests and stopped after; the tests read it as `.svc` and the
- * admin's logged-in session as `.admin`.
+ * bootstrap admin (plus `env`), started before the tests and stopped after; the tests read it
+ * as `.svc` and the admin's logged-in session as `.admin`.
  */
 export function useAdminService(
   options: Pick<TestServiceOptions, 'engine' | 'workers' | 'env'> = {},
