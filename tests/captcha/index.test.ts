@@ -1,20 +1,19 @@
-import type { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createCaptchaService, type CaptchaService } from '../../src/captcha/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { redisKeys, type RedisKeys } from '../../src/store/keys.js';
-import { createRedis, waitForRedis } from '../../src/store/redis.js';
 import { testEnv } from '../support/env.js';
 import { uniqueName } from '../support/names.js';
-import { deleteRedisPrefix, REDIS_URL } from '../support/redis.js';
+import { useRedisConnection } from '../support/hooks.js';
+import { deleteRedisPrefix } from '../support/redis.js';
 import { waitFor } from '../support/wait.js';
 
 const logger = createLogger('silent');
 
 /** The service on its own (real Redis, own prefix) with settings the environment cannot give. */
 describe('captcha service', () => {
-  let redis: Redis;
+  const redis = useRedisConnection();
   let keys: RedisKeys;
   let prefix: string;
   let service: CaptchaService | undefined;
@@ -28,11 +27,6 @@ describe('captcha service', () => {
     return service;
   };
 
-  beforeAll(async () => {
-    redis = createRedis(REDIS_URL, 'command');
-    await waitForRedis(redis);
-  });
-  afterAll(() => redis.disconnect());
   afterEach(async () => {
     await service?.close();
     await deleteRedisPrefix(prefix);

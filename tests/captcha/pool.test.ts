@@ -1,18 +1,17 @@
-import type { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startPoolRefiller, type PoolRefiller } from '../../src/captcha/pool.js';
 import { createCaptchaStore, type CaptchaStore } from '../../src/captcha/store.js';
 import { createLogger } from '../../src/logger.js';
 import { redisKeys, type RedisKeys } from '../../src/store/keys.js';
-import { createRedis, waitForRedis } from '../../src/store/redis.js';
 import { uniqueName } from '../support/names.js';
-import { deleteRedisPrefix, REDIS_URL } from '../support/redis.js';
+import { useRedisConnection } from '../support/hooks.js';
+import { deleteRedisPrefix } from '../support/redis.js';
 import { waitFor } from '../support/wait.js';
 
 const logger = createLogger('silent');
 
 describe('captcha pool refiller (real Redis)', () => {
-  let redis: Redis;
+  const redis = useRedisConnection();
   let keys: RedisKeys;
   let store: CaptchaStore;
   let prefix: string;
@@ -30,11 +29,6 @@ describe('captcha pool refiller (real Redis)', () => {
     return refiller;
   };
 
-  beforeAll(async () => {
-    redis = createRedis(REDIS_URL, 'command');
-    await waitForRedis(redis);
-  });
-  afterAll(() => redis.disconnect());
 
   afterEach(async () => {
     for (const r of refillers.splice(0)) await r.stop();

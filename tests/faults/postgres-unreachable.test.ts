@@ -4,13 +4,11 @@
  * new ones. The accept path does not need PostgreSQL (202s go on); the moderation jobs fail,
  * are retried with backoff, and every accepted comment lands once the database is back.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { type FaultTarget, startFaultTarget, storedOnceAllLand } from '../support/faults.js';
 import { commentBody, runPool, seedCaptchas, submitComment } from '../support/load.js';
 import { uniqueName } from '../support/names.js';
 import { deleteRedisPrefix, REDIS_URL } from '../support/redis.js';
-import { startTestService, type TestService } from '../support/service.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { waitFor } from '../support/wait.js';
 
@@ -19,33 +17,26 @@ const OUTAGE_MS = 10_000;
 
 describe('PostgreSQL unreachable for 10 s', () => {
   const prefix = uniqueName('fp');
-  let database: TestDatabase;
   let proxy: TcpProxy;
-  let svc: TestService;
-  let db: pg.Client;
+  let target: FaultTarget;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     proxy = await startTcpProxy(5432);
-    const proxied = new URL(database.url);
-    proxied.port = String(proxy.port);
-    svc = await startTestService({
-      shareWith: { redisPrefix: prefix, redisUrl: REDIS_URL, databaseUrl: proxied.toString() },
-      env: { RATE_LIMIT_COMMENTS: '100000/60' },
-    });
-    db = new pg.Client({ connectionString: database.url }); // direct, not through the proxy
-    await db.connect();
+    const throughProxy = (url: string) => {
+      const proxied = new URL(url);
+      proxied.port = String(proxy.port);
+      return proxied.toString();
+    };
+    target = await startFaultTarget({ prefix, url: REDIS_URL }, throughProxy);
   }, 120_000);
 
   afterAll(async () => {
-    await db?.end();
-    await svc?.stop();
+    await target?.stop();
     await proxy?.close();
     await deleteRedisPrefix(prefix);
-    await database?.drop();
   }, 60_000);
 
-  const storedCount = async () => Number((await db.query('SELECT count(*) AS n FROM comments')).rows[0].n);
+  const storedCount = async () => Number((await target.db.query('SELECT count(*) AS n FROM comments')).rows[0].n);
 
   it('retries the jobs and stores every accepted comment once the database is back', async () => {
     const captchas = await seedCaptchas(REDIS_URL, prefix, BURST);
@@ -56,7 +47,7 @@ describe('PostgreSQL unreachable for 10 s', () => {
     let storedWhenUp = 0;
 
     const burst = runPool(BURST, 8, async (i) => {
-      const outcome = await submitComment(svc.baseUrl, commentBody(captchas[i], i));
+      const outcome = await submitComment(target.svc.baseUrl, commentBody(captchas[i], i));
       submitted++;
       if (outcome.status === 202 && outcome.id) accepted.push(outcome.id);
       else refused.push(outcome.status);
@@ -82,16 +73,11 @@ describe('PostgreSQL unreachable for 10 s', () => {
     // Nothing reached the database while it was unreachable (the proxy really cut it off)…
     expect(storedWhenUp).toBe(storedWhenDown);
     // …and jobs failed meanwhile, to be retried.
-    const retried = (await Promise.all(accepted.map((id) => svc.services.queues.moderation.getJob(id)))).filter(
+    const retried = (await Promise.all(accepted.map((id) => target.svc.services.queues.moderation.getJob(id)))).filter(
       (job) => (job?.attemptsMade ?? 0) > 1,
     ).length;
 
-    let stored = new Set<string>();
-    const allStored = async () => {
-      stored = new Set((await db.query<{ id: string }>('SELECT id FROM comments')).rows.map((r) => r.id));
-      return accepted.every((id) => stored.has(id));
-    };
-    await waitFor(allStored, 120_000, 250).catch(() => {});
+    const stored = await storedOnceAllLand(target.db, accepted, 120_000);
     expect(accepted.filter((id) => !stored.has(id))).toEqual([]);
     expect(stored.size).toBe(BURST);
     console.info(`[faults] postgres down ${OUTAGE_MS} ms at ${storedWhenDown} stored (${submitted} submitted); ${retried} jobs retried; all ${BURST} stored`);

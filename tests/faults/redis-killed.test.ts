@@ -6,13 +6,11 @@
  * - No comment that got a 202 is lost: Redis acknowledged the job only after it was written
  *   to the AOF (`appendfsync always` here), and the workers store it once Redis is back.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { type FaultTarget, startFaultTarget, storedOnceAllLand } from '../support/faults.js';
 import { commentBody, runPool, seedCaptchas, submitComment, type SubmitOutcome } from '../support/load.js';
 import { uniqueName } from '../support/names.js';
 import { type PrivateRedis, startPrivateRedis } from '../support/redis.js';
-import { startTestService, type TestService } from '../support/service.js';
 import { waitFor } from '../support/wait.js';
 
 const BURST = 1_200;
@@ -20,26 +18,16 @@ const BURST = 1_200;
 describe('Redis killed with -9 and restarted during a burst', () => {
   const prefix = uniqueName('fr');
   let redis: PrivateRedis;
-  let database: TestDatabase;
-  let svc: TestService;
-  let db: pg.Client;
+  let target: FaultTarget;
 
   beforeAll(async () => {
     redis = await startPrivateRedis({ durable: true });
-    database = await createTestDatabase();
-    svc = await startTestService({
-      shareWith: { redisPrefix: prefix, redisUrl: redis.url, databaseUrl: database.url },
-      env: { RATE_LIMIT_COMMENTS: '100000/60' },
-    });
-    db = new pg.Client({ connectionString: database.url });
-    await db.connect();
+    target = await startFaultTarget({ prefix, url: redis.url });
   }, 120_000);
 
   afterAll(async () => {
-    await db?.end();
-    await svc?.stop();
+    await target?.stop();
     await redis?.destroy();
-    await database?.drop();
   }, 60_000);
 
   it('answers 503 within 2 s while Redis is down, recovers by itself and loses no accepted comment', async () => {
@@ -52,7 +40,7 @@ describe('Redis killed with -9 and restarted during a burst', () => {
 
     const burst = runPool(BURST, 8, async (i) => {
       const startedIn = state;
-      const outcome = await submitComment(svc.baseUrl, commentBody(captchas[i], i));
+      const outcome = await submitComment(target.svc.baseUrl, commentBody(captchas[i], i));
       submitted++;
       if (outcome.status === 202 && outcome.id) accepted.add(outcome.id);
       else if (startedIn === 'down' && state === 'down') whileDown.push(outcome);
@@ -79,19 +67,14 @@ describe('Redis killed with -9 and restarted during a burst', () => {
     // Recovered without a restart: a fresh submission is accepted.
     const [fresh] = await seedCaptchas(redis.url, prefix, 1);
     const after = await waitFor(async () => {
-      const o = await submitComment(svc.baseUrl, commentBody(fresh, BURST + 1));
+      const o = await submitComment(target.svc.baseUrl, commentBody(fresh, BURST + 1));
       return o.status === 202 ? o : undefined;
     }, 15_000, 200);
     accepted.add(after.id!);
     // Most of the burst went through (the outage covers a few seconds of it).
     expect(accepted.size).toBeGreaterThan(300);
 
-    let stored = new Set<string>();
-    const allStored = async () => {
-      stored = new Set((await db.query<{ id: string }>('SELECT id FROM comments')).rows.map((r) => r.id));
-      return [...accepted].every((id) => stored.has(id));
-    };
-    await waitFor(allStored, 90_000, 250).catch(() => {}); // the assertion below names what is missing
+    const stored = await storedOnceAllLand(target.db, accepted, 90_000);
     const missing = [...accepted].filter((id) => !stored.has(id));
     expect(missing).toEqual([]);
     console.info(`[faults] redis kill: ${accepted.size} accepted, ${whileDown.length} answered 503 while down (max ${Math.max(...whileDown.map((o) => o.ms))} ms), ${other.length} refused around kill/restart; none lost`);

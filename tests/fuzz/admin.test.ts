@@ -12,12 +12,12 @@
  * for a long run). FUZZ_SEED=<seed> replays a failure.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { insertComment } from '../support/comments.js';
 import { addModerator, adminEnv, login, type Moderator } from '../support/moderators.js';
 import { type AppRoute, fillPath, listRoutes } from '../support/routes.js';
-import { startTestService, type TestService } from '../support/service.js';
+import { useTestService } from '../support/hooks.js';
 import { hostileString, hostileValue, jsonBody } from './arbitraries.js';
 
 const TOTAL = Number(process.env.FUZZ_ADMIN_REQUESTS ?? process.env.FUZZ_REQUESTS ?? 300);
@@ -116,7 +116,7 @@ interface Sent {
 }
 
 describe('fuzzing the admin API, logged in (postgres)', () => {
-  let svc: TestService;
+  const app = useTestService({ engine: 'postgres', workers: false, env: { ...adminEnv, RATE_LIMIT_LOGIN: '999999/60' } });
   let admin: Moderator;
   let routes: AppRoute[];
   const ids = { comments: [] as string[], bans: [] as string[], lexicon: [] as string[], users: [] as string[] };
@@ -125,10 +125,9 @@ describe('fuzzing the admin API, logged in (postgres)', () => {
   let sent = 0;
 
   beforeAll(async () => {
-    svc = await startTestService({ engine: 'postgres', workers: false, env: { ...adminEnv, RATE_LIMIT_LOGIN: '999999/60' } });
-    admin = await login(svc);
+    admin = await login(app.svc);
     // Real things to list, decide, lift, remove and page through, so requests reach the handlers.
-    for (let i = 0; i < 8; i++) ids.comments.push((await insertComment(svc.services, { articleId: `bai-${i % 3}` })).id);
+    for (let i = 0; i < 8; i++) ids.comments.push((await insertComment(app.svc.services, { articleId: `bai-${i % 3}` })).id);
     for (let i = 0; i < 3; i++) {
       const ban = (await (await admin.post('/admin/api/bans', { email: `cam-${i}@example.vn`, durationDays: 1 })).json()) as { ban: { id: number } };
       ids.bans.push(String(ban.ban.id));
@@ -136,22 +135,19 @@ describe('fuzzing the admin API, logged in (postgres)', () => {
       ids.lexicon.push(String(entry.entry.id));
     }
     // Not the admin's own id: a reset of its password would lock this test out.
-    ids.users.push((await addModerator(svc)).id);
+    ids.users.push((await addModerator(app.svc)).id);
     // Every admin route but the live event stream (it never ends) and logout (it would end our session).
-    routes = listRoutes(createApp(svc.services)).filter(
+    routes = listRoutes(createApp(app.svc.services)).filter(
       (r) => r.path.startsWith('/admin') && !r.path.endsWith('/events') && !r.path.endsWith('/logout'),
     );
   }, 120_000);
-  afterAll(async () => {
-    await svc?.stop();
-  }, 60_000);
 
   async function send(method: string, path: string, body: string | Uint8Array | undefined, type: string): Promise<number> {
-    const headers = new Headers({ cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, origin: svc.baseUrl });
+    const headers = new Headers({ cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, origin: app.svc.baseUrl });
     if (type) headers.set('content-type', type);
     const hasBody = method !== 'GET' && method !== 'HEAD' && body !== undefined;
     const request = () =>
-      fetch(svc.baseUrl + path, { method, headers, redirect: 'manual', body: hasBody ? (body as BodyInit) : undefined, signal: AbortSignal.timeout(15_000) });
+      fetch(app.svc.baseUrl + path, { method, headers, redirect: 'manual', body: hasBody ? (body as BodyInit) : undefined, signal: AbortSignal.timeout(15_000) });
     let res: Response;
     try {
       res = await request();
@@ -270,12 +266,12 @@ describe('fuzzing the admin API, logged in (postgres)', () => {
       fc.asyncProperty(request(), async ({ method, url, body, type }) => {
         const status = await send(method, url, body, type);
         // A fuzzed route may have ended the session: log in again.
-        if (status === 401 && (await svc.fetch('/admin/api/me', { headers: { cookie: admin.cookie } })).status === 401) admin = await login(svc);
+        if (status === 401 && (await app.svc.fetch('/admin/api/me', { headers: { cookie: admin.cookie } })).status === 401) admin = await login(app.svc);
       }),
       { numRuns: TOTAL, seed: SEED },
     );
     console.info(`[fuzz admin] ${sent} requests over ${routes.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s (FUZZ_SEED=${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
     expect(fiveHundreds, `FUZZ_SEED=${SEED}`).toEqual([]);
-    expect((await svc.fetch('/healthz')).status).toBe(200);
+    expect((await app.svc.fetch('/healthz')).status).toBe(200);
   }, Math.max(300_000, TOTAL * 200));
 });

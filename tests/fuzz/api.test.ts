@@ -10,11 +10,11 @@
 import fc from 'fast-check';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { adminEnv, login, type Moderator } from '../support/moderators.js';
 import { type AppRoute, encodePart, fillPath, listRoutes } from '../support/routes.js';
-import { startTestService, type TestService } from '../support/service.js';
+import { useTestService } from '../support/hooks.js';
 import { hostileString, jsonBody } from './arbitraries.js';
 
 const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 2_000);
@@ -43,7 +43,10 @@ interface Sent {
 }
 
 describe('fuzzing the HTTP APIs', () => {
-  let svc: TestService;
+  const app = useTestService({
+    engine: 'postgres',
+    env: { ...adminEnv, RATE_LIMIT_COMMENTS: '999999/60', RATE_LIMIT_CAPTCHAS: '999999/60', RATE_LIMIT_LOGIN: '999999/60' },
+  });
   let admin: Moderator;
   let routes: AppRoute[];
   const fiveHundreds: Sent[] = [];
@@ -51,19 +54,12 @@ describe('fuzzing the HTTP APIs', () => {
   let earlyCloses = 0;
 
   beforeAll(async () => {
-    svc = await startTestService({
-      engine: 'postgres',
-      env: { ...adminEnv, RATE_LIMIT_COMMENTS: '999999/60', RATE_LIMIT_CAPTCHAS: '999999/60', RATE_LIMIT_LOGIN: '999999/60' },
-    });
-    admin = await login(svc);
+    admin = await login(app.svc);
     // Every route but the live event stream (it never ends) and logout (it would end our session).
-    routes = listRoutes(createApp(svc.services)).filter(
+    routes = listRoutes(createApp(app.svc.services)).filter(
       (r) => !r.path.endsWith('/events') && !r.path.endsWith('/logout') && r.method !== 'ALL',
     );
   }, 120_000);
-  afterAll(async () => {
-    await svc?.stop();
-  }, 60_000);
 
   async function send(method: string, path: string, init: { body?: string | Uint8Array; headers?: Record<string, string> } = {}, who?: Moderator): Promise<number> {
     try {
@@ -86,7 +82,7 @@ describe('fuzzing the HTTP APIs', () => {
     const bodyBytes = typeof init.body === 'string' ? Buffer.byteLength(init.body) : (init.body?.byteLength ?? 0);
     let res: Response;
     try {
-      res = await fetch(svc.baseUrl + path, {
+      res = await fetch(app.svc.baseUrl + path, {
         method,
         headers,
         body: hasBody ? (init.body as BodyInit) : undefined,
@@ -148,7 +144,7 @@ describe('fuzzing the HTTP APIs', () => {
     await fc.assert(
       fc.asyncProperty(routeRequest(() => admin), async (request) => {
         const status = await request();
-        if (status === 401) admin = await login(svc); // a fuzzed route may have ended the session
+        if (status === 401) admin = await login(app.svc); // a fuzzed route may have ended the session
         expect(status, JSON.stringify(fiveHundreds.at(-1))).toBeLessThan(500);
       }),
       { numRuns: ADMIN, endOnFailure: true, seed: SEED },
@@ -160,8 +156,8 @@ describe('fuzzing the HTTP APIs', () => {
     const seconds = (Date.now() - started) / 1000;
     expect(fiveHundreds).toEqual([]);
     // Still up and healthy.
-    expect((await svc.fetch('/healthz')).status).toBe(200);
-    expect((await svc.fetch('/readyz')).status).toBe(200);
+    expect((await app.svc.fetch('/healthz')).status).toBe(200);
+    expect((await app.svc.fetch('/readyz')).status).toBe(200);
     const heapAfter = heapAfterGc();
     const growthMb = (heapAfter - heapBefore) / 2 ** 20;
     console.info(`[fuzz] ${sent} requests in ${seconds.toFixed(1)} s over ${routes.length} routes (${earlyCloses} large bodies cut short by an early answer); heap ${(heapBefore / 2 ** 20).toFixed(1)} → ${(heapAfter / 2 ** 20).toFixed(1)} MB`);

@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { captchaIssued, captchaVerifications } from '../../src/metrics.js';
 import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
 import { type PrivateRedis, startPrivateRedis } from '../support/redis.js';
 import { startTestService, type TestService } from '../support/service.js';
+import { useTestService } from '../support/hooks.js';
 import { waitFor } from '../support/wait.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -43,15 +44,11 @@ async function metricValue(metric: typeof captchaIssued | typeof captchaVerifica
 }
 
 describe('GET /v1/captcha with real answers', () => {
-  let svc: TestService;
-  beforeAll(async () => {
-    // CAPTCHA_TEST_ANSWER empty = unset: answers are the random text drawn in the image.
-    svc = await startTestService({ workers: false, env: { CAPTCHA_TEST_ANSWER: '' } });
-  });
-  afterAll(() => svc.stop());
+  // CAPTCHA_TEST_ANSWER empty = unset: answers are the random text drawn in the image.
+  const app = useTestService({ workers: false, env: { CAPTCHA_TEST_ANSWER: '' } });
 
   it('answers 200 {id, image, expiresIn} with no-store and a PNG data URL', async () => {
-    const res = await svc.fetch('/v1/captcha');
+    const res = await app.svc.fetch('/v1/captcha');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -67,54 +64,54 @@ describe('GET /v1/captcha with real answers', () => {
 
   it('keeps the answer out of the response: not in the id, not in the image metadata', async () => {
     for (let i = 0; i < 5; i++) {
-      const body = await getCaptcha(svc);
-      const answer = await svc.services.redis.get(svc.services.keys.captchaAnswer(body.id));
+      const body = await getCaptcha(app.svc);
+      const answer = await app.svc.services.redis.get(app.svc.services.keys.captchaAnswer(body.id));
       expect(answer).toMatch(/^[a-z0-9]{5}$/);
       expect(body.id.toLowerCase()).not.toContain(answer);
       const png = pngBytes(body.image);
       expect(pngChunkTypes(png).filter((t) => t !== 'IDAT')).toEqual(['IHDR', 'IEND']);
       expect(png.toString('latin1').toLowerCase()).not.toContain(answer);
       // The Redis key's TTL is the captcha's lifetime.
-      const ttl = await svc.services.redis.ttl(svc.services.keys.captchaAnswer(body.id));
+      const ttl = await app.svc.services.redis.ttl(app.svc.services.keys.captchaAnswer(body.id));
       expect(ttl).toBeGreaterThan(290);
       expect(ttl).toBeLessThanOrEqual(300);
     }
   });
 
   it('gives every captcha a different id and image', async () => {
-    const a = await getCaptcha(svc);
-    const b = await getCaptcha(svc);
+    const a = await getCaptcha(app.svc);
+    const b = await getCaptcha(app.svc);
     expect(a.id).not.toBe(b.id);
     expect(a.image).not.toBe(b.image);
   });
 
   it('verifies the stored answer case-insensitively, once', async () => {
-    const body = await getCaptcha(svc);
-    const answer = (await svc.services.redis.get(svc.services.keys.captchaAnswer(body.id)))!;
-    expect(await svc.services.captcha.verify(body.id, ` ${answer.toUpperCase()} `)).toBe('ok');
-    expect(await svc.services.captcha.verify(body.id, answer)).toBe('expired');
+    const body = await getCaptcha(app.svc);
+    const answer = (await app.svc.services.redis.get(app.svc.services.keys.captchaAnswer(body.id)))!;
+    expect(await app.svc.services.captcha.verify(body.id, ` ${answer.toUpperCase()} `)).toBe('ok');
+    expect(await app.svc.services.captcha.verify(body.id, answer)).toBe('expired');
   });
 
   it('serves from the pool: an issue pops one entry, and the refiller tops the pool up', async () => {
-    const { redis, keys } = svc.services;
+    const { redis, keys } = app.svc.services;
     // The earlier tests started the refiller; CAPTCHA_POOL_SIZE is 5 in tests.
     await waitFor(async () => (await redis.llen(keys.captchaPool)) === 5, 10_000);
     const entry = (await redis.lindex(keys.captchaPool, 0))!; // `<answer>\n<image>`
     const next = { answer: entry.slice(0, entry.indexOf('\n')), image: entry.slice(entry.indexOf('\n') + 1) };
-    const body = await getCaptcha(svc);
+    const body = await getCaptcha(app.svc);
     expect(body.image).toBe(next.image);
     expect(await redis.get(keys.captchaAnswer(body.id))).toBe(next.answer.toLowerCase());
     expect(await redis.llen(keys.captchaPool)).toBe(4);
     // Below half (3 of 5 → 2 left) the refiller renders the pool full again.
-    await getCaptcha(svc);
-    await getCaptcha(svc);
+    await getCaptcha(app.svc);
+    await getCaptcha(app.svc);
     await waitFor(async () => (await redis.llen(keys.captchaPool)) === 5, 10_000);
   });
 
   it('still issues when the pool is empty (renders inline)', async () => {
-    const { redis, keys } = svc.services;
+    const { redis, keys } = app.svc.services;
     await redis.del(keys.captchaPool);
-    const body = await getCaptcha(svc);
+    const body = await getCaptcha(app.svc);
     expect(pngBytes(body.image).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(await redis.get(keys.captchaAnswer(body.id))).toMatch(/^[a-z0-9]{5}$/);
   });
@@ -126,12 +123,12 @@ describe('GET /v1/captcha with real answers', () => {
       wrong: await metricValue(captchaVerifications, { result: 'wrong' }),
       expired: await metricValue(captchaVerifications, { result: 'expired' }),
     };
-    const a = await getCaptcha(svc);
-    const b = await getCaptcha(svc);
-    const answer = (await svc.services.redis.get(svc.services.keys.captchaAnswer(a.id)))!;
-    expect(await svc.services.captcha.verify(a.id, answer)).toBe('ok');
-    expect(await svc.services.captcha.verify(b.id, 'nope!')).toBe('wrong');
-    expect(await svc.services.captcha.verify(b.id, 'nope!')).toBe('expired');
+    const a = await getCaptcha(app.svc);
+    const b = await getCaptcha(app.svc);
+    const answer = (await app.svc.services.redis.get(app.svc.services.keys.captchaAnswer(a.id)))!;
+    expect(await app.svc.services.captcha.verify(a.id, answer)).toBe('ok');
+    expect(await app.svc.services.captcha.verify(b.id, 'nope!')).toBe('wrong');
+    expect(await app.svc.services.captcha.verify(b.id, 'nope!')).toBe('expired');
     expect(await metricValue(captchaIssued)).toBe(issuedBefore + 2);
     expect(await metricValue(captchaVerifications, { result: 'ok' })).toBe(before.ok + 1);
     expect(await metricValue(captchaVerifications, { result: 'wrong' })).toBe(before.wrong + 1);
@@ -140,56 +137,48 @@ describe('GET /v1/captcha with real answers', () => {
 });
 
 describe('GET /v1/captcha in test mode', () => {
-  let svc: TestService;
-  beforeAll(async () => {
-    svc = await startTestService({ workers: false, env: { CAPTCHA_TTL_SECONDS: '10' } });
-  });
-  afterAll(() => svc.stop());
+  const app = useTestService({ workers: false, env: { CAPTCHA_TTL_SECONDS: '10' } });
 
   it('gives every captcha the CAPTCHA_TEST_ANSWER and the configured lifetime', async () => {
-    const body = await getCaptcha(svc);
+    const body = await getCaptcha(app.svc);
     expect(body.expiresIn).toBe(10);
-    expect(await svc.services.redis.get(svc.services.keys.captchaAnswer(body.id))).toBe(TEST_CAPTCHA_ANSWER);
+    expect(await app.svc.services.redis.get(app.svc.services.keys.captchaAnswer(body.id))).toBe(TEST_CAPTCHA_ANSWER);
   });
 
   it('accepts the right answer in any letter case', async () => {
-    const body = await getCaptcha(svc);
-    expect(await svc.services.captcha.verify(body.id, TEST_CAPTCHA_ANSWER.toUpperCase())).toBe('ok');
+    const body = await getCaptcha(app.svc);
+    expect(await app.svc.services.captcha.verify(body.id, TEST_CAPTCHA_ANSWER.toUpperCase())).toBe('ok');
   });
 
   it('a wrong first attempt consumes the captcha: the right answer afterwards is refused', async () => {
-    const body = await getCaptcha(svc);
-    expect(await svc.services.captcha.verify(body.id, 'wrong')).toBe('wrong');
-    expect(await svc.services.captcha.verify(body.id, TEST_CAPTCHA_ANSWER)).toBe('expired');
+    const body = await getCaptcha(app.svc);
+    expect(await app.svc.services.captcha.verify(body.id, 'wrong')).toBe('wrong');
+    expect(await app.svc.services.captcha.verify(body.id, TEST_CAPTCHA_ANSWER)).toBe('expired');
   });
 
   it('a right answer cannot be used twice', async () => {
-    const body = await getCaptcha(svc);
-    expect(await svc.services.captcha.verify(body.id, TEST_CAPTCHA_ANSWER)).toBe('ok');
-    expect(await svc.services.captcha.verify(body.id, TEST_CAPTCHA_ANSWER)).toBe('expired');
+    const body = await getCaptcha(app.svc);
+    expect(await app.svc.services.captcha.verify(body.id, TEST_CAPTCHA_ANSWER)).toBe('ok');
+    expect(await app.svc.services.captcha.verify(body.id, TEST_CAPTCHA_ANSWER)).toBe('expired');
   });
 
   it('an expired (gone from Redis) or never-issued captcha is expired', async () => {
-    const body = await getCaptcha(svc);
-    await svc.services.redis.del(svc.services.keys.captchaAnswer(body.id));
-    expect(await svc.services.captcha.verify(body.id, TEST_CAPTCHA_ANSWER)).toBe('expired');
-    expect(await svc.services.captcha.verify('A'.repeat(24), TEST_CAPTCHA_ANSWER)).toBe('expired');
-    expect(await svc.services.captcha.verify('not an id', TEST_CAPTCHA_ANSWER)).toBe('expired');
-    expect(await svc.services.captcha.verify('', '')).toBe('expired');
+    const body = await getCaptcha(app.svc);
+    await app.svc.services.redis.del(app.svc.services.keys.captchaAnswer(body.id));
+    expect(await app.svc.services.captcha.verify(body.id, TEST_CAPTCHA_ANSWER)).toBe('expired');
+    expect(await app.svc.services.captcha.verify('A'.repeat(24), TEST_CAPTCHA_ANSWER)).toBe('expired');
+    expect(await app.svc.services.captcha.verify('not an id', TEST_CAPTCHA_ANSWER)).toBe('expired');
+    expect(await app.svc.services.captcha.verify('', '')).toBe('expired');
   });
 });
 
 describe('GET /v1/captcha rate limit', () => {
-  let svc: TestService;
-  beforeAll(async () => {
-    svc = await startTestService({ workers: false, env: { RATE_LIMIT_CAPTCHAS: '3/60', TRUST_PROXY: '1' } });
-  });
-  afterAll(() => svc.stop());
+  const app = useTestService({ workers: false, env: { RATE_LIMIT_CAPTCHAS: '3/60', TRUST_PROXY: '1' } });
 
   it('answers 429 rate_limited with Retry-After after 3 per client IP, other IPs unaffected', async () => {
     const from = (ip: string) => ({ 'x-forwarded-for': ip, 'accept-language': 'en' });
-    for (let i = 0; i < 3; i++) await getCaptcha(svc, from('203.0.113.7'));
-    const res = await svc.fetch('/v1/captcha', { headers: from('203.0.113.7') });
+    for (let i = 0; i < 3; i++) await getCaptcha(app.svc, from('203.0.113.7'));
+    const res = await app.svc.fetch('/v1/captcha', { headers: from('203.0.113.7') });
     expect(res.status).toBe(429);
     const retryAfter = Number(res.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -198,7 +187,7 @@ describe('GET /v1/captcha rate limit', () => {
     expect(body.error.code).toBe('rate_limited');
     expect(body.error.message.length).toBeGreaterThan(0);
     // Another reader is not punished for the first one.
-    await getCaptcha(svc, from('198.51.100.9'));
+    await getCaptcha(app.svc, from('198.51.100.9'));
   });
 });
 

@@ -4,9 +4,9 @@
  * from names and from content; invalid UTF-8 in a body is 400 invalid_json. Against a real
  * service (Redis, PostgreSQL, the worker storing what was accepted).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validComment } from '../support/comments.js';
-import { startTestService, type TestService } from '../support/service.js';
+import { useTestService } from '../support/hooks.js';
 import { waitFor } from '../support/wait.js';
 
 /** Every invisible character the contract names, and a few of their relatives. */
@@ -27,33 +27,29 @@ const INVISIBLE = {
 const BIDI = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f'];
 
 describe('comment text that is empty or deceptive', () => {
-  let svc: TestService;
-  beforeAll(async () => {
-    svc = await startTestService({ engine: 'postgres' });
-  });
-  afterAll(() => svc?.stop());
+  const app = useTestService({ engine: 'postgres' });
 
   const accepted = async (overrides: Record<string, unknown>) => {
-    const res = await svc.post('/v1/comments', await validComment(svc, overrides));
+    const res = await app.svc.post('/v1/comments', await validComment(app.svc, overrides));
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
-    return waitFor(() => svc.services.comments.findById(id));
+    return waitFor(() => app.svc.services.comments.findById(id));
   };
 
-  it.each(Object.entries(INVISIBLE))('content of only %s is 400 validation_failed {content: required}', async (_name, text) => {
-    const res = await svc.post('/v1/comments', await validComment(svc, { content: text.repeat(3) }));
-    expect(res.status).toBe(400);
-    const { error } = await res.json();
-    expect(error.code).toBe('validation_failed');
-    expect(error.details.fields).toEqual({ content: 'required' });
-  });
+  /** Each required text field filled with only one kind of invisible character (a few of them). */
+  const invisibleOnly = (
+    [
+      ['content', 3],
+      ['authorName', 2],
+    ] as const
+  ).flatMap(([field, times]) => Object.entries(INVISIBLE).map(([kind, text]) => ({ field, kind, value: text.repeat(times) })));
 
-  it.each(Object.entries(INVISIBLE))('a name of only %s is 400 validation_failed {authorName: required}', async (_name, text) => {
-    const res = await svc.post('/v1/comments', await validComment(svc, { authorName: text.repeat(2) }));
+  it.each(invisibleOnly)('$field of only $kind is 400 validation_failed {$field: required}', async ({ field, value }) => {
+    const res = await app.svc.post('/v1/comments', await validComment(app.svc, { [field]: value }));
     expect(res.status).toBe(400);
     const { error } = await res.json();
     expect(error.code).toBe('validation_failed');
-    expect(error.details.fields).toEqual({ authorName: 'required' });
+    expect(error.details.fields).toEqual({ [field]: 'required' });
   });
 
   it('invisible and bidi-control characters are removed from names (no look-alike of another reader)', async () => {
@@ -82,10 +78,10 @@ describe('comment text that is empty or deceptive', () => {
 
   describe('invalid UTF-8 in a body is 400 invalid_json', () => {
     const post = (bytes: Uint8Array<ArrayBuffer>) =>
-      svc.fetch('/v1/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes });
+      app.svc.fetch('/v1/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes });
     const encode = (text: string) => new TextEncoder().encode(text);
     const withBytes = async (bytes: number[]) => {
-      const body = await validComment(svc, { content: 'BYTES' });
+      const body = await validComment(app.svc, { content: 'BYTES' });
       const [before, after] = JSON.stringify(body).split('BYTES');
       return new Uint8Array([...encode(before!), ...encode('Hay '), ...bytes, ...encode(after!)]);
     };
@@ -104,9 +100,9 @@ describe('comment text that is empty or deceptive', () => {
     });
 
     it('valid UTF-8, with or without a byte order mark, is read as before', async () => {
-      const body = await validComment(svc, { content: `Đúng UTF-8: tiếng Việt ổn ${Date.now()}` });
+      const body = await validComment(app.svc, { content: `Đúng UTF-8: tiếng Việt ổn ${Date.now()}` });
       expect((await post(encode(JSON.stringify(body)))).status).toBe(202);
-      const withBom = await validComment(svc);
+      const withBom = await validComment(app.svc);
       expect((await post(new Uint8Array([0xef, 0xbb, 0xbf, ...encode(JSON.stringify(withBom))]))).status).toBe(202);
     });
   });

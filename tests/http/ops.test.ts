@@ -3,8 +3,8 @@ import { startWorkers, type RunningWorkers } from '../../workers/index.js';
 import { insertComment } from '../support/comments.js';
 import { ENGINES } from '../support/database.js';
 import { addModerator, adminEnv, login } from '../support/moderators.js';
-import { type PrivateRedis, startPrivateRedis } from '../support/redis.js';
 import { startTestService, type TestService } from '../support/service.js';
+import { useServiceOnPrivateRedis, useTestService } from '../support/hooks.js';
 import { waitFor } from '../support/wait.js';
 
 async function readyz(svc: TestService) {
@@ -65,14 +65,10 @@ describe.each(ENGINES)('health and readiness (%s)', (engine) => {
 });
 
 describe('GET /metrics', () => {
-  let svc: TestService;
-  beforeAll(async () => {
-    svc = await startTestService({ engine: 'postgres', env: adminEnv });
-  });
-  afterAll(() => svc.stop());
+  const app = useTestService({ engine: 'postgres', env: adminEnv });
 
   const scrape = async () => {
-    const res = await svc.fetch('/metrics');
+    const res = await app.svc.fetch('/metrics');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     return res.text();
@@ -83,7 +79,7 @@ describe('GET /metrics', () => {
   };
 
   it('exposes every series of the contract, the HTTP histogram and process metrics', async () => {
-    await svc.fetch('/healthz');
+    await app.svc.fetch('/healthz');
     const text = await scrape();
     for (const name of [
       'comments_queue_jobs',
@@ -111,9 +107,9 @@ describe('GET /metrics', () => {
 
   it('counts pending comments and the age of the oldest from the database', async () => {
     // insertComment dates comments in January 2026, so the oldest is months old.
-    await insertComment(svc.services);
-    await insertComment(svc.services);
-    await insertComment(svc.services, { status: 'rejected' });
+    await insertComment(app.svc.services);
+    await insertComment(app.svc.services);
+    await insertComment(app.svc.services, { status: 'rejected' });
     const text = await scrape();
     expect(sample(text, 'comments_pending')).toBe(2);
     const age = sample(text, 'comments_oldest_pending_seconds')!;
@@ -121,15 +117,15 @@ describe('GET /metrics', () => {
   });
 
   it('counts jobs per queue and state', async () => {
-    await svc.services.queues.publish.add('probe', {} as never, { delay: 60_000, jobId: 'ops-metrics-probe' });
+    await app.svc.services.queues.publish.add('probe', {} as never, { delay: 60_000, jobId: 'ops-metrics-probe' });
     const text = await scrape();
     expect(text).toMatch(/^comments_queue_jobs\{queue="publish",state="delayed"\} 1$/m);
-    await (await svc.services.queues.publish.getJob('ops-metrics-probe'))?.remove();
+    await (await app.svc.services.queues.publish.getJob('ops-metrics-probe'))?.remove();
   });
 
   it('labels HTTP requests by route pattern, method and status, never by raw path', async () => {
-    await svc.fetch('/v1/articles/bai-viet-so-42/comments');
-    await svc.fetch('/khong-co-trang-nay');
+    await app.svc.fetch('/v1/articles/bai-viet-so-42/comments');
+    await app.svc.fetch('/khong-co-trang-nay');
     const text = await scrape();
     expect(text).toMatch(/http_request_duration_seconds_count\{route="\/v1\/articles\/:articleId\/comments",method="GET",status="200"\} \d+/);
     expect(text).toMatch(/http_request_duration_seconds_count\{route="unmatched",method="GET",status="404"\} \d+/);
@@ -138,18 +134,18 @@ describe('GET /metrics', () => {
   });
 
   it('/admin/queues: redirect or 401 without a session, 403 for a moderator, the dashboard for an admin', async () => {
-    const page = await svc.fetch('/admin/queues', { headers: { accept: 'text/html' }, redirect: 'manual' });
+    const page = await app.svc.fetch('/admin/queues', { headers: { accept: 'text/html' }, redirect: 'manual' });
     expect(page.status).toBe(302);
     expect(page.headers.get('location')).toMatch(/^\/admin\/login/);
-    const api = await svc.fetch('/admin/queues/api/queues');
+    const api = await app.svc.fetch('/admin/queues/api/queues');
     expect(api.status).toBe(401);
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
 
-    const moderator = await addModerator(svc, 'moderator');
+    const moderator = await addModerator(app.svc, 'moderator');
     const forbidden = await moderator.fetch('/admin/queues/api/queues');
     expect(forbidden.status).toBe(403);
 
-    const admin = await login(svc);
+    const admin = await login(app.svc);
     const html = await admin.fetch('/admin/queues');
     expect(html.status).toBe(200);
     const body = await html.text();
@@ -164,8 +160,8 @@ describe('GET /metrics', () => {
   });
 
   it('/admin/queues: an admin can retry a failed job; a cross-origin write is refused', async () => {
-    const admin = await login(svc);
-    const queue = svc.services.queues.maintenance;
+    const admin = await login(app.svc);
+    const queue = app.svc.services.queues.maintenance;
     // A job the maintenance worker fails at once (unknown name), as a broken job would.
     await queue.add('no-such-task', {}, { jobId: 'ops-retry-probe', attempts: 1 });
     await waitFor(async () => (await queue.getJobState('ops-retry-probe')) === 'failed', 10_000);
@@ -175,7 +171,7 @@ describe('GET /metrics', () => {
     expect(crossOrigin.status).toBe(403);
     expect(await queue.getJobState('ops-retry-probe')).toBe('failed');
 
-    const retried = await admin.fetch(retryPath, { method: 'PUT', headers: { origin: svc.baseUrl } });
+    const retried = await admin.fetch(retryPath, { method: 'PUT', headers: { origin: app.svc.baseUrl } });
     expect(retried.status).toBeLessThan(300);
     const job = await waitFor(async () => {
       const j = await queue.getJob('ops-retry-probe');
@@ -186,44 +182,30 @@ describe('GET /metrics', () => {
 });
 
 describe('GET /metrics with METRICS_TOKEN', () => {
-  let svc: TestService;
-  beforeAll(async () => {
-    svc = await startTestService({ engine: 'postgres', workers: false, env: { METRICS_TOKEN: 'jeton-bi-mat-123' } });
-  });
-  afterAll(() => svc.stop());
+  const app = useTestService({ engine: 'postgres', workers: false, env: { METRICS_TOKEN: 'jeton-bi-mat-123' } });
 
   it('answers 401 without the bearer token or with a wrong one', async () => {
     for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer sai' }, { authorization: 'jeton-bi-mat-123' }]) {
-      const res = await svc.fetch('/metrics', { headers });
+      const res = await app.svc.fetch('/metrics', { headers });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
     }
   });
 
   it('answers 200 with the right token', async () => {
-    const res = await svc.fetch('/metrics', { headers: { authorization: 'Bearer jeton-bi-mat-123' } });
+    const res = await app.svc.fetch('/metrics', { headers: { authorization: 'Bearer jeton-bi-mat-123' } });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('comments_pending');
   });
 });
 
 describe('ops endpoints when Redis hangs', () => {
-  let redis: PrivateRedis;
-  let svc: TestService;
-  beforeAll(async () => {
-    redis = await startPrivateRedis();
-    svc = await startTestService({ engine: 'postgres', workers: false, env: { REDIS_URL: redis.url } });
-  });
-  afterAll(async () => {
-    redis.resume();
-    await svc.stop();
-    await redis.kill();
-  });
+  const app = useServiceOnPrivateRedis({ engine: 'postgres', workers: false });
 
   it('/metrics still answers 200 in time, with what it could gather; /readyz names redis', async () => {
-    redis.pause();
+    app.redis.pause();
     const started = Date.now();
-    const res = await svc.fetch('/metrics');
+    const res = await app.svc.fetch('/metrics');
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(Date.now() - started).toBeLessThan(4_000);
@@ -232,11 +214,11 @@ describe('ops endpoints when Redis hangs', () => {
     expect(text).not.toMatch(/^comments_queue_jobs\{/m);
     expect(text).toMatch(/^comments_pending 0$/m);
 
-    const ready = await svc.fetch('/readyz');
+    const ready = await app.svc.fetch('/readyz');
     expect(ready.status).toBe(503);
     const body = (await ready.json()) as { failed: string[] };
     expect(body.failed).toContain('redis');
     expect(body.failed).not.toContain('database');
-    redis.resume();
+    app.redis.resume();
   });
 });

@@ -1,33 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertComment } from '../support/comments.js';
 import { ENGINES } from '../support/database.js';
-import { adminEnv, login, type Moderator } from '../support/moderators.js';
-import { startTestService, type TestService } from '../support/service.js';
+import { useAdminService } from '../support/moderators.js';
 import { waitFor } from '../support/wait.js';
 
 describe.each(ENGINES)('public reads (%s)', (engine) => {
-  let svc: TestService;
-  let admin: Moderator;
-  beforeAll(async () => {
-    svc = await startTestService({ engine, env: adminEnv });
-    admin = await login(svc);
-  });
-  afterAll(() => svc?.stop());
+  const app = useAdminService({ engine, workers: true });
 
-  const approve = async (id: string) => expect((await admin.post(`/admin/api/comments/${id}/approve`, {})).status).toBe(200);
+  const approve = async (id: string) => expect((await app.admin.post(`/admin/api/comments/${id}/approve`, {})).status).toBe(200);
 
   describe('GET /v1/counts', () => {
     it('answers approved counts, 0 for unknown articles, with ETag, 304 and a short public max-age', async () => {
       const articleId = `dem-${engine}`;
-      const c = await insertComment(svc.services, { articleId });
-      await insertComment(svc.services, { articleId }); // pending: not counted
+      const c = await insertComment(app.svc.services, { articleId });
+      await insertComment(app.svc.services, { articleId }); // pending: not counted
       await approve(c.id);
       await waitFor(async () => {
-        const body = await (await svc.fetch(`/v1/counts?articles=${articleId},khong-co`)).json();
+        const body = await (await app.svc.fetch(`/v1/counts?articles=${articleId},khong-co`)).json();
         return body.counts[articleId] === 1;
       }, 2_000);
 
-      const res = await svc.fetch(`/v1/counts?articles=${articleId},khong-co`);
+      const res = await app.svc.fetch(`/v1/counts?articles=${articleId},khong-co`);
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ counts: { [articleId]: 1, 'khong-co': 0 } });
       const cacheControl = res.headers.get('cache-control')!;
@@ -36,17 +29,17 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
       const tag = res.headers.get('etag');
       expect(tag).toBeTruthy();
 
-      const again = await svc.fetch(`/v1/counts?articles=${articleId},khong-co`, { headers: { 'if-none-match': tag! } });
+      const again = await app.svc.fetch(`/v1/counts?articles=${articleId},khong-co`, { headers: { 'if-none-match': tag! } });
       expect(again.status).toBe(304);
       expect(await again.text()).toBe('');
-      const changed = await svc.fetch(`/v1/counts?articles=${articleId},khong-co`, { headers: { 'if-none-match': '"something-else"' } });
+      const changed = await app.svc.fetch(`/v1/counts?articles=${articleId},khong-co`, { headers: { 'if-none-match': '"something-else"' } });
       expect(changed.status).toBe(200);
     });
 
     it('a decision on this process shows in the next answer, not after the rendered answer expires', async () => {
       const articleId = `ngay-${engine}`;
-      const c = await insertComment(svc.services, { articleId });
-      const counts = async () => (await (await svc.fetch(`/v1/counts?articles=${articleId}`)).json()).counts[articleId];
+      const c = await insertComment(app.svc.services, { articleId });
+      const counts = async () => (await (await app.svc.fetch(`/v1/counts?articles=${articleId}`)).json()).counts[articleId];
       expect(await counts()).toBe(0); // rendered and kept
       await approve(c.id);
       expect(await counts()).toBe(1);
@@ -54,24 +47,24 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
 
     it('reads PostgreSQL when the Redis cache is empty and fills it', async () => {
       const articleId = `lanh-${engine}`;
-      const c = await insertComment(svc.services, { articleId });
+      const c = await insertComment(app.svc.services, { articleId });
       await approve(c.id);
-      await svc.services.redis.del(svc.services.keys.count(articleId));
+      await app.svc.services.redis.del(app.svc.services.keys.count(articleId));
       await new Promise((r) => setTimeout(r, 1_100)); // past the 1 s memory layer
-      const body = await (await svc.fetch(`/v1/counts?articles=${articleId}`)).json();
+      const body = await (await app.svc.fetch(`/v1/counts?articles=${articleId}`)).json();
       expect(body.counts[articleId]).toBe(1);
-      expect(await svc.services.redis.get(svc.services.keys.count(articleId))).toMatch(/^1\|\d+$/);
+      expect(await app.svc.services.redis.get(app.svc.services.keys.count(articleId))).toMatch(/^1\|\d+$/);
     });
 
     it('answers 400 validation_failed for no ids, more than 100 ids or a bad id', async () => {
       const tooMany = Array.from({ length: 101 }, (_, i) => `a${i}`).join(',');
       for (const query of ['', '?articles=', `?articles=${tooMany}`, `?articles=${encodeURIComponent('co dau cach')}`, `?articles=${'x'.repeat(201)}`]) {
-        const res = await svc.fetch(`/v1/counts${query}`);
+        const res = await app.svc.fetch(`/v1/counts${query}`);
         expect(res.status, query).toBe(400);
         expect((await res.json()).error.code).toBe('validation_failed');
       }
       const hundred = Array.from({ length: 100 }, (_, i) => `a${i}`).join(',');
-      expect((await svc.fetch(`/v1/counts?articles=${hundred}`)).status).toBe(200);
+      expect((await app.svc.fetch(`/v1/counts?articles=${hundred}`)).status).toBe(200);
     });
   });
 
@@ -80,7 +73,7 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
       const articleId = `2026/05/bai-${engine}`;
       const approved = [];
       for (let i = 0; i < 5; i++) {
-        const c = await insertComment(svc.services, { articleId, content: `ý kiến ${i}` });
+        const c = await insertComment(app.svc.services, { articleId, content: `ý kiến ${i}` });
         if (i !== 2) approved.push(c);
       }
       // Approve out of order: the list still follows creation time.
@@ -89,7 +82,7 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
       const seen: Array<Record<string, unknown>> = [];
       let cursor: string | null = null;
       do {
-        const res = await svc.fetch(`/v1/articles/${encodeURIComponent(articleId)}/comments?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        const res = await app.svc.fetch(`/v1/articles/${encodeURIComponent(articleId)}/comments?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
         expect(res.status).toBe(200);
         const body = await res.json();
         expect(body.articleId).toBe(articleId);
@@ -103,16 +96,16 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
       expect(JSON.stringify(seen)).not.toMatch(/a@example\.vn|203\.0\.113\.9/);
 
       // The unencoded slash form reaches the same article.
-      const plain = await (await svc.fetch(`/v1/articles/${articleId}/comments`)).json();
+      const plain = await (await app.svc.fetch(`/v1/articles/${articleId}/comments`)).json();
       expect(plain.comments).toHaveLength(4);
     });
 
     it('answers an empty list for an unknown article and 400 validation_failed for bad parameters', async () => {
-      const empty = await svc.fetch('/v1/articles/chua-co/comments');
+      const empty = await app.svc.fetch('/v1/articles/chua-co/comments');
       expect(empty.status).toBe(200);
       expect(await empty.json()).toEqual({ articleId: 'chua-co', count: 0, comments: [], nextCursor: null });
       for (const path of ['/v1/articles/a/comments?limit=0', '/v1/articles/a/comments?limit=101', '/v1/articles/a/comments?cursor=%25%25', '/v1/articles/a/comments?cursor=eyJ4IjoxfQ', `/v1/articles/${encodeURIComponent('có dấu')}/comments`]) {
-        const res = await svc.fetch(path);
+        const res = await app.svc.fetch(path);
         expect(res.status, path).toBe(400);
         expect((await res.json()).error.code).toBe('validation_failed');
       }
@@ -120,11 +113,11 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
 
     it('drops a comment from the list and the count when an approved one is rejected', async () => {
       const articleId = `go-${engine}`;
-      const c = await insertComment(svc.services, { articleId });
+      const c = await insertComment(app.svc.services, { articleId });
       await approve(c.id);
-      expect((await admin.post(`/admin/api/comments/${c.id}/reject`, { force: true })).status).toBe(200);
+      expect((await app.admin.post(`/admin/api/comments/${c.id}/reject`, { force: true })).status).toBe(200);
       await waitFor(async () => {
-        const body = await (await svc.fetch(`/v1/articles/${articleId}/comments`)).json();
+        const body = await (await app.svc.fetch(`/v1/articles/${articleId}/comments`)).json();
         return body.count === 0 && body.comments.length === 0;
       }, 2_000);
     });

@@ -1,100 +1,20 @@
 /**
  * `npm run export:decisions`: decided comments as JSONL for retraining the span model, run as
- * the command it is against a real PostgreSQL (and once against an embedded PGlite directory).
- * Comments are written through the stores and decided through the decision service, as the worker
- * and the moderator queue do; only decision times are set by hand, to make the order known.
+ * the command it is against a real PostgreSQL (export-decisions-pglite.test.ts: against an
+ * embedded PGlite directory). Comments are written through the stores and decided through the
+ * decision service, as the worker and the moderator queue do; only decision times are set by
+ * hand, to make the order known.
  */
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/moderation/accounts/password.js';
-import { newCommentId } from '../../src/comments/ids.js';
-import type { SubmittedComment } from '../../src/comments/types.js';
-import type { Reason, Verdict } from '../../src/filters/index.js';
-import { AuditStore } from '../../src/store/audit.js';
-import { CommentStore, type SaveModeratedRequest } from '../../src/store/comments.js';
-import { CountStore } from '../../src/store/counts.js';
-import { decidedComments, type DecidedComment } from '../../src/store/decided-comments.js';
-import { DecisionStore } from '../../src/store/decisions.js';
-import { openDb, type Db } from '../../src/store/db.js';
-import { migrate } from '../../src/store/migrate.js';
-import { OutboxStore } from '../../src/store/outbox.js';
+import type { Verdict } from '../../src/filters/index.js';
+import { decidedComments } from '../../src/store/decided-comments.js';
 import { startTestService, type TestService } from '../support/service.js';
-
-const run = promisify(execFile);
-const ROOT = join(import.meta.dirname, '..', '..');
-
-/** A line of the export as parsed; its fields are checked by value below, not trusted from the type. */
-type Exported = DecidedComment;
-
-/** Runs the command; env holds DATABASE_URL or DATA_DIR. Never throws: the exit code is in `code`. */
-async function cli(env: Record<string, string>, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'src/retention/export-decisions-cli.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-const parse = (stdout: string): Exported[] =>
-  stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Exported);
-
-/** Every personal string a commenter or moderator leaves; none may appear in an export. */
-const PERSONAL = {
-  names: ['Trần Thị Bảo Ngọc', 'Lê Văn Tám', 'Hoàng Quốc Việt'],
-  emails: ['bao.ngoc.1990@example.vn', 'le.tam@example.vn', 'qviet@example.com'],
-  ips: ['198.51.100.23', '2001:db8::77', '203.0.113.45'],
-  userAgents: ['Mozilla/5.0 (Macintosh) BaoNgocBrowser/1.0', 'CocCoc/120 TamAgent', 'ZaloWebView/9.1'],
-  moderatorEmail: 'kiem.duyet.vien@example.vn',
-  moderatorName: 'Kiểm Duyệt Viên Hà',
-};
-
-let clock = Date.parse('2026-10-01T00:00:00.000Z');
-
-function submitted(content: string, who: number): SubmittedComment {
-  clock += 1_000;
-  return {
-    id: newCommentId(),
-    articleId: 'bai-xuat-quyet-dinh',
-    parentId: null,
-    authorName: PERSONAL.names[who % 3],
-    authorEmail: PERSONAL.emails[who % 3],
-    content,
-    ip: PERSONAL.ips[who % 3],
-    userAgent: PERSONAL.userAgents[who % 3],
-    createdAt: new Date(clock).toISOString(),
-  };
-}
-
-/** A verdict whose reasons are the given words of `content` (the first occurrence of each). */
-function verdictOf(content: string, action: Verdict['action'], words: Array<[rule: string, tier: Reason['tier'], word: string, extra?: object]>): Verdict {
-  const reasons = words.map(([rule, tier, word, extra]) => {
-    const start = content.indexOf(word);
-    if (start < 0) throw new Error(`"${word}" is not in "${content}"`);
-    return { rule, tier, match: word, start, end: start + word.length, ...extra } as Reason;
-  });
-  return { action, score: action === 'block' ? 0.95 : 0.6, reasons, lexiconVersion: 'test-export' };
-}
-
-/** As the moderation worker stores a comment: pending for a person, or rejected by the filter naming its rules. */
-function asWorker(comment: SubmittedComment, verdict: Verdict, rejected: boolean): SaveModeratedRequest {
-  return rejected
-    ? { comment, verdict, status: 'rejected', decidedBy: 'filter', decisionReason: verdict.reasons.map((r) => r.rule).join(', ') }
-    : { comment, verdict, status: 'pending', decidedBy: null, decisionReason: null };
-}
+import { cli, parse, PERSONAL, submitted, verdictOf, asWorker } from './export-fixtures.js';
 
 describe('npm run export:decisions (PostgreSQL)', () => {
   let svc: TestService;
@@ -348,51 +268,4 @@ describe('npm run export:decisions (PostgreSQL)', () => {
     const limited = parse((await cli(env, ['--limit', '1500'])).stdout);
     expect(limited.map((r) => r.id)).toEqual(rows.slice(0, 1_500).map((r) => r.id));
   }, 120_000);
-});
-
-describe('npm run export:decisions (embedded PGlite)', () => {
-  let dir: string;
-  const ids: Record<string, string> = {};
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'export-decisions-pglite-'));
-    const db: Db = await openDb({ dataDir: dir });
-    try {
-      await migrate(db);
-      const comments = new CommentStore(db);
-      const decisions = new DecisionStore(db, new CountStore(db), new AuditStore(db), new OutboxStore(db));
-      const pendingText = 'Chờ duyệt thôi';
-      const approvedText = 'Cảm ơn tòa soạn';
-      const filterText = 'đm bài viết';
-      ids.pending = (await comments.saveModerated(asWorker(submitted(pendingText, 0), verdictOf(pendingText, 'pass', []), false))).comment.id;
-      ids.approved = (await comments.saveModerated(asWorker(submitted(approvedText, 1), verdictOf(approvedText, 'pass', []), false))).comment.id;
-      ids.filter = (await comments.saveModerated(asWorker(submitted(filterText, 2), verdictOf(filterText, 'block', [['profanity.vi', 'block', 'đm']]), true))).comment.id;
-      await decisions.apply({ commentId: ids.approved, decision: 'approve', decidedBy: randomUUID(), reason: null, allowedFrom: ['pending'] });
-      await db.query(`UPDATE comments SET decided_at = '2026-11-01T00:00:00Z' WHERE id = $1`, [ids.filter]);
-      await db.query(`UPDATE comments SET decided_at = '2026-11-02T00:00:00Z' WHERE id = $1`, [ids.approved]);
-    } finally {
-      await db.close();
-    }
-  }, 120_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('reads DATA_DIR when DATABASE_URL is unset', async () => {
-    const { code, stdout, stderr } = await cli({ DATA_DIR: dir });
-    expect(code).toBe(0);
-    const rows = parse(stdout);
-    expect(rows.map((r) => [r.id, r.decision, r.decidedBy, r.rescued])).toEqual([
-      [ids.filter, 'rejected', 'filter', false],
-      [ids.approved, 'approved', 'moderator', false],
-    ]);
-    expect(rows[0].reasons).toEqual([{ rule: 'profanity.vi', tier: 'block', start: 0, end: 2 }]);
-    expect(stderr).toContain('2 decisions exported');
-    for (const value of [...PERSONAL.names, ...PERSONAL.emails, ...PERSONAL.ips, ...PERSONAL.userAgents]) expect(stdout).not.toContain(value);
-  });
-
-  it('says so when DATA_DIR holds no database, instead of creating one', async () => {
-    const missing = join(dir, 'khong-co');
-    const { code, stderr } = await cli({ DATA_DIR: missing });
-    expect(code).toBe(1);
-    expect(stderr.trim()).toBe(`export:decisions: no database: DATABASE_URL is unset and DATA_DIR ${missing} does not exist`);
-    expect(existsSync(missing)).toBe(false);
-  });
 });

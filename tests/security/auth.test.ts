@@ -3,10 +3,11 @@
  * without limit, passwords cannot be tried without limit, and the session cookie carries the
  * flags that keep it from scripts and other sites.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../support/moderators.js';
 import { startTestService, type TestService } from '../support/service.js';
+import { useTestService } from '../support/hooks.js';
 
 const comment = (captchaId: string, captchaAnswer: string, n: number) => ({
   articleId: 'bai-an-ninh',
@@ -17,37 +18,31 @@ const comment = (captchaId: string, captchaAnswer: string, n: number) => ({
 });
 
 describe('brute force', () => {
-  let svc: TestService;
-  beforeAll(async () => {
-    svc = await startTestService({
-      engine: 'pglite',
-      workers: false,
-      env: { ...adminEnv, RATE_LIMIT_CAPTCHAS: '5/60', RATE_LIMIT_LOGIN: '4/900', RATE_LIMIT_LOGIN_IP: '6/900', RATE_LIMIT_COMMENTS: '1000/60' },
-    });
-  }, 120_000);
-  afterAll(async () => {
-    await svc?.stop();
-  }, 60_000);
+  const app = useTestService({
+    engine: 'pglite',
+    workers: false,
+    env: { ...adminEnv, RATE_LIMIT_CAPTCHAS: '5/60', RATE_LIMIT_LOGIN: '4/900', RATE_LIMIT_LOGIN_IP: '6/900', RATE_LIMIT_COMMENTS: '1000/60' },
+  });
 
   it('the session cookie is HttpOnly and SameSite=Strict (not Secure outside production)', async () => {
-    await expectSessionCookie(svc, false);
+    await expectSessionCookie(app.svc, false);
   });
 
   it('every verification consumes the captcha: a wrong guess burns it, the right answer after it fails', async () => {
-    const { id } = (await (await svc.fetch('/v1/captcha')).json()) as { id: string };
-    const wrong = await svc.post('/v1/comments', comment(id, 'ZZZZZ', 1));
+    const { id } = (await (await app.svc.fetch('/v1/captcha')).json()) as { id: string };
+    const wrong = await app.svc.post('/v1/comments', comment(id, 'ZZZZZ', 1));
     expect(wrong.status).toBe(403);
     expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe('captcha_invalid');
-    const right = await svc.post('/v1/comments', comment(id, TEST_CAPTCHA_ANSWER, 2));
+    const right = await app.svc.post('/v1/comments', comment(id, TEST_CAPTCHA_ANSWER, 2));
     expect(right.status).toBe(403);
     // A used captcha does not come back with the right answer either, even much later in the sequence.
-    const again = await svc.post('/v1/comments', comment(id, TEST_CAPTCHA_ANSWER.toUpperCase(), 3));
+    const again = await app.svc.post('/v1/comments', comment(id, TEST_CAPTCHA_ANSWER.toUpperCase(), 3));
     expect(again.status).toBe(403);
   });
 
   it('made-up captcha ids never pass', async () => {
     for (const id of ['AAAAAAAAAAAAAAAAAAAAAAAA', 'x', '../../captcha', '*', '']) {
-      const res = await svc.post('/v1/comments', comment(id, TEST_CAPTCHA_ANSWER, 4));
+      const res = await app.svc.post('/v1/comments', comment(id, TEST_CAPTCHA_ANSWER, 4));
       expect([400, 403]).toContain(res.status);
     }
   });
@@ -56,7 +51,7 @@ describe('brute force', () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 8; i++) {
-      const res = await svc.fetch('/v1/captcha');
+      const res = await app.svc.fetch('/v1/captcha');
       statuses.push(res.status);
       if (res.status === 429) retryAfter = res.headers.get('retry-after');
       await res.arrayBuffer();
@@ -70,12 +65,12 @@ describe('brute force', () => {
   it('login is limited after repeated failures, and the limit holds for the right password too', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const res = await svc.post('/admin/api/login', { email: ADMIN_EMAIL, password: `sai-mat-khau-${i}` });
+      const res = await app.svc.post('/admin/api/login', { email: ADMIN_EMAIL, password: `sai-mat-khau-${i}` });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
     expect(statuses.slice(4)).toEqual([429, 429]);
-    const right = await svc.post('/admin/api/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const right = await app.svc.post('/admin/api/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
     expect(right.status).toBe(429);
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
   });
@@ -83,7 +78,7 @@ describe('brute force', () => {
   it('a per-client limit (RATE_LIMIT_LOGIN_IP) applies to guesses spread over many emails', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const res = await svc.post('/admin/api/login', { email: `khong-co-${i}@example.vn`, password: 'mat-khau-doan-bua' });
+      const res = await app.svc.post('/admin/api/login', { email: `khong-co-${i}@example.vn`, password: 'mat-khau-doan-bua' });
       statuses.push(res.status);
     }
     expect(statuses.at(-1)).toBe(429);

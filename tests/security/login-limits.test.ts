@@ -7,31 +7,25 @@
  * - failures are logged and counted in admin_login_failures_total.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/moderation/accounts/password.js';
 import { ACCOUNT_DELAY_MAX_MS, accountDelayMs } from '../../src/admin/auth/login.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../support/moderators.js';
-import { startTestService, type TestService } from '../support/service.js';
+import { useTestService } from '../support/hooks.js';
 
 const LIMIT = 5;
 
 describe('moderator login limits (postgres)', () => {
-  let svc: TestService;
-  beforeAll(async () => {
-    svc = await startTestService({
-      engine: 'postgres',
-      workers: false,
-      env: { ...adminEnv, RATE_LIMIT_LOGIN: `${LIMIT}/900`, RATE_LIMIT_LOGIN_IP: '20/900', TRUST_PROXY: '1' },
-    });
-  }, 120_000);
-  afterAll(async () => {
-    await svc?.stop();
-  }, 60_000);
+  const app = useTestService({
+    engine: 'postgres',
+    workers: false,
+    env: { ...adminEnv, RATE_LIMIT_LOGIN: `${LIMIT}/900`, RATE_LIMIT_LOGIN_IP: '20/900', TRUST_PROXY: '1' },
+  });
 
   const jsonLogin = (email: string, password: string, ip: string) =>
-    svc.post('/admin/api/login', { email, password }, { 'x-forwarded-for': ip });
+    app.svc.post('/admin/api/login', { email, password }, { 'x-forwarded-for': ip });
   const formLogin = (email: string, password: string, ip: string) =>
-    svc.fetch('/admin/login', {
+    app.svc.fetch('/admin/login', {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
@@ -41,7 +35,7 @@ describe('moderator login limits (postgres)', () => {
   /** A fresh moderator per test, so one test's failures do not slow the next one down. */
   async function newAccount(): Promise<{ email: string; password: string }> {
     const account = { email: `bien-tap-${randomUUID()}@example.vn`, password: 'mot-cau-mat-khau-rat-dai-2026' };
-    await svc.services.moderators.createIfAbsent({
+    await app.svc.services.moderators.createIfAbsent({
       id: randomUUID(),
       email: account.email,
       role: 'moderator',
@@ -58,28 +52,26 @@ describe('moderator login limits (postgres)', () => {
     );
   }
 
-  it('40 concurrent wrong passwords on the JSON API: at most the limit are checked (401), the rest are 429 with Retry-After', async () => {
-    const { email } = await newAccount();
-    const answers = await burst((i) => jsonLogin(email, `sai-mat-khau-dong-thoi-${i}`, '10.10.0.1'));
-    const unauthorized = answers.filter((a) => a.status === 401);
-    const limited = answers.filter((a) => a.status === 429);
-    expect(unauthorized.length + limited.length).toBe(40);
-    expect(unauthorized.length).toBeLessThanOrEqual(LIMIT);
-    expect(limited.length).toBeGreaterThanOrEqual(40 - LIMIT);
-    for (const a of limited) {
-      expect(Number(a.retryAfter)).toBeGreaterThan(0);
-      expect(JSON.parse(a.body).error.code).toBe('rate_limited');
-    }
-  });
-
-  it('40 concurrent wrong passwords on the login form: the same limit holds', async () => {
-    const { email } = await newAccount();
-    const answers = await burst((i) => formLogin(email, `sai-mat-khau-bieu-mau-${i}`, '10.10.0.2'));
+  /** Every answer of a burst is 401 (checked) or 429 (limited), at most LIMIT are checked, and each 429 says when to retry; returns the 429s. */
+  function expectAtMostLimitChecked(answers: Awaited<ReturnType<typeof burst>>) {
     const unauthorized = answers.filter((a) => a.status === 401);
     const limited = answers.filter((a) => a.status === 429);
     expect(unauthorized.length + limited.length).toBe(40);
     expect(unauthorized.length).toBeLessThanOrEqual(LIMIT);
     for (const a of limited) expect(Number(a.retryAfter)).toBeGreaterThan(0);
+    return limited;
+  }
+
+  it('40 concurrent wrong passwords on the JSON API: at most the limit are checked (401), the rest are 429 with Retry-After', async () => {
+    const { email } = await newAccount();
+    const limited = expectAtMostLimitChecked(await burst((i) => jsonLogin(email, `sai-mat-khau-dong-thoi-${i}`, '10.10.0.1')));
+    expect(limited.length).toBeGreaterThanOrEqual(40 - LIMIT);
+    for (const a of limited) expect(JSON.parse(a.body).error.code).toBe('rate_limited');
+  });
+
+  it('40 concurrent wrong passwords on the login form: the same limit holds', async () => {
+    const { email } = await newAccount();
+    const limited = expectAtMostLimitChecked(await burst((i) => formLogin(email, `sai-mat-khau-bieu-mau-${i}`, '10.10.0.2')));
     // The form answers in Vietnamese with the login page, not JSON.
     expect(limited[0].body).toContain('Bạn thao tác quá nhanh');
   });
@@ -134,7 +126,7 @@ describe('moderator login limits (postgres)', () => {
   });
 
   it('counts failures in admin_login_failures_total on /metrics, by reason', async () => {
-    const metrics = await (await svc.fetch('/metrics')).text();
+    const metrics = await (await app.svc.fetch('/metrics')).text();
     const value = (reason: string) => {
       const line = metrics.split('\n').find((l) => l.startsWith(`admin_login_failures_total{reason="${reason}"}`));
       return line ? Number(line.split(' ').at(-1)) : 0;

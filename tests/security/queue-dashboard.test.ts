@@ -8,8 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { adminEnv, login, type Moderator, withAdminService } from '../support/moderators.js';
-import type { TestService } from '../support/service.js';
+import { useAdminService } from '../support/moderators.js';
 
 const directives = (csp: string | null) =>
   new Map((csp ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]));
@@ -23,19 +22,14 @@ function externalReferences(text: string): string[] {
 }
 
 describe('the queue dashboard (/admin/queues)', () => {
-  let svc: TestService;
-  let admin: Moderator;
-  withAdminService((started, loggedIn) => {
-    svc = started;
-    admin = loggedIn;
-  });
+  const app = useAdminService();
 
   it('the page, its JSON API and its assets cannot be framed and are not cached', async () => {
-    const page = await admin.fetch('/admin/queues');
+    const page = await app.admin.fetch('/admin/queues');
     const html = await page.text();
     const script = /src="(static\/js\/[^"]+)"/.exec(html)![1];
     for (const path of ['/admin/queues', '/admin/queues/api/queues', `/admin/queues/${script}`]) {
-      const res = await admin.fetch(path);
+      const res = await app.admin.fetch(path);
       await res.arrayBuffer();
       expect(res.status, path).toBe(200);
       expect(directives(res.headers.get('content-security-policy')).get('frame-ancestors'), path).toEqual(["'none'"]);
@@ -46,7 +40,7 @@ describe('the queue dashboard (/admin/queues)', () => {
   });
 
   it('its CSP allows nothing from another origin', async () => {
-    const res = await admin.fetch('/admin/queues');
+    const res = await app.admin.fetch('/admin/queues');
     const csp = directives(res.headers.get('content-security-policy'));
     expect(csp.get('default-src')).toEqual(["'self'"]);
     for (const [name, sources] of csp) {
@@ -58,13 +52,13 @@ describe('the queue dashboard (/admin/queues)', () => {
   });
 
   it('the HTML and the stylesheets it links reference no other origin (no Google Fonts, no CDN)', async () => {
-    const html = await (await admin.fetch('/admin/queues')).text();
+    const html = await (await app.admin.fetch('/admin/queues')).text();
     expect(html).not.toMatch(/fonts\.(googleapis|gstatic)\.com/);
     expect(externalReferences(html)).toEqual([]);
     const sheets = [...html.matchAll(/href="([^"]+\.css)"/g)].map((m) => m[1]);
     expect(sheets.length).toBeGreaterThan(0);
     for (const sheet of sheets) {
-      const css = await (await admin.fetch(`/admin/queues/${sheet}`)).text();
+      const css = await (await app.admin.fetch(`/admin/queues/${sheet}`)).text();
       expect(externalReferences(css), sheet).toEqual([]);
     }
   });
@@ -81,8 +75,8 @@ describe('the queue dashboard (/admin/queues)', () => {
     it('renders the queues without an outside request or a CSP violation', async () => {
       const context = await browser.newContext();
       try {
-        const { hostname, port } = new URL(svc.baseUrl);
-        const [name, value] = admin.cookie.split('=');
+        const { hostname, port } = new URL(app.svc.baseUrl);
+        const [name, value] = app.admin.cookie.split('=');
         await context.addCookies([{ name, value, domain: hostname, path: '/' }]);
         const outside: string[] = [];
         await context.route('**/*', (route) => {
@@ -96,7 +90,7 @@ describe('the queue dashboard (/admin/queues)', () => {
         page.on('console', (message) => {
           if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
         });
-        await page.goto(`${svc.baseUrl}/admin/queues`, { waitUntil: 'networkidle' });
+        await page.goto(`${app.svc.baseUrl}/admin/queues`, { waitUntil: 'networkidle' });
         await page.getByText('moderation', { exact: false }).first().waitFor({ timeout: 15_000 });
         expect(outside).toEqual([]);
         expect(violations).toEqual([]);

@@ -11,6 +11,7 @@ import type { Db } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
 import { openDb } from '../../src/store/db.js';
 import { CommentStore, type ModeratedOutcome, type SaveModeratedRequest } from '../../src/store/comments.js';
+import { submittedComment } from '../support/comments.js';
 import { createTestDatabase, ENGINES, PGLITE_IN_MEMORY, type TestDatabase } from '../support/database.js';
 
 const PASS: Verdict = { action: 'pass', score: 0, reasons: [], lexiconVersion: 'test' } as unknown as Verdict;
@@ -21,20 +22,8 @@ const BANNED: ModeratedOutcome = {
   decisionReason: 'ban',
 };
 
-function comment(overrides: Partial<SubmittedComment> = {}): SubmittedComment {
-  return {
-    id: newCommentId(),
-    articleId: 'bai-1',
-    parentId: null,
-    authorName: 'Lê Thị Hoa',
-    authorEmail: null,
-    content: 'Bình luận thử.',
-    ip: null,
-    userAgent: 'vitest',
-    createdAt: new Date().toISOString(),
-    ...overrides,
-  };
-}
+/** Without email or address unless given: the ban look-up below matches on exactly those. */
+const comment = (overrides: Partial<SubmittedComment> = {}) => submittedComment({ authorEmail: null, ip: null, ...overrides });
 
 const pending = (c: SubmittedComment, checkBans = true): SaveModeratedRequest => ({
   comment: c,

@@ -1,6 +1,6 @@
 /**
- * Comments under test: a fresh captcha and a valid body for the public API, a pending comment
- * written straight through the store, the moderation queue's jobs.
+ * Comments under test: a fresh captcha and a valid body for the public API, a submitted
+ * comment as queued, a pending comment written straight through the store, the moderation queue's jobs.
  */
 import { newCommentId } from '../../src/comments/ids.js';
 import type { Comment, SubmittedComment } from '../../src/comments/types.js';
@@ -52,6 +52,22 @@ export const REVIEW_VERDICT: Verdict = {
   lexiconVersion: 'test-1',
 };
 
+/** A comment as the accept path queues it: valid, clean, from a reader with an email and an address, created now. */
+export function submittedComment(overrides: Partial<SubmittedComment> = {}): SubmittedComment {
+  return {
+    id: newCommentId(),
+    articleId: 'bai-viet-1',
+    parentId: null,
+    authorName: 'Nguyễn Văn A',
+    authorEmail: 'a@example.vn',
+    content: 'abc bình luận thử',
+    ip: '203.0.113.9',
+    userAgent: 'vitest',
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
 let clock = Date.parse('2026-01-01T00:00:00.000Z');
 
 /**
@@ -64,18 +80,7 @@ export async function insertComment(
 ): Promise<Comment> {
   clock += 1;
   const { status = 'pending', ...rest } = overrides;
-  const comment: SubmittedComment = {
-    id: newCommentId(),
-    articleId: 'bai-viet-1',
-    parentId: null,
-    authorName: 'Nguyễn Văn A',
-    authorEmail: 'a@example.vn',
-    content: 'abc bình luận thử',
-    ip: '203.0.113.9',
-    userAgent: 'vitest',
-    createdAt: new Date(clock).toISOString(),
-    ...rest,
-  };
+  const comment = submittedComment({ createdAt: new Date(clock).toISOString(), ...rest });
   const { comment: stored } = await services.comments.saveModerated({
     comment,
     verdict: REVIEW_VERDICT,

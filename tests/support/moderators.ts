@@ -1,8 +1,9 @@
 /** Moderators under test: the bootstrap admin, new accounts, and requests with their session and CSRF token. */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import { hashPassword } from '../../src/moderation/accounts/password.js';
-import { startTestService, type TestService } from './service.js';
+import type { TestService, TestServiceOptions } from './service.js';
+import { started, useTestService } from './hooks.js';
 
 export const ADMIN_EMAIL = 'admin@example.vn';
 export const ADMIN_PASSWORD = 'mat-khau-rat-dai-1';
@@ -69,17 +70,24 @@ export async function addModerator(svc: TestService, role: 'admin' | 'moderator'
 }
 
 /**
- * For one describe block: a service on PostgreSQL without workers, with the bootstrap admin
- * (plus `env`), started before the tests and stopped after; `ready` receives it and the admin's
- * logged-in session.
+ * For one describe block: a service (on PostgreSQL and without workers unless asked) with the
+ * bootstrap admin (plus `env`), started before the tests and stopped after; the tests read it
+ * as `.svc` and the admin's logged-in session as `.admin`.
  */
-export function withAdminService(ready: (svc: TestService, admin: Moderator) => void, env: Record<string, string> = {}): void {
-  let svc: TestService | undefined;
+export function useAdminService(
+  options: Pick<TestServiceOptions, 'engine' | 'workers' | 'env'> = {},
+): { readonly svc: TestService; readonly admin: Moderator } {
+  const service = useTestService({ engine: options.engine ?? 'postgres', workers: options.workers ?? false, env: { ...adminEnv, ...options.env } });
+  let admin: Moderator | undefined;
   beforeAll(async () => {
-    svc = await startTestService({ engine: 'postgres', workers: false, env: { ...adminEnv, ...env } });
-    ready(svc, await login(svc));
-  }, 120_000);
-  afterAll(async () => {
-    await svc?.stop();
+    admin = await login(service.svc);
   }, 60_000);
+  return {
+    get svc() {
+      return service.svc;
+    },
+    get admin() {
+      return started(admin, 'the admin session');
+    },
+  };
 }

@@ -10,9 +10,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { ensureBootstrapAdmin } from '../../src/moderation/accounts/bootstrap.js';
 import { COMMON_PASSWORDS, MIN_PASSWORD_LENGTH, passwordProblem } from '../../src/util/password-policy.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { adminEnv, login, type Moderator, MODERATOR_PASSWORD, withAdminService } from '../support/moderators.js';
+import { login, MODERATOR_PASSWORD, useAdminService } from '../support/moderators.js';
 import { runMain } from '../support/processes.js';
-import type { TestService } from '../support/service.js';
 
 const TOO_SHORT_VI = 'Mật khẩu cần ít nhất 12 ký tự';
 const TOO_COMMON_VI = 'Mật khẩu này quá phổ biến, hãy chọn mật khẩu khác';
@@ -102,12 +101,7 @@ describe('ADMIN_PASSWORD at start', () => {
 });
 
 describe('setting a password through the API and the pages (postgres)', () => {
-  let svc: TestService;
-  let admin: Moderator;
-  withAdminService((started, loggedIn) => {
-    svc = started;
-    admin = loggedIn;
-  });
+  const app = useAdminService();
 
   const fieldsOf = async (res: Response) => {
     expect(res.status).toBe(400);
@@ -117,7 +111,7 @@ describe('setting a password through the API and the pages (postgres)', () => {
   };
 
   it('account creation: 400 validation_failed naming password, in Vietnamese', async () => {
-    const create = (email: string, password: string) => admin.post('/admin/api/users', { email, role: 'moderator', password });
+    const create = (email: string, password: string) => app.admin.post('/admin/api/users', { email, role: 'moderator', password });
     expect((await fieldsOf(await create('a@baotinh.vn', 'ngan-qua-1'))).password).toContain(TOO_SHORT_VI);
     expect((await fieldsOf(await create('a@baotinh.vn', 'Password1234'))).password).toContain(TOO_COMMON_VI);
     expect((await fieldsOf(await create('tranthimai@baotinh.vn', 'tranthimai1995'))).password).toMatch(/email/);
@@ -125,10 +119,10 @@ describe('setting a password through the API and the pages (postgres)', () => {
   });
 
   it('password reset: the same rules, English when preferred', async () => {
-    const created = await admin.post('/admin/api/users', { email: 'b@baotinh.vn', role: 'moderator', password: MODERATOR_PASSWORD });
+    const created = await app.admin.post('/admin/api/users', { email: 'b@baotinh.vn', role: 'moderator', password: MODERATOR_PASSWORD });
     const { user } = (await created.json()) as { user: { id: string } };
     const reset = (password: string, headers: Record<string, string> = {}) =>
-      admin.fetch(`/admin/api/users/${user.id}/password`, {
+      app.admin.fetch(`/admin/api/users/${user.id}/password`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ password }),
@@ -137,16 +131,16 @@ describe('setting a password through the API and the pages (postgres)', () => {
     expect((await fieldsOf(await reset('short', { 'accept-language': 'en' }))).password).toMatch(/at least 12 characters/);
     expect((await reset('mot-mat-khau-moi-dai-hon')).status).toBe(200);
     // The email rule reads the account being reset, not the admin's.
-    const named = await admin.post('/admin/api/users', { email: 'tranvanbinh@baotinh.vn', role: 'moderator', password: MODERATOR_PASSWORD });
+    const named = await app.admin.post('/admin/api/users', { email: 'tranvanbinh@baotinh.vn', role: 'moderator', password: MODERATOR_PASSWORD });
     const { user: binh } = (await named.json()) as { user: { id: string } };
-    const resetBinh = await admin.post(`/admin/api/users/${binh.id}/password`, { password: 'tranvanbinh1990' });
+    const resetBinh = await app.admin.post(`/admin/api/users/${binh.id}/password`, { password: 'tranvanbinh1990' });
     expect((await fieldsOf(resetBinh)).password).toMatch(/email/);
   });
 
   it('changing one\'s own password: the same rules, including the email\'s local part', async () => {
     const email = 'lethuha@baotinh.vn';
-    expect((await admin.post('/admin/api/users', { email, role: 'moderator', password: MODERATOR_PASSWORD })).status).toBe(201);
-    const mod = await login(svc, email, MODERATOR_PASSWORD);
+    expect((await app.admin.post('/admin/api/users', { email, role: 'moderator', password: MODERATOR_PASSWORD })).status).toBe(201);
+    const mod = await login(app.svc, email, MODERATOR_PASSWORD);
     const change = (password: string) => mod.post('/admin/api/me/password', { currentPassword: MODERATOR_PASSWORD, password });
     expect((await fieldsOf(await change('12345678'))).password).toContain(TOO_SHORT_VI);
     expect((await fieldsOf(await change('qwertyuiop12'))).password).toContain(TOO_COMMON_VI);
@@ -155,7 +149,7 @@ describe('setting a password through the API and the pages (postgres)', () => {
   });
 
   it('the accounts page says so in Vietnamese and asks the browser for 12 characters', async () => {
-    const page = await admin.fetch('/admin/users');
+    const page = await app.admin.fetch('/admin/users');
     const html = await page.text();
     expect(html).toContain('ít nhất 12 ký tự');
     expect(html).toContain('quá phổ biến');

@@ -1,20 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadAssets } from '../../src/widget/assets.js';
 import { writeScripts } from '../../src/widget/bundle.js';
+import { useTempDirs } from '../support/temp-dirs.js';
 
 describe('loadAssets', () => {
-  const dirs: string[] = [];
-  afterAll(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
-  const tempDir = async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'widget-'));
-    dirs.push(dir);
-    return dir;
-  };
+  const tempDir = useTempDirs('widget-');
 
   it('serves the prebuilt files of `npm run build` when they exist', async () => {
     const dir = await tempDir();

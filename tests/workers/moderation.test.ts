@@ -11,6 +11,7 @@ import { newCommentId } from '../../src/comments/ids.js';
 import type { SubmittedComment } from '../../src/comments/types.js';
 import { QUEUE_NAMES, moderationJobOptions, type ModerationJobData } from '../../src/queues/index.js';
 import { moderationProcessor } from '../../workers/moderation.js';
+import { submittedComment } from '../support/comments.js';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../support/database.js';
 import { testEnv } from '../support/env.js';
 import { uniqueName } from '../support/names.js';
@@ -21,20 +22,7 @@ import { waitFor } from '../support/wait.js';
 
 const PROFANE = 'Địt mẹ thằng viết bài này';
 
-function submitted(overrides: Partial<SubmittedComment> = {}): SubmittedComment {
-  return {
-    id: newCommentId(),
-    articleId: 'thoi-su/1',
-    parentId: null,
-    authorName: 'Trần Văn Bình',
-    authorEmail: 'binh@example.vn',
-    content: 'Cảm ơn bài viết, thông tin rất hữu ích.',
-    ip: '203.0.113.7',
-    userAgent: 'vitest',
-    createdAt: new Date().toISOString(),
-    ...overrides,
-  };
-}
+const submitted = (overrides: Partial<SubmittedComment> = {}) => submittedComment({ content: 'Cảm ơn bài viết, thông tin rất hữu ích.', ...overrides });
 
 /** The processor needs only `data` (and an id for logs): a plain object stands in for a BullMQ Job. */
 const asJob = (comment: unknown) => ({ id: 'direct', data: { comment } }) as unknown as Job<ModerationJobData>;

@@ -3,29 +3,21 @@
  * import or export left for the browser to resolve), prebuilt by `npm run build` into dist or
  * bundled in memory from the sources, and the same bytes over HTTP with an ETag.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadScript, scriptAsset } from '../../../src/admin/ui/assets.js';
 import { DEFAULT_CLIENT_DIR, writeAdminScript } from '../../../src/admin/ui/bundle.js';
+import { useTestService } from '../../support/hooks.js';
+import { useTempDirs } from '../../support/temp-dirs.js';
 import { adminEnv } from '../../support/moderators.js';
-import { startTestService, type TestService } from '../../support/service.js';
 
 const MODULE_SYNTAX = /^\s*(import|export)\b[\s{*'"]/m;
 // Server text must only reach the page as text: the APIs that parse a string as HTML.
 const HTML_SINKS = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|createContextualFragment|DOMParser)\b/;
 
 describe('admin script bundle', () => {
-  const dirs: string[] = [];
-  afterAll(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
-  const tempDir = async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'admin-ui-'));
-    dirs.push(dir);
-    return dir;
-  };
+  const tempDir = useTempDirs('admin-ui-');
 
   it('is one self-contained script built from the client modules', async () => {
     const sources = (await readdir(DEFAULT_CLIENT_DIR)).filter((f) => f.endsWith('.ts'));
@@ -70,14 +62,10 @@ describe('admin script bundle', () => {
 });
 
 describe('GET /admin/assets/admin.js', () => {
-  let svc: TestService;
-  beforeAll(async () => {
-    svc = await startTestService({ engine: 'pglite', workers: false, env: adminEnv });
-  });
-  afterAll(async () => svc?.stop());
+  const app = useTestService({ engine: 'pglite', workers: false, env: adminEnv });
 
   it('serves the bundle as JavaScript with an ETag, and 304 when it is unchanged', async () => {
-    const res = await svc.fetch('/admin/assets/admin.js');
+    const res = await app.svc.fetch('/admin/assets/admin.js');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     const body = await res.text();
@@ -85,7 +73,7 @@ describe('GET /admin/assets/admin.js', () => {
     expect(body).not.toMatch(MODULE_SYNTAX);
     const etag = res.headers.get('etag');
     expect(etag).toBeTruthy();
-    const again = await svc.fetch('/admin/assets/admin.js', { headers: { 'if-none-match': etag! } });
+    const again = await app.svc.fetch('/admin/assets/admin.js', { headers: { 'if-none-match': etag! } });
     expect(again.status).toBe(304);
   });
 });
