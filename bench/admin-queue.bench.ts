@@ -46,7 +46,10 @@ try {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ email: 'bench@example.vn', password: 'mat-khau-bench-1', next: '/admin/queue' }),
   });
-  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('cm_session='))!.split(';')[0];
+  const cookie = login.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('cm_session='))!
+    .split(';')[0];
 
   for (const path of ['/admin/queue', '/admin/queue?rule=profanity.vi', '/admin/queue?q=doc-gia-42']) {
     const times: number[] = [];

@@ -26,7 +26,15 @@ async function refillRate(size: number): Promise<string> {
   const store = createCaptchaStore(redis, keys);
   const render = () => renderCaptcha(randomAnswer());
   // A long interval: the loop's first tick is the pass we time, nothing else runs.
-  const refiller = startPoolRefiller({ redis, store, lockKey: keys.captchaPoolLock, size, render, logger: createLogger('silent'), intervalMs: 3_600_000 });
+  const refiller = startPoolRefiller({
+    redis,
+    store,
+    lockKey: keys.captchaPoolLock,
+    size,
+    render,
+    logger: createLogger('silent'),
+    intervalMs: 3_600_000,
+  });
   try {
     const started = performance.now();
     await waitFor(async () => (await redis.llen(keys.captchaPool)) >= size, 300_000, 20);
@@ -67,7 +75,10 @@ async function issueLatency(svc: TestService, count: number): Promise<string> {
 }
 
 /** On a shared machine every wall-clock figure below moves with the load: print it. */
-const loadLine = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`;
+const loadLine = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} cores`;
 
 async function main() {
   console.log(`captcha bench, ${loadLine()}`);
@@ -76,7 +87,9 @@ async function main() {
   const cpuBefore = process.cpuUsage();
   await renderRate(50, 1);
   const cpu = process.cpuUsage(cpuBefore);
-  console.log(`render CPU time:            ${((cpu.user + cpu.system) / 1000 / 50).toFixed(1)} ms per captcha (≈ ${(1e6 / ((cpu.user + cpu.system) / 50)).toFixed(0)} captchas/s per free core)`);
+  console.log(
+    `render CPU time:            ${((cpu.user + cpu.system) / 1000 / 50).toFixed(1)} ms per captcha (≈ ${(1e6 / ((cpu.user + cpu.system) / 50)).toFixed(0)} captchas/s per free core)`,
+  );
   console.log(`render, one at a time:      ${(await renderRate(100, 1)).toFixed(0)} captchas/s`);
   console.log(`render, 2 at once (pool):   ${(await renderRate(100, 2)).toFixed(0)} captchas/s`);
   console.log(`render, 4 at once:          ${(await renderRate(100, 4)).toFixed(0)} captchas/s`);

@@ -28,9 +28,13 @@ try {
   console.log(`${engine}: bulk approve of 100 ids ${(performance.now() - t).toFixed(0)} ms (status ${bulk.status})`);
   const articles = Array.from({ length: 20 }, (_, i) => `a${i}`).join(',');
   const result = await autocannon({ url: `${svc.baseUrl}/v1/counts?articles=${articles}`, connections: 20, duration: 5 });
-  console.log(`${engine}: GET /v1/counts (20 ids) ${result.requests.average} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`);
+  console.log(
+    `${engine}: GET /v1/counts (20 ids) ${result.requests.average} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
+  );
   const list = await autocannon({ url: `${svc.baseUrl}/v1/articles/a1/comments`, connections: 20, duration: 5 });
-  console.log(`${engine}: GET /v1/articles/a1/comments ${list.requests.average} req/s, p50 ${list.latency.p50} ms, p99 ${list.latency.p99} ms, non-2xx ${list.non2xx}`);
+  console.log(
+    `${engine}: GET /v1/articles/a1/comments ${list.requests.average} req/s, p50 ${list.latency.p50} ms, p99 ${list.latency.p99} ms, non-2xx ${list.non2xx}`,
+  );
 } finally {
   await svc.stop();
 }

@@ -17,10 +17,9 @@ import { readLabelled } from '../src/filters/evaluation/labelled.js';
 
 const lines = Number(process.env.FILTER_CLI_LINES ?? 100_000);
 const root = new URL('..', import.meta.url).pathname;
-const source = [
-  ...readLabelled(join(root, 'tests/fixtures/corpus/dev.jsonl')),
-  ...readLabelled(join(root, 'datasets/vihos/dev.csv')),
-].map((c) => c.text.replace(/\s*\n\s*/g, ' '));
+const source = [...readLabelled(join(root, 'tests/fixtures/corpus/dev.jsonl')), ...readLabelled(join(root, 'datasets/vihos/dev.csv'))].map(
+  (c) => c.text.replace(/\s*\n\s*/g, ' '),
+);
 const comments = Array.from({ length: lines }, (_, i) => source[i % source.length]!);
 const input = join(mkdtempSync(join(tmpdir(), 'filter-cli-')), 'comments.txt');
 writeFileSync(input, `${comments.join('\n')}\n`);
@@ -43,6 +42,8 @@ const t0 = performance.now();
 for (const c of comments) badWords.isProfane(c);
 const badWordsSeconds = (performance.now() - t0) / 1000;
 
-console.log(`filter CLI end to end: ${lines} comments in ${cliSeconds.toFixed(2)} s (${Math.round(lines / cliSeconds)}/s, start-up included)`);
+console.log(
+  `filter CLI end to end: ${lines} comments in ${cliSeconds.toFixed(2)} s (${Math.round(lines / cliSeconds)}/s, start-up included)`,
+);
 console.log(`bad-words isProfane in process: ${badWordsSeconds.toFixed(2)} s (${Math.round(lines / badWordsSeconds)}/s)`);
 console.log(`ratio CLI / isProfane: ${(badWordsSeconds / cliSeconds).toFixed(1)}×   (load average ${loadavg()[0]!.toFixed(1)})`);

@@ -98,12 +98,18 @@ contenders.forEach((c) => {
   );
 });
 console.log(`ratio engine / isProfane: ${(ours / isProfane).toFixed(1)}×   engine / clean: ${(ours / clean).toFixed(0)}×`);
-console.log(`span model's cost: ${((1e6 / ours - 1e6 / rules)).toFixed(1)} µs CPU a comment (rules alone ${(rules / isProfane).toFixed(1)}× isProfane)`);
+console.log(
+  `span model's cost: ${(1e6 / ours - 1e6 / rules).toFixed(1)} µs CPU a comment (rules alone ${(rules / isProfane).toFixed(1)}× isProfane)`,
+);
 // Each engine round runs right before its isProfane round, so a paired ratio compares runs
 // under the same load; its median is the steadiest figure on a shared machine.
 const paired = contenders[0]!.rates.map((r, i) => r / contenders[2]!.rates[i]!);
-console.log(`paired ratio engine / isProfane: median ${median(paired).toFixed(1)}×  (rounds: ${paired.map((x) => x.toFixed(0)).join(' ')})`);
+console.log(
+  `paired ratio engine / isProfane: median ${median(paired).toFixed(1)}×  (rounds: ${paired.map((x) => x.toFixed(0)).join(' ')})`,
+);
 const [wOurs, , wIsProfane] = contenders.map((c) => median(c.wall)) as [number, number, number];
-console.log(`wall-clock ratio engine / isProfane: ${(wOurs / wIsProfane).toFixed(1)}×   (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
+console.log(
+  `wall-clock ratio engine / isProfane: ${(wOurs / wIsProfane).toFixed(1)}×   (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`,
+);
 const mem = process.memoryUsage();
 console.log(`heap used: ${(mem.heapUsed / 1048576).toFixed(1)} MiB  rss: ${(mem.rss / 1048576).toFixed(1)} MiB`);

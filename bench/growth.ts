@@ -80,7 +80,11 @@ export async function benchGrowth(large = 1_000_000): Promise<string[]> {
         pending: await median(30, () => fetch(`${base}/admin/api/comments?status=pending&limit=50`, { headers: { cookie } })),
         list: await median(30, (i) => fetch(`${base}/v1/articles/bai-${(i * 7) % 1000}/comments?limit=50`)),
         // Fresh ids each request (a prefix per round) so the memory and Redis caches miss.
-        counts: await median(30, (i) => fetch(`${base}/v1/counts?articles=${Array.from({ length: 20 }, (_, k) => `bai-${(i * 20 + k) % 1000},r${round}-${i}-${k}`).join(',')}`)),
+        counts: await median(30, (i) =>
+          fetch(
+            `${base}/v1/counts?articles=${Array.from({ length: 20 }, (_, k) => `bai-${(i * 20 + k) % 1000},r${round}-${i}-${k}`).join(',')}`,
+          ),
+        ),
       };
     };
     // A few requests of each kind first, so the first samples do not pay for cold caches.
@@ -101,7 +105,12 @@ export async function benchGrowth(large = 1_000_000): Promise<string[]> {
       const r = big[name] / small[name];
       return `growth  ${name.padEnd(7)} ${small[name].toFixed(1)} ms at 10,000 → ${big[name].toFixed(1)} ms at ${large.toLocaleString('en')} (${r.toFixed(2)}×, goal ≤ 2×): ${verdict(r <= 2)}`;
     };
-    return [`growth  seeded ${large.toLocaleString('en')} comments in ${seedSeconds.toFixed(0)} s (load ${smallLoad} → ${load()})`, line('pending'), line('list'), line('counts')];
+    return [
+      `growth  seeded ${large.toLocaleString('en')} comments in ${seedSeconds.toFixed(0)} s (load ${smallLoad} → ${load()})`,
+      line('pending'),
+      line('list'),
+      line('counts'),
+    ];
   } finally {
     await db.end();
     await sut.stop();

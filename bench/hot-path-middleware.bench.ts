@@ -42,7 +42,13 @@ const SITE = 'https://baotinh.vn';
 const config = { allowedOrigins: [SITE], isProduction: false };
 const COUNTS = JSON.stringify({ counts: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`bai-viet-${i}`, i])) });
 const COUNTS_ETAG = etagOf(COUNTS);
-const COMMENT = JSON.stringify({ articleId: 'bai-viet-1', authorName: 'Nguyễn Văn A', content: 'Bài viết rất hay, cảm ơn tác giả.', captchaId: 'x'.repeat(24), captchaAnswer: 'abcde' });
+const COMMENT = JSON.stringify({
+  articleId: 'bai-viet-1',
+  authorName: 'Nguyễn Văn A',
+  content: 'Bài viết rất hay, cảm ơn tác giả.',
+  captchaId: 'x'.repeat(24),
+  captchaAnswer: 'abcde',
+});
 
 function app(hono: ReadonlySet<Piece>): Hono {
   const pick = (piece: Piece, ofHono: MiddlewareHandler, own: MiddlewareHandler) => (hono.has(piece) ? ofHono : own);
@@ -65,7 +71,9 @@ function app(hono: ReadonlySet<Piece>): Hono {
 }
 
 async function startServer(variant: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, 'serve', variant], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, 'serve', variant], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const [line] = (await once(child.stdout!, 'data')) as [Buffer];
   return { url: `http://127.0.0.1:${line.toString().trim()}`, child };
 }
@@ -121,7 +129,9 @@ async function main(): Promise<void> {
   for (const [variant, { counts, comments }] of Object.entries(figures)) {
     const c = median(counts);
     const p = median(comments);
-    console.log(`${variant.padEnd(22)}  ${c.toFixed(0).padStart(6)} (${pct(c, base.counts).padStart(4)})     ${p.toFixed(0).padStart(6)} (${pct(p, base.comments).padStart(4)})`);
+    console.log(
+      `${variant.padEnd(22)}  ${c.toFixed(0).padStart(6)} (${pct(c, base.counts).padStart(4)})     ${p.toFixed(0).padStart(6)} (${pct(p, base.comments).padStart(4)})`,
+    );
   }
 }
 

@@ -21,7 +21,10 @@ export function machine(): string {
   return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`;
 }
 
-export const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+export const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 export interface Figures {
   requests: number;
@@ -49,7 +52,9 @@ export interface CannonOptions {
 export async function cannon(options: CannonOptions): Promise<Figures> {
   // autocannon treats a key set to undefined as a value (an undefined method fails): leave unset keys out.
   const defined = Object.fromEntries(
-    Object.entries({ ...options, duration: options.amount ? undefined : (options.duration ?? 10), timeout: 10 }).filter(([, v]) => v !== undefined),
+    Object.entries({ ...options, duration: options.amount ? undefined : (options.duration ?? 10), timeout: 10 }).filter(
+      ([, v]) => v !== undefined,
+    ),
   ) as unknown as autocannon.Options;
   const result = await autocannon(defined);
   return {

@@ -22,7 +22,11 @@ import { deleteRedisPrefix, REDIS_URL } from '../tests/support/redis.js';
 import { waitFor } from '../tests/support/wait.js';
 import { cannon, load, startService, verdict } from './lib.js';
 
-const contents = ['Bài viết hay, cảm ơn tác giả.', 'Đường ở xã tôi cũng hư hỏng như vậy, mong được sửa sớm.', 'Thông tin hữu ích cho bà con.'];
+const contents = [
+  'Bài viết hay, cảm ơn tác giả.',
+  'Đường ở xã tôi cũng hư hỏng như vậy, mong được sửa sớm.',
+  'Thông tin hữu ích cho bà con.',
+];
 
 function jobs(count: number): Array<{ name: string; data: ModerationJobData; opts: { jobId: string } }> {
   return Array.from({ length: count }, (_, n) => {
@@ -60,18 +64,28 @@ export async function benchPipeline(total: number, latencySeconds: number, concu
   {
     const prefix = uniqueName('benchnoop');
     const connection = createRedis(REDIS_URL, 'command');
-    const queue = new Queue<ModerationJobData>(QUEUE_NAMES.moderation, { connection, prefix: redisKeys(prefix).queuePrefix, defaultJobOptions: moderationJobOptions });
+    const queue = new Queue<ModerationJobData>(QUEUE_NAMES.moderation, {
+      connection,
+      prefix: redisKeys(prefix).queuePrefix,
+      defaultJobOptions: moderationJobOptions,
+    });
     await addAll(queue, jobs(total));
     let done = 0;
     const started = performance.now();
-    const worker = new Worker(QUEUE_NAMES.moderation, async () => void done++, { connection: createRedis(REDIS_URL, 'blocking'), prefix: redisKeys(prefix).queuePrefix, concurrency });
+    const worker = new Worker(QUEUE_NAMES.moderation, async () => void done++, {
+      connection: createRedis(REDIS_URL, 'blocking'),
+      prefix: redisKeys(prefix).queuePrefix,
+      concurrency,
+    });
     await waitFor(() => done >= total, 600_000, 50);
     const seconds = (performance.now() - started) / 1000;
     await worker.close();
     await queue.close();
     connection.disconnect();
     await deleteRedisPrefix(prefix);
-    lines.push(`pipeline baseline no-op BullMQ worker (concurrency ${concurrency}): ${(total / seconds).toFixed(0)} jobs/s (${total} in ${seconds.toFixed(1)} s; load ${load()})`);
+    lines.push(
+      `pipeline baseline no-op BullMQ worker (concurrency ${concurrency}): ${(total / seconds).toFixed(0)} jobs/s (${total} in ${seconds.toFixed(1)} s; load ${load()})`,
+    );
   }
 
   const sut = await startService(['api', 'worker'], { WORKER_CONCURRENCY: String(concurrency) });
@@ -80,7 +94,11 @@ export async function benchPipeline(total: number, latencySeconds: number, concu
   try {
     const storedCount = async () => Number((await db.query('SELECT count(*) AS n FROM comments')).rows[0].n);
     const connection = createRedis(REDIS_URL, 'command');
-    const queue = new Queue<ModerationJobData>(QUEUE_NAMES.moderation, { connection, prefix: redisKeys(sut.prefix).queuePrefix, defaultJobOptions: moderationJobOptions });
+    const queue = new Queue<ModerationJobData>(QUEUE_NAMES.moderation, {
+      connection,
+      prefix: redisKeys(sut.prefix).queuePrefix,
+      defaultJobOptions: moderationJobOptions,
+    });
     const all = jobs(total);
     const started = performance.now();
     await addAll(queue, all);
@@ -88,7 +106,9 @@ export async function benchPipeline(total: number, latencySeconds: number, concu
     await waitFor(async () => (await storedCount()) >= total, 1_200_000, 250);
     const seconds = (performance.now() - started) / 1000;
     const rate = total / seconds;
-    lines.push(`pipeline one worker process (concurrency ${concurrency}): ${rate.toFixed(0)} comments/s to pending (${total} in ${seconds.toFixed(1)} s, of which ${added.toFixed(1)} s adding the jobs meanwhile; load ${load()}): ${verdict(rate >= 2_000)}`);
+    lines.push(
+      `pipeline one worker process (concurrency ${concurrency}): ${rate.toFixed(0)} comments/s to pending (${total} in ${seconds.toFixed(1)} s, of which ${added.toFixed(1)} s adding the jobs meanwhile; load ${load()}): ${verdict(rate >= 2_000)}`,
+    );
     await queue.close();
     connection.disconnect();
 

@@ -40,7 +40,9 @@ const benches: Array<[string, () => Promise<string[]>]> = [
 
 function runScript(path: string): string[] {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path], { cwd: ROOT, encoding: 'utf8', timeout: 900_000 });
-  return (result.stdout + (result.status === 0 ? '' : `\n${path} exited ${result.status}: ${result.stderr.slice(-500)}`)).trim().split('\n');
+  return (result.stdout + (result.status === 0 ? '' : `\n${path} exited ${result.status}: ${result.stderr.slice(-500)}`))
+    .trim()
+    .split('\n');
 }
 
 console.log(`machine: ${machine()}; load at start ${load()}; ${new Date().toISOString()}`);

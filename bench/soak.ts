@@ -51,7 +51,10 @@ export async function benchSoak(seconds: number): Promise<string[]> {
     const samples: Array<{ t: number; heap: number }> = [];
     const started = Date.now();
     const sampler = setInterval(() => {
-      heapUsed(base).then((heap) => samples.push({ t: (Date.now() - started) / 1000, heap }), () => {});
+      heapUsed(base).then(
+        (heap) => samples.push({ t: (Date.now() - started) / 1000, heap }),
+        () => {},
+      );
     }, 5_000);
     const figures = await (async () => {
       try {

@@ -40,7 +40,15 @@ export const httpRequestDuration = histogram(
 // Gauges below are set on scrape by src/ops/scrape.ts (one BullMQ call per queue, two
 // indexed queries), never by a background poller and never by scanning Redis keys.
 
-export const queueJobs = gauge('comments_queue_jobs', 'Jobs per BullMQ queue and state (waiting, active, delayed, failed, completed)', ['queue', 'state']);
+export const queueJobs = gauge('comments_queue_jobs', 'Jobs per BullMQ queue and state (waiting, active, delayed, failed, completed)', [
+  'queue',
+  'state',
+]);
 export const commentsPending = gauge('comments_pending', 'Comments held for a moderator now');
-export const oldestPendingSeconds = gauge('comments_oldest_pending_seconds', 'Age of the oldest comment waiting for a moderator (0 when none waits)');
-export const scrapeSourceUp = gauge('comments_metrics_source_up', 'Whether a scrape-time source answered (1) or not (0): redis, database', ['source']);
+export const oldestPendingSeconds = gauge(
+  'comments_oldest_pending_seconds',
+  'Age of the oldest comment waiting for a moderator (0 when none waits)',
+);
+export const scrapeSourceUp = gauge('comments_metrics_source_up', 'Whether a scrape-time source answered (1) or not (0): redis, database', [
+  'source',
+]);

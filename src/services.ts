@@ -136,7 +136,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     closers.push(() => void queueConnection.disconnect());
     const queues = createQueues(queueConnection, keys.queuePrefix, { retention: config.retention });
     // Without a listener BullMQ prints every reconnect failure to stderr; /readyz reports Redis.
-    for (const queue of queues.all()) queue.on('error', (error) => logger.debug({ queue: queue.name, err: error.message }, 'queue connection error'));
+    for (const queue of queues.all())
+      queue.on('error', (error) => logger.debug({ queue: queue.name, err: error.message }, 'queue connection error'));
     closers.push(() => queues.close());
     const captcha = createCaptchaService({ redis, keys, config, logger });
     closers.push(() => captcha.close());

@@ -73,7 +73,8 @@ export const dashboardSecureHeaders = secureHeaders({
 });
 
 /** A <link> or <script> whose URL names another origin (absolute or protocol-relative). */
-const EXTERNAL_TAG = /<link\b[^>]*\bhref\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>]*>\s*|<script\b[^>]*\bsrc\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>]*>\s*<\/script>\s*/gi;
+const EXTERNAL_TAG =
+  /<link\b[^>]*\bhref\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>]*>\s*|<script\b[^>]*\bsrc\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^>]*>\s*<\/script>\s*/gi;
 
 export function stripExternalTags(html: string): string {
   return html.replace(EXTERNAL_TAG, '');
@@ -92,7 +93,17 @@ export function offlineDashboard(): MiddlewareHandler {
   };
 }
 
-const JOB_STATUSES = new Set(['latest', 'active', 'waiting', 'waiting-children', 'prioritized', 'completed', 'failed', 'delayed', 'paused']);
+const JOB_STATUSES = new Set([
+  'latest',
+  'active',
+  'waiting',
+  'waiting-children',
+  'prioritized',
+  'completed',
+  'failed',
+  'delayed',
+  'paused',
+]);
 const COUNT = /^\d{1,6}$/;
 const MILLIS = /^\d{1,15}$/;
 

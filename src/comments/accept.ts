@@ -127,11 +127,7 @@ export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, 
 }
 
 /** Replies answer an approved comment of the same article; anything else is 404. */
-async function requireApprovedParent(
-  comments: AcceptDeps['comments'],
-  parentId: string,
-  articleId: string,
-): Promise<void> {
+async function requireApprovedParent(comments: AcceptDeps['comments'], parentId: string, articleId: string): Promise<void> {
   // Not even shaped like a comment id: no need to ask the database.
   if (!COMMENT_ID_PATTERN.test(parentId)) throw new AppError('parent_not_found');
   const approved = await withinStepTimeout(comments.isApprovedInArticle(parentId, articleId), 'parent lookup');

@@ -146,7 +146,12 @@ async function decideMany(
 ): Promise<BulkResult[]> {
   const decideOne = async (id: string): Promise<BulkResult> => {
     try {
-      const comment = await decideComment(deps, { commentId: id, decision: req.decision, moderatorId: req.moderatorId, reason: req.reason });
+      const comment = await decideComment(deps, {
+        commentId: id,
+        decision: req.decision,
+        moderatorId: req.moderatorId,
+        reason: req.reason,
+      });
       return { id, status: comment.status };
     } catch (error) {
       if (error instanceof AppError && (error.code === 'not_found' || error.code === 'already_decided')) return { id, error: error.code };

@@ -44,6 +44,11 @@ export class DuplicateGuard {
   /** Gives the marker back (the comment was not accepted after all); only if it is still ours. */
   async release(hash: string, commentId: string): Promise<void> {
     const key = this.keys.duplicate(hash);
-    await this.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, key, commentId);
+    await this.redis.eval(
+      `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`,
+      1,
+      key,
+      commentId,
+    );
   }
 }

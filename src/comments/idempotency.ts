@@ -42,7 +42,14 @@ type Entry = { state: 'processing'; token: string; fp: string } | { state: 'done
  * a replay creates nothing, so it needs none.
  */
 export function submissionFingerprint(input: CommentSubmission): string {
-  const fields = [input.articleId, input.parentId ?? null, input.authorName, input.authorEmail ?? null, input.content, honeypotFilled(input.website)];
+  const fields = [
+    input.articleId,
+    input.parentId ?? null,
+    input.authorName,
+    input.authorEmail ?? null,
+    input.content,
+    honeypotFilled(input.website),
+  ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('base64url');
 }
 
@@ -102,7 +109,14 @@ export class IdempotencyStore {
   /** Stores the answer for 24 h in place of this request's marker. */
   async complete(idempotencyKey: string, token: string, fingerprint: string, answer: StoredAnswer): Promise<void> {
     const entry: Entry = { state: 'done', answer, fp: fingerprint };
-    await this.redis.eval(COMPLETE, 1, this.keys.idempotency(idempotencyKey), marker(token, fingerprint), JSON.stringify(entry), this.answerTtl);
+    await this.redis.eval(
+      COMPLETE,
+      1,
+      this.keys.idempotency(idempotencyKey),
+      marker(token, fingerprint),
+      JSON.stringify(entry),
+      this.answerTtl,
+    );
   }
 
   /** Frees the key without an answer (a refusal or a failure): a retry with it starts afresh. */

@@ -89,10 +89,8 @@ function text(options: { max: number; trim: boolean; control: RegExp; remove: Re
     })
     .superRefine((value, ctx) => {
       if (value.length === 0 || NOTHING_VISIBLE.test(value)) ctx.addIssue({ code: 'custom', message: 'required' });
-      else if (hasLoneSurrogate(value) || options.control.test(value))
-        ctx.addIssue({ code: 'custom', message: 'invalid_characters' });
-      else if (characterCount(value) > options.max)
-        ctx.addIssue({ code: 'custom', message: 'too_long' });
+      else if (hasLoneSurrogate(value) || options.control.test(value)) ctx.addIssue({ code: 'custom', message: 'invalid_characters' });
+      else if (characterCount(value) > options.max) ctx.addIssue({ code: 'custom', message: 'too_long' });
     });
 }
 
@@ -100,34 +98,34 @@ function text(options: { max: number; trim: boolean; control: RegExp; remove: Re
 const blankToUndefined = (value: unknown) => (value === null || value === '' ? undefined : value);
 
 /** Every message of this schema is a FieldReason: src/http/validation.ts reports messages as they are. */
-export const commentSubmissionSchema = z.object({
-  articleId: z
-    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid') })
-    .min(1, 'required')
-    .max(LIMITS.articleId, 'too_long')
-    .regex(ARTICLE_ID_CHARACTERS, 'invalid'),
-  parentId: z.preprocess(
-    blankToUndefined,
-    z.string({ error: 'invalid' }).max(LIMITS.parentId, 'too_long').optional(),
-  ),
-  authorName: text({ max: LIMITS.authorName, trim: true, control: CONTROL_IN_NAME, remove: INVISIBLE }),
-  authorEmail: z.preprocess(
-    (value) => blankToUndefined(typeof value === 'string' ? value.trim() : value),
-    z.email({ error: 'invalid' }).max(LIMITS.authorEmail, 'too_long').optional(),
-  ),
-  content: text({ max: LIMITS.content, trim: true, control: CONTROL_IN_CONTENT, remove: BIDI_CONTROLS }),
-  captchaId: z
-    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid') })
-    .min(1, 'required')
-    .max(LIMITS.captchaId, 'too_long'),
-  captchaAnswer: z
-    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid') })
-    .trim()
-    .min(1, 'required')
-    .max(LIMITS.captchaAnswer, 'too_long'),
-  // The honeypot: any value is accepted here (a bot may send anything); accept.ts decides.
-  website: z.unknown().optional(),
-}, { error: 'invalid' }); // a body that is JSON but not an object
+export const commentSubmissionSchema = z.object(
+  {
+    articleId: z
+      .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid') })
+      .min(1, 'required')
+      .max(LIMITS.articleId, 'too_long')
+      .regex(ARTICLE_ID_CHARACTERS, 'invalid'),
+    parentId: z.preprocess(blankToUndefined, z.string({ error: 'invalid' }).max(LIMITS.parentId, 'too_long').optional()),
+    authorName: text({ max: LIMITS.authorName, trim: true, control: CONTROL_IN_NAME, remove: INVISIBLE }),
+    authorEmail: z.preprocess(
+      (value) => blankToUndefined(typeof value === 'string' ? value.trim() : value),
+      z.email({ error: 'invalid' }).max(LIMITS.authorEmail, 'too_long').optional(),
+    ),
+    content: text({ max: LIMITS.content, trim: true, control: CONTROL_IN_CONTENT, remove: BIDI_CONTROLS }),
+    captchaId: z
+      .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid') })
+      .min(1, 'required')
+      .max(LIMITS.captchaId, 'too_long'),
+    captchaAnswer: z
+      .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid') })
+      .trim()
+      .min(1, 'required')
+      .max(LIMITS.captchaAnswer, 'too_long'),
+    // The honeypot: any value is accepted here (a bot may send anything); accept.ts decides.
+    website: z.unknown().optional(),
+  },
+  { error: 'invalid' },
+); // a body that is JSON but not an object
 
 export type CommentSubmission = z.output<typeof commentSubmissionSchema>;
 

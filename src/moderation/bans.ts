@@ -56,7 +56,13 @@ export function createBanService({ db, bans, audit }: BanDeps) {
       return db.transaction(async (tx) => {
         const ban = await bans.lift(id, actorId, tx);
         if (!ban) throw new AppError('not_found');
-        await audit.recordIn(tx, { actor: actorId, action: 'ban.lift', targetType: 'ban', targetId: String(id), details: { email: ban.email, ip: ban.ip } });
+        await audit.recordIn(tx, {
+          actor: actorId,
+          action: 'ban.lift',
+          targetType: 'ban',
+          targetId: String(id),
+          details: { email: ban.email, ip: ban.ip },
+        });
         return ban;
       });
     },

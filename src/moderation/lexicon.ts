@@ -43,7 +43,13 @@ export function createLexiconService(deps: LexiconDeps) {
       const entry = await deps.db.transaction(async (tx) => {
         const added = await store.add({ kind: input.kind, lang: input.lang, term, tier, createdBy: actorId }, tx);
         if (!added) throw new AppError('conflict', { fields: { term: 'already in the list' } });
-        await audit.recordIn(tx, { actor: actorId, action: 'lexicon.add', targetType: 'lexicon', targetId: String(added.id), details: { kind: added.kind, lang: added.lang, term, tier } });
+        await audit.recordIn(tx, {
+          actor: actorId,
+          action: 'lexicon.add',
+          targetType: 'lexicon',
+          targetId: String(added.id),
+          details: { kind: added.kind, lang: added.lang, term, tier },
+        });
         return added;
       });
       await announce();
@@ -54,7 +60,13 @@ export function createLexiconService(deps: LexiconDeps) {
       const entry = await deps.db.transaction(async (tx) => {
         const removed = await store.remove(id, tx);
         if (!removed) throw new AppError('not_found');
-        await audit.recordIn(tx, { actor: actorId, action: 'lexicon.remove', targetType: 'lexicon', targetId: String(id), details: { kind: removed.kind, lang: removed.lang, term: removed.term, tier: removed.tier } });
+        await audit.recordIn(tx, {
+          actor: actorId,
+          action: 'lexicon.remove',
+          targetType: 'lexicon',
+          targetId: String(id),
+          details: { kind: removed.kind, lang: removed.lang, term: removed.term, tier: removed.tier },
+        });
         return removed;
       });
       await announce();

@@ -46,7 +46,12 @@ export function startHeartbeat(options: HeartbeatOptions): Heartbeat {
       redis.zadd(keys.workers, now, workerId),
       // Forget workers silent for an hour, so the set stays small without any scan.
       redis.zremrangebyscore(keys.workers, '-inf', now - 3_600_000),
-      redis.set(keys.workerHeartbeat(workerId), JSON.stringify({ pid: process.pid, host: hostname(), startedAt, at: now }), 'EX', maxAgeSeconds),
+      redis.set(
+        keys.workerHeartbeat(workerId),
+        JSON.stringify({ pid: process.pid, host: hostname(), startedAt, at: now }),
+        'EX',
+        maxAgeSeconds,
+      ),
     ]);
   };
   const safeBeat = () => (inFlight = beat().catch((error) => options.onError?.(error)));
@@ -68,11 +73,7 @@ export function startHeartbeat(options: HeartbeatOptions): Heartbeat {
 }
 
 /** Newest heartbeat of any worker, as ms since the epoch, or null when none is fresh. */
-export async function freshestHeartbeat(
-  redis: Redis,
-  keys: Pick<RedisKeys, 'workers'>,
-  maxAgeSeconds: number,
-): Promise<number | null> {
+export async function freshestHeartbeat(redis: Redis, keys: Pick<RedisKeys, 'workers'>, maxAgeSeconds: number): Promise<number | null> {
   const since = Date.now() - maxAgeSeconds * 1_000;
   const newest = await redis.zrevrangebyscore(keys.workers, '+inf', since, 'WITHSCORES', 'LIMIT', 0, 1);
   return newest.length === 2 ? Number(newest[1]) : null;

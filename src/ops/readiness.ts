@@ -57,6 +57,8 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   ]);
   const checks: Record<string, CheckResult> = { redis, database, workers };
   if (deps.lifecycle.draining) checks.shutdown = 'shutting down';
-  const failed = Object.entries(checks).filter(([, v]) => v !== 'ok').map(([k]) => k);
+  const failed = Object.entries(checks)
+    .filter(([, v]) => v !== 'ok')
+    .map(([k]) => k);
   return { ready: failed.length === 0, checks, failed };
 }

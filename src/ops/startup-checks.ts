@@ -70,7 +70,8 @@ export function checkPersistence(info: RedisInfo, config: Env): Finding[] {
     {
       level: 'warn',
       check: 'aof_enabled',
-      message: 'Redis append-only file is off: a Redis restart loses comments accepted in the last moments before it (appendonly yes, appendfsync everysec)',
+      message:
+        'Redis append-only file is off: a Redis restart loses comments accepted in the last moments before it (appendonly yes, appendfsync everysec)',
     },
   ];
 }
@@ -108,9 +109,5 @@ export async function runStartupChecks(deps: StartupDeps): Promise<Finding[]> {
   const info = parseRedisInfo(
     [await deps.redis.info('server'), await deps.redis.info('memory'), await deps.redis.info('persistence')].join('\n'),
   );
-  return [
-    ...redisFindings(info, deps.config),
-    ...checkMigrations(await pendingMigrations(deps.db)),
-    ...checkMetricsAccess(deps.config),
-  ];
+  return [...redisFindings(info, deps.config), ...checkMigrations(await pendingMigrations(deps.db)), ...checkMetricsAccess(deps.config)];
 }

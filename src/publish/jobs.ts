@@ -45,10 +45,7 @@ export const refreshJobId = (data: PublishJobData) => `count-${jobSuffix(data)}`
  * The row id is the job id, so the api's fast path and the workers' sweeper enqueue the very
  * same job, and BullMQ keeps only one of them.
  */
-export function publishOutboxEntries(
-  config: Pick<Config, 'webhook'>,
-  data: PublishJobData,
-): Array<OutboxEntry<PublishJobData>> {
+export function publishOutboxEntries(config: Pick<Config, 'webhook'>, data: PublishJobData): Array<OutboxEntry<PublishJobData>> {
   const entries: Array<OutboxEntry<PublishJobData>> = [{ id: refreshJobId(data), kind: PUBLISH_JOBS.refreshCount, payload: data }];
   if (config.webhook) entries.push({ id: webhookJobId(data), kind: PUBLISH_JOBS.webhook, payload: data });
   return entries;

@@ -44,7 +44,6 @@ export interface OutboxSweeper {
   stop(): Promise<void>;
 }
 
-
 /**
  * False while the publish queue's Redis connection is down (the ioredis instance the queues
  * were created with, src/services.ts): then a tick locks no rows for nothing.

@@ -33,8 +33,7 @@ export interface ModerationJobData {
 export function withoutPersonalData(data: unknown, now: Date = new Date()): ModerationJobData {
   const source = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   const comment = source.comment;
-  const redacted =
-    typeof comment === 'object' && comment !== null ? { ...comment, authorEmail: null, ip: null, userAgent: null } : comment;
+  const redacted = typeof comment === 'object' && comment !== null ? { ...comment, authorEmail: null, ip: null, userAgent: null } : comment;
   return { ...source, comment: redacted, personalDataRemovedAt: now.toISOString() } as ModerationJobData;
 }
 

@@ -11,7 +11,13 @@ import { AuditStore } from '../store/audit.js';
 import { openDb } from '../store/db.js';
 import { createPrivacyService } from './privacy.js';
 
-const email = z.string().trim().min(3).max(254).email().safeParse(process.argv[2] ?? '');
+const email = z
+  .string()
+  .trim()
+  .min(3)
+  .max(254)
+  .email()
+  .safeParse(process.argv[2] ?? '');
 if (!email.success) {
   console.error('Usage: npm run export -- <email address>');
   process.exit(2);

@@ -26,11 +26,7 @@ export interface RetentionResult {
   networkDataForgotten: number;
 }
 
-export async function runRetention(
-  db: Queryable,
-  retention: Config['retention'],
-  now: Date = new Date(),
-): Promise<RetentionResult> {
+export async function runRetention(db: Queryable, retention: Config['retention'], now: Date = new Date()): Promise<RetentionResult> {
   const rejectedDeleted = await purgeRejectedBefore(db, new Date(now.getTime() - retention.rejectedDays * DAY_MS));
   const networkDataForgotten = await forgetNetworkDataBefore(db, new Date(now.getTime() - retention.ipDays * DAY_MS));
   return { rejectedDeleted, networkDataForgotten };

@@ -66,10 +66,13 @@ export class AuditStore {
 
   /** Writes one entry with `tx`: the transaction of the change it describes. */
   async recordIn(tx: Queryable, req: RecordAuditRequest): Promise<void> {
-    await tx.query(
-      `INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5::jsonb)`,
-      [req.actor, req.action, req.targetType, req.targetId, JSON.stringify(req.details ?? {})],
-    );
+    await tx.query(`INSERT INTO audit_log (actor, action, target_type, target_id, details) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
+      req.actor,
+      req.action,
+      req.targetType,
+      req.targetId,
+      JSON.stringify(req.details ?? {}),
+    ]);
   }
 
   /** Entries about one target, oldest first. */

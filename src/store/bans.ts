@@ -74,10 +74,7 @@ export class BanStore {
 
   /** Active bans, newest first (a newsroom keeps a few hundred at most). */
   async listActive(limit = 500): Promise<Ban[]> {
-    const { rows } = await this.db.query<BanRow>(
-      `SELECT * FROM bans WHERE ${ACTIVE} ORDER BY created_at DESC, id DESC LIMIT $1`,
-      [limit],
-    );
+    const { rows } = await this.db.query<BanRow>(`SELECT * FROM bans WHERE ${ACTIVE} ORDER BY created_at DESC, id DESC LIMIT $1`, [limit]);
     return rows.map(banFromRow);
   }
 

@@ -26,10 +26,7 @@ interface Pending<Req, Res> {
   reject(error: unknown): void;
 }
 
-export function createBatcher<Req, Res>(
-  runMany: (reqs: Req[]) => Promise<Res[]>,
-  options: BatcherOptions,
-): Batcher<Req, Res> {
+export function createBatcher<Req, Res>(runMany: (reqs: Req[]) => Promise<Res[]>, options: BatcherOptions): Batcher<Req, Res> {
   const waiting: Array<Pending<Req, Res>> = [];
   let inFlight = 0;
   let scheduled = false;

@@ -125,10 +125,24 @@ export class CommentStore {
       const c = req.comment;
       const banned = req.whenBanned ?? req;
       return {
-        id: c.id, article_id: c.articleId, parent_id: c.parentId, author_name: c.authorName, author_email: c.authorEmail,
-        ip: c.ip, user_agent: c.userAgent, content: c.content, created_at: c.createdAt, check_ban: req.whenBanned !== undefined,
-        status: req.status, verdict: req.verdict, decided_by: req.decidedBy, decision_reason: req.decisionReason,
-        b_status: banned.status, b_verdict: banned.verdict, b_decided_by: banned.decidedBy, b_decision_reason: banned.decisionReason,
+        id: c.id,
+        article_id: c.articleId,
+        parent_id: c.parentId,
+        author_name: c.authorName,
+        author_email: c.authorEmail,
+        ip: c.ip,
+        user_agent: c.userAgent,
+        content: c.content,
+        created_at: c.createdAt,
+        check_ban: req.whenBanned !== undefined,
+        status: req.status,
+        verdict: req.verdict,
+        decided_by: req.decidedBy,
+        decision_reason: req.decisionReason,
+        b_status: banned.status,
+        b_verdict: banned.verdict,
+        b_decided_by: banned.decidedBy,
+        b_decision_reason: banned.decisionReason,
       };
     });
     const { rows } = await this.db.query<SavedRow>(SAVE_MODERATED, [JSON.stringify(input)]);
@@ -164,10 +178,10 @@ export class CommentStore {
 
   /** True when `id` is an approved comment of `articleId` (replies may only answer those). */
   async isApprovedInArticle(id: string, articleId: string): Promise<boolean> {
-    const { rows } = await this.db.query(
-      `SELECT 1 FROM comments WHERE id = $1 AND article_id = $2 AND status = 'approved'`,
-      [id, articleId],
-    );
+    const { rows } = await this.db.query(`SELECT 1 FROM comments WHERE id = $1 AND article_id = $2 AND status = 'approved'`, [
+      id,
+      articleId,
+    ]);
     return rows.length > 0;
   }
 }

@@ -110,7 +110,11 @@ export class DecisionStore {
   }
 
   /** The decisions of one comment, oldest first (tests and the moderator pages' history). */
-  async listForComment(commentId: string): Promise<Array<{ decision: DecisionKind; decidedBy: string; previousStatus: string; reason: string | null; overturn: boolean; createdAt: Date }>> {
+  async listForComment(
+    commentId: string,
+  ): Promise<
+    Array<{ decision: DecisionKind; decidedBy: string; previousStatus: string; reason: string | null; overturn: boolean; createdAt: Date }>
+  > {
     const { rows } = await this.db.query<{
       decision: DecisionKind;
       decided_by: string;

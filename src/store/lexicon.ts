@@ -53,9 +53,7 @@ export class LexiconStore {
   constructor(private readonly db: Queryable) {}
 
   async list(): Promise<LexiconEntryRecord[]> {
-    const { rows } = await this.db.query<LexiconRow>(
-      `SELECT * FROM lexicon_entries ORDER BY kind, lang, term`,
-    );
+    const { rows } = await this.db.query<LexiconRow>(`SELECT * FROM lexicon_entries ORDER BY kind, lang, term`);
     return rows.map(fromRow);
   }
 
@@ -79,9 +77,7 @@ export class LexiconStore {
   async loadCustom(): Promise<CustomLexicon> {
     const entries = await this.list();
     return {
-      terms: entries
-        .filter((e) => e.kind === 'term')
-        .map((e) => ({ lang: e.lang, term: e.term, tier: e.tier ?? 'review' })),
+      terms: entries.filter((e) => e.kind === 'term').map((e) => ({ lang: e.lang, term: e.term, tier: e.tier ?? 'review' })),
       allow: entries.filter((e) => e.kind === 'allow').map((e) => e.term),
     };
   }

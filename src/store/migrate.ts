@@ -63,9 +63,7 @@ export async function migrate(db: Db): Promise<string[]> {
 
 /** Names of migrations not yet applied (the readiness and start-up checks use it). */
 export async function pendingMigrations(db: Queryable): Promise<string[]> {
-  const { rows } = await db
-    .query<{ name: string }>('SELECT name FROM schema_migrations')
-    .catch(() => ({ rows: [] as { name: string }[] }));
+  const { rows } = await db.query<{ name: string }>('SELECT name FROM schema_migrations').catch(() => ({ rows: [] as { name: string }[] }));
   const done = new Set(rows.map((r) => r.name));
   return migrations.map((m) => m.name).filter((n) => !done.has(n));
 }

@@ -51,14 +51,20 @@ const summaryFromRow = (r: AccountRow): AccountSummary => ({
   createdAt: new Date(r.created_at),
 });
 
-const moderatorFromRow = (r: AccountRow & { password_hash: string }): Moderator => ({ ...summaryFromRow(r), passwordHash: r.password_hash });
+const moderatorFromRow = (r: AccountRow & { password_hash: string }): Moderator => ({
+  ...summaryFromRow(r),
+  passwordHash: r.password_hash,
+});
 
 export class ModeratorStore {
   constructor(private readonly db: Queryable) {}
 
   /** Case-insensitive; disabled accounts are returned too (the caller decides). */
   async findByEmail(email: string): Promise<Moderator | null> {
-    const { rows } = await this.db.query<AccountRow & { password_hash: string }>('SELECT * FROM moderators WHERE lower(email) = lower($1)', [email]);
+    const { rows } = await this.db.query<AccountRow & { password_hash: string }>(
+      'SELECT * FROM moderators WHERE lower(email) = lower($1)',
+      [email],
+    );
     return rows[0] ? moderatorFromRow(rows[0]) : null;
   }
 

@@ -26,10 +26,11 @@ export class OutboxStore {
   /** Inserts the entries inside the caller's transaction. An id already present is kept as is. */
   async addIn(tx: Queryable, entries: readonly OutboxEntry[]): Promise<void> {
     for (const entry of entries) {
-      await tx.query(
-        `INSERT INTO publish_outbox (id, kind, payload) VALUES ($1, $2, $3::jsonb) ON CONFLICT (id) DO NOTHING`,
-        [entry.id, entry.kind, JSON.stringify(entry.payload)],
-      );
+      await tx.query(`INSERT INTO publish_outbox (id, kind, payload) VALUES ($1, $2, $3::jsonb) ON CONFLICT (id) DO NOTHING`, [
+        entry.id,
+        entry.kind,
+        JSON.stringify(entry.payload),
+      ]);
     }
   }
 

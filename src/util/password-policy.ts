@@ -95,7 +95,7 @@ const unLeet = (text: string) => text.replace(/[@43!10$57+]/g, (ch) => LEET[ch])
 const RUNS = [
   '`1234567890-=1234567890',
   '~!@#$%^&*()_+',
-  'qwertyuiop[]\\asdfghjkl;\'zxcvbnm,./',
+  "qwertyuiop[]\\asdfghjkl;'zxcvbnm,./",
   'qwertyuiopasdfghjklzxcvbnm',
   'qwertzuiopasdfghjklyxcvbnm',
   'azertyuiopqsdfghjklmwxcvbn',

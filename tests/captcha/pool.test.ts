@@ -29,7 +29,6 @@ describe('captcha pool refiller (real Redis)', () => {
     return refiller;
   };
 
-
   afterEach(async () => {
     for (const r of refillers.splice(0)) await r.stop();
     await deleteRedisPrefix(prefix);

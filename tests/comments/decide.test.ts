@@ -20,7 +20,12 @@ describe('a decision when Redis fails right after the commit', () => {
     try {
       const c = await insertComment(svc.services, { articleId: 'redis-sap' });
       const started = Date.now();
-      const decisions = createDecisionService({ ...svc.services, redis: deadRedis, queues: deadQueues, countCache: svc.services.countCache });
+      const decisions = createDecisionService({
+        ...svc.services,
+        redis: deadRedis,
+        queues: deadQueues,
+        countCache: svc.services.countCache,
+      });
       const decided = await decisions.decide({ commentId: c.id, decision: 'approve', moderatorId: 'm1' });
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(decided.status).toBe('approved');

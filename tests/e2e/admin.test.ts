@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
 import { uniqueName } from '../support/names.js';
@@ -46,7 +46,10 @@ const articleId = (tag: string) => uniqueName(`tin-${tag}`).replace(/_/g, '-');
 let minutesAgo = 600;
 
 /** A comment as the worker writes it: the filter's verdict, pending for a person. */
-async function seed(content: string, overrides: Partial<{ articleId: string; authorName: string; authorEmail: string; ip: string }> = {}): Promise<string> {
+async function seed(
+  content: string,
+  overrides: Partial<{ articleId: string; authorName: string; authorEmail: string; ip: string }> = {},
+): Promise<string> {
   const id = newCommentId();
   minutesAgo -= 1;
   await svc.services.comments.saveModerated({
@@ -161,7 +164,11 @@ describe('moderator queue in the browser', { timeout: 60_000 }, () => {
     const { page, errors } = await newPage();
     await logIn(page);
     const article = articleId('bulk');
-    const ids = [await seed('Mua hàng giá rẻ tại shop', { articleId: article }), await seed('Spam spam spam', { articleId: article }), await seed('Giữ lại cái này', { articleId: article })];
+    const ids = [
+      await seed('Mua hàng giá rẻ tại shop', { articleId: article }),
+      await seed('Spam spam spam', { articleId: article }),
+      await seed('Giữ lại cái này', { articleId: article }),
+    ];
     await page.goto(`${svc.baseUrl}/admin/queue?article=${article}`);
     await card(page, ids[0]).waitFor();
     await page.keyboard.press('x');
@@ -185,7 +192,10 @@ describe('moderator queue in the browser', { timeout: 60_000 }, () => {
     await page.goto(`${svc.baseUrl}/admin/queue?article=${article}`);
     await card(page, id).waitFor();
     // Someone else approves it behind this page's back (through the API, as a second moderator would).
-    const other = await svc.services.db.query(`UPDATE comments SET status = 'approved', decided_by = 'someone', decided_at = now() WHERE id = $1`, [id]);
+    const other = await svc.services.db.query(
+      `UPDATE comments SET status = 'approved', decided_by = 'someone', decided_at = now() WHERE id = $1`,
+      [id],
+    );
     expect(other.rowCount).toBe(1);
     await card(page, id).getByRole('button', { name: 'Từ chối' }).click();
     await expect.poll(() => card(page, id).locator('.state').textContent()).toMatch(/Bình luận này đã được .* xử lý/);
@@ -250,7 +260,10 @@ describe('moderator queue in the browser', { timeout: 60_000 }, () => {
     await shot(page, 'admin-bans');
 
     // Lifted: the next comment goes to the queue again.
-    await page.locator('tr[data-ban]', { hasText: email }).getByRole('button', { name: /Gỡ cấm/ }).click();
+    await page
+      .locator('tr[data-ban]', { hasText: email })
+      .getByRole('button', { name: /Gỡ cấm/ })
+      .click();
     await expect.poll(() => page.locator('tr[data-ban]', { hasText: email }).count()).toBe(0);
     const later = await submit({ articleId: articleId('ban'), authorEmail: email, content: 'Tôi hứa sẽ bình luận tử tế.' });
     expect((await waitFor(async () => stored(later), WAIT)).status).toBe('pending');
@@ -268,11 +281,15 @@ describe('moderator queue in the browser', { timeout: 60_000 }, () => {
 
     // The worker reloads on the announcement; poll with fresh comments until one is caught.
     const article = articleId('lexicon');
-    const flagged = await waitFor(async () => {
-      const id = await submit({ articleId: article, authorEmail: 'doc-gia@example.vn', content: `Đồ khỉ gió xanh ${Date.now()}` });
-      const c = await waitFor(async () => stored(id), WAIT);
-      return c.verdict?.reasons.some((r) => r.rule === 'profanity.vi' && r.match.toLowerCase() === word) ? c : null;
-    }, WAIT, 200);
+    const flagged = await waitFor(
+      async () => {
+        const id = await submit({ articleId: article, authorEmail: 'doc-gia@example.vn', content: `Đồ khỉ gió xanh ${Date.now()}` });
+        const c = await waitFor(async () => stored(id), WAIT);
+        return c.verdict?.reasons.some((r) => r.rule === 'profanity.vi' && r.match.toLowerCase() === word) ? c : null;
+      },
+      WAIT,
+      200,
+    );
     expect(flagged.status).toBe('rejected');
     const audit = await svc.services.db.query(`SELECT action FROM audit_log WHERE action = 'lexicon.add'`);
     expect(audit.rowCount).toBeGreaterThan(0);
@@ -282,11 +299,25 @@ describe('moderator queue in the browser', { timeout: 60_000 }, () => {
     await seed('Thằng này nói láo, vào link http://lua-dao.example/khuyen-mai nhé', { articleId: articleId('axe') });
     const { page } = await newPage({ bypassCSP: true });
     await logIn(page);
-    for (const path of ['/admin/queue', '/admin/queue?tab=filtered', '/admin/stats', '/admin/bans', '/admin/lexicon', '/admin/audit', '/admin/users']) {
+    for (const path of [
+      '/admin/queue',
+      '/admin/queue?tab=filtered',
+      '/admin/stats',
+      '/admin/bans',
+      '/admin/lexicon',
+      '/admin/audit',
+      '/admin/users',
+    ]) {
       await page.goto(svc.baseUrl + path);
       await page.evaluate(AXE_SOURCE);
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+            };
+          }
+        ).axe;
         const result = await axe.run(document, { resultTypes: ['violations'] });
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
       });
@@ -309,16 +340,42 @@ describe('moderator queue in the browser', { timeout: 60_000 }, () => {
 describe.runIf(SCREENSHOTS)('screenshots', { timeout: 60_000 }, () => {
   it('captures the main pages with a realistic queue', async () => {
     const samples: Array<[string, string, string, string]> = [
-      ['thoi-su/2026/11/ngap-lut-quang-tri', 'Lê Văn Hùng', 'hung.le@gmail.com', 'Mong chính quyền sớm hỗ trợ bà con vùng lũ, nhiều nhà vẫn còn ngập tới mái.'],
-      ['thoi-su/2026/11/ngap-lut-quang-tri', 'Nguyễn Thị Mai', 'mai.nt@yahoo.com', 'Bọn quan tham này đúng là đồ khốn nạn, tiền cứu trợ đi đâu hết rồi?'],
-      ['kinh-te/gia-vang-tang', 'Shop Vàng Uy Tín', 'vangre@spam.example', 'Mua vàng giá rẻ nhất thị trường, liên hệ zalo 0987 654 321 hoặc vào http://vang-gia-re.example ngay!!!'],
+      [
+        'thoi-su/2026/11/ngap-lut-quang-tri',
+        'Lê Văn Hùng',
+        'hung.le@gmail.com',
+        'Mong chính quyền sớm hỗ trợ bà con vùng lũ, nhiều nhà vẫn còn ngập tới mái.',
+      ],
+      [
+        'thoi-su/2026/11/ngap-lut-quang-tri',
+        'Nguyễn Thị Mai',
+        'mai.nt@yahoo.com',
+        'Bọn quan tham này đúng là đồ khốn nạn, tiền cứu trợ đi đâu hết rồi?',
+      ],
+      [
+        'kinh-te/gia-vang-tang',
+        'Shop Vàng Uy Tín',
+        'vangre@spam.example',
+        'Mua vàng giá rẻ nhất thị trường, liên hệ zalo 0987 654 321 hoặc vào http://vang-gia-re.example ngay!!!',
+      ],
       ['the-thao/doi-tuyen-viet-nam', 'Phạm Quốc Anh', 'quocanh@example.vn', 'ĐỘI TUYỂN ĐÁ QUÁ HAY, TỰ HÀO VIỆT NAM!!!'],
       ['giao-duc/thi-tot-nghiep', 'Trần Bảo Ngọc', 'ngoc.tran@example.vn', 'Đề năm nay vừa sức, con tôi làm bài tốt. Cảm ơn các thầy cô.'],
       ['kinh-te/gia-vang-tang', 'Hoàng Minh', 'minh.h@example.vn', 'Nhà cái uy tín, nổ hũ đổi thưởng, nạp lần đầu tặng 100%'],
-      ['thoi-su/2026/11/ngap-lut-quang-tri', 'Võ Thanh Tâm', 'tam.vo@example.vn', 'Thằng viết bài này ngu như bò, không biết gì mà cũng viết.'],
+      [
+        'thoi-su/2026/11/ngap-lut-quang-tri',
+        'Võ Thanh Tâm',
+        'tam.vo@example.vn',
+        'Thằng viết bài này ngu như bò, không biết gì mà cũng viết.',
+      ],
     ];
     minutesAgo = 24 * 60; // older than every test comment, so they head the queue
-    for (const [article, name, email, content] of samples) await seed(content, { articleId: article, authorName: name, authorEmail: email, ip: `113.161.${content.length % 200}.${name.length}` });
+    for (const [article, name, email, content] of samples)
+      await seed(content, {
+        articleId: article,
+        authorName: name,
+        authorEmail: email,
+        ip: `113.161.${content.length % 200}.${name.length}`,
+      });
     const { page } = await newPage({ width: 1366, height: 900 });
     await logIn(page);
     await page.goto(`${svc.baseUrl}/admin/queue`);

@@ -42,7 +42,13 @@ async function submit(p: ServiceProcess, ip: string, content: string): Promise<{
   const res = await fetch(`${p.baseUrl}/v1/comments`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ articleId: 'nhieu-may/bai-1', authorName: 'Lê Văn Cường', content, captchaId, captchaAnswer: TEST_CAPTCHA_ANSWER }),
+    body: JSON.stringify({
+      articleId: 'nhieu-may/bai-1',
+      authorName: 'Lê Văn Cường',
+      content,
+      captchaId,
+      captchaAnswer: TEST_CAPTCHA_ANSWER,
+    }),
   });
   const body = (await res.json()) as { id?: string };
   return { status: res.status, id: body.id };
@@ -77,7 +83,11 @@ describe('several api and worker processes', () => {
     // The first process applies the migrations; the others start once the schema exists
     // (they would wait on the advisory lock anyway, this only spreads the CPU load).
     const first = await startServiceProcess('api', env);
-    const rest = await Promise.allSettled([startServiceProcess('api', env), startServiceProcess('worker', env), startServiceProcess('worker', env)]);
+    const rest = await Promise.allSettled([
+      startServiceProcess('api', env),
+      startServiceProcess('worker', env),
+      startServiceProcess('worker', env),
+    ]);
     const started = rest.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     if (started.length < rest.length) {
       // Never leave a started process behind when another failed to start.
@@ -120,10 +130,14 @@ describe('several api and worker processes', () => {
     const ids = results.map((r) => r.id!);
     expect(new Set(ids).size).toBe(20);
 
-    await waitFor(async () => {
-      const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE id = ANY($1::text[])', [ids]);
-      return rows[0].n === 20;
-    }, 60_000, 200);
+    await waitFor(
+      async () => {
+        const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE id = ANY($1::text[])', [ids]);
+        return rows[0].n === 20;
+      },
+      60_000,
+      200,
+    );
     // Exactly once: the workers counted one verdict per comment between them (a second run
     // of a job finds the row and counts nothing).
     await waitFor(async () => (await counterSum(workers, 'comments_verdicts_total')) === 20, 10_000);

@@ -102,7 +102,10 @@ export async function adminSession(): Promise<AdminSession> {
   const res = await app.svc.post('/admin/api/login', ADMIN);
   expect(res.status).toBe(200);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   admin = { headers: { cookie, 'x-csrf-token': csrfToken } };
   return admin;
 }

@@ -6,11 +6,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
 import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
-import { waitFor } from '../support/wait.js';
-import { approve, articleId, fillComment, heading, isCommentPost, openPage, postViaApi, reloadUntilVisible, submitAndGetId, useWidgetBrowser, waitForCount } from './widget-harness.js';
+import {
+  approve,
+  articleId,
+  fillComment,
+  heading,
+  isCommentPost,
+  openPage,
+  postViaApi,
+  reloadUntilVisible,
+  submitAndGetId,
+  useWidgetBrowser,
+  waitForCount,
+} from './widget-harness.js';
 
 useWidgetBrowser();
-
 
 // Generous bounds: the machine may be shared with other test runs; every inner wait is bounded too.
 describe('the comment widget in a browser', { timeout: 90_000 }, () => {
@@ -38,8 +48,14 @@ describe('the comment widget in a browser', { timeout: 90_000 }, () => {
     const sent = posts[0];
     expect(sent.headers()['idempotency-key']).toMatch(/^[0-9a-f-]{32,36}$/);
     expect(sent.headers()['accept-language']).toBe('vi');
-    expect(sent.headers()['cookie']).toBeUndefined();
-    expect(sent.postDataJSON()).toMatchObject({ articleId: article, authorName: 'Trần Thị Mai', authorEmail: 'mai@example.vn', content, website: '' });
+    expect(sent.headers().cookie).toBeUndefined();
+    expect(sent.postDataJSON()).toMatchObject({
+      articleId: article,
+      authorName: 'Trần Thị Mai',
+      authorEmail: 'mai@example.vn',
+      content,
+      website: '',
+    });
 
     await approve(id);
     await reloadUntilVisible(page, heading(page, 1));

@@ -6,10 +6,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
 import { waitFor } from '../support/wait.js';
-import { AXE_SOURCE, WAIT, adminSession, app, approve, articleId, heading, newContext, openPage, postViaApi, serveSitePage, useWidgetBrowser, waitForCount } from './widget-harness.js';
+import {
+  AXE_SOURCE,
+  WAIT,
+  adminSession,
+  app,
+  approve,
+  articleId,
+  heading,
+  newContext,
+  openPage,
+  postViaApi,
+  serveSitePage,
+  useWidgetBrowser,
+  waitForCount,
+} from './widget-harness.js';
 
 useWidgetBrowser();
-
 
 // Generous bounds: the machine may be shared with other test runs; every inner wait is bounded too.
 describe('the comment widget in a browser', { timeout: 90_000 }, () => {
@@ -74,9 +87,7 @@ describe('the comment widget in a browser', { timeout: 90_000 }, () => {
     await page.goto(`${app.svc.baseUrl}/demo/list`);
     const badges = page.locator('[data-comment-count]');
     expect(await badges.count()).toBe(30);
-    await expect
-      .poll(async () => (await badges.allTextContents()).filter((t) => /^\d+$/.test(t)).length, { timeout: WAIT })
-      .toBe(30);
+    await expect.poll(async () => (await badges.allTextContents()).filter((t) => /^\d+$/.test(t)).length, { timeout: WAIT }).toBe(30);
     expect(await page.locator(`[data-comment-count="${counted}"]`).textContent()).toBe('1');
     expect(countRequests).toHaveLength(1);
     expect(new URL(countRequests[0]).searchParams.get('articles')!.split(',')).toHaveLength(30);
@@ -149,7 +160,13 @@ describe('the comment widget in a browser', { timeout: 90_000 }, () => {
     await expect.poll(() => image.getAttribute('src'), { timeout: WAIT }).toMatch(/^data:image\//);
     await page.addScriptTag({ content: AXE_SOURCE });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document);
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target) }));
     });

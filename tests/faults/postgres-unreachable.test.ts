@@ -80,6 +80,8 @@ describe('PostgreSQL unreachable for 10 s', () => {
     const stored = await storedOnceAllLand(target.db, accepted, 120_000);
     expect(accepted.filter((id) => !stored.has(id))).toEqual([]);
     expect(stored.size).toBe(BURST);
-    console.info(`[faults] postgres down ${OUTAGE_MS} ms at ${storedWhenDown} stored (${submitted} submitted); ${retried} jobs retried; all ${BURST} stored`);
+    console.info(
+      `[faults] postgres down ${OUTAGE_MS} ms at ${storedWhenDown} stored (${submitted} submitted); ${retried} jobs retried; all ${BURST} stored`,
+    );
   }, 240_000);
 });

@@ -66,10 +66,14 @@ describe('Redis killed with -9 and restarted during a burst', () => {
 
     // Recovered without a restart: a fresh submission is accepted.
     const [fresh] = await seedCaptchas(redis.url, prefix, 1);
-    const after = await waitFor(async () => {
-      const o = await submitComment(target.svc.baseUrl, commentBody(fresh, BURST + 1));
-      return o.status === 202 ? o : undefined;
-    }, 15_000, 200);
+    const after = await waitFor(
+      async () => {
+        const o = await submitComment(target.svc.baseUrl, commentBody(fresh, BURST + 1));
+        return o.status === 202 ? o : undefined;
+      },
+      15_000,
+      200,
+    );
     accepted.add(after.id!);
     // Most of the burst went through (the outage covers a few seconds of it).
     expect(accepted.size).toBeGreaterThan(300);
@@ -77,6 +81,8 @@ describe('Redis killed with -9 and restarted during a burst', () => {
     const stored = await storedOnceAllLand(target.db, accepted, 90_000);
     const missing = [...accepted].filter((id) => !stored.has(id));
     expect(missing).toEqual([]);
-    console.info(`[faults] redis kill: ${accepted.size} accepted, ${whileDown.length} answered 503 while down (max ${Math.max(...whileDown.map((o) => o.ms))} ms), ${other.length} refused around kill/restart; none lost`);
+    console.info(
+      `[faults] redis kill: ${accepted.size} accepted, ${whileDown.length} answered 503 while down (max ${Math.max(...whileDown.map((o) => o.ms))} ms), ${other.length} refused around kill/restart; none lost`,
+    );
   }, 240_000);
 });

@@ -91,6 +91,8 @@ describe('worker killed with SIGKILL during a burst', () => {
     const stored = new Map(rows.rows.map((r) => [r.id, r.n]));
     expect(stored.size).toBe(BURST);
     expect(accepted.filter((id) => stored.get(id) !== 1)).toEqual([]);
-    console.info(`[faults] worker killed after ${killedAt} submissions with ${storedAtKill} stored; all ${BURST} stored once; ms ${JSON.stringify(phase)}`);
+    console.info(
+      `[faults] worker killed after ${killedAt} submissions with ${storedAtKill} stored; all ${BURST} stored once; ms ${JSON.stringify(phase)}`,
+    );
   }, 330_000);
 });

@@ -35,6 +35,15 @@ export function expectSome<I>(title: string, actual: (input: I) => readonly unkn
 }
 
 /** For each [text, match] row: `detector` finds exactly `match` in `text`, weighing `weight`. */
-export function expectFinding(detector: Detector, weight: number, title: string, rows: ReadonlyArray<readonly [text: string, match: string]>): void {
-  expectEach(title, (text: string) => matchesWithWeights(detector, text), rows.map(([text, match]) => [text, [[match, weight]]] as const));
+export function expectFinding(
+  detector: Detector,
+  weight: number,
+  title: string,
+  rows: ReadonlyArray<readonly [text: string, match: string]>,
+): void {
+  expectEach(
+    title,
+    (text: string) => matchesWithWeights(detector, text),
+    rows.map(([text, match]) => [text, [[match, weight]]] as const),
+  );
 }

@@ -39,12 +39,24 @@ describe('dev corpus', () => {
   it('prints the figures', () => {
     const rows = [
       `recall profane+spam (≠ pass): ${share(flagged, (j) => !isWrong(j))}`,
-      `  profane: ${share(flagged.filter((j) => j.line.label === 'profane'), (j) => !isWrong(j))}`,
-      `  spam:    ${share(flagged.filter((j) => j.line.label === 'spam'), (j) => !isWrong(j))}`,
+      `  profane: ${share(
+        flagged.filter((j) => j.line.label === 'profane'),
+        (j) => !isWrong(j),
+      )}`,
+      `  spam:    ${share(
+        flagged.filter((j) => j.line.label === 'spam'),
+        (j) => !isWrong(j),
+      )}`,
       `clean flagged (≠ pass): ${share(clean, isWrong)}; clean blocked: ${share(clean, (j) => j.verdict.action === 'block')}`,
       `block-tier blocked: ${share(blockTier, (j) => j.verdict.action === 'block')}`,
-      `  profane block-tier: ${share(blockTier.filter((j) => j.line.label === 'profane'), (j) => j.verdict.action === 'block')}`,
-      `  spam block-tier:    ${share(blockTier.filter((j) => j.line.label === 'spam'), (j) => j.verdict.action === 'block')}`,
+      `  profane block-tier: ${share(
+        blockTier.filter((j) => j.line.label === 'profane'),
+        (j) => j.verdict.action === 'block',
+      )}`,
+      `  spam block-tier:    ${share(
+        blockTier.filter((j) => j.line.label === 'spam'),
+        (j) => j.verdict.action === 'block',
+      )}`,
       'by kind (right / total):',
       ...[...new Set(lines.map((l) => l.kind))].sort().map((kind) => {
         const group = judged.filter((j) => j.line.kind === kind);

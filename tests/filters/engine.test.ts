@@ -15,7 +15,11 @@ describe('createFilterEngine', () => {
   });
 
   it('passes clean comments with no reasons', () => {
-    expect(createFilterEngine({ model: false }).evaluate('Bài viết rất hay, cảm ơn phóng viên.')).toMatchObject({ action: 'pass', score: 0, reasons: [] });
+    expect(createFilterEngine({ model: false }).evaluate('Bài viết rất hay, cảm ơn phóng viên.')).toMatchObject({
+      action: 'pass',
+      score: 0,
+      reasons: [],
+    });
   });
 
   it('indexes spans in its own input, NFD included (match = input slice)', () => {

@@ -25,21 +25,105 @@ const TOTAL = Number(process.env.FUZZ_ADMIN_REQUESTS ?? process.env.FUZZ_REQUEST
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI ? 20_261_127 : (Math.random() * 2 ** 31) | 0;
 
 /** Fields of the admin bodies (comments, bans, lexicon, users, own password, login). */
-const ADMIN_FIELDS = ['reason', 'force', 'ids', 'action', 'kind', 'lang', 'term', 'tier', 'email', 'ip', 'durationDays', 'displayName', 'role', 'password', 'currentPassword', 'content', 'next', 'closed', 'notice', 'title', 'data', 'delay', 'priority', 'name', 'options', 'concurrency', 'max', 'duration'];
+const ADMIN_FIELDS = [
+  'reason',
+  'force',
+  'ids',
+  'action',
+  'kind',
+  'lang',
+  'term',
+  'tier',
+  'email',
+  'ip',
+  'durationDays',
+  'displayName',
+  'role',
+  'password',
+  'currentPassword',
+  'content',
+  'next',
+  'closed',
+  'notice',
+  'title',
+  'data',
+  'delay',
+  'priority',
+  'name',
+  'options',
+  'concurrency',
+  'max',
+  'duration',
+];
 /** Query parameters the admin routes and pages read. */
-const QUERY_KEYS = ['status', 'articleId', 'q', 'limit', 'cursor', 'before', 'kind', 'email', 'ip', 'tab', 'article', 'rule', 'lang', 'next', 'expired', 'out', 'page', 'jobsPerPage', 'status[]', 'id'];
+const QUERY_KEYS = [
+  'status',
+  'articleId',
+  'q',
+  'limit',
+  'cursor',
+  'before',
+  'kind',
+  'email',
+  'ip',
+  'tab',
+  'article',
+  'rule',
+  'lang',
+  'next',
+  'expired',
+  'out',
+  'page',
+  'jobsPerPage',
+  'status[]',
+  'id',
+];
 
 /** Texts that reach the database or a header: lone surrogates, NUL, CR/LF, bidi controls. */
 const nastyText = fc.oneof(
   { weight: 2, arbitrary: hostileString },
-  fc.constantFrom('\ud800', 'a\udfffb', '\udc00\ud800', '\u0000', 'x\r\nSet-Cookie: a=b', '\u202e', '/admin/\r\n', '%', '%E0%A4%A', '%0d%0a', '\\ud800'),
-  { weight: 2, arbitrary: fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\ud800', '\udfff', '\u0000', '\r\n', '%'), fc.string({ maxLength: 10 })).map((parts) => parts.join('')) },
+  fc.constantFrom(
+    '\ud800',
+    'a\udfffb',
+    '\udc00\ud800',
+    '\u0000',
+    'x\r\nSet-Cookie: a=b',
+    '\u202e',
+    '/admin/\r\n',
+    '%',
+    '%E0%A4%A',
+    '%0d%0a',
+    '\\ud800',
+  ),
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\ud800', '\udfff', '\u0000', '\r\n', '%'), fc.string({ maxLength: 10 }))
+      .map((parts) => parts.join('')),
+  },
 );
 
 /** Numbers as text, in and out of every range a column or a JavaScript number holds. */
 const numberText = fc.oneof(
   fc.integer().map(String),
-  fc.constantFrom('0', '-1', '1e20', '1e309', '-1e309', 'NaN', 'Infinity', '9007199254740993', '9223372036854775808', '99999999999999999999', '1.5', '0x10', ' 7', '7 ', '', '00000000001'),
+  fc.constantFrom(
+    '0',
+    '-1',
+    '1e20',
+    '1e309',
+    '-1e309',
+    'NaN',
+    'Infinity',
+    '9007199254740993',
+    '9223372036854775808',
+    '99999999999999999999',
+    '1.5',
+    '0x10',
+    ' 7',
+    '7 ',
+    '',
+    '00000000001',
+  ),
   fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String),
 );
 
@@ -47,18 +131,45 @@ const numberText = fc.oneof(
 const timeText = fc.oneof(
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
   fc
-    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }))
-    .map(([y, mo, d, h, mi]) => `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:00.000Z`),
-  fc.constantFrom('+275760-09-13T00:00:00.000Z', '-000001-01-01T00:00:00.000Z', '2026-02-29T00:00:00.000Z', '2024-02-29T00:00:00.000Z', '2026-02-31T00:00:00.000Z', '0000-01-01T00:00:00.000Z'),
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 25 }),
+      fc.integer({ min: 0, max: 61 }),
+    )
+    .map(
+      ([y, mo, d, h, mi]) =>
+        `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:00.000Z`,
+    ),
+  fc.constantFrom(
+    '+275760-09-13T00:00:00.000Z',
+    '-000001-01-01T00:00:00.000Z',
+    '2026-02-29T00:00:00.000Z',
+    '2024-02-29T00:00:00.000Z',
+    '2026-02-31T00:00:00.000Z',
+    '0000-01-01T00:00:00.000Z',
+  ),
 );
 
 /** Cursors as the API and the pages encode them, with forged contents. */
 const forgedCursor = fc
-  .tuple(fc.oneof({ weight: 3, arbitrary: timeText }, nastyText, fc.integer()), fc.oneof({ weight: 3, arbitrary: fc.constant('x') }, nastyText, fc.integer(), fc.constant(null)), fc.boolean())
+  .tuple(
+    fc.oneof({ weight: 3, arbitrary: timeText }, nastyText, fc.integer()),
+    fc.oneof({ weight: 3, arbitrary: fc.constant('x') }, nastyText, fc.integer(), fc.constant(null)),
+    fc.boolean(),
+  )
   .map(([time, id, asObject]) => Buffer.from(JSON.stringify(asObject ? { createdAt: time, id } : [time, id])).toString('base64url'));
 
 /** Any value where a field expects one type: hostile text, odd numbers, wrong types. */
-const anyValue = fc.oneof({ weight: 3, arbitrary: nastyText }, numberText, numberText.map(Number), timeText, hostileValue, fc.array(nastyText, { maxLength: 5 }));
+const anyValue = fc.oneof(
+  { weight: 3, arbitrary: nastyText },
+  numberText,
+  numberText.map(Number),
+  timeText,
+  hostileValue,
+  fc.array(nastyText, { maxLength: 5 }),
+);
 
 /** `valid` with some fields replaced by hostile values, some dropped, an unknown one added. */
 function mutated(valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<string> {
@@ -77,7 +188,17 @@ function mutated(valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<str
 }
 
 const queueNames = fc.constantFrom('moderation', 'publish', 'maintenance');
-const queueStatus = fc.constantFrom('latest', 'active', 'waiting', 'completed', 'failed', 'delayed', 'paused', 'prioritized', 'waiting-children');
+const queueStatus = fc.constantFrom(
+  'latest',
+  'active',
+  'waiting',
+  'completed',
+  'failed',
+  'delayed',
+  'paused',
+  'prioritized',
+  'waiting-children',
+);
 
 /** A request shaped for the route: its own body fields, queries and ids, some of them hostile. */
 interface Shape {
@@ -87,7 +208,9 @@ interface Shape {
 }
 
 function queryOf(fields: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<Record<string, string>> {
-  const entries = Object.entries(fields).map(([key, value]) => [key, fc.oneof({ weight: 2, arbitrary: value }, nastyText, numberText)] as const);
+  const entries = Object.entries(fields).map(
+    ([key, value]) => [key, fc.oneof({ weight: 2, arbitrary: value }, nastyText, numberText)] as const,
+  );
   return fc.record(Object.fromEntries(entries), { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
 }
 
@@ -101,10 +224,28 @@ const genericJson: fc.Arbitrary<string | Uint8Array> = fc.oneof(
 );
 /** Form bodies for the login page and plain HTML forms. */
 const formBody = fc
-  .record({ email: fc.oneof(fc.constant('admin@example.vn'), nastyText), password: fc.oneof(fc.constant('sai-mat-khau'), nastyText), next: fc.oneof(fc.constantFrom('/admin/queue', '/admin/audit?kind=ban.', '/admin/../v1/counts', '//evil.example', '/admin/\\evil'), nastyText), _csrf: nastyText }, { requiredKeys: [] })
+  .record(
+    {
+      email: fc.oneof(fc.constant('admin@example.vn'), nastyText),
+      password: fc.oneof(fc.constant('sai-mat-khau'), nastyText),
+      next: fc.oneof(
+        fc.constantFrom('/admin/queue', '/admin/audit?kind=ban.', '/admin/../v1/counts', '//evil.example', '/admin/\\evil'),
+        nastyText,
+      ),
+      _csrf: nastyText,
+    },
+    { requiredKeys: [] },
+  )
   .map((o) => new URLSearchParams(o as Record<string, string>).toString());
 
-const otherType = fc.constantFrom('application/json; charset=utf-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', '', 'application/json; charset=latin1');
+const otherType = fc.constantFrom(
+  'application/json; charset=utf-8',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'text/plain',
+  '',
+  'application/json; charset=latin1',
+);
 
 interface Sent {
   method: string;
@@ -129,9 +270,13 @@ describe('fuzzing the admin API, logged in (postgres)', () => {
     // Real things to list, decide, lift, remove and page through, so requests reach the handlers.
     for (let i = 0; i < 8; i++) ids.comments.push((await insertComment(app.svc.services, { articleId: `bai-${i % 3}` })).id);
     for (let i = 0; i < 3; i++) {
-      const ban = (await (await admin.post('/admin/api/bans', { email: `cam-${i}@example.vn`, durationDays: 1 })).json()) as { ban: { id: number } };
+      const ban = (await (await admin.post('/admin/api/bans', { email: `cam-${i}@example.vn`, durationDays: 1 })).json()) as {
+        ban: { id: number };
+      };
       ids.bans.push(String(ban.ban.id));
-      const entry = (await (await admin.post('/admin/api/lexicon', { kind: 'term', lang: 'vi', term: `tu-thu-${i}` })).json()) as { entry: { id: number } };
+      const entry = (await (await admin.post('/admin/api/lexicon', { kind: 'term', lang: 'vi', term: `tu-thu-${i}` })).json()) as {
+        entry: { id: number };
+      };
       ids.lexicon.push(String(entry.entry.id));
     }
     // Not the admin's own id: a reset of its password would lock this test out.
@@ -147,7 +292,13 @@ describe('fuzzing the admin API, logged in (postgres)', () => {
     if (type) headers.set('content-type', type);
     const hasBody = method !== 'GET' && method !== 'HEAD' && body !== undefined;
     const request = () =>
-      fetch(app.svc.baseUrl + path, { method, headers, redirect: 'manual', body: hasBody ? (body as BodyInit) : undefined, signal: AbortSignal.timeout(15_000) });
+      fetch(app.svc.baseUrl + path, {
+        method,
+        headers,
+        redirect: 'manual',
+        body: hasBody ? (body as BodyInit) : undefined,
+        signal: AbortSignal.timeout(15_000),
+      });
     let res: Response;
     try {
       res = await request();
@@ -160,7 +311,14 @@ describe('fuzzing the admin API, logged in (postgres)', () => {
     sent++;
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     if (res.status >= 500) {
-      fiveHundreds.push({ method, path: path.slice(0, 300), status: res.status, type, body: typeof body === 'string' ? body.slice(0, 300) : `<${body?.byteLength ?? 0} bytes>`, answer: answer.slice(0, 200) });
+      fiveHundreds.push({
+        method,
+        path: path.slice(0, 300),
+        status: res.status,
+        type,
+        body: typeof body === 'string' ? body.slice(0, 300) : `<${body?.byteLength ?? 0} bytes>`,
+        answer: answer.slice(0, 200),
+      });
     }
     return res.status;
   }
@@ -176,56 +334,142 @@ describe('fuzzing the admin API, logged in (postgres)', () => {
     if (p.startsWith('/admin/api/comments')) {
       return {
         params: idFrom(ids.comments),
-        query: queryOf({ status: fc.constantFrom('pending', 'approved', 'rejected'), articleId: fc.constantFrom('bai-0', 'bai-1'), q: fc.constantFrom('abc', 'bình'), limit: fc.constantFrom('1', '2', '50'), cursor: forgedCursor }),
+        query: queryOf({
+          status: fc.constantFrom('pending', 'approved', 'rejected'),
+          articleId: fc.constantFrom('bai-0', 'bai-1'),
+          q: fc.constantFrom('abc', 'bình'),
+          limit: fc.constantFrom('1', '2', '50'),
+          cursor: forgedCursor,
+        }),
         json: p.endsWith('/bulk')
-          ? mutated(fc.record({ ids: fc.array(fc.constantFrom(...ids.comments), { minLength: 1, maxLength: 3 }), action: fc.constantFrom('approve', 'reject'), reason }))
+          ? mutated(
+              fc.record({
+                ids: fc.array(fc.constantFrom(...ids.comments), { minLength: 1, maxLength: 3 }),
+                action: fc.constantFrom('approve', 'reject'),
+                reason,
+              }),
+            )
           : mutated(fc.record({ reason, force: fc.boolean() })),
       };
     }
     if (p === '/admin/api/audit' || p === '/admin/audit') {
-      return { ...generic, query: queryOf({ before: numberText, kind: fc.constantFrom('comment.', 'ban.', 'lexicon.', 'moderator.'), limit: numberText }) };
+      return {
+        ...generic,
+        query: queryOf({ before: numberText, kind: fc.constantFrom('comment.', 'ban.', 'lexicon.', 'moderator.'), limit: numberText }),
+      };
     }
     if (p === '/admin/queue' || p === '/admin/') {
-      return { ...generic, query: queryOf({ tab: fc.constantFrom('pending', 'filtered', 'approved', 'rejected'), cursor: forgedCursor, q: nastyText, article: nastyText, rule: nastyText, lang: fc.constantFrom('vi', 'en') }) };
+      return {
+        ...generic,
+        query: queryOf({
+          tab: fc.constantFrom('pending', 'filtered', 'approved', 'rejected'),
+          cursor: forgedCursor,
+          q: nastyText,
+          article: nastyText,
+          rule: nastyText,
+          lang: fc.constantFrom('vi', 'en'),
+        }),
+      };
     }
     if (p.startsWith('/admin/api/bans')) {
       return {
         params: idFrom(ids.bans),
         query: genericQuery,
-        json: mutated(fc.record({ email: fc.constantFrom('ban@example.vn', ''), ip: fc.constantFrom('203.0.113.5', '2001:db8::1', ''), reason, durationDays: fc.constantFrom(1, 30, null, '') })),
+        json: mutated(
+          fc.record({
+            email: fc.constantFrom('ban@example.vn', ''),
+            ip: fc.constantFrom('203.0.113.5', '2001:db8::1', ''),
+            reason,
+            durationDays: fc.constantFrom(1, 30, null, ''),
+          }),
+        ),
       };
     }
     if (p.startsWith('/admin/api/lexicon')) {
       return {
         params: idFrom(ids.lexicon),
         query: genericQuery,
-        json: mutated(fc.record({ kind: fc.constantFrom('term', 'allow'), lang: fc.constantFrom('vi', 'en'), term: fc.constantFrom('lừa đảo', 'scam bet'), tier: fc.constantFrom('review', 'block') })),
+        json: mutated(
+          fc.record({
+            kind: fc.constantFrom('term', 'allow'),
+            lang: fc.constantFrom('vi', 'en'),
+            term: fc.constantFrom('lừa đảo', 'scam bet'),
+            tier: fc.constantFrom('review', 'block'),
+          }),
+        ),
       };
     }
     if (p.startsWith('/admin/api/users')) {
       return {
         params: idFrom(ids.users),
         query: genericQuery,
-        json: mutated(fc.record({ email: fc.constantFrom('moi@example.vn'), displayName: fc.constantFrom('Biên tập viên'), role: fc.constantFrom('moderator', 'admin'), password: fc.constantFrom('Hoa-phuong-do-san-truong-9') })),
+        json: mutated(
+          fc.record({
+            email: fc.constantFrom('moi@example.vn'),
+            displayName: fc.constantFrom('Biên tập viên'),
+            role: fc.constantFrom('moderator', 'admin'),
+            password: fc.constantFrom('Hoa-phuong-do-san-truong-9'),
+          }),
+        ),
       };
     }
     if (p === '/admin/api/me/password') {
-      return { ...generic, json: mutated(fc.record({ currentPassword: fc.constantFrom('sai-mat-khau-cu'), password: fc.constantFrom('Hoa-phuong-do-san-truong-9') })) };
+      return {
+        ...generic,
+        json: mutated(
+          fc.record({ currentPassword: fc.constantFrom('sai-mat-khau-cu'), password: fc.constantFrom('Hoa-phuong-do-san-truong-9') }),
+        ),
+      };
     }
     if (p === '/admin/api/login') {
-      return { ...generic, json: mutated(fc.record({ email: fc.constantFrom('admin@example.vn', 'khong-co@example.vn'), password: fc.constantFrom('sai-mat-khau') })) };
+      return {
+        ...generic,
+        json: mutated(
+          fc.record({ email: fc.constantFrom('admin@example.vn', 'khong-co@example.vn'), password: fc.constantFrom('sai-mat-khau') }),
+        ),
+      };
     }
-    if (p.startsWith('/admin/api/commenters') || p.startsWith('/admin/commenters') || p.startsWith('/admin/api/privacy') || p.startsWith('/admin/bans')) {
+    if (
+      p.startsWith('/admin/api/commenters') ||
+      p.startsWith('/admin/commenters') ||
+      p.startsWith('/admin/api/privacy') ||
+      p.startsWith('/admin/bans')
+    ) {
       return { ...generic, query: queryOf({ email: fc.constantFrom('a@example.vn', 'x'), ip: fc.constantFrom('203.0.113.9', '::1') }) };
     }
     if (p === '/admin/login') {
-      return { ...generic, query: queryOf({ next: fc.constantFrom('/admin/queue', '/admin/x?y=1'), expired: fc.constant('1'), out: fc.constant('1'), lang: fc.constantFrom('vi', 'en') }) };
+      return {
+        ...generic,
+        query: queryOf({
+          next: fc.constantFrom('/admin/queue', '/admin/x?y=1'),
+          expired: fc.constant('1'),
+          out: fc.constant('1'),
+          lang: fc.constantFrom('vi', 'en'),
+        }),
+      };
     }
     if (p.startsWith('/admin/queues')) {
       return {
         params: fc.oneof({ weight: 3, arbitrary: fc.oneof(queueNames, queueStatus, fc.constant('1')) }, nastyText, numberText),
-        query: queryOf({ activeQueue: queueNames, status: queueStatus, page: numberText, jobsPerPage: numberText, start: timeText, end: timeText }),
-        json: mutated(fc.record({ name: fc.constant('thu'), data: fc.constant({ a: 1 }), delay: fc.constant(1000), priority: fc.constant(1), concurrency: fc.constant(2), max: fc.constant(10), duration: fc.constant(1000) })),
+        query: queryOf({
+          activeQueue: queueNames,
+          status: queueStatus,
+          page: numberText,
+          jobsPerPage: numberText,
+          start: timeText,
+          end: timeText,
+        }),
+        json: mutated(
+          fc.record({
+            name: fc.constant('thu'),
+            data: fc.constant({ a: 1 }),
+            delay: fc.constant(1000),
+            priority: fc.constant(1),
+            concurrency: fc.constant(2),
+            max: fc.constant(10),
+            duration: fc.constant(1000),
+          }),
+        ),
       };
     }
     return generic;
@@ -246,7 +490,10 @@ describe('fuzzing the admin API, logged in (postgres)', () => {
           query: shape.query,
           json: shape.json,
           form: formBody,
-          type: fc.oneof({ weight: 4, arbitrary: fc.constant(route.path === '/admin/login' ? 'application/x-www-form-urlencoded' : 'application/json') }, otherType),
+          type: fc.oneof(
+            { weight: 4, arbitrary: fc.constant(route.path === '/admin/login' ? 'application/x-www-form-urlencoded' : 'application/json') },
+            otherType,
+          ),
         });
       })
       .map(({ route, params, query, json, form, type }) => {
@@ -258,20 +505,27 @@ describe('fuzzing the admin API, logged in (postgres)', () => {
         return { method, url: qs ? `${path}?${qs}` : path, body, type };
       });
 
-  it(`answers ${TOTAL} hostile admin requests without a 5xx`, async () => {
-    expect(routes.length).toBeGreaterThan(20);
-    const started = Date.now();
-    // Every request runs (no stop at the first 5xx), so one run lists every failure it met.
-    await fc.assert(
-      fc.asyncProperty(request(), async ({ method, url, body, type }) => {
-        const status = await send(method, url, body, type);
-        // A fuzzed route may have ended the session: log in again.
-        if (status === 401 && (await app.svc.fetch('/admin/api/me', { headers: { cookie: admin.cookie } })).status === 401) admin = await login(app.svc);
-      }),
-      { numRuns: TOTAL, seed: SEED },
-    );
-    console.info(`[fuzz admin] ${sent} requests over ${routes.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s (FUZZ_SEED=${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
-    expect(fiveHundreds, `FUZZ_SEED=${SEED}`).toEqual([]);
-    expect((await app.svc.fetch('/healthz')).status).toBe(200);
-  }, Math.max(300_000, TOTAL * 200));
+  it(
+    `answers ${TOTAL} hostile admin requests without a 5xx`,
+    async () => {
+      expect(routes.length).toBeGreaterThan(20);
+      const started = Date.now();
+      // Every request runs (no stop at the first 5xx), so one run lists every failure it met.
+      await fc.assert(
+        fc.asyncProperty(request(), async ({ method, url, body, type }) => {
+          const status = await send(method, url, body, type);
+          // A fuzzed route may have ended the session: log in again.
+          if (status === 401 && (await app.svc.fetch('/admin/api/me', { headers: { cookie: admin.cookie } })).status === 401)
+            admin = await login(app.svc);
+        }),
+        { numRuns: TOTAL, seed: SEED },
+      );
+      console.info(
+        `[fuzz admin] ${sent} requests over ${routes.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s (FUZZ_SEED=${SEED}); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`,
+      );
+      expect(fiveHundreds, `FUZZ_SEED=${SEED}`).toEqual([]);
+      expect((await app.svc.fetch('/healthz')).status).toBe(200);
+    },
+    Math.max(300_000, TOTAL * 200),
+  );
 });

@@ -61,7 +61,12 @@ describe('fuzzing the HTTP APIs', () => {
     );
   }, 120_000);
 
-  async function send(method: string, path: string, init: { body?: string | Uint8Array; headers?: Record<string, string> } = {}, who?: Moderator): Promise<number> {
+  async function send(
+    method: string,
+    path: string,
+    init: { body?: string | Uint8Array; headers?: Record<string, string> } = {},
+    who?: Moderator,
+  ): Promise<number> {
     try {
       return await sendOnce(method, path, init, who);
     } catch (error) {
@@ -72,7 +77,12 @@ describe('fuzzing the HTTP APIs', () => {
     }
   }
 
-  async function sendOnce(method: string, path: string, init: { body?: string | Uint8Array; headers?: Record<string, string> } = {}, who?: Moderator) {
+  async function sendOnce(
+    method: string,
+    path: string,
+    init: { body?: string | Uint8Array; headers?: Record<string, string> } = {},
+    who?: Moderator,
+  ) {
     const headers = new Headers(init.headers);
     if (who) {
       headers.set('cookie', who.cookie);
@@ -100,70 +110,133 @@ describe('fuzzing the HTTP APIs', () => {
       throw error;
     }
     sent++;
-    if (res.status >= 500) fiveHundreds.push({ method, path: path.slice(0, 200), status: res.status, body: typeof init.body === 'string' ? init.body.slice(0, 300) : `<${init.body?.byteLength ?? 0} bytes>`, type: headers.get('content-type') ?? '' });
+    if (res.status >= 500)
+      fiveHundreds.push({
+        method,
+        path: path.slice(0, 200),
+        status: res.status,
+        body: typeof init.body === 'string' ? init.body.slice(0, 300) : `<${init.body?.byteLength ?? 0} bytes>`,
+        type: headers.get('content-type') ?? '',
+      });
     return res.status;
   }
 
-  const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', '', 'application/json; charset=latin1', 'multipart/form-data; boundary=x');
+  const contentType = fc.constantFrom(
+    'application/json',
+    'application/json; charset=utf-8',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    '',
+    'application/json; charset=latin1',
+    'multipart/form-data; boundary=x',
+  );
   const queryValue = fc.oneof(hostileString, fc.integer().map(String), fc.constant(''));
 
   const publicRequest = fc.oneof(
     // The comment endpoint gets most of the attention.
     fc.record({ body: jsonBody, type: contentType, idem: fc.option(hostileString, { nil: undefined }) }).map(
-      ({ body, type, idem }) => () =>
-        send('POST', '/v1/comments', { body, headers: { ...(type ? { 'content-type': type } : {}), ...(idem ? { 'idempotency-key': safeHeader(idem) } : {}) } }),
+      ({ body, type, idem }) =>
+        () =>
+          send('POST', '/v1/comments', {
+            body,
+            headers: { ...(type ? { 'content-type': type } : {}), ...(idem ? { 'idempotency-key': safeHeader(idem) } : {}) },
+          }),
     ),
-    fc.array(queryValue, { maxLength: 120 }).map((ids) => () => send('GET', `/v1/counts?articles=${encodePart(ids.join(','))}`, { headers: { 'if-none-match': '"x"' } })),
-    fc.tuple(hostileString, queryValue, queryValue).map(([id, limit, cursor]) => () =>
-      send('GET', `/v1/articles/${encodePart(id || 'x')}/comments?limit=${encodePart(limit)}&cursor=${encodePart(cursor)}`),
+    fc
+      .array(queryValue, { maxLength: 120 })
+      .map((ids) => () => send('GET', `/v1/counts?articles=${encodePart(ids.join(','))}`, { headers: { 'if-none-match': '"x"' } })),
+    fc.tuple(hostileString, queryValue, queryValue).map(
+      ([id, limit, cursor]) =>
+        () =>
+          send('GET', `/v1/articles/${encodePart(id || 'x')}/comments?limit=${encodePart(limit)}&cursor=${encodePart(cursor)}`),
     ),
     fc.constant(() => send('GET', '/v1/captcha')),
     // Broken percent-encoding and NUL bytes in paths and queries.
-    fc.constantFrom('/v1/articles/%ZZ/comments', '/v1/articles/%C3%28/comments', '/v1/counts?articles=%FF%FE', '/v1/articles/a/comments?cursor=%E0%A4%A', '/v1/%00', '/admin/api/comments/%ED%A0%80', '/admin/%2e%2e/v1/counts').map((path) => () => send('GET', path)),
-    fc.tuple(hostileString, jsonBody).map(([path, body]) => () => send('POST', `/v1/${encodePart(path)}`, { body, headers: { 'content-type': 'application/json' } })),
+    fc
+      .constantFrom(
+        '/v1/articles/%ZZ/comments',
+        '/v1/articles/%C3%28/comments',
+        '/v1/counts?articles=%FF%FE',
+        '/v1/articles/a/comments?cursor=%E0%A4%A',
+        '/v1/%00',
+        '/admin/api/comments/%ED%A0%80',
+        '/admin/%2e%2e/v1/counts',
+      )
+      .map((path) => () => send('GET', path)),
+    fc.tuple(hostileString, jsonBody).map(
+      ([path, body]) =>
+        () =>
+          send('POST', `/v1/${encodePart(path)}`, { body, headers: { 'content-type': 'application/json' } }),
+    ),
   );
 
   const routeRequest = (who?: () => Moderator) =>
-    fc.record({ route: fc.constantFrom(...routes), param: hostileString, query: fc.dictionary(fc.constantFrom('status', 'articleId', 'q', 'limit', 'cursor', 'id', 'ip', 'email'), queryValue, { maxKeys: 4 }), body: jsonBody, type: contentType }).map(
-      ({ route, param, query, body, type }) => () => {
+    fc
+      .record({
+        route: fc.constantFrom(...routes),
+        param: hostileString,
+        query: fc.dictionary(fc.constantFrom('status', 'articleId', 'q', 'limit', 'cursor', 'id', 'ip', 'email'), queryValue, {
+          maxKeys: 4,
+        }),
+        body: jsonBody,
+        type: contentType,
+      })
+      .map(({ route, param, query, body, type }) => () => {
         const path = fillPath(route.path, () => param || 'x');
         const qs = new URLSearchParams(query).toString();
         return send(route.method, qs ? `${path}?${qs}` : path, { body, headers: type ? { 'content-type': type } : {} }, who?.());
-      },
-    );
+      });
 
-  it(`answers ${TOTAL} hostile requests without a 5xx, keeps serving and keeps memory flat`, async () => {
-    // Warm up (JIT, pools, caches) before the first heap reading.
-    await fc.assert(fc.asyncProperty(publicRequest, async (r) => void (await r())), { numRuns: 100, seed: SEED });
-    const heapBefore = heapAfterGc();
-    const started = Date.now();
+  it(
+    `answers ${TOTAL} hostile requests without a 5xx, keeps serving and keeps memory flat`,
+    async () => {
+      // Warm up (JIT, pools, caches) before the first heap reading.
+      await fc.assert(
+        fc.asyncProperty(publicRequest, async (r) => void (await r())),
+        { numRuns: 100, seed: SEED },
+      );
+      const heapBefore = heapAfterGc();
+      const started = Date.now();
 
-    await fc.assert(fc.asyncProperty(publicRequest, async (request) => {
-      expect(await request()).toBeLessThan(500);
-    }), { numRuns: PUBLIC, endOnFailure: true, seed: SEED });
-    await fc.assert(
-      fc.asyncProperty(routeRequest(() => admin), async (request) => {
-        const status = await request();
-        if (status === 401) admin = await login(app.svc); // a fuzzed route may have ended the session
-        expect(status, JSON.stringify(fiveHundreds.at(-1))).toBeLessThan(500);
-      }),
-      { numRuns: ADMIN, endOnFailure: true, seed: SEED },
-    );
-    await fc.assert(fc.asyncProperty(routeRequest(), async (request) => {
-      expect(await request()).toBeLessThan(500);
-    }), { numRuns: ANONYMOUS, endOnFailure: true, seed: SEED });
+      await fc.assert(
+        fc.asyncProperty(publicRequest, async (request) => {
+          expect(await request()).toBeLessThan(500);
+        }),
+        { numRuns: PUBLIC, endOnFailure: true, seed: SEED },
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          routeRequest(() => admin),
+          async (request) => {
+            const status = await request();
+            if (status === 401) admin = await login(app.svc); // a fuzzed route may have ended the session
+            expect(status, JSON.stringify(fiveHundreds.at(-1))).toBeLessThan(500);
+          },
+        ),
+        { numRuns: ADMIN, endOnFailure: true, seed: SEED },
+      );
+      await fc.assert(
+        fc.asyncProperty(routeRequest(), async (request) => {
+          expect(await request()).toBeLessThan(500);
+        }),
+        { numRuns: ANONYMOUS, endOnFailure: true, seed: SEED },
+      );
 
-    const seconds = (Date.now() - started) / 1000;
-    expect(fiveHundreds).toEqual([]);
-    // Still up and healthy.
-    expect((await app.svc.fetch('/healthz')).status).toBe(200);
-    expect((await app.svc.fetch('/readyz')).status).toBe(200);
-    const heapAfter = heapAfterGc();
-    const growthMb = (heapAfter - heapBefore) / 2 ** 20;
-    console.info(`[fuzz] ${sent} requests in ${seconds.toFixed(1)} s over ${routes.length} routes (${earlyCloses} large bodies cut short by an early answer); heap ${(heapBefore / 2 ** 20).toFixed(1)} → ${(heapAfter / 2 ** 20).toFixed(1)} MB`);
-    expect(sent).toBeGreaterThanOrEqual(TOTAL);
-    expect(growthMb).toBeLessThan(40);
-  }, Math.max(300_000, TOTAL * 100));
+      const seconds = (Date.now() - started) / 1000;
+      expect(fiveHundreds).toEqual([]);
+      // Still up and healthy.
+      expect((await app.svc.fetch('/healthz')).status).toBe(200);
+      expect((await app.svc.fetch('/readyz')).status).toBe(200);
+      const heapAfter = heapAfterGc();
+      const growthMb = (heapAfter - heapBefore) / 2 ** 20;
+      console.info(
+        `[fuzz] ${sent} requests in ${seconds.toFixed(1)} s over ${routes.length} routes (${earlyCloses} large bodies cut short by an early answer); heap ${(heapBefore / 2 ** 20).toFixed(1)} → ${(heapAfter / 2 ** 20).toFixed(1)} MB`,
+      );
+      expect(sent).toBeGreaterThanOrEqual(TOTAL);
+      expect(growthMb).toBeLessThan(40);
+    },
+    Math.max(300_000, TOTAL * 100),
+  );
 });
 
 /** Header values must be ByteStrings without CR/LF; keep the rest hostile. */

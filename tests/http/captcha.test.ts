@@ -218,11 +218,14 @@ describe('GET /v1/captcha when Redis goes away', () => {
 
     // Redis back (empty: the pool is gone too): the same process heals without a restart.
     await redis.start();
-    const healed = await waitFor(async () => {
-      const again = await svc!.fetch('/v1/captcha');
-      return again.status === 200 ? ((await again.json()) as IssuedBody) : undefined;
-    }, 10_000, 200);
+    const healed = await waitFor(
+      async () => {
+        const again = await svc!.fetch('/v1/captcha');
+        return again.status === 200 ? ((await again.json()) as IssuedBody) : undefined;
+      },
+      10_000,
+      200,
+    );
     expect(healed.image.startsWith('data:image/png;base64,')).toBe(true);
   });
 });
-

@@ -42,7 +42,10 @@ describe.each(ENGINES)('POST /v1/comments (%s)', (engine) => {
     it('keeps the text as typed after NFC and trim, counting characters as code points', async () => {
       const decomposedName = '  Trần Thị Bi\u0300nh  '; // "Bình" with a combining grave accent
       const emojiContent = ` ${'😀'.repeat(5000)} `; // 5000 characters, 10000 UTF-16 units
-      const res = await app.svc.post('/v1/comments', await validComment(app.svc, { authorName: decomposedName, content: emojiContent, authorEmail: '' }));
+      const res = await app.svc.post(
+        '/v1/comments',
+        await validComment(app.svc, { authorName: decomposedName, content: emojiContent, authorEmail: '' }),
+      );
       expect(res.status).toBe(202);
       const { id } = await res.json();
       const stored = await waitFor(() => storedComment(id));
@@ -108,7 +111,11 @@ describe.each(ENGINES)('POST /v1/comments (%s)', (engine) => {
       const body = await validComment(app.svc, { captchaAnswer: 'wrong' });
       const first = await app.svc.post('/v1/comments', body, { 'idempotency-key': key });
       expect(first.status).toBe(403);
-      const second = await app.svc.post('/v1/comments', { ...body, captchaId: await freshCaptcha(app.svc), captchaAnswer: TEST_CAPTCHA_ANSWER }, { 'idempotency-key': key });
+      const second = await app.svc.post(
+        '/v1/comments',
+        { ...body, captchaId: await freshCaptcha(app.svc), captchaAnswer: TEST_CAPTCHA_ANSWER },
+        { 'idempotency-key': key },
+      );
       expect(second.status).toBe(202);
       expect(second.headers.get('idempotent-replayed')).toBeNull();
     });

@@ -91,10 +91,14 @@ describe('POST /v1/comments when Redis goes away', () => {
     }
 
     await app.redis.start();
-    const res = await waitFor(async () => {
-      const attempt = await app.svc.post('/v1/comments', await validComment(app.svc));
-      return attempt.status === 202 ? attempt : null;
-    }, 10_000, 200);
+    const res = await waitFor(
+      async () => {
+        const attempt = await app.svc.post('/v1/comments', await validComment(app.svc));
+        return attempt.status === 202 ? attempt : null;
+      },
+      10_000,
+      200,
+    );
     expect((await res.json()).status).toBe('pending');
   });
 });

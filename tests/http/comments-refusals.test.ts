@@ -54,7 +54,10 @@ describe.each(ENGINES)('POST /v1/comments (%s)', (engine) => {
       const array = await app.svc.post('/v1/comments', '[1, 2]');
       expect(array.status).toBe(400);
       expect((await array.json()).error.details.fields).toEqual({ body: 'invalid' });
-      const long = await app.svc.post('/v1/comments', await validComment(app.svc, { authorName: 'ă'.repeat(81), articleId: 'a'.repeat(201) }));
+      const long = await app.svc.post(
+        '/v1/comments',
+        await validComment(app.svc, { authorName: 'ă'.repeat(81), articleId: 'a'.repeat(201) }),
+      );
       expect((await long.json()).error.details.fields).toEqual({ authorName: 'too_long', articleId: 'too_long' });
     });
 
@@ -174,8 +177,8 @@ describe.each(ENGINES)('POST /v1/comments (%s)', (engine) => {
       const variants: Record<string, string> = {
         'zero-width characters': text.replace('viết', 'vi\u200bết').replace('hay', 'h\u200ca\u200dy').replace('giả', '\u2060giả\ufeff'),
         'Cyrillic lookalike letters': text.replace('hay', 'h\u0430y').replace('cảm', '\u0441ảm'),
-        'case': text.toUpperCase(),
-        'spacing': `  ${text.replace(/ /g, ' \n\t ')}  `,
+        case: text.toUpperCase(),
+        spacing: `  ${text.replace(/ /g, ' \n\t ')}  `,
         'trailing punctuation': text.replace(/\.$/, '!!! ...'),
         'no trailing punctuation': text.replace(/\.$/, ''),
         'all at once': `${text.replace(/\.$/, '').replace('hay', 'H\u0410\u200bY').replace(/ /g, '   ')} ?!`,
@@ -186,19 +189,35 @@ describe.each(ENGINES)('POST /v1/comments (%s)', (engine) => {
         expect((await res.json()).error.code).toBe('duplicate_comment');
       }
       // A lookalike or zero-width character in the name does not make another author either.
-      const name = await app.svc.post('/v1/comments', { ...first, captchaId: await freshCaptcha(app.svc), authorName: 'Nguyễn V\u0103n \u0410n' });
+      const name = await app.svc.post('/v1/comments', {
+        ...first,
+        captchaId: await freshCaptcha(app.svc),
+        authorName: 'Nguyễn V\u0103n \u0410n',
+      });
       expect(name.status).toBe(409);
       // A genuinely different comment is accepted.
-      const different = await app.svc.post('/v1/comments', { ...first, captchaId: await freshCaptcha(app.svc), content: text.replace('rất hay', 'rất dở') });
+      const different = await app.svc.post('/v1/comments', {
+        ...first,
+        captchaId: await freshCaptcha(app.svc),
+        content: text.replace('rất hay', 'rất dở'),
+      });
       expect(different.status).toBe(202);
-      const punctuatedInside = await app.svc.post('/v1/comments', { ...first, captchaId: await freshCaptcha(app.svc), content: text.replace('hay,', 'hay?') });
+      const punctuatedInside = await app.svc.post('/v1/comments', {
+        ...first,
+        captchaId: await freshCaptcha(app.svc),
+        content: text.replace('hay,', 'hay?'),
+      });
       expect(punctuatedInside.status).toBe(202);
     });
 
     it('the same content on another article or by another name is not a duplicate', async () => {
       const first = await validComment(app.svc);
       expect((await app.svc.post('/v1/comments', first)).status).toBe(202);
-      const otherArticle = await app.svc.post('/v1/comments', { ...first, captchaId: await freshCaptcha(app.svc), articleId: 'the-thao/1' });
+      const otherArticle = await app.svc.post('/v1/comments', {
+        ...first,
+        captchaId: await freshCaptcha(app.svc),
+        articleId: 'the-thao/1',
+      });
       expect(otherArticle.status).toBe(202);
       const otherName = await app.svc.post('/v1/comments', { ...first, captchaId: await freshCaptcha(app.svc), authorName: 'Lê Thị Hoa' });
       expect(otherName.status).toBe(202);
@@ -207,7 +226,11 @@ describe.each(ENGINES)('POST /v1/comments (%s)', (engine) => {
     it('a refused comment does not hold the duplicate marker', async () => {
       const body = await validComment(app.svc, { captchaAnswer: 'wrong' });
       expect((await app.svc.post('/v1/comments', body)).status).toBe(403);
-      const res = await app.svc.post('/v1/comments', { ...body, captchaId: await freshCaptcha(app.svc), captchaAnswer: TEST_CAPTCHA_ANSWER });
+      const res = await app.svc.post('/v1/comments', {
+        ...body,
+        captchaId: await freshCaptcha(app.svc),
+        captchaAnswer: TEST_CAPTCHA_ANSWER,
+      });
       expect(res.status).toBe(202);
     });
 

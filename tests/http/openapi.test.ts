@@ -40,7 +40,8 @@ const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?
 
 function documentedOperations(document: Document): Set<string> {
   const operations = new Set<string>();
-  for (const [path, item] of Object.entries(document.paths)) for (const method of Object.keys(item)) operations.add(`${method.toUpperCase()} ${path}`);
+  for (const [path, item] of Object.entries(document.paths))
+    for (const method of Object.keys(item)) operations.add(`${method.toUpperCase()} ${path}`);
   return operations;
 }
 
@@ -121,7 +122,11 @@ describe('the OpenAPI document (postgres)', () => {
 
   it('a declared route keeps the contract: a body without Content-Type: application/json is validated as {} (400, not 415)', async () => {
     const admin = await login(svc);
-    const res = await admin.fetch('/admin/api/bans', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"durationDays": 1}' });
+    const res = await admin.fetch('/admin/api/bans', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"durationDays": 1}',
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; details: { fields: Record<string, string> } } };
     expect(body.error.code).toBe('validation_failed');

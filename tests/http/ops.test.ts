@@ -127,7 +127,9 @@ describe('GET /metrics', () => {
     await app.svc.fetch('/v1/articles/bai-viet-so-42/comments');
     await app.svc.fetch('/khong-co-trang-nay');
     const text = await scrape();
-    expect(text).toMatch(/http_request_duration_seconds_count\{route="\/v1\/articles\/:articleId\/comments",method="GET",status="200"\} \d+/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{route="\/v1\/articles\/:articleId\/comments",method="GET",status="200"\} \d+/,
+    );
     expect(text).toMatch(/http_request_duration_seconds_count\{route="unmatched",method="GET",status="404"\} \d+/);
     expect(text).not.toContain('bai-viet-so-42');
     expect(text).not.toContain('khong-co-trang-nay');

@@ -32,7 +32,9 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
       const again = await app.svc.fetch(`/v1/counts?articles=${articleId},khong-co`, { headers: { 'if-none-match': tag! } });
       expect(again.status).toBe(304);
       expect(await again.text()).toBe('');
-      const changed = await app.svc.fetch(`/v1/counts?articles=${articleId},khong-co`, { headers: { 'if-none-match': '"something-else"' } });
+      const changed = await app.svc.fetch(`/v1/counts?articles=${articleId},khong-co`, {
+        headers: { 'if-none-match': '"something-else"' },
+      });
       expect(changed.status).toBe(200);
     });
 
@@ -58,7 +60,13 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
 
     it('answers 400 validation_failed for no ids, more than 100 ids or a bad id', async () => {
       const tooMany = Array.from({ length: 101 }, (_, i) => `a${i}`).join(',');
-      for (const query of ['', '?articles=', `?articles=${tooMany}`, `?articles=${encodeURIComponent('co dau cach')}`, `?articles=${'x'.repeat(201)}`]) {
+      for (const query of [
+        '',
+        '?articles=',
+        `?articles=${tooMany}`,
+        `?articles=${encodeURIComponent('co dau cach')}`,
+        `?articles=${'x'.repeat(201)}`,
+      ]) {
         const res = await app.svc.fetch(`/v1/counts${query}`);
         expect(res.status, query).toBe(400);
         expect((await res.json()).error.code).toBe('validation_failed');
@@ -82,7 +90,9 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
       const seen: Array<Record<string, unknown>> = [];
       let cursor: string | null = null;
       do {
-        const res = await app.svc.fetch(`/v1/articles/${encodeURIComponent(articleId)}/comments?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        const res = await app.svc.fetch(
+          `/v1/articles/${encodeURIComponent(articleId)}/comments?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         expect(res.status).toBe(200);
         const body = await res.json();
         expect(body.articleId).toBe(articleId);
@@ -104,7 +114,13 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
       const empty = await app.svc.fetch('/v1/articles/chua-co/comments');
       expect(empty.status).toBe(200);
       expect(await empty.json()).toEqual({ articleId: 'chua-co', count: 0, comments: [], nextCursor: null });
-      for (const path of ['/v1/articles/a/comments?limit=0', '/v1/articles/a/comments?limit=101', '/v1/articles/a/comments?cursor=%25%25', '/v1/articles/a/comments?cursor=eyJ4IjoxfQ', `/v1/articles/${encodeURIComponent('có dấu')}/comments`]) {
+      for (const path of [
+        '/v1/articles/a/comments?limit=0',
+        '/v1/articles/a/comments?limit=101',
+        '/v1/articles/a/comments?cursor=%25%25',
+        '/v1/articles/a/comments?cursor=eyJ4IjoxfQ',
+        `/v1/articles/${encodeURIComponent('có dấu')}/comments`,
+      ]) {
         const res = await app.svc.fetch(path);
         expect(res.status, path).toBe(400);
         expect((await res.json()).error.code).toBe('validation_failed');

@@ -4,7 +4,7 @@
  * METRICS_PUBLIC=1 says the port is on a private network; /demo is off unless DEMO=1. Outside
  * production both stay open, as before. The start log names both ways to open /metrics.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { checkMetricsAccess } from '../../src/ops/startup-checks.js';
 import { startTestService, type TestService } from '../support/service.js';
@@ -65,11 +65,15 @@ describe('outside production', () => {
   it.each([
     ['/metrics', 'without a token'],
     ['/demo', 'without DEMO=1'],
-  ])('%s stays open %s', async (path) => {
-    await withService({}, async (svc) => {
-      expect((await svc.fetch(path)).status, path).toBe(200);
-    });
-  }, 60_000);
+  ])(
+    '%s stays open %s',
+    async (path) => {
+      await withService({}, async (svc) => {
+        expect((await svc.fetch(path)).status, path).toBe(200);
+      });
+    },
+    60_000,
+  );
 });
 
 describe('the start log says how to open /metrics', () => {

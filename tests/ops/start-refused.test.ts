@@ -7,7 +7,11 @@ import { runMain } from '../support/processes.js';
 
 describe('a bad setting stops the start with exit 1 and one clear line', () => {
   it.each([
-    ['CAPTCHA_TEST_ANSWER outside NODE_ENV=test', { NODE_ENV: 'production', CAPTCHA_TEST_ANSWER: 'x' }, /CAPTCHA_TEST_ANSWER .*NODE_ENV=test/],
+    [
+      'CAPTCHA_TEST_ANSWER outside NODE_ENV=test',
+      { NODE_ENV: 'production', CAPTCHA_TEST_ANSWER: 'x' },
+      /CAPTCHA_TEST_ANSWER .*NODE_ENV=test/,
+    ],
     ['a malformed REDIS_URL', { REDIS_URL: 'localhost:6379' }, /REDIS_URL must be a URL/],
     ['a DATABASE_URL that is not PostgreSQL', { DATABASE_URL: 'mysql://db/comments' }, /DATABASE_URL must be a URL/],
   ])('%s', { timeout: 60_000 }, async (_name, env, expected) => {

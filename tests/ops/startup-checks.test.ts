@@ -14,7 +14,9 @@ const development = { isProduction: false };
 
 describe('parseRedisInfo', () => {
   it('reads field:value lines and skips section headers', () => {
-    const info = parseRedisInfo('# Server\r\nredis_version:7.2.4\r\nredis_mode:standalone\r\n\r\n# Memory\r\nmaxmemory_policy:noeviction\r\n');
+    const info = parseRedisInfo(
+      '# Server\r\nredis_version:7.2.4\r\nredis_mode:standalone\r\n\r\n# Memory\r\nmaxmemory_policy:noeviction\r\n',
+    );
     expect(info).toEqual({ redis_version: '7.2.4', redis_mode: 'standalone', maxmemory_policy: 'noeviction' });
   });
 });

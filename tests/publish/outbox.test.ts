@@ -60,11 +60,13 @@ describe('decisions while the queue Redis is down (postgres, private Redis, real
   it('fast path: enqueued and marked by the api at once, delivered exactly once', async () => {
     const comment = await insertComment(svc.services, { articleId: 'outbox-bai' });
     await svc.services.decisionService.decide({ commentId: comment.id, decision: 'approve', moderatorId: 'm1' });
-    const [row] = (await svc.services.db.query<{ id: string; marked_after_ms: number | null }>(
-      `SELECT id, (extract(epoch FROM enqueued_at - created_at) * 1000)::int AS marked_after_ms
+    const [row] = (
+      await svc.services.db.query<{ id: string; marked_after_ms: number | null }>(
+        `SELECT id, (extract(epoch FROM enqueued_at - created_at) * 1000)::int AS marked_after_ms
          FROM publish_outbox WHERE id LIKE $1`,
-      [`wh-${comment.id}-%`],
-    )).rows;
+        [`wh-${comment.id}-%`],
+      )
+    ).rows;
     // Marked by the api: the sweeper never touches a row younger than MIN_AGE_MS.
     expect(row.marked_after_ms).not.toBeNull();
     expect(row.marked_after_ms!).toBeLessThan(MIN_AGE_MS);
@@ -139,7 +141,11 @@ describe.each(ENGINES)('outbox sweeper (%s)', (engine) => {
     for (const queue of deadQueues.all()) queue.on('error', () => {});
     try {
       const comment = await insertComment(svc.services, { articleId });
-      await createDecisionService({ ...svc.services, queues: deadQueues }).decide({ commentId: comment.id, decision: 'approve', moderatorId: 'm1' });
+      await createDecisionService({ ...svc.services, queues: deadQueues }).decide({
+        commentId: comment.id,
+        decision: 'approve',
+        moderatorId: 'm1',
+      });
       return comment;
     } finally {
       await deadQueues.close().catch(() => {});
@@ -159,7 +165,10 @@ describe.each(ENGINES)('outbox sweeper (%s)', (engine) => {
     try {
       // Ages set by hand: a loaded machine must not decide what counts as young.
       const age = (ms: number) =>
-        svc.services.db.query(`UPDATE publish_outbox SET created_at = now() - make_interval(secs => $1::double precision / 1000) WHERE enqueued_at IS NULL`, [ms]);
+        svc.services.db.query(
+          `UPDATE publish_outbox SET created_at = now() - make_interval(secs => $1::double precision / 1000) WHERE enqueued_at IS NULL`,
+          [ms],
+        );
       await age(MIN_AGE_MS - 1_000); // younger than MIN_AGE_MS: the fast path may still be at it
       expect(await sweeper.sweep()).toBe(0);
       await age(MIN_AGE_MS + 500);
@@ -216,7 +225,9 @@ describe.each(ENGINES)('outbox sweeper (%s)', (engine) => {
     const deleted = await svc.services.outbox.purgeEnqueuedBefore(new Date(Date.now() - 7 * 86_400_000));
     expect(deleted).toBeGreaterThan(0);
     expect(await svc.services.outbox.find(waitingRow.id)).toMatchObject({ enqueuedAt: null });
-    const { rows } = await svc.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM publish_outbox WHERE enqueued_at IS NOT NULL`);
+    const { rows } = await svc.services.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM publish_outbox WHERE enqueued_at IS NOT NULL`,
+    );
     expect(rows[0].n).toBe(0);
   }, 30_000);
 });

@@ -143,7 +143,12 @@ describe.each([
   const post = (url: string, id: string, timestamp: number | string, signature: string) =>
     fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-webhook-id': id, 'x-webhook-timestamp': String(timestamp), 'x-webhook-signature': signature },
+      headers: {
+        'content-type': 'application/json',
+        'x-webhook-id': id,
+        'x-webhook-timestamp': String(timestamp),
+        'x-webhook-signature': signature,
+      },
       body,
     });
 

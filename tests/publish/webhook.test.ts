@@ -172,7 +172,12 @@ describe('webhook delivery to the site', () => {
     const signature = String(d.headers['x-webhook-signature']);
     expect(verifyWebhookSignature(SECRET, d.timestamp, d.body, signature)).toBe(true);
     // A replay a day later with the timestamp moved to "now", or any other change of it, fails.
-    for (const other of [Number(d.timestamp) + 1, Number(d.timestamp) - 1, Number(d.timestamp) + 86_400, Math.floor(Date.now() / 1000) + 3_600]) {
+    for (const other of [
+      Number(d.timestamp) + 1,
+      Number(d.timestamp) - 1,
+      Number(d.timestamp) + 86_400,
+      Math.floor(Date.now() / 1000) + 3_600,
+    ]) {
       expect(verifyWebhookSignature(SECRET, String(other), d.body, signature)).toBe(false);
     }
     expect(verifyWebhookSignature(SECRET, d.timestamp, d.body.replace('"count":1', '"count":9'), signature)).toBe(false);

@@ -29,10 +29,24 @@ describe('npm run export:decisions (embedded PGlite)', () => {
       const pendingText = 'Chờ duyệt thôi';
       const approvedText = 'Cảm ơn tòa soạn';
       const filterText = 'đm bài viết';
-      ids.pending = (await comments.saveModerated(asWorker(submitted(pendingText, 0), verdictOf(pendingText, 'pass', []), false))).comment.id;
-      ids.approved = (await comments.saveModerated(asWorker(submitted(approvedText, 1), verdictOf(approvedText, 'pass', []), false))).comment.id;
-      ids.filter = (await comments.saveModerated(asWorker(submitted(filterText, 2), verdictOf(filterText, 'block', [['profanity.vi', 'block', 'đm']]), true))).comment.id;
-      await decisions.apply({ commentId: ids.approved, decision: 'approve', decidedBy: randomUUID(), reason: null, allowedFrom: ['pending'] });
+      ids.pending = (
+        await comments.saveModerated(asWorker(submitted(pendingText, 0), verdictOf(pendingText, 'pass', []), false))
+      ).comment.id;
+      ids.approved = (
+        await comments.saveModerated(asWorker(submitted(approvedText, 1), verdictOf(approvedText, 'pass', []), false))
+      ).comment.id;
+      ids.filter = (
+        await comments.saveModerated(
+          asWorker(submitted(filterText, 2), verdictOf(filterText, 'block', [['profanity.vi', 'block', 'đm']]), true),
+        )
+      ).comment.id;
+      await decisions.apply({
+        commentId: ids.approved,
+        decision: 'approve',
+        decidedBy: randomUUID(),
+        reason: null,
+        allowedFrom: ['pending'],
+      });
       await db.query(`UPDATE comments SET decided_at = '2026-11-01T00:00:00Z' WHERE id = $1`, [ids.filter]);
       await db.query(`UPDATE comments SET decided_at = '2026-11-02T00:00:00Z' WHERE id = $1`, [ids.approved]);
     } finally {
@@ -51,7 +65,8 @@ describe('npm run export:decisions (embedded PGlite)', () => {
     ]);
     expect(rows[0].reasons).toEqual([{ rule: 'profanity.vi', tier: 'block', start: 0, end: 2 }]);
     expect(stderr).toContain('2 decisions exported');
-    for (const value of [...PERSONAL.names, ...PERSONAL.emails, ...PERSONAL.ips, ...PERSONAL.userAgents]) expect(stdout).not.toContain(value);
+    for (const value of [...PERSONAL.names, ...PERSONAL.emails, ...PERSONAL.ips, ...PERSONAL.userAgents])
+      expect(stdout).not.toContain(value);
   });
 
   it('says so when DATA_DIR holds no database, instead of creating one', async () => {

@@ -130,7 +130,10 @@ describe('npm run export:decisions (PostgreSQL)', () => {
         decidedBy: 'moderator',
         rescued: false,
         edited: false,
-        reasons: [span('rejected', 'model.offensive', 'review', 'óc chó', { confidence: 0.87 }), span('rejected', 'profanity.vi', 'review', 'hạch')],
+        reasons: [
+          span('rejected', 'model.offensive', 'review', 'óc chó', { confidence: 0.87 }),
+          span('rejected', 'profanity.vi', 'review', 'hạch'),
+        ],
         decidedAt: '2026-11-02T08:00:00.123Z',
       },
       {
@@ -179,7 +182,15 @@ describe('npm run export:decisions (PostgreSQL)', () => {
 
   it('lets no name, email, IP address, user agent or moderator out', async () => {
     const { stdout, stderr } = await cli(env);
-    const personal = [...PERSONAL.names, ...PERSONAL.emails, ...PERSONAL.ips, ...PERSONAL.userAgents, PERSONAL.moderatorEmail, PERSONAL.moderatorName, moderatorId];
+    const personal = [
+      ...PERSONAL.names,
+      ...PERSONAL.emails,
+      ...PERSONAL.ips,
+      ...PERSONAL.userAgents,
+      PERSONAL.moderatorEmail,
+      PERSONAL.moderatorName,
+      moderatorId,
+    ];
     for (const value of personal) {
       expect(stdout, value).not.toContain(value);
       expect(stderr, value).not.toContain(value);
@@ -188,7 +199,17 @@ describe('npm run export:decisions (PostgreSQL)', () => {
     expect(stdout).not.toContain('@');
     expect(stdout).not.toMatch(/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/);
     for (const row of parse(stdout)) {
-      expect(Object.keys(row).sort()).toEqual(['decidedAt', 'decidedBy', 'decision', 'edited', 'id', 'reason', 'reasons', 'rescued', 'text']);
+      expect(Object.keys(row).sort()).toEqual([
+        'decidedAt',
+        'decidedBy',
+        'decision',
+        'edited',
+        'id',
+        'reason',
+        'reasons',
+        'rescued',
+        'text',
+      ]);
     }
   });
 
@@ -259,7 +280,8 @@ describe('npm run export:decisions (PostgreSQL)', () => {
     expect(new Set(rows.filter((r) => r.decidedBy === 'filter' && r.reason === 'spam.lending').map((r) => r.id))).toEqual(new Set(many));
     // Oldest decision first, ties in id order.
     const keys = rows.map((r) => [r.decidedAt, r.id] as const);
-    for (let i = 1; i < keys.length; i++) expect(keys[i - 1][0] < keys[i][0] || (keys[i - 1][0] === keys[i][0] && keys[i - 1][1] < keys[i][1])).toBe(true);
+    for (let i = 1; i < keys.length; i++)
+      expect(keys[i - 1][0] < keys[i][0] || (keys[i - 1][0] === keys[i][0] && keys[i - 1][1] < keys[i][1])).toBe(true);
     expect(stderr).toContain('2505 decisions exported');
     // The store reads one page per statement and hands them over as it goes.
     const pages: number[] = [];

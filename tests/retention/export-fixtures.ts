@@ -20,11 +20,15 @@ export type Exported = DecidedComment;
 /** Runs the command; env holds DATABASE_URL or DATA_DIR. Never throws: the exit code is in `code`. */
 export async function cli(env: Record<string, string>, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'src/retention/export-decisions-cli.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src/retention/export-decisions-cli.ts'), ...args],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', ...env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -66,7 +70,11 @@ export function submitted(content: string, who: number): SubmittedComment {
 }
 
 /** A verdict whose reasons are the given words of `content` (the first occurrence of each). */
-export function verdictOf(content: string, action: Verdict['action'], words: Array<[rule: string, tier: Reason['tier'], word: string, extra?: object]>): Verdict {
+export function verdictOf(
+  content: string,
+  action: Verdict['action'],
+  words: Array<[rule: string, tier: Reason['tier'], word: string, extra?: object]>,
+): Verdict {
   const reasons = words.map(([rule, tier, word, extra]) => {
     const start = content.indexOf(word);
     if (start < 0) throw new Error(`"${word}" is not in "${content}"`);

@@ -26,10 +26,10 @@ describe.each(ENGINES)('retention (%s)', (engine) => {
   const db = () => svc.services.db;
   /** Moves a comment's dates into the past, as if it had been posted and decided then. */
   const backdate = (id: string, days: number) =>
-    db().query(`UPDATE comments SET created_at = $2::timestamptz, decided_at = CASE WHEN decided_at IS NULL THEN NULL ELSE $2::timestamptz END WHERE id = $1`, [
-      id,
-      daysAgo(days),
-    ]);
+    db().query(
+      `UPDATE comments SET created_at = $2::timestamptz, decided_at = CASE WHEN decided_at IS NULL THEN NULL ELSE $2::timestamptz END WHERE id = $1`,
+      [id, daysAgo(days)],
+    );
   const exists = async (id: string) => (await db().query('SELECT 1 FROM comments WHERE id = $1', [id])).rows.length === 1;
   const network = async (id: string) =>
     (await db().query<{ ip: string | null; user_agent: string | null }>('SELECT ip, user_agent FROM comments WHERE id = $1', [id])).rows[0];
@@ -97,7 +97,9 @@ describe.each(ENGINES)('retention (%s)', (engine) => {
     expect(body.decisions).toEqual([expect.objectContaining({ comment_id: second.id, decision: 'reject' })]);
     expect(body.bans).toEqual([expect.objectContaining({ reason: 'spam' })]);
 
-    const audit = await db().query<{ actor: string; details: unknown }>(`SELECT actor, details FROM audit_log WHERE action = 'privacy.export'`);
+    const audit = await db().query<{ actor: string; details: unknown }>(
+      `SELECT actor, details FROM audit_log WHERE action = 'privacy.export'`,
+    );
     expect(audit.rows).toHaveLength(1);
     expect(JSON.stringify(audit.rows[0])).not.toContain('example.vn');
   });
@@ -223,7 +225,13 @@ describe('retention of personal data in moderation jobs', () => {
     expect(result).toMatchObject({ failedJobsRedacted: 1 });
     const after = await rawJob(failed.id);
     for (const value of personal(failed)) expect(JSON.stringify(after)).not.toContain(value);
-    expect(JSON.parse(after.data).comment).toMatchObject({ id: failed.id, content: failed.content, authorEmail: null, ip: null, userAgent: null });
+    expect(JSON.parse(after.data).comment).toMatchObject({
+      id: failed.id,
+      content: failed.content,
+      authorEmail: null,
+      ip: null,
+      userAgent: null,
+    });
     expect(after.failedReason).toBe('job stalled more than allowable limit');
     expect((await runHourly()).failedJobsRedacted).toBe(0);
   });

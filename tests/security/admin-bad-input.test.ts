@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { insertComment } from '../support/comments.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, login, useAdminService } from '../support/moderators.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, useAdminService } from '../support/moderators.js';
 
 const cursorOf = (createdAt: string, id = 'x') => Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
 
@@ -27,7 +27,8 @@ describe('bad input to the admin API never answers 5xx (postgres)', () => {
   const app = useAdminService();
 
   /** A raw JSON body: JSON.stringify would escape a lone surrogate the same way, but say it plainly. */
-  const postRaw = (path: string, json: string) => app.admin.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json });
+  const postRaw = (path: string, json: string) =>
+    app.admin.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json });
 
   it('a lone surrogate in a reject reason: 400 validation_failed, the comment still pending', async () => {
     const comment = await insertComment(app.svc.services);
@@ -50,7 +51,8 @@ describe('bad input to the admin API never answers 5xx (postgres)', () => {
       ['/admin/api/bans', '{"email":"a@example.vn","reason":"\\ud800","durationDays":1}'],
       ['/admin/api/users', '{"email":"moi@example.vn","role":"moderator","password":"Cau-Rong-Da-Nang-2026","displayName":"\\ud800"}'],
     ];
-    for (const [path, json] of cases) expect((await expectClientError(await postRaw(path, json), `${path} ${json}`)).code).toBe('validation_failed');
+    for (const [path, json] of cases)
+      expect((await expectClientError(await postRaw(path, json), `${path} ${json}`)).code).toBe('validation_failed');
   });
 
   it('out-of-range audit `before` and limit: 400 (API) and a page, never 500', async () => {
@@ -77,7 +79,7 @@ describe('bad input to the admin API never answers 5xx (postgres)', () => {
     expect((await app.admin.fetch(`/admin/queue?cursor=${far}`)).status).toBe(200);
   });
 
-  it('the queue dashboard\'s API: malformed percent-encoding, an unknown job status or page: 400 in our shape, no message or stack', async () => {
+  it("the queue dashboard's API: malformed percent-encoding, an unknown job status or page: 400 in our shape, no message or stack", async () => {
     const bad = [
       `activeQueue=${encodeURIComponent('%E0%A4%A')}`,
       `activeQueue=moderation&status=${encodeURIComponent('%00Oy6"')}`,
@@ -95,8 +97,14 @@ describe('bad input to the admin API never answers 5xx (postgres)', () => {
     expect((await app.admin.fetch(`/admin/queues/api/job-schedulers?queueName=${encodeURIComponent('%ZZ')}`)).status).toBe(400);
   });
 
-  it('CR/LF in the login form\'s `next`: a safe redirect to /admin, never a header injection or a 500', async () => {
-    for (const next of ['/admin/queue\r\nSet-Cookie: bi=mat', '/admin/x\nLocation: https://evil.example', '/admin/\u0000', '/admin/queue\u2028', '/admin/\ud800']) {
+  it("CR/LF in the login form's `next`: a safe redirect to /admin, never a header injection or a 500", async () => {
+    for (const next of [
+      '/admin/queue\r\nSet-Cookie: bi=mat',
+      '/admin/x\nLocation: https://evil.example',
+      '/admin/\u0000',
+      '/admin/queue\u2028',
+      '/admin/\ud800',
+    ]) {
       const res = await app.svc.fetch('/admin/login', {
         method: 'POST',
         redirect: 'manual',

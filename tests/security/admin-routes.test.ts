@@ -76,14 +76,32 @@ describe('admin routes enumerated from the app', () => {
       for (const method of methodsOf(route).filter((m) => STATE_CHANGING.has(m))) {
         const path = pathOf(route);
         // No X-CSRF-Token and no _csrf form field; no Origin header either (as a non-browser client would send).
-        for (const [type, body] of [['application/json', '{}'], ['application/x-www-form-urlencoded', 'reason=x']] as const) {
-          const res = await admin.fetch(path, { method, csrf: false, redirect: 'manual', headers: { 'content-type': type }, body, signal: AbortSignal.timeout(10_000) });
+        for (const [type, body] of [
+          ['application/json', '{}'],
+          ['application/x-www-form-urlencoded', 'reason=x'],
+        ] as const) {
+          const res = await admin.fetch(path, {
+            method,
+            csrf: false,
+            redirect: 'manual',
+            headers: { 'content-type': type },
+            body,
+            signal: AbortSignal.timeout(10_000),
+          });
           const text = await res.text();
-          const code = res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as { error?: { code?: string } }).error?.code : undefined;
-          if (res.status !== 403 || (code !== undefined && code !== 'csrf_failed')) admitted.push(`${method} ${route.path} (${type}) → ${res.status} ${code ?? ''}`);
+          const code = res.headers.get('content-type')?.includes('json')
+            ? (JSON.parse(text) as { error?: { code?: string } }).error?.code
+            : undefined;
+          if (res.status !== 403 || (code !== undefined && code !== 'csrf_failed'))
+            admitted.push(`${method} ${route.path} (${type}) → ${res.status} ${code ?? ''}`);
         }
         // A wrong token is no better than none.
-        const wrong = await svc.fetch(path, { method, redirect: 'manual', headers: { cookie: admin.cookie, 'x-csrf-token': 'sai-token', 'content-type': 'application/json' }, body: '{}' });
+        const wrong = await svc.fetch(path, {
+          method,
+          redirect: 'manual',
+          headers: { cookie: admin.cookie, 'x-csrf-token': 'sai-token', 'content-type': 'application/json' },
+          body: '{}',
+        });
         await wrong.body?.cancel();
         if (wrong.status !== 403) admitted.push(`${method} ${route.path} (wrong token) → ${wrong.status}`);
       }

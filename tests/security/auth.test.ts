@@ -21,7 +21,13 @@ describe('brute force', () => {
   const app = useTestService({
     engine: 'pglite',
     workers: false,
-    env: { ...adminEnv, RATE_LIMIT_CAPTCHAS: '5/60', RATE_LIMIT_LOGIN: '4/900', RATE_LIMIT_LOGIN_IP: '6/900', RATE_LIMIT_COMMENTS: '1000/60' },
+    env: {
+      ...adminEnv,
+      RATE_LIMIT_CAPTCHAS: '5/60',
+      RATE_LIMIT_LOGIN: '4/900',
+      RATE_LIMIT_LOGIN_IP: '6/900',
+      RATE_LIMIT_COMMENTS: '1000/60',
+    },
   });
 
   it('the session cookie is HttpOnly and SameSite=Strict (not Secure outside production)', async () => {

@@ -108,7 +108,11 @@ describe('request body limits', () => {
     expect(login1024.status).toBe(401);
     const admin = await login(app.svc);
     const ids = Array.from({ length: 200 }, (_, i) => `${i}`.padStart(100, 'x'));
-    const bulk = await admin.post('/admin/api/comments/bulk', { ids, action: 'reject', reason: 'Nội dung vi phạm quy định. '.repeat(18).slice(0, 500) });
+    const bulk = await admin.post('/admin/api/comments/bulk', {
+      ids,
+      action: 'reject',
+      reason: 'Nội dung vi phạm quy định. '.repeat(18).slice(0, 500),
+    });
     expect(bulk.status).toBe(200);
   });
 });

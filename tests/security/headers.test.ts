@@ -8,14 +8,24 @@ const SITE = 'https://baotinh.vn';
 describe('security headers and CORS', () => {
   let svc: TestService;
   beforeAll(async () => {
-    svc = await startTestService({ engine: 'pglite', workers: false, env: { ...adminEnv, ALLOWED_ORIGINS: `${SITE},https://m.baotinh.vn` } });
+    svc = await startTestService({
+      engine: 'pglite',
+      workers: false,
+      env: { ...adminEnv, ALLOWED_ORIGINS: `${SITE},https://m.baotinh.vn` },
+    });
   }, 120_000);
   afterAll(async () => {
     await svc?.stop();
   }, 60_000);
 
   const directives = (csp: string | null) =>
-    new Map((csp ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]));
+    new Map(
+      (csp ?? '')
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]),
+    );
 
   it('public API: nosniff on JSON, errors included', async () => {
     for (const path of ['/v1/counts?articles=a', '/v1/captcha', '/v1/khong-co']) {

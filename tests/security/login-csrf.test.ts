@@ -74,10 +74,14 @@ describe('login CSRF (postgres)', () => {
     expect((await formLogin({ 'sec-fetch-site': 'none' })).status).toBe(303);
   });
 
-  it('a refused cross-site login does not spend the moderator\'s login attempts', async () => {
+  it("a refused cross-site login does not spend the moderator's login attempts", async () => {
     const ip = '10.60.0.1';
     for (let i = 0; i < 15; i++) {
-      const res = await svc.post('/admin/api/login', { email: ADMIN_EMAIL, password: 'sai' }, { 'x-forwarded-for': ip, origin: 'https://trang-doc-hai.example' });
+      const res = await svc.post(
+        '/admin/api/login',
+        { email: ADMIN_EMAIL, password: 'sai' },
+        { 'x-forwarded-for': ip, origin: 'https://trang-doc-hai.example' },
+      );
       expect(res.status).toBe(403);
     }
     const res = await svc.post('/admin/api/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { 'x-forwarded-for': ip });

@@ -11,12 +11,22 @@ import { launchChromium } from '../support/browser.js';
 import { useAdminService } from '../support/moderators.js';
 
 const directives = (csp: string | null) =>
-  new Map((csp ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]));
+  new Map(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]),
+  );
 
 /** Every absolute or protocol-relative URL in src/href attributes, url(…) and @import. */
 function externalReferences(text: string): string[] {
   const found: string[] = [];
-  const patterns = [/\b(?:src|href|action|poster|data)\s*=\s*["']?\s*((?:[a-z][a-z0-9+.-]*:)?\/\/[^"'\s>]+)/gi, /url\(\s*["']?((?:[a-z][a-z0-9+.-]*:)?\/\/[^"')\s]+)/gi, /@import\s+["']((?:[a-z][a-z0-9+.-]*:)?\/\/[^"']+)/gi];
+  const patterns = [
+    /\b(?:src|href|action|poster|data)\s*=\s*["']?\s*((?:[a-z][a-z0-9+.-]*:)?\/\/[^"'\s>]+)/gi,
+    /url\(\s*["']?((?:[a-z][a-z0-9+.-]*:)?\/\/[^"')\s]+)/gi,
+    /@import\s+["']((?:[a-z][a-z0-9+.-]*:)?\/\/[^"']+)/gi,
+  ];
   for (const pattern of patterns) for (const match of text.matchAll(pattern)) found.push(match[1]);
   return found;
 }

@@ -26,7 +26,7 @@ describe('sessions end with a password change or a disabled account (postgres)',
   /** A state-changing request with the session's CSRF token (a bulk decision of an unknown id changes nothing). */
   const write = async (who: Moderator) => (await who.post('/admin/api/comments/bulk', { ids: ['khong-co'], action: 'approve' })).status;
 
-  it('an admin resets a moderator\'s password: both of their sessions get 401, the new password logs in', async () => {
+  it("an admin resets a moderator's password: both of their sessions get 401, the new password logs in", async () => {
     const mod = await newModerator();
     const first = await login(app.svc, mod.email, OLD_PASSWORD);
     const second = await login(app.svc, mod.email, OLD_PASSWORD);
@@ -62,7 +62,9 @@ describe('sessions end with a password change or a disabled account (postgres)',
 
     const wrong = await current.post('/admin/api/me/password', { currentPassword: 'khong-phai-mat-khau', password: NEW_PASSWORD });
     expect(wrong.status).toBe(400);
-    expect(((await wrong.json()) as { error: { code: string; details: { fields: Record<string, string> } } }).error.details.fields).toHaveProperty('currentPassword');
+    expect(
+      ((await wrong.json()) as { error: { code: string; details: { fields: Record<string, string> } } }).error.details.fields,
+    ).toHaveProperty('currentPassword');
     expect(await me(other)).toBe(200); // a refused change ends nothing
 
     const changed = await current.post('/admin/api/me/password', { currentPassword: OLD_PASSWORD, password: NEW_PASSWORD });
@@ -80,14 +82,19 @@ describe('sessions end with a password change or a disabled account (postgres)',
     const id = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     // Exactly what the previous version stored: no index, no flag.
-    await app.svc.services.redis.set(app.svc.services.keys.session(id), JSON.stringify({ moderatorId: mod.id, csrfToken, createdAt: new Date().toISOString() }), 'EX', 600);
+    await app.svc.services.redis.set(
+      app.svc.services.keys.session(id),
+      JSON.stringify({ moderatorId: mod.id, csrfToken, createdAt: new Date().toISOString() }),
+      'EX',
+      600,
+    );
     const cookie = `cm_session=${id}`;
     expect((await app.svc.fetch('/admin/api/me', { headers: { cookie } })).status).toBe(200);
     expect((await app.admin.post(`/admin/api/users/${mod.id}/password`, { password: NEW_PASSWORD })).status).toBe(200);
     expect((await app.svc.fetch('/admin/api/me', { headers: { cookie } })).status).toBe(401);
   });
 
-  it('changing one\'s own password needs the session\'s CSRF token', async () => {
+  it("changing one's own password needs the session's CSRF token", async () => {
     const mod = await newModerator();
     const current = await login(app.svc, mod.email, OLD_PASSWORD);
     const res = await current.post('/admin/api/me/password', { currentPassword: OLD_PASSWORD, password: NEW_PASSWORD }, { csrf: false });

@@ -14,10 +14,10 @@ export const SQL_STRINGS = [
   "' OR '1'='1",
   "' OR 1=1 --",
   '" OR ""="',
-  "1; SELECT pg_sleep(10); --",
+  '1; SELECT pg_sleep(10); --',
   "'; UPDATE moderators SET role='admin'; --",
   "\\'; DELETE FROM audit_log; --",
-  "$$ ; DROP TABLE decisions; $$",
+  '$$ ; DROP TABLE decisions; $$',
   "' UNION SELECT email, password_hash FROM moderators --",
   "%' AND content LIKE '%",
   "Nguyễn'); TRUNCATE comments CASCADE; --",
@@ -45,7 +45,11 @@ describe('SQL injection strings', () => {
 
   async function submit(fields: Record<string, string>) {
     const { id: captchaId } = (await (await svc.fetch('/v1/captcha')).json()) as { id: string };
-    return svc.post('/v1/comments', { articleId: 'bai-sql', authorName: 'Bạn đọc', content: 'Nội dung', captchaId, captchaAnswer: TEST_CAPTCHA_ANSWER, ...fields }, { 'idempotency-key': fields.idem ?? `k-${Math.random()}` });
+    return svc.post(
+      '/v1/comments',
+      { articleId: 'bai-sql', authorName: 'Bạn đọc', content: 'Nội dung', captchaId, captchaAnswer: TEST_CAPTCHA_ANSWER, ...fields },
+      { 'idempotency-key': fields.idem ?? `k-${Math.random()}` },
+    );
   }
 
   it('stores them verbatim in name, content, email and idempotency key, and the tables survive', async () => {
@@ -54,7 +58,12 @@ describe('SQL injection strings', () => {
       const name = s.replace(/\u0000/g, '').slice(0, 80);
       const content = `${s} (${i})`;
       const email = `o'brien+${i}--@example.vn`;
-      const res = await submit({ authorName: name, content, authorEmail: email, idem: s.replace(/[^\x20-\x7e]/g, '').slice(0, 100) || 'k' });
+      const res = await submit({
+        authorName: name,
+        content,
+        authorEmail: email,
+        idem: s.replace(/[^\x20-\x7e]/g, '').slice(0, 100) || 'k',
+      });
       if (res.status !== 202) {
         // Control characters may be refused by validation; nothing else is acceptable.
         expect(res.status, `${s}: ${await res.clone().text()}`).toBe(400);
@@ -66,10 +75,14 @@ describe('SQL injection strings', () => {
     expect(sent.length).toBeGreaterThanOrEqual(SQL_STRINGS.length - 1);
 
     for (const s of sent) {
-      const res = await waitFor(async () => {
-        const r = await admin.fetch(`/admin/api/comments/${s.id}`);
-        return r.status === 200 ? r : undefined;
-      }, 30_000, 100);
+      const res = await waitFor(
+        async () => {
+          const r = await admin.fetch(`/admin/api/comments/${s.id}`);
+          return r.status === 200 ? r : undefined;
+        },
+        30_000,
+        100,
+      );
       const comment = (await res.json()) as AdminComment;
       expect(comment.authorName).toBe(s.name);
       expect(comment.content).toBe(s.content);
@@ -79,7 +92,9 @@ describe('SQL injection strings', () => {
     const db = new pg.Client({ connectionString: svc.config.databaseUrl });
     await db.connect();
     try {
-      const tables = await db.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name IN ('comments','decisions','audit_log','moderators')`);
+      const tables = await db.query(
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name IN ('comments','decisions','audit_log','moderators')`,
+      );
       expect(tables.rows[0].n).toBe(4);
       const roles = await db.query(`SELECT count(*)::int AS n FROM moderators WHERE role = 'admin'`);
       expect(roles.rows[0].n).toBe(1);

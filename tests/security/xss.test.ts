@@ -5,7 +5,7 @@
  * block inline handlers anyway, so the browser context bypasses CSP: escaping alone must hold.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { insertComment } from '../support/comments.js';
 import { adminEnv, login } from '../support/moderators.js';

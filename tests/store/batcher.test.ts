@@ -22,7 +22,10 @@ describe('createBatcher', () => {
     gates.shift()!();
     expect(await Promise.all(first.slice(0, 3))).toEqual([10, 20, 30]);
     await tick();
-    expect(batches).toEqual([[1, 2, 3], [4, 5]]);
+    expect(batches).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
     gates.shift()!();
     expect(await Promise.all([first[3], later])).toEqual([40, 50]);
   });

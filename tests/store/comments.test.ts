@@ -62,7 +62,13 @@ describe.each(ENGINES)('CommentStore.saveModeratedMany (%s)', (engine) => {
     const lifted = comment({ authorEmail: 'lifted@example.vn' });
     const expired = comment({ ip: '198.51.100.2' });
     const unchecked = comment({ authorEmail: 'ban@example.vn' });
-    const results = await store.saveModeratedMany([pending(byEmail), pending(byIp), pending(lifted), pending(expired), pending(unchecked, false)]);
+    const results = await store.saveModeratedMany([
+      pending(byEmail),
+      pending(byIp),
+      pending(lifted),
+      pending(expired),
+      pending(unchecked, false),
+    ]);
     expect(results.map((r) => [r.id, r.status, r.created, r.banned])).toEqual([
       [byEmail.id, 'rejected', true, true],
       [byIp.id, 'rejected', true, true],

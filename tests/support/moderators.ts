@@ -29,11 +29,7 @@ export function sessionCookie(res: Response): string {
   return setCookie.split(';')[0];
 }
 
-export async function login(
-  svc: Pick<TestService, 'post' | 'fetch'>,
-  email = ADMIN_EMAIL,
-  password = ADMIN_PASSWORD,
-): Promise<Moderator> {
+export async function login(svc: Pick<TestService, 'post' | 'fetch'>, email = ADMIN_EMAIL, password = ADMIN_PASSWORD): Promise<Moderator> {
   const res = await svc.post('/admin/api/login', { email, password });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { user: { id: string }; csrfToken: string };
@@ -74,10 +70,15 @@ export async function addModerator(svc: TestService, role: 'admin' | 'moderator'
  * bootstrap admin (plus `env`), started before the tests and stopped after; the tests read it
  * as `.svc` and the admin's logged-in session as `.admin`.
  */
-export function useAdminService(
-  options: Pick<TestServiceOptions, 'engine' | 'workers' | 'env'> = {},
-): { readonly svc: TestService; readonly admin: Moderator } {
-  const service = useTestService({ engine: options.engine ?? 'postgres', workers: options.workers ?? false, env: { ...adminEnv, ...options.env } });
+export function useAdminService(options: Pick<TestServiceOptions, 'engine' | 'workers' | 'env'> = {}): {
+  readonly svc: TestService;
+  readonly admin: Moderator;
+} {
+  const service = useTestService({
+    engine: options.engine ?? 'postgres',
+    workers: options.workers ?? false,
+    env: { ...adminEnv, ...options.env },
+  });
   let admin: Moderator | undefined;
   beforeAll(async () => {
     admin = await login(service.svc);

@@ -55,7 +55,11 @@ export function rawRequest(baseUrl: string, req: RawRequest): Promise<RawAnswer>
     });
     socket.on('close', () => finish(parseAnswer(received, 0) ? undefined : new Error(`connection closed without an answer`)));
     socket.on('connect', async () => {
-      const head = [`${req.method} ${req.path} HTTP/1.1`, `Host: ${hostname}:${port}`, ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`)];
+      const head = [
+        `${req.method} ${req.path} HTTP/1.1`,
+        `Host: ${hostname}:${port}`,
+        ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`),
+      ];
       if (req.chunked) head.push('Transfer-Encoding: chunked');
       socket.write(`${head.join('\r\n')}\r\n\r\n`);
       for (const chunk of req.chunks ?? []) {
@@ -63,7 +67,11 @@ export function rawRequest(baseUrl: string, req: RawRequest): Promise<RawAnswer>
         const bytes = Buffer.from(chunk);
         const framed = req.chunked ? Buffer.concat([Buffer.from(`${bytes.length.toString(16)}\r\n`), bytes, Buffer.from('\r\n')]) : bytes;
         const flushed = socket.write(framed);
-        if (!flushed) await new Promise<void>((r) => (socket.once('drain', r), socket.once('close', r)));
+        if (!flushed)
+          await new Promise<void>((r) => {
+            socket.once('drain', r);
+            socket.once('close', r);
+          });
       }
       if (req.chunked && !settled && !socket.destroyed) socket.write('0\r\n\r\n');
     });

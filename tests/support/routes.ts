@@ -22,9 +22,7 @@ export function listRoutes(app: Hono): AppRoute[] {
 
 /** Fills `:param` segments (with optional regex `{…}`) and trailing wildcards. */
 export function fillPath(path: string, value: (name: string) => string): string {
-  return path
-    .replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?\??/g, (_, name: string) => encodePart(value(name)))
-    .replace(/\/\*$/, '/x');
+  return path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?\??/g, (_, name: string) => encodePart(value(name))).replace(/\/\*$/, '/x');
 }
 
 /** encodeURIComponent, with lone surrogates (which it refuses) replaced by U+FFFD. */

@@ -25,31 +25,66 @@ describe('password policy (unit)', () => {
   });
 
   it('refuses the common passwords of the list, whatever their case', () => {
-    for (const weak of ['123456789012', 'matkhau123456', 'password1234', 'qwertyuiop12', 'anhyeuem1234', 'iloveyou1234', 'admin1234567', 'PASSWORD1234', 'MatKhau123456']) {
+    for (const weak of [
+      '123456789012',
+      'matkhau123456',
+      'password1234',
+      'qwertyuiop12',
+      'anhyeuem1234',
+      'iloveyou1234',
+      'admin1234567',
+      'PASSWORD1234',
+      'MatKhau123456',
+    ]) {
       expect(passwordProblem(weak), weak).toBe('too_common');
     }
   });
 
   it('refuses a listed word with digits or symbols around it, leet and Vietnamese spellings', () => {
-    for (const weak of ['Password2026!!', 'P@ssw0rd2026', 'matkhau@2026', 'Mật khẩu 2026', 'mat-khau-123456', 'anh yeu em 1234', '2026iloveyou!!', 'Vietnam123456']) {
+    for (const weak of [
+      'Password2026!!',
+      'P@ssw0rd2026',
+      'matkhau@2026',
+      'Mật khẩu 2026',
+      'mat-khau-123456',
+      'anh yeu em 1234',
+      '2026iloveyou!!',
+      'Vietnam123456',
+    ]) {
       expect(passwordProblem(weak), weak).toBe('too_common');
     }
   });
 
   it('refuses keyboard walks, sequences and repeats', () => {
-    for (const weak of ['qwertyuiopas', 'asdfghjkl;12', '1qaz2wsx3edc', 'abcdefghijkl', 'aaaaaaaaaaaa', 'abcabcabcabc', '121212121212', '098765432109', 'zxcvbnm12345']) {
+    for (const weak of [
+      'qwertyuiopas',
+      'asdfghjkl;12',
+      '1qaz2wsx3edc',
+      'abcdefghijkl',
+      'aaaaaaaaaaaa',
+      'abcabcabcabc',
+      '121212121212',
+      '098765432109',
+      'zxcvbnm12345',
+    ]) {
       expect(passwordProblem(weak), weak).toBe('too_common');
     }
   });
 
-  it('refuses the email\'s local part plus digits', () => {
+  it("refuses the email's local part plus digits", () => {
     expect(passwordProblem('nguyenvanhung1990', 'nguyenvanhung@baotinh.vn')).toBe('from_email');
     expect(passwordProblem('Nguyen.Van.Hung2026', 'nguyen.van.hung@baotinh.vn')).toBe('from_email');
     expect(passwordProblem('nguyenvanhung1990', 'khac@baotinh.vn')).toBeNull();
   });
 
   it('accepts long, uncommon passwords and passphrases', () => {
-    for (const good of ['mat-khau-rat-dai-1', MODERATOR_PASSWORD, 'correct horse battery staple', 'Sông Hương chiều 7 giờ', 'x9!Tq#2mLp0v']) {
+    for (const good of [
+      'mat-khau-rat-dai-1',
+      MODERATOR_PASSWORD,
+      'correct horse battery staple',
+      'Sông Hương chiều 7 giờ',
+      'x9!Tq#2mLp0v',
+    ]) {
       expect(passwordProblem(good, 'bientap@baotinh.vn'), good).toBeNull();
     }
   });
@@ -64,7 +99,10 @@ describe('ADMIN_PASSWORD at start', () => {
   const production = { NODE_ENV: 'production', ADMIN_EMAIL: 'admin@baotinh.vn' };
 
   it('refuses a weak ADMIN_PASSWORD in production with one clear line', () => {
-    for (const [password, words] of [['ngan-qua', 'at least 12 characters'], ['matkhau123456', 'too common']] as const) {
+    for (const [password, words] of [
+      ['ngan-qua', 'at least 12 characters'],
+      ['matkhau123456', 'too common'],
+    ] as const) {
       let error: unknown;
       try {
         loadConfig({ ...production, ADMIN_PASSWORD: password });
@@ -131,13 +169,17 @@ describe('setting a password through the API and the pages (postgres)', () => {
     expect((await fieldsOf(await reset('short', { 'accept-language': 'en' }))).password).toMatch(/at least 12 characters/);
     expect((await reset('mot-mat-khau-moi-dai-hon')).status).toBe(200);
     // The email rule reads the account being reset, not the admin's.
-    const named = await app.admin.post('/admin/api/users', { email: 'tranvanbinh@baotinh.vn', role: 'moderator', password: MODERATOR_PASSWORD });
+    const named = await app.admin.post('/admin/api/users', {
+      email: 'tranvanbinh@baotinh.vn',
+      role: 'moderator',
+      password: MODERATOR_PASSWORD,
+    });
     const { user: binh } = (await named.json()) as { user: { id: string } };
     const resetBinh = await app.admin.post(`/admin/api/users/${binh.id}/password`, { password: 'tranvanbinh1990' });
     expect((await fieldsOf(resetBinh)).password).toMatch(/email/);
   });
 
-  it('changing one\'s own password: the same rules, including the email\'s local part', async () => {
+  it("changing one's own password: the same rules, including the email's local part", async () => {
     const email = 'lethuha@baotinh.vn';
     expect((await app.admin.post('/admin/api/users', { email, role: 'moderator', password: MODERATOR_PASSWORD })).status).toBe(201);
     const mod = await login(app.svc, email, MODERATOR_PASSWORD);

@@ -22,7 +22,8 @@ import { waitFor } from '../support/wait.js';
 
 const PROFANE = 'Địt mẹ thằng viết bài này';
 
-const submitted = (overrides: Partial<SubmittedComment> = {}) => submittedComment({ content: 'Cảm ơn bài viết, thông tin rất hữu ích.', ...overrides });
+const submitted = (overrides: Partial<SubmittedComment> = {}) =>
+  submittedComment({ content: 'Cảm ơn bài viết, thông tin rất hữu ích.', ...overrides });
 
 /** The processor needs only `data` (and an id for logs): a plain object stands in for a BullMQ Job. */
 const asJob = (comment: unknown) => ({ id: 'direct', data: { comment } }) as unknown as Job<ModerationJobData>;
@@ -284,9 +285,10 @@ describe('main.ts on SIGTERM', () => {
   });
 
   it('finishes the active job, then exits 0', { timeout: 90_000 }, async () => {
-    const main = await startServiceProcess('all', testEnv(prefix, { DATABASE_URL: database.url, LOG_LEVEL: 'info' }), { startTimeoutMs: 60_000 });
+    const main = await startServiceProcess('all', testEnv(prefix, { DATABASE_URL: database.url, LOG_LEVEL: 'info' }), {
+      startTimeoutMs: 60_000,
+    });
     try {
-
       // Hold the job inside its INSERT: another transaction has written the same id and not
       // committed, so the worker's INSERT … ON CONFLICT waits for it.
       const comment = submitted();

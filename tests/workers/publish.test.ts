@@ -54,7 +54,12 @@ describe.each(ENGINES)('publish processor (%s)', (engine) => {
     await new Promise((r) => site?.close(r));
   });
 
-  const data = (articleId: string): PublishJobData => ({ event: 'comment.published', articleId, commentId: 'c1', at: new Date().toISOString() });
+  const data = (articleId: string): PublishJobData => ({
+    event: 'comment.published',
+    articleId,
+    commentId: 'c1',
+    at: new Date().toISOString(),
+  });
 
   it('refresh-count writes the PostgreSQL count to Redis, overwriting a stale value', async () => {
     const articleId = `refresh-${engine}`;
@@ -87,7 +92,9 @@ describe.each(ENGINES)('publish processor (%s)', (engine) => {
   });
 
   it('counts a retry, then a final failure; a job without a count gets one stored for its retries', async () => {
-    const config = loadConfig(testEnv(svc.config.redisPrefix, { SITE_WEBHOOK_URL: siteUrl, SITE_WEBHOOK_SECRET: 's', WEBHOOK_TIMEOUT_MS: '2000' }));
+    const config = loadConfig(
+      testEnv(svc.config.redisPrefix, { SITE_WEBHOOK_URL: siteUrl, SITE_WEBHOOK_SECRET: 's', WEBHOOK_TIMEOUT_MS: '2000' }),
+    );
     const processor = publishProcessor({ ...svc.services, config });
     const metric = async (result: string) =>
       (await registry.getSingleMetric('webhook_deliveries_total')!.get()).values.find((v) => v.labels.result === result)?.value ?? 0;

@@ -52,7 +52,9 @@ const meRoute = moderatorRoute({
   path: '/me',
   summary: 'The logged-in moderator and the CSRF token of the session',
   security: SESSION,
-  responses: { 200: jsonAnswer('the moderator', z.object({ user: sessionUser.extend({ displayName: z.string().nullable() }), csrfToken })) },
+  responses: {
+    200: jsonAnswer('the moderator', z.object({ user: sessionUser.extend({ displayName: z.string().nullable() }), csrfToken })),
+  },
 });
 
 export function authRoutes(services: Services): DocumentedRoutes {

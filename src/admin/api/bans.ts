@@ -12,7 +12,13 @@ import { requireCsrf, requireSession } from '../auth/index.js';
 import type { Ban } from '../../moderation/bans.js';
 
 const optionalText = (max: number) =>
-  z.string().trim().max(max).optional().nullable().transform((v) => (v ? v : null));
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null));
 
 const createBody = z.object({
   email: optionalText(254).refine((v) => v === null || z.email().safeParse(v).success, 'invalid email'),

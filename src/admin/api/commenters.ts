@@ -12,8 +12,20 @@ import { requireSession } from '../auth/index.js';
 // No control characters: PostgreSQL refuses a NUL in text (SQLSTATE 22021), which was a 500.
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 export const commenterQuery = z.object({
-  email: z.string().trim().max(254).regex(NO_CONTROL, 'invalid').optional().transform((v) => v || undefined),
-  ip: z.string().trim().max(45).regex(NO_CONTROL, 'invalid').optional().transform((v) => v || undefined),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .regex(NO_CONTROL, 'invalid')
+    .optional()
+    .transform((v) => v || undefined),
+  ip: z
+    .string()
+    .trim()
+    .max(45)
+    .regex(NO_CONTROL, 'invalid')
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 const historyRoute = moderatorRoute({

@@ -20,13 +20,16 @@ const exportRoute = moderatorRoute({
   request: { query: exportQuery },
   errors: ['validation_failed', 'forbidden'],
   responses: {
-    200: jsonAnswer('the export (Content-Disposition: attachment)', z.object({
+    200: jsonAnswer(
+      'the export (Content-Disposition: attachment)',
+      z.object({
         email: z.string(),
         exportedAt: z.string(),
         comments: z.array(z.record(z.string(), z.unknown())),
         decisions: z.array(z.record(z.string(), z.unknown())),
         bans: z.array(z.record(z.string(), z.unknown())),
-      })),
+      }),
+    ),
   },
 });
 
@@ -40,10 +43,7 @@ export function privacyRoutes(services: Services): DocumentedRoutes {
     const moderatorId = c.get('moderator').id;
     const data = await services.privacyService.exportPersonalData(moderatorId, email);
     // The address itself stays out of the log, as out of the audit log.
-    services.logger.info(
-      { requestId: c.get('requestId'), moderatorId, comments: data.comments.length },
-      'privacy export',
-    );
+    services.logger.info({ requestId: c.get('requestId'), moderatorId, comments: data.comments.length }, 'privacy export');
     c.header('Cache-Control', 'no-store');
     c.header('Content-Disposition', 'attachment; filename="privacy-export.json"');
     return c.json(data);

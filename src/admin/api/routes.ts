@@ -24,7 +24,12 @@ const listQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
   articleId: articleIdSchema.optional(),
   // PostgreSQL refuses a NUL byte in text (SQLSTATE 22021): refuse it here as bad input, not a 500.
-  q: z.string().trim().max(200).refine((value) => !value.includes('\u0000'), 'invalid').optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((value) => !value.includes('\u0000'), 'invalid')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(400).optional(),
 });
@@ -63,7 +68,14 @@ const bulkRoute = moderatorRoute({
   responses: {
     200: jsonAnswer(
       'one result per id',
-      z.object({ results: z.array(z.union([z.object({ id: z.string(), status: z.string() }), z.object({ id: z.string(), error: z.enum(['not_found', 'already_decided']) })])) }),
+      z.object({
+        results: z.array(
+          z.union([
+            z.object({ id: z.string(), status: z.string() }),
+            z.object({ id: z.string(), error: z.enum(['not_found', 'already_decided']) }),
+          ]),
+        ),
+      }),
     ),
   },
 });
@@ -136,7 +148,12 @@ export function commentRoutes(services: Services): DocumentedRoutes {
 
   declareRoute(routes, bulkRoute, async (c) => {
     const { ids, action, reason } = c.req.valid('json');
-    const results = await services.decisionService.decideMany({ ids, decision: action, moderatorId: c.get('moderator').id, reason: reason ?? null });
+    const results = await services.decisionService.decideMany({
+      ids,
+      decision: action,
+      moderatorId: c.get('moderator').id,
+      reason: reason ?? null,
+    });
     return c.json({ results });
   });
 

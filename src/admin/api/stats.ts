@@ -9,7 +9,12 @@ import { jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.
 import type { Services } from '../../services.js';
 import { requireSession } from '../auth/index.js';
 
-const tabCounts = z.object({ pending: z.number().int(), filtered: z.number().int(), approved: z.number().int(), rejected: z.number().int() });
+const tabCounts = z.object({
+  pending: z.number().int(),
+  filtered: z.number().int(),
+  approved: z.number().int(),
+  rejected: z.number().int(),
+});
 
 const statsRoute = moderatorRoute({
   method: 'get',
@@ -44,7 +49,11 @@ export function statsRoutes(services: Services): DocumentedRoutes {
     const s = await stats.load();
     c.header('Cache-Control', 'no-store');
     return c.json({
-      queue: { pending: s.queue.pending, oldestPendingAt: s.queue.oldestPendingAt?.toISOString() ?? null, oldestPendingSeconds: s.queue.oldestPendingSeconds },
+      queue: {
+        pending: s.queue.pending,
+        oldestPendingAt: s.queue.oldestPendingAt?.toISOString() ?? null,
+        oldestPendingSeconds: s.queue.oldestPendingSeconds,
+      },
       today: s.today,
       rules: s.rules,
     });

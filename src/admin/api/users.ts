@@ -19,12 +19,24 @@ import type { AccountSummary } from '../../moderation/accounts/moderators.js';
 export const password = z.string().min(1).max(200);
 const createBody = z.object({
   email: z.email().max(254),
-  displayName: z.string().trim().max(80).optional().nullable().transform((v) => v || null),
+  displayName: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .nullable()
+    .transform((v) => v || null),
   role: z.enum(['admin', 'moderator']),
   password,
 });
 // No control characters: PostgreSQL refuses a NUL in text (SQLSTATE 22021), which was a 500.
-const idParam = z.object({ id: z.string().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]+$/, 'invalid') });
+const idParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[^\u0000-\u001f\u007f]+$/, 'invalid'),
+});
 
 /** A refused new password (the policy, in users.*) is worded in the language the client prefers. */
 export const lang = (c: Context) => pickLang(c.req.header('accept-language'));
@@ -71,7 +83,14 @@ const createUserRoute = moderatorRoute({
 });
 
 const setDisabledRoute = (action: 'disable' | 'enable', summary: string) =>
-  moderatorRoute({ method: 'post', path: `/{id}/${action}`, summary, request: { params: idParam }, errors: refusals, responses: { 200: oneUser } });
+  moderatorRoute({
+    method: 'post',
+    path: `/{id}/${action}`,
+    summary,
+    request: { params: idParam },
+    errors: refusals,
+    responses: { 200: oneUser },
+  });
 
 const resetPasswordRoute = moderatorRoute({
   method: 'post',

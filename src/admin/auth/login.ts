@@ -59,7 +59,6 @@ export interface AuthDeps extends SessionStoreDeps {
   logger: Logger;
 }
 
-
 /** Why a login was refused: the label of admin_login_failures_total and the log line. */
 export type LoginFailureReason = 'bad_password' | 'unknown_account' | 'disabled_account' | 'rate_limited' | 'cross_site';
 
@@ -174,19 +173,17 @@ export async function loginUser(deps: AuthDeps, req: LoginRequest): Promise<Logi
   const ok = await verifyPassword(req.password, moderator?.passwordHash ?? (await dummyPasswordHash()));
   if (!moderator || !ok || moderator.disabledAt !== null) {
     const reason = !moderator ? 'unknown_account' : !ok ? 'bad_password' : 'disabled_account';
-    await loginLimiters(deps).account.penalty(email, 1).catch((error) => {
-      throw unavailable(5, error);
-    });
+    await loginLimiters(deps)
+      .account.penalty(email, 1)
+      .catch((error) => {
+        throw unavailable(5, error);
+      });
     recordLoginFailure(deps, reason, { clientIp: req.clientIp, moderatorId: moderator?.id });
     throw new AppError('invalid_credentials');
   }
   // A correct password: its attempt is given back, and the account's failures are forgotten.
   const { pair, address: byAddress, account } = loginLimiters(deps);
-  await Promise.all([
-    pair.delete(pairKey(address, email)),
-    byAddress.reward(address, 1),
-    account.delete(email),
-  ]).catch(() => {});
+  await Promise.all([pair.delete(pairKey(address, email)), byAddress.reward(address, 1), account.delete(email)]).catch(() => {});
   const session = await createSession(sessionDeps(deps), moderator.id);
   return { user: toSessionUser(moderator), session };
 }

@@ -63,10 +63,7 @@ export function requireSession(deps: SessionDepsOf, options: RequireSessionOptio
 }
 
 /** The session and moderator of this request, or null; for pages that work both ways. */
-export async function currentSession(
-  deps: SessionDepsOf,
-  c: Context,
-): Promise<{ session: Session; user: SessionUser } | null> {
+export async function currentSession(deps: SessionDepsOf, c: Context): Promise<{ session: Session; user: SessionUser } | null> {
   const session = await loadSession(sessionDeps(deps), getCookie(c, SESSION_COOKIE));
   if (!session) return null;
   const moderator = await deps.moderators.findById(session.moderatorId);

@@ -60,14 +60,20 @@ export const Layout: FC<{ page: PageContext; title: string; nav: NavKey; childre
   const tr = translator(page.lang);
   return (
     <Document lang={page.lang} title={title} csrfToken={page.csrfToken}>
-      <a class="skip" href="#main">{tr('common.skip')}</a>
+      <a class="skip" href="#main">
+        {tr('common.skip')}
+      </a>
       <header class="topbar">
-        <a class="brand" href="/admin/queue">{tr('app.title')}</a>
+        <a class="brand" href="/admin/queue">
+          {tr('app.title')}
+        </a>
         <nav aria-label={tr('nav.main')}>
           <ul>
             {NAV.filter((n) => !n.adminOnly || page.user.role === 'admin').map((n) => (
               <li>
-                <a href={n.href} aria-current={n.key === nav ? 'page' : undefined}>{tr(`nav.${n.key}`)}</a>
+                <a href={n.href} aria-current={n.key === nav ? 'page' : undefined}>
+                  {tr(`nav.${n.key}`)}
+                </a>
               </li>
             ))}
           </ul>
@@ -77,10 +83,14 @@ export const Layout: FC<{ page: PageContext; title: string; nav: NavKey; childre
             {page.user.displayName ?? page.user.email}
             <span class="role">{tr(`role.${page.user.role}`)}</span>
           </span>
-          <a href={switchLangHref(page.path, page.lang)} lang={page.lang === 'vi' ? 'en' : 'vi'}>{tr('nav.lang')}</a>
+          <a href={switchLangHref(page.path, page.lang)} lang={page.lang === 'vi' ? 'en' : 'vi'}>
+            {tr('nav.lang')}
+          </a>
           <form method="post" action="/admin/logout" class="inline">
             <input type="hidden" name={CSRF_FORM_FIELD} value={page.csrfToken} />
-            <button type="submit" class="link">{tr('nav.logout')}</button>
+            <button type="submit" class="link">
+              {tr('nav.logout')}
+            </button>
           </form>
         </div>
       </header>

@@ -21,7 +21,14 @@ import type { Services } from '../../services.js';
 import { TAB_NAMES, TABS, tabOf } from '../../store/comment-listing.js';
 import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
 import { AUDIT_KINDS } from '../../moderation/audit.js';
-import { endBrowserSession, refuseCrossSiteLogin, requireCsrf, requireSession, SESSION_COOKIE, startBrowserSession } from '../auth/index.js';
+import {
+  endBrowserSession,
+  refuseCrossSiteLogin,
+  requireCsrf,
+  requireSession,
+  SESSION_COOKIE,
+  startBrowserSession,
+} from '../auth/index.js';
 import { commenterQuery } from '../api/commenters.js';
 import { cssAsset, scriptAsset } from './assets.js';
 import { resolveUiLang, t, type UiLang } from './i18n/index.js';
@@ -104,13 +111,22 @@ function safeNext(value: string | undefined): string {
     return fallback;
   }
   const path = url.pathname + url.search + url.hash;
-  return url.origin === base && value.startsWith('/') && /^\/admin(\/[^/\\]|$|\?)/.test(path) && !path.startsWith('/admin/login') ? path : fallback;
+  return url.origin === base && value.startsWith('/') && /^\/admin(\/[^/\\]|$|\?)/.test(path) && !path.startsWith('/admin/login')
+    ? path
+    : fallback;
 }
 
 const render = (c: Context, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 429 | 503 = 200) =>
   c.html(`<!DOCTYPE html>${String(page)}`, status);
 
-const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined);
 const queueQuery = z.object({
   tab: z.enum(TAB_NAMES).catch('pending'),
   article: text(200),
@@ -121,7 +137,15 @@ const queueQuery = z.object({
 
 export function adminUiRoutes(services: Services): Hono {
   const ui = new Hono();
-  const { commentListing: listing, commenterHistory: history, moderators, banService, lexiconService, statsService, auditService } = services;
+  const {
+    commentListing: listing,
+    commenterHistory: history,
+    moderators,
+    banService,
+    lexiconService,
+    statsService,
+    auditService,
+  } = services;
 
   const pageSession = requireSession(services, {
     onMissing: (c) => {
@@ -230,8 +254,18 @@ export function adminUiRoutes(services: Services): Hono {
     ]);
     return render(
       c,
-      <QueuePage page={pageContext(c)} tab={tab} filters={{}} counts={counts} comments={[comment]} histories={histories}
-        moderatorNames={moderatorNames} nextCursor={null} isFirstPage={false} now={new Date()} />,
+      <QueuePage
+        page={pageContext(c)}
+        tab={tab}
+        filters={{}}
+        counts={counts}
+        comments={[comment]}
+        histories={histories}
+        moderatorNames={moderatorNames}
+        nextCursor={null}
+        isFirstPage={false}
+        now={new Date()}
+      />,
     );
   });
 
@@ -264,7 +298,10 @@ export function adminUiRoutes(services: Services): Hono {
     const kind = AUDIT_KINDS.find((k) => k === c.req.query('kind'));
     const before = Number(c.req.query('before'));
     // Safe integers only: 1e20 is an integer too, and PostgreSQL's bigint refused it (a 500).
-    const { entries, nextBeforeId } = await auditService.list({ kind, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+    const { entries, nextBeforeId } = await auditService.list({
+      kind,
+      beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined,
+    });
     return render(c, <AuditPage page={pageContext(c)} entries={entries} kind={kind} nextBefore={nextBeforeId} />);
   });
 

@@ -40,7 +40,9 @@ function scanDomains(v: View, siteDomains: readonly string[], findings: Finding[
   for (let i = nextRunStart(v, 0, HOST_CHARS); i < v.length; ) {
     const j = runEnd(v, i, HOST_CHARS);
     // Only a run with a dot inside ("abc88.win", not "mưa.") can be a domain.
-    const found = hasInnerDot(v.codes, i, j) ? judgeRun(decoder.decode(v.codes.subarray(i, j)), siteDomains, runContext(v, i, j)) : undefined;
+    const found = hasInnerDot(v.codes, i, j)
+      ? judgeRun(decoder.decode(v.codes.subarray(i, j)), siteDomains, runContext(v, i, j))
+      : undefined;
     if (found) {
       const end = i + found.length;
       findings.push({ rule: 'spam.link', tier: 'review', weight: found.weight, start: v.start[i]!, end: v.end[end - 1]! });

@@ -35,9 +35,7 @@ const SPACE = 0x20;
 const ANY_DIGIT = /[0-9\uff10-\uff19]/;
 const DOLLAR = 0x24;
 // "lãi 30%" promises a return; unmarked "lai" is too often "tương lai 5 năm" to count.
-const REWARD_WORDS = new Set(
-  'nạp nap tặng tang nhận nhan thưởng thuong lương luong kiếm kiem lãi earn bonus'.split(' '),
-);
+const REWARD_WORDS = new Set('nạp nap tặng tang nhận nhan thưởng thuong lương luong kiếm kiem lãi earn bonus'.split(' '));
 const UNITS = ['k', 'tr', '%', '$', ' triệu', 'triệu', ' trieu', 'trieu', ' usd', 'usd'];
 
 function isAmountStart(codes: Uint16Array, i: number): boolean {

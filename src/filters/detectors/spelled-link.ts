@@ -31,12 +31,7 @@ import type { DetectorContext, Finding } from './types.js';
  * - "chấm com" without a host before it, "chấm điểm", "chấm bài": no TLD or no host.
  * Weight 0.6, like other disguised domains: nobody spells a dot out by accident.
  */
-export function spelledLinks(
-  text: NormalizedText,
-  ctx: DetectorContext,
-  looseDot: boolean,
-  findings: Finding[],
-): void {
+export function spelledLinks(text: NormalizedText, ctx: DetectorContext, looseDot: boolean, findings: Finding[]): void {
   const { hits, siteDomains } = ctx;
   const v = text.plain;
   const codes = v.codes;

@@ -16,7 +16,13 @@ export function evaluateFile(engine: FilterEngine, path: string): Evaluation {
   comments.forEach((c, i) => {
     counter.add(c, verdicts[i]!);
   });
-  return { figures: counter.figures(), commentsPerCpuSecond: throughput(engine, comments.map((c) => c.text)) };
+  return {
+    figures: counter.figures(),
+    commentsPerCpuSecond: throughput(
+      engine,
+      comments.map((c) => c.text),
+    ),
+  };
 }
 
 /** Comments per CPU-second over at least a second of evaluating, after half a second of warm-up. */

@@ -99,8 +99,12 @@ export function formatFigures(f: Figures): string {
   const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
   const lines = [
     `comments            ${f.comments} (${f.offensive} offensive or spam, ${f.clean} clean)`,
-    f.spanF1 === null ? null : `span F1             ${f.spanF1.toFixed(4)}   (ViHOS / SemEval-2021 Task 5, mean over comments; offensive reasons)`,
-    f.spanF1AllReasons === null ? null : `span F1, all        ${f.spanF1AllReasons.toFixed(4)}   (every reason's span, spam reasons included)`,
+    f.spanF1 === null
+      ? null
+      : `span F1             ${f.spanF1.toFixed(4)}   (ViHOS / SemEval-2021 Task 5, mean over comments; offensive reasons)`,
+    f.spanF1AllReasons === null
+      ? null
+      : `span F1, all        ${f.spanF1AllReasons.toFixed(4)}   (every reason's span, spam reasons included)`,
     `recall              ${f.recall.toFixed(4)}   (offensive comments flagged)`,
     `clean flagged       ${pct(f.cleanFlagged)}   (${f.cleanBlocked} clean blocked)`,
     `block precision     ${f.blockPrecision === null ? 'n/a (nothing blocked)' : f.blockPrecision.toFixed(4)}   (${f.blocked} blocked)`,

@@ -83,9 +83,7 @@ function asReview(entry: LexiconEntry): LexiconEntry {
 
 function dropAllowed(hits: LexiconHit[]): LexiconHit[] {
   const allowed = hits.filter((h) => h.entry.rule === ALLOW_RULE);
-  return hits.filter(
-    (h) => h.entry.rule !== ALLOW_RULE && !allowed.some((a) => a.start <= h.start && h.end <= a.end),
-  );
+  return hits.filter((h) => h.entry.rule !== ALLOW_RULE && !allowed.some((a) => a.start <= h.start && h.end <= a.end));
 }
 
 /**

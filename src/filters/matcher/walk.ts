@@ -129,8 +129,7 @@ function walkFrom(codes: Uint16Array, length: number, p: number, first: number, 
       // A space in the text is read only through the gap below, never as the GAP edge itself
       // (same code unit), or every space would be walked twice. Most nodes have one child,
       // the next node: `info` says so without another lookup.
-      const child =
-        (info & (Info.Next | Info.Unit)) === (Info.Next | c) ? node + 1 : c === GAP ? -1 : childOf(t, node, c);
+      const child = (info & (Info.Next | Info.Unit)) === (Info.Next | c) ? node + 1 : c === GAP ? -1 : childOf(t, node, c);
       const repeat = c === last && isLetter(c);
       const wildcard = c === WILDCARD && wildcards < MAX_WILDCARDS;
       const gap = info & Info.Gap ? t.gapChild[node]! : -1;
@@ -174,7 +173,17 @@ function pushGap(codes: Uint16Array, length: number, pos: number, gap: number, w
 /** Spaces and the symbols readers put between words of one phrase; not , ; : ! ? or brackets. */
 function isGapUnit(c: number): boolean {
   return (
-    c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x2e || c === 0x2d || c === 0x5f ||
-    c === 0x2f || c === 0x2a || c === 0x7e || c === 0xb7 || c === 0x2022 || c === 0x27
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0xa0 ||
+    c === 0x2e ||
+    c === 0x2d ||
+    c === 0x5f ||
+    c === 0x2f ||
+    c === 0x2a ||
+    c === 0x7e ||
+    c === 0xb7 ||
+    c === 0x2022 ||
+    c === 0x27
   );
 }

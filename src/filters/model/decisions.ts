@@ -126,15 +126,43 @@ function mergeOverlapping(spans: Array<[number, number]>): Array<[number, number
  * do not. `profanity.` and `model.offensive` cover the filter's own reason texts.
  */
 const OFFENCE_PHRASES = [
-  'thô tục', 'tục tĩu', 'nói tục', 'văng tục', 'chửi tục', 'xúc phạm', 'công kích', 'chửi', 'lăng mạ',
-  'miệt thị', 'phỉ báng', 'bôi nhọ', 'thù ghét', 'kỳ thị', 'offensive', 'offence', 'offense', 'insult',
-  'insulting', 'abusive', 'abuse', 'profanity', 'profane', 'obscene', 'vulgar', 'slur', 'hate',
+  'thô tục',
+  'tục tĩu',
+  'nói tục',
+  'văng tục',
+  'chửi tục',
+  'xúc phạm',
+  'công kích',
+  'chửi',
+  'lăng mạ',
+  'miệt thị',
+  'phỉ báng',
+  'bôi nhọ',
+  'thù ghét',
+  'kỳ thị',
+  'offensive',
+  'offence',
+  'offense',
+  'insult',
+  'insulting',
+  'abusive',
+  'abuse',
+  'profanity',
+  'profane',
+  'obscene',
+  'vulgar',
+  'slur',
+  'hate',
 ];
 /** "tục" alone: rude, unless it is one of these words. */
 const NOT_RUDE_TUC = ['tiếp tục', 'liên tục', 'thủ tục', 'phong tục', 'tục lệ', 'tục ngữ', 'lục tục', 'kế tục', 'tục danh'];
 
 export function suggestsOffence(reason: string): boolean {
-  const words = reason.normalize('NFC').toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  const words = reason
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
   const text = ` ${words.join(' ')} `;
   if (OFFENCE_PHRASES.some((p) => text.includes(` ${p} `))) return true;
   let rest = text;

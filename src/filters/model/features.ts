@@ -82,14 +82,7 @@ export function lexiconCodes(tokens: Tokens, hits: readonly LexiconHit[]): { cod
  * (previous, next, two before, two after); and the token in its place (word pairs and
  * triples, lexicon evidence).
  */
-export function tokenFeatures(
-  text: NormalizedText,
-  tokens: Tokens,
-  lex: Uint8Array,
-  lexAny: number,
-  t: number,
-  out: Int32Array,
-): number {
+export function tokenFeatures(text: NormalizedText, tokens: Tokens, lex: Uint8Array, lexAny: number, t: number, out: Int32Array): number {
   const n = tokens.count;
   const wa = tokens.hashAccented;
   const ws = tokens.hashStripped;

@@ -95,7 +95,7 @@ const Parameters: FC<{ parameters: Parameter[] }> = ({ parameters }) => (
           <td>
             <code>{p.schema ? schemaText(p.schema) : 'string'}</code>
           </td>
-          <td>{p.schema ? notesOf(p.schema) : p.description ?? ''}</td>
+          <td>{p.schema ? notesOf(p.schema) : (p.description ?? '')}</td>
         </tr>
       ))}
     </tbody>
@@ -119,8 +119,7 @@ const OperationCard: FC<Listed> = ({ method, path, operation }) => (
     ) : null}
     {operation.security?.length ? (
       <p class="security">
-        Needs:{' '}
-        {operation.security.map((requirement) => Object.keys(requirement).join(' + ') || 'nothing').join(', or ')}
+        Needs: {operation.security.map((requirement) => Object.keys(requirement).join(' + ') || 'nothing').join(', or ')}
       </p>
     ) : null}
     {operation.parameters?.length ? (

@@ -65,7 +65,13 @@ function objectText(schema: JsonSchema, depth: number): string {
 export function notesOf(schema: JsonSchema): string {
   const notes: string[] = [];
   const range = (min?: number, max?: number, unit = '') =>
-    min !== undefined && max !== undefined ? `${min}–${max}${unit}` : min !== undefined ? `≥ ${min}${unit}` : max !== undefined ? `≤ ${max}${unit}` : '';
+    min !== undefined && max !== undefined
+      ? `${min}–${max}${unit}`
+      : min !== undefined
+        ? `≥ ${min}${unit}`
+        : max !== undefined
+          ? `≤ ${max}${unit}`
+          : '';
   const length = range(schema.minLength, schema.maxLength, ' chars');
   const value = range(schema.minimum, schema.maximum);
   const items = range(schema.minItems, schema.maxItems, ' items');

@@ -46,7 +46,10 @@ const submitComment = createRoute({
     body: { required: true, content: { 'application/json': { schema: commentSubmissionSchema } } },
   },
   responses: {
-    202: jsonAnswer('accepted: the job is in the queue (a filled honeypot answers the same and is dropped)', z.object({ id: z.string(), status: z.literal('pending') })),
+    202: jsonAnswer(
+      'accepted: the job is in the queue (a filled honeypot answers the same and is dropped)',
+      z.object({ id: z.string(), status: z.literal('pending') }),
+    ),
     ...errorAnswers(
       'invalid_json',
       'validation_failed',

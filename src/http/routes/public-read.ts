@@ -24,7 +24,14 @@ const MAX_RENDERED_COUNTS = 5_000;
 const countsQuery = z.object({
   articles: z
     .string()
-    .transform((value) => [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))])
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(articleIdSchema).min(1).max(MAX_COUNT_ARTICLES)),
 });
 
@@ -43,7 +50,11 @@ const countsRoute = createRoute({
   path: '/counts',
   tags: ['Public API'],
   summary: 'Approved comments per article (ETag, 304 on If-None-Match, Cache-Control: public, max-age=5)',
-  request: { query: z.object({ articles: z.string().openapi({ description: `comma-separated article ids, at most ${MAX_COUNT_ARTICLES}`, example: 'a,b,c' }) }) },
+  request: {
+    query: z.object({
+      articles: z.string().openapi({ description: `comma-separated article ids, at most ${MAX_COUNT_ARTICLES}`, example: 'a,b,c' }),
+    }),
+  },
   responses: {
     200: jsonAnswer('counts; unknown ids count 0', z.object({ counts: z.record(z.string(), z.number().int()) })),
     304: { description: 'not modified (If-None-Match matched the ETag)' },
@@ -68,7 +79,10 @@ const listRoute = createRoute({
   tags: ['Public API'],
   summary: 'Approved comments of an article, oldest first, in keyset pages',
   // The article id rule built here: a zod 4 schema made before @hono/zod-openapi loaded (articleIdSchema) has no .openapi().
-  request: { params: z.object({ articleId: z.string().regex(ARTICLE_ID_PATTERN, 'invalid').openapi({ description: 'may contain `/`' }) }), query: listQuery },
+  request: {
+    params: z.object({ articleId: z.string().regex(ARTICLE_ID_PATTERN, 'invalid').openapi({ description: 'may contain `/`' }) }),
+    query: listQuery,
+  },
   responses: {
     200: jsonAnswer(
       'a page',

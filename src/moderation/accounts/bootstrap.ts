@@ -18,7 +18,8 @@ export async function ensureBootstrapAdmin(deps: { config: Config; moderators: M
   const admin = deps.config.admin;
   if (!admin) return;
   const problem = passwordProblem(admin.password, admin.email);
-  if (problem) deps.logger.warn({ setting: 'ADMIN_PASSWORD', problem }, `ADMIN_PASSWORD ${configProblem(problem)} (refused with NODE_ENV=production)`);
+  if (problem)
+    deps.logger.warn({ setting: 'ADMIN_PASSWORD', problem }, `ADMIN_PASSWORD ${configProblem(problem)} (refused with NODE_ENV=production)`);
   if (await deps.moderators.findByEmail(admin.email)) return;
   const created = await deps.moderators.createIfAbsent({
     id: randomUUID(),

@@ -41,21 +41,40 @@ export function createModeratorService({ db, moderators, audit, sessions }: Mode
     db.transaction(async (tx) => {
       const account = await run(tx);
       if (!account) throw new AppError('not_found');
-      await audit.recordIn(tx, { actor: actorId, action, targetType: 'moderator', targetId, details: { email: account.email, ...details } });
+      await audit.recordIn(tx, {
+        actor: actorId,
+        action,
+        targetType: 'moderator',
+        targetId,
+        details: { email: account.email, ...details },
+      });
       return account;
     });
 
   return {
     list: () => moderators.list(),
 
-    async create(actorId: string, input: { email: string; displayName: string | null; role: ModeratorRole; password: string }, lang?: Lang) {
+    async create(
+      actorId: string,
+      input: { email: string; displayName: string | null; role: ModeratorRole; password: string },
+      lang?: Lang,
+    ) {
       assertPasswordAllowed(input.password, { email: input.email, lang });
       const passwordHash = await hashPassword(input.password);
       const id = randomUUID();
       return db.transaction(async (tx) => {
-        const created = await moderators.createIfAbsent({ id, email: input.email.trim(), displayName: input.displayName, role: input.role, passwordHash }, tx);
+        const created = await moderators.createIfAbsent(
+          { id, email: input.email.trim(), displayName: input.displayName, role: input.role, passwordHash },
+          tx,
+        );
         if (!created) throw new AppError('conflict', { fields: { email: 'already used' } });
-        await audit.recordIn(tx, { actor: actorId, action: 'moderator.create', targetType: 'moderator', targetId: id, details: { email: created.email, role: created.role } });
+        await audit.recordIn(tx, {
+          actor: actorId,
+          action: 'moderator.create',
+          targetType: 'moderator',
+          targetId: id,
+          details: { email: created.email, role: created.role },
+        });
         return created;
       });
     },
@@ -63,7 +82,9 @@ export function createModeratorService({ db, moderators, audit, sessions }: Mode
     async setDisabled(actorId: string, id: string, disabled: boolean) {
       // Locking yourself out would leave a newsroom without an admin by one click.
       if (disabled && id === actorId) throw new AppError('forbidden');
-      const account = await change(actorId, disabled ? 'moderator.disable' : 'moderator.enable', id, (tx) => moderators.setDisabled(id, disabled, tx));
+      const account = await change(actorId, disabled ? 'moderator.disable' : 'moderator.enable', id, (tx) =>
+        moderators.setDisabled(id, disabled, tx),
+      );
       if (disabled) await endSessions(id);
       return account;
     },
@@ -89,7 +110,9 @@ export function createModeratorService({ db, moderators, audit, sessions }: Mode
         throw new AppError('validation_failed', { fields: { currentPassword: 'wrong password' } });
       }
       const passwordHash = await hashPassword(password);
-      const account = await change(actorId, 'moderator.change_password', actorId, (tx) => moderators.setPasswordHash(actorId, passwordHash, tx));
+      const account = await change(actorId, 'moderator.change_password', actorId, (tx) =>
+        moderators.setPasswordHash(actorId, passwordHash, tx),
+      );
       await endSessions(actorId, sessionId);
       return account;
     },

@@ -25,7 +25,11 @@ export function createCommentForm(options: { api: Api; t: Messages; articleId: s
   const { api, t, articleId } = options;
 
   const name = createField('authorName', [t.name], h('input', { type: 'text', autocomplete: 'name' }));
-  const email = createField('authorEmail', [t.email, ' ', h('span', { class: 'hint' }, [t.emailHint])], h('input', { type: 'email', autocomplete: 'email' }));
+  const email = createField(
+    'authorEmail',
+    [t.email, ' ', h('span', { class: 'hint' }, [t.emailHint])],
+    h('input', { type: 'email', autocomplete: 'email' }),
+  );
   const counterId = uniqueId('counter');
   const counter = h('p', { class: 'counter', id: counterId }, [t.counter(0, CONTENT_MAX)]);
   const content = createField('content', [t.content], h('textarea', { rows: '5' }), { describedBy: [counterId], after: [counter] });

@@ -39,7 +39,7 @@ describe.each(ENGINES)('moderator comment API (%s)', (engine) => {
       expect((await svc.fetch('/admin/api/events')).status).toBe(401);
     });
 
-    it('answers 403 csrf_failed to a decision without the token, with a wrong one and with another session\'s', async () => {
+    it("answers 403 csrf_failed to a decision without the token, with a wrong one and with another session's", async () => {
       const c = await insertComment(svc.services);
       for (const csrf of [false, 'nope', other.csrfToken] as const) {
         const res = await admin.post(`/admin/api/comments/${c.id}/approve`, {}, { csrf });
@@ -63,7 +63,9 @@ describe.each(ENGINES)('moderator comment API (%s)', (engine) => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res = await admin.fetch(`/admin/api/comments?status=pending&articleId=${articleId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        const res = await admin.fetch(
+          `/admin/api/comments?status=pending&articleId=${articleId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         expect(res.status).toBe(200);
         const body = await res.json();
         seen.push(...body.comments.map((c: { id: string }) => c.id));
@@ -97,12 +99,22 @@ describe.each(ENGINES)('moderator comment API (%s)', (engine) => {
       const all = await (await admin.fetch(`/admin/api/comments?status=rejected&articleId=${articleId}`)).json();
       expect(all.comments.map((x: { id: string }) => x.id)).toEqual([c.id, b.id, a.id]);
       expect(all.comments[0].decidedBy).toBe('filter');
-      const found = await (await admin.fetch(`/admin/api/comments?status=rejected&articleId=${articleId}&q=${encodeURIComponent('100%')}`)).json();
+      const found = await (
+        await admin.fetch(`/admin/api/comments?status=rejected&articleId=${articleId}&q=${encodeURIComponent('100%')}`)
+      ).json();
       expect(found.comments.map((x: { id: string }) => x.id).sort()).toEqual([a.id, c.id].sort());
     });
 
     it('answers 400 validation_failed for a bad status, limit, articleId or cursor', async () => {
-      for (const query of ['status=queued', 'limit=0', 'limit=201', 'limit=abc', 'articleId=' + encodeURIComponent('bad id!'), 'cursor=zzz', 'cursor=' + 'a'.repeat(500)]) {
+      for (const query of [
+        'status=queued',
+        'limit=0',
+        'limit=201',
+        'limit=abc',
+        'articleId=' + encodeURIComponent('bad id!'),
+        'cursor=zzz',
+        'cursor=' + 'a'.repeat(500),
+      ]) {
         const res = await admin.fetch(`/admin/api/comments?${query}`);
         expect(res.status, query).toBe(400);
         expect((await res.json()).error.code).toBe('validation_failed');
@@ -124,7 +136,19 @@ describe.each(ENGINES)('moderator comment API (%s)', (engine) => {
       const id = '0190a0a0-0000-7000-8000-00000000abcd';
       await svc.services.queues.moderation.add(
         'moderate',
-        { comment: { id, articleId: 'x', parentId: null, authorName: 'B', authorEmail: null, content: 'chờ', ip: null, userAgent: null, createdAt: new Date().toISOString() } },
+        {
+          comment: {
+            id,
+            articleId: 'x',
+            parentId: null,
+            authorName: 'B',
+            authorEmail: null,
+            content: 'chờ',
+            ip: null,
+            userAgent: null,
+            createdAt: new Date().toISOString(),
+          },
+        },
         { jobId: id, delay: 60_000 },
       );
       const queued = await admin.fetch(`/admin/api/comments/${id}`);
@@ -149,10 +173,16 @@ describe.each(ENGINES)('moderator comment API (%s)', (engine) => {
       await waitFor(async () => (await countOf(articleId)) === 1, 2_000);
 
       const decisions = await svc.services.decisions.listForComment(c.id);
-      expect(decisions).toEqual([expect.objectContaining({ decision: 'approve', decidedBy: admin.id, previousStatus: 'pending', reason: 'ổn', overturn: false })]);
+      expect(decisions).toEqual([
+        expect.objectContaining({ decision: 'approve', decidedBy: admin.id, previousStatus: 'pending', reason: 'ổn', overturn: false }),
+      ]);
       const audit = await svc.services.audit.listForTarget('comment', c.id);
       expect(audit).toEqual([
-        expect.objectContaining({ actor: admin.id, action: 'comment.approve', details: expect.objectContaining({ previousStatus: 'pending', overturn: false, reason: 'ổn' }) }),
+        expect.objectContaining({
+          actor: admin.id,
+          action: 'comment.approve',
+          details: expect.objectContaining({ previousStatus: 'pending', overturn: false, reason: 'ổn' }),
+        }),
       ]);
     });
 
@@ -209,7 +239,11 @@ describe.each(ENGINES)('moderator comment API (%s)', (engine) => {
         expect(res.status).toBe(400);
         expect((await res.json()).error.code).toBe('validation_failed');
       }
-      const broken = await admin.fetch(`/admin/api/comments/${c.id}/reject`, { method: 'POST', body: '{"reason":', headers: { 'content-type': 'application/json' } });
+      const broken = await admin.fetch(`/admin/api/comments/${c.id}/reject`, {
+        method: 'POST',
+        body: '{"reason":',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(broken.status).toBe(400);
       expect((await broken.json()).error.code).toBe('invalid_json');
       const badId = await admin.post('/admin/api/comments/bad%20id/approve', {});
@@ -232,8 +266,15 @@ describe.each(ENGINES)('moderator comment API (%s)', (engine) => {
         expect(audit.map((x) => [x.actor, x.action])).toEqual([[winner.by, winner.action]]);
         expect(await svc.services.decisions.listForComment(c.id)).toHaveLength(1);
       }
-      const approved = (await svc.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM comments WHERE article_id = $1 AND status = 'approved'`, [articleId])).rows[0].n;
-      const stored = (await svc.services.db.query<{ n: number }>('SELECT approved_count AS n FROM article_counts WHERE article_id = $1', [articleId])).rows[0]?.n ?? 0;
+      const approved = (
+        await svc.services.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM comments WHERE article_id = $1 AND status = 'approved'`,
+          [articleId],
+        )
+      ).rows[0].n;
+      const stored =
+        (await svc.services.db.query<{ n: number }>('SELECT approved_count AS n FROM article_counts WHERE article_id = $1', [articleId]))
+          .rows[0]?.n ?? 0;
       expect(stored).toBe(approved);
       await waitFor(async () => (await countOf(articleId)) === approved, 2_000);
     });
@@ -262,7 +303,12 @@ describe.each(ENGINES)('moderator comment API (%s)', (engine) => {
 
     it('answers 400 validation_failed for no ids, too many ids or an unknown action', async () => {
       const ids = Array.from({ length: 201 }, (_, i) => `id-${i}`);
-      for (const body of [{ ids: [], action: 'approve' }, { ids, action: 'approve' }, { ids: ['a'], action: 'delete' }, { action: 'approve' }]) {
+      for (const body of [
+        { ids: [], action: 'approve' },
+        { ids, action: 'approve' },
+        { ids: ['a'], action: 'delete' },
+        { action: 'approve' },
+      ]) {
         const res = await admin.post('/admin/api/comments/bulk', body);
         expect(res.status).toBe(400);
         expect((await res.json()).error.code).toBe('validation_failed');

@@ -17,7 +17,10 @@ describe('EventHub', () => {
     const b: string[] = [];
     let closedB = false;
     const stopA = await hub.listen((m) => a.push(m));
-    await hub.listen((m) => b.push(m), () => (closedB = true));
+    await hub.listen(
+      (m) => b.push(m),
+      () => (closedB = true),
+    );
     expect(hub.listenerCount).toBe(2);
     const [, subscribers] = (await publisher.pubsub('NUMSUB', channel)) as [string, number];
     expect(Number(subscribers)).toBe(1);

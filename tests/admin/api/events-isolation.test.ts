@@ -89,7 +89,9 @@ describe('two instances with the same REDIS_PREFIX on different database numbers
   let b: TestService;
   beforeAll(async () => {
     [a, b] = await Promise.all(
-      urls.map((url) => startTestService({ engine: 'postgres', workers: false, env: { ...adminEnv, REDIS_URL: url, REDIS_PREFIX: prefix } })),
+      urls.map((url) =>
+        startTestService({ engine: 'postgres', workers: false, env: { ...adminEnv, REDIS_URL: url, REDIS_PREFIX: prefix } }),
+      ),
     );
   });
   afterAll(async () => {

@@ -44,7 +44,10 @@ describe('live events across api copies', () => {
     expect(Number(subscribers)).toBeGreaterThanOrEqual(1);
     expect(Number(subscribers)).toBeLessThanOrEqual(2);
     // Every one of them gets each event.
-    await redis.publish(keys.eventsChannel, JSON.stringify({ type: 'comment.queued', id: 'x1', articleId: 'a', status: 'pending', at: new Date().toISOString() }));
+    await redis.publish(
+      keys.eventsChannel,
+      JSON.stringify({ type: 'comment.queued', id: 'x1', articleId: 'a', status: 'pending', at: new Date().toISOString() }),
+    );
     await waitFor(() => streams.every((s) => s.events.some((e) => e.id === 'x1')), 2_000);
     await Promise.all(streams.map((s) => s.close()));
   });

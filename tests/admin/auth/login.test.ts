@@ -9,7 +9,11 @@ import { startTestService, type TestService } from '../../support/service.js';
 describe.each(ENGINES)('moderator login, sessions and CSRF (%s)', (engine) => {
   let svc: TestService;
   beforeAll(async () => {
-    svc = await startTestService({ engine, workers: false, env: { ...adminEnv, RATE_LIMIT_LOGIN: '3/900', RATE_LIMIT_LOGIN_IP: '3/900', TRUST_PROXY: '1' } });
+    svc = await startTestService({
+      engine,
+      workers: false,
+      env: { ...adminEnv, RATE_LIMIT_LOGIN: '3/900', RATE_LIMIT_LOGIN_IP: '3/900', TRUST_PROXY: '1' },
+    });
   });
   afterAll(() => svc?.stop());
 
@@ -31,12 +35,21 @@ describe.each(ENGINES)('moderator login, sessions and CSRF (%s)', (engine) => {
     const wrong = await svc.post('/admin/api/login', { email: ADMIN_EMAIL, password: 'sai-mat-khau' }, { 'x-forwarded-for': '10.0.0.1' });
     expect(wrong.status).toBe(401);
     expect((await wrong.json()).error.code).toBe('invalid_credentials');
-    const unknown = await svc.post('/admin/api/login', { email: 'ai-do@example.vn', password: ADMIN_PASSWORD }, { 'x-forwarded-for': '10.0.0.2' });
+    const unknown = await svc.post(
+      '/admin/api/login',
+      { email: 'ai-do@example.vn', password: ADMIN_PASSWORD },
+      { 'x-forwarded-for': '10.0.0.2' },
+    );
     expect(unknown.status).toBe(401);
     expect((await unknown.json()).error.code).toBe('invalid_credentials');
 
     const email = `tat-${randomUUID()}@example.vn`;
-    await svc.services.moderators.createIfAbsent({ id: randomUUID(), email, role: 'moderator', passwordHash: await hashPassword(MODERATOR_PASSWORD) });
+    await svc.services.moderators.createIfAbsent({
+      id: randomUUID(),
+      email,
+      role: 'moderator',
+      passwordHash: await hashPassword(MODERATOR_PASSWORD),
+    });
     const mod = await login(svc, email, MODERATOR_PASSWORD);
     await svc.services.db.query('UPDATE moderators SET disabled_at = now() WHERE lower(email) = lower($1)', [email]);
     const disabled = await svc.post('/admin/api/login', { email, password: MODERATOR_PASSWORD }, { 'x-forwarded-for': '10.0.0.3' });
@@ -78,7 +91,11 @@ describe.each(ENGINES)('moderator login, sessions and CSRF (%s)', (engine) => {
     }
     const limited = await svc.post('/admin/api/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { 'x-forwarded-for': '10.2.0.1' });
     expect(limited.status).toBe(429);
-    const elsewhere = await svc.post('/admin/api/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { 'x-forwarded-for': '10.2.0.2' });
+    const elsewhere = await svc.post(
+      '/admin/api/login',
+      { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+      { 'x-forwarded-for': '10.2.0.2' },
+    );
     expect(elsewhere.status).toBe(200);
   });
 
@@ -132,7 +149,9 @@ describe.each(ENGINES)('moderator login, sessions and CSRF (%s)', (engine) => {
   it('creates the bootstrap admin once, even when several starts race', async () => {
     const { services } = svc;
     await Promise.all([1, 2, 3].map(() => ensureBootstrapAdmin(services)));
-    const { rows } = await services.db.query<{ n: number }>('SELECT count(*)::int AS n FROM moderators WHERE lower(email) = lower($1)', [ADMIN_EMAIL]);
+    const { rows } = await services.db.query<{ n: number }>('SELECT count(*)::int AS n FROM moderators WHERE lower(email) = lower($1)', [
+      ADMIN_EMAIL,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 });

@@ -14,9 +14,23 @@ describe.each(ENGINES)('bans and word lists (%s)', (engine) => {
 
   async function enqueue(authorEmail: string, content: string, ip = '198.51.100.9'): Promise<string> {
     const id = newCommentId();
-    await app.svc.services.queues.moderation.add('moderate', {
-      comment: { id, articleId: 'bai-1', parentId: null, authorName: 'Độc giả', authorEmail, content, ip, userAgent: null, createdAt: new Date().toISOString() },
-    }, { jobId: id });
+    await app.svc.services.queues.moderation.add(
+      'moderate',
+      {
+        comment: {
+          id,
+          articleId: 'bai-1',
+          parentId: null,
+          authorName: 'Độc giả',
+          authorEmail,
+          content,
+          ip,
+          userAgent: null,
+          createdAt: new Date().toISOString(),
+        },
+      },
+      { jobId: id },
+    );
     return id;
   }
   const stored = (id: string) => waitFor(() => app.svc.services.comments.findById(id), 10_000);
@@ -64,7 +78,9 @@ describe.each(ENGINES)('bans and word lists (%s)', (engine) => {
 
     expect((await app.admin.post(`/admin/api/lexicon/${entry.id}/delete`)).status).toBe(200);
     await waitFor(() => !app.svc.services.filter.evaluate('Anh ta là đồ lươn lẹo').reasons.some((r) => r.match === 'đồ lươn lẹo'), 5_000);
-    const audit = await app.svc.services.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE target_type = 'lexicon' ORDER BY id`);
+    const audit = await app.svc.services.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE target_type = 'lexicon' ORDER BY id`,
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['lexicon.add', 'lexicon.remove']);
   });
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { highlightSegments } from '../../../src/admin/ui/highlight.js';
 import type { Reason } from '../../../src/filters/index.js';
 
-const reason = (rule: string, start: number, end: number, tier: Reason['tier'] = 'review'): Reason => ({ rule, tier, match: '', start, end });
+const reason = (rule: string, start: number, end: number, tier: Reason['tier'] = 'review'): Reason => ({
+  rule,
+  tier,
+  match: '',
+  start,
+  end,
+});
 
 describe('highlightSegments', () => {
   it('marks exactly content.slice(start, end), in UTF-16 units (emoji before the match)', () => {
@@ -30,7 +36,13 @@ describe('highlightSegments', () => {
 
   it('ignores offsets that are empty, negative, reversed or past the end, and clamps the end', () => {
     const content = 'xin chào';
-    const segments = highlightSegments(content, [reason('r', -1, 2), reason('r', 5, 5), reason('r', 6, 3), reason('r', 50, 60), reason('r', 4, 99)]);
+    const segments = highlightSegments(content, [
+      reason('r', -1, 2),
+      reason('r', 5, 5),
+      reason('r', 6, 3),
+      reason('r', 50, 60),
+      reason('r', 4, 99),
+    ]);
     expect(segments.map((s) => s.text).join('')).toBe(content);
     expect(segments.filter((s) => s.tier).map((s) => s.text)).toEqual(['chào']);
   });

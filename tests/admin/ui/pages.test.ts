@@ -26,7 +26,17 @@ describe('moderator pages', () => {
   async function seed(content: string, minutesAgo: number, articleId = 'bai-trang'): Promise<string> {
     const id = newCommentId();
     await svc.services.comments.saveModerated({
-      comment: { id, articleId, parentId: null, authorName: 'Độc giả', authorEmail: 'd@example.vn', content, ip: '192.0.2.1', userAgent: null, createdAt: new Date(Date.now() - minutesAgo * 60_000).toISOString() },
+      comment: {
+        id,
+        articleId,
+        parentId: null,
+        authorName: 'Độc giả',
+        authorEmail: 'd@example.vn',
+        content,
+        ip: '192.0.2.1',
+        userAgent: null,
+        createdAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+      },
       verdict: svc.services.filter.evaluate(content),
       status: 'pending',
       decidedBy: null,
@@ -40,7 +50,10 @@ describe('moderator pages', () => {
     const res = await formLogin(ADMIN_EMAIL, ADMIN_PASSWORD);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/stats');
-    cookie = res.headers.getSetCookie().find((c) => c.startsWith('cm_session='))!.split(';')[0];
+    cookie = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('cm_session='))!
+      .split(';')[0];
   });
   afterAll(async () => svc?.stop());
 
@@ -54,7 +67,10 @@ describe('moderator pages', () => {
 
   it('switches to English with ?lang=en and remembers it', async () => {
     const en = await page('/admin/queue?lang=en');
-    const langCookie = en.headers.getSetCookie().find((c) => c.startsWith('cm_lang='))!.split(';')[0];
+    const langCookie = en.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('cm_lang='))!
+      .split(';')[0];
     expect(await en.text()).toContain('Blocked by filter');
     const again = await page('/admin/queue', `; ${langCookie}`);
     const html = await again.text();
@@ -66,7 +82,8 @@ describe('moderator pages', () => {
   it('escapes comment text and pages through the queue oldest first with a cursor', async () => {
     const article = `bai-${Date.now()}`;
     const ids: string[] = [];
-    for (let i = 0; i < 35; i++) ids.push(await seed(i === 0 ? '<script>alert(1)</script> "quote" & more' : `Bình luận số ${i}`, 100 - i, article));
+    for (let i = 0; i < 35; i++)
+      ids.push(await seed(i === 0 ? '<script>alert(1)</script> "quote" & more' : `Bình luận số ${i}`, 100 - i, article));
     const first = await (await page(`/admin/queue?article=${article}`)).text();
     expect(first).not.toContain('<script>alert(1)</script>');
     expect(first).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -101,7 +118,17 @@ describe('moderator pages', () => {
     const unsure = { rule: 'model.offensive', tier: 'review', ...at('hạch') };
     const id = newCommentId();
     await svc.services.comments.saveModerated({
-      comment: { id, articleId: article, parentId: null, authorName: 'Độc giả', authorEmail: null, content, ip: null, userAgent: null, createdAt: new Date().toISOString() },
+      comment: {
+        id,
+        articleId: article,
+        parentId: null,
+        authorName: 'Độc giả',
+        authorEmail: null,
+        content,
+        ip: null,
+        userAgent: null,
+        createdAt: new Date().toISOString(),
+      },
       verdict: { action: 'review', score: 0.87, reasons: [modelReason, unsure] as Reason[], lexiconVersion: 'test-model' },
       status: 'pending',
       decidedBy: null,
@@ -124,12 +151,25 @@ describe('moderator pages', () => {
 
   it('logs out with the form (CSRF field) and then redirects pages to the login form', async () => {
     const login = await formLogin(ADMIN_EMAIL, ADMIN_PASSWORD);
-    const own = login.headers.getSetCookie().find((c) => c.startsWith('cm_session='))!.split(';')[0];
+    const own = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('cm_session='))!
+      .split(';')[0];
     const queue = await svc.fetch('/admin/queue', { headers: { cookie: own } });
     const csrf = (await queue.text()).match(/name="csrf-token" content="([^"]+)"/)![1];
-    const noToken = await svc.fetch('/admin/logout', { method: 'POST', redirect: 'manual', headers: { cookie: own, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    const noToken = await svc.fetch('/admin/logout', {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: own, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     expect(noToken.status).toBe(403);
-    const out = await svc.fetch('/admin/logout', { method: 'POST', redirect: 'manual', headers: { cookie: own, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf }) });
+    const out = await svc.fetch('/admin/logout', {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: own, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf }),
+    });
     expect(out.status).toBe(303);
     const after = await svc.fetch('/admin/queue', { redirect: 'manual', headers: { cookie: own } });
     expect(after.headers.get('location')).toMatch(/^\/admin\/login\?expired=1/);

@@ -22,22 +22,29 @@ describe('a handle after a platform word', () => {
     ['kb zl : lan_anh.99 nha', ['lan_anh.99']],
   ]);
 
-  expectAll('finds none in %j', handlesIn, [], [
-    'zalo nhé', // a Vietnamese word, not a handle
-    'zalo.me/abc', // a link: the link detector's
-    'tele abc88.com', // a domain: the link detector's
-    'zalo 0905.123.456', // a number: the phone detector's
-    'Nhóm zalo TP.HCM', // capitals: an abbreviation
-    'zalo bà con', // letters only: could be any word
-    'liên hệ abc.def', // "liên hệ" names no platform
-  ]);
+  expectAll(
+    'finds none in %j',
+    handlesIn,
+    [],
+    [
+      'zalo nhé', // a Vietnamese word, not a handle
+      'zalo.me/abc', // a link: the link detector's
+      'tele abc88.com', // a domain: the link detector's
+      'zalo 0905.123.456', // a number: the phone detector's
+      'Nhóm zalo TP.HCM', // capitals: an abbreviation
+      'zalo bà con', // letters only: could be any word
+      'liên hệ abc.def', // "liên hệ" names no platform
+    ],
+  );
 
   it('still finds a handle after "@", once', () => {
     expect(handlesIn('tele @kiem_tien_88')).toEqual(['@kiem_tien_88']);
   });
 
   it('has a contact term for every platform word', () => {
-    const terms = loadBuiltinLexicon().entries.filter((e) => e.rule === 'spam.contact').map((e) => e.term);
+    const terms = loadBuiltinLexicon()
+      .entries.filter((e) => e.rule === 'spam.contact')
+      .map((e) => e.term);
     for (const w of PLATFORM_WORDS) expect(terms.some((t) => t === w || t.endsWith(` ${w}`))).toBe(true);
   });
 });

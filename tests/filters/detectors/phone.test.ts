@@ -22,14 +22,19 @@ describe('phoneNumbers', () => {
     expect(phones('tổng đài 1900 1234')).toEqual([['1900 1234', 0.2]]);
   });
 
-  expectAll('ignores %j', phones, [], [
-    'gọi 115 ngay', // a public emergency number
-    'đường dây nóng 1022', // an anti-smuggling hotline
-    'kinh phí 4.500.000.000 đồng', // a money amount
-    'năm 2022 lũ to', // a year
-    'Km 15+500', // a road chainage
-    'ngày 03.09.2024', // a date
-    'mã abc0912345678', // digits inside a word
-    '09123456789999', // too long
-  ]);
+  expectAll(
+    'ignores %j',
+    phones,
+    [],
+    [
+      'gọi 115 ngay', // a public emergency number
+      'đường dây nóng 1022', // an anti-smuggling hotline
+      'kinh phí 4.500.000.000 đồng', // a money amount
+      'năm 2022 lũ to', // a year
+      'Km 15+500', // a road chainage
+      'ngày 03.09.2024', // a date
+      'mã abc0912345678', // digits inside a word
+      '09123456789999', // too long
+    ],
+  );
 });

@@ -101,15 +101,20 @@ describe('profanity: tiers', () => {
 });
 
 describe('profanity: English with an allowlist', () => {
-  expectAll('%s is clean', profane, [], [
-    'Scunthorpe đá hay',
-    'Báo cáo assessment',
-    'học class tiếng Anh',
-    'Cacao trồng xen',
-    'As a teacher I agree',
-    'Vinh Phuc',
-    'cum tu nay',
-  ]);
+  expectAll(
+    '%s is clean',
+    profane,
+    [],
+    [
+      'Scunthorpe đá hay',
+      'Báo cáo assessment',
+      'học class tiếng Anh',
+      'Cacao trồng xen',
+      'As a teacher I agree',
+      'Vinh Phuc',
+      'cum tu nay',
+    ],
+  );
 
   it('the walnut is not an insult', () => {
     expect(profane('Hạt óc chó tốt cho sức khỏe')).toEqual([]);

@@ -8,7 +8,18 @@ describe('built-in lexicons', () => {
   it('load every data file', () => {
     const rules = new Set(entries.map((e) => e.rule));
     expect([...rules].sort()).toEqual(
-      ['allow', 'hint.link', 'profanity.en', 'profanity.vi', 'spam.contact', 'spam.gambling', 'spam.invest', 'spam.job', 'spam.lending', 'spam.promo'].sort(),
+      [
+        'allow',
+        'hint.link',
+        'profanity.en',
+        'profanity.vi',
+        'spam.contact',
+        'spam.gambling',
+        'spam.invest',
+        'spam.job',
+        'spam.lending',
+        'spam.promo',
+      ].sort(),
     );
   });
 

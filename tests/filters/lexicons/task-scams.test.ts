@@ -8,7 +8,10 @@ import { expectAll, expectEachContains } from '../cases.js';
  */
 const engine = createFilterEngine({ model: false, siteDomains: ['baoquangtri.vn'] });
 const verdict = (s: string) => engine.evaluate(s);
-const jobWords = (s: string) => verdict(s).reasons.filter((r) => r.rule === 'spam.job').map((r) => r.match.toLowerCase());
+const jobWords = (s: string) =>
+  verdict(s)
+    .reasons.filter((r) => r.rule === 'spam.job')
+    .map((r) => r.match.toLowerCase());
 const action = (s: string) => verdict(s).action;
 
 describe('task scams', () => {

@@ -6,7 +6,9 @@ import { normalize } from '../../../src/filters/normalize/index.js';
 
 function hits(terms: string[], text: string): string[] {
   const root = createTrie();
-  terms.forEach((t, i) => insertTerm(root, t, i));
+  terms.forEach((t, i) => {
+    insertTerm(root, t, i);
+  });
   const view = normalize(text).accented;
   const found: ViewHit[] = [];
   walkView(view, flatten(root), (h) => found.push(h));

@@ -42,7 +42,8 @@ describe('model and rules together', () => {
     const phone = v.reasons.find((r) => r.rule === 'spam.phone')!;
     const link = v.reasons.find((r) => r.rule === 'spam.link')!;
     for (const r of v.reasons.filter((x) => x.rule === 'model.offensive')) {
-      for (const named of [phone, link]) expect(r.end <= named.start || r.start >= named.end, `${r.match} inside ${named.match}`).toBe(true);
+      for (const named of [phone, link])
+        expect(r.end <= named.start || r.start >= named.end, `${r.match} inside ${named.match}`).toBe(true);
     }
   });
 

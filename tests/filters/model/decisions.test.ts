@@ -50,14 +50,28 @@ describe('decisionsToTraining', () => {
         ],
       }),
     ]);
-    expect(examples).toEqual([{ text, spans: [[0, 9], [11, 13]], labelled: 'spans' }]);
+    expect(examples).toEqual([
+      {
+        text,
+        spans: [
+          [0, 9],
+          [11, 13],
+        ],
+        labelled: 'spans',
+      },
+    ]);
     expect(skipped).toBe(0);
   });
 
   it('uses the spans of a moderator rejection as well, whatever reason text was given', () => {
     const text = 'Bọn óc chó này';
     const { examples } = decisionsToTraining([
-      line({ text, decision: 'rejected', reason: 'Công kích cá nhân', reasons: [{ rule: 'profanity.vi', tier: 'review', start: 4, end: 10 }] }),
+      line({
+        text,
+        decision: 'rejected',
+        reason: 'Công kích cá nhân',
+        reasons: [{ rule: 'profanity.vi', tier: 'review', start: 4, end: 10 }],
+      }),
     ]);
     expect(examples).toEqual([{ text, spans: [[4, 10]], labelled: 'spans' }]);
   });
@@ -137,13 +151,27 @@ describe('decisionsToTraining', () => {
       'profanity.vi',
     ];
     const { examples, skipped } = decisionsToTraining([line({ text, decision: 'rejected', reasons })]);
-    expect(examples).toEqual([{ text, spans: [[0, 3], [6, 8]], labelled: 'spans' }]);
+    expect(examples).toEqual([
+      {
+        text,
+        spans: [
+          [0, 3],
+          [6, 8],
+        ],
+        labelled: 'spans',
+      },
+    ]);
     expect(skipped).toBe(0);
   });
 
   it('a rejection whose only spans fall outside the text counts as offensive without words', () => {
     const { examples, skipped } = decisionsToTraining([
-      line({ text: 'ngắn', decision: 'rejected', reason: 'Ngôn từ thô tục', reasons: [{ rule: 'profanity.vi', tier: 'block', start: 10, end: 14 }] }),
+      line({
+        text: 'ngắn',
+        decision: 'rejected',
+        reason: 'Ngôn từ thô tục',
+        reasons: [{ rule: 'profanity.vi', tier: 'block', start: 10, end: 14 }],
+      }),
     ]);
     expect(examples).toEqual([]);
     expect(skipped).toBe(1);
@@ -170,13 +198,31 @@ describe('decisionsToTraining', () => {
 
 describe('suggestsOffence', () => {
   it('matches words of offence, in any case and Unicode form', () => {
-    for (const reason of ['Ngôn từ thô tục', 'XÚC PHẠM', 'Công kích cá nhân', 'tục', 'Tục tĩu', 'văng tục', 'Offensive', 'insult', 'Lăng mạ'])
+    for (const reason of [
+      'Ngôn từ thô tục',
+      'XÚC PHẠM',
+      'Công kích cá nhân',
+      'tục',
+      'Tục tĩu',
+      'văng tục',
+      'Offensive',
+      'insult',
+      'Lăng mạ',
+    ])
       expect(suggestsOffence(reason), reason).toBe(true);
     expect(suggestsOffence('Xúc phạm'.normalize('NFD'))).toBe(true);
   });
 
   it('does not take "tục" inside other words for rudeness', () => {
-    for (const reason of ['Spam, tiếp tục đăng', 'Liên tục quảng cáo', 'Sai thủ tục', 'Quảng cáo / spam', 'Lạc đề', 'Sai sự thật', 'tin tức'])
+    for (const reason of [
+      'Spam, tiếp tục đăng',
+      'Liên tục quảng cáo',
+      'Sai thủ tục',
+      'Quảng cáo / spam',
+      'Lạc đề',
+      'Sai sự thật',
+      'tin tức',
+    ])
       expect(suggestsOffence(reason), reason).toBe(false);
   });
 });

@@ -96,4 +96,3 @@ function naiveScores(content: string): { tokens: number[]; comment: number } {
   }
   return { tokens: probabilities, comment: 1 / (1 + Math.exp(-(builtin.comment.bias + commentSum * builtin.comment.scale))) };
 }
-

@@ -45,14 +45,18 @@ describe('compose', () => {
   });
 
   it('decides on every finding even when the list of reasons is cut', () => {
-    const many = Array.from({ length: 80 }, (_, i) => f('spam.flood', 0.01, 0, 1));
+    const many = Array.from({ length: 80 }, () => f('spam.flood', 0.01, 0, 1));
     const v = compose([...many, f('profanity.vi', 0.95, 28, 30, 'block')], content, 'v1');
     expect(v.reasons).toHaveLength(50);
     expect(v.action).toBe('block');
   });
 
   it('sorts reasons by position and keeps score within 0..1', () => {
-    const v = compose([f('spam.phone', 0.5, 15, 27), f('spam.lending', 0.6, 0, 14), f('profanity.vi', 0.95, 28, 30, 'block')], content, 'v');
+    const v = compose(
+      [f('spam.phone', 0.5, 15, 27), f('spam.lending', 0.6, 0, 14), f('profanity.vi', 0.95, 28, 30, 'block')],
+      content,
+      'v',
+    );
     expect(v.reasons.map((r) => r.start)).toEqual([0, 15, 28]);
     expect(v.score).toBeGreaterThan(0.95);
     expect(v.score).toBeLessThanOrEqual(1);

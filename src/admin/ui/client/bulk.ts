@@ -26,11 +26,15 @@ export async function bulk(action: Action): Promise<void> {
     return;
   }
   for (const id of ids) decidedHere.add(id);
-  const result = await api<{ results: Array<{ id: string; status?: string; error?: ApiError | string }> }>('POST', '/admin/api/comments/bulk', {
-    ids,
-    action,
-    ...(reason ? { reason } : {}),
-  });
+  const result = await api<{ results: Array<{ id: string; status?: string; error?: ApiError | string }> }>(
+    'POST',
+    '/admin/api/comments/bulk',
+    {
+      ids,
+      action,
+      ...(reason ? { reason } : {}),
+    },
+  );
   if (!result.ok) {
     if (result.status !== 401) toast(tr('toast.failed', { message: result.error.message }), { bad: true });
     return;

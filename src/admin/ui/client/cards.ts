@@ -83,5 +83,6 @@ export function retire(card: HTMLElement): void {
     card.closest('li')?.remove();
   }
   updateSelection();
-  if (wasCurrent || index <= current) setCurrent(tab === 'pending' ? Math.min(index, cards().length - 1) : current, document.activeElement === document.body || wasCurrent);
+  if (wasCurrent || index <= current)
+    setCurrent(tab === 'pending' ? Math.min(index, cards().length - 1) : current, document.activeElement === document.body || wasCurrent);
 }

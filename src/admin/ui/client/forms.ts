@@ -27,7 +27,13 @@ export function wireForms(): void {
       }
       if (result.status === 401) return;
       const fields = result.error.details?.fields as Record<string, string> | undefined;
-      const text = result.error.message + (fields ? ` (${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ')})` : '');
+      const text =
+        result.error.message +
+        (fields
+          ? ` (${Object.entries(fields)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('; ')})`
+          : '');
       if (message) {
         message.textContent = text;
         message.hidden = false;

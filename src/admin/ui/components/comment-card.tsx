@@ -58,12 +58,15 @@ export const CommentCard: FC<CardProps> = ({ comment: c, tab, lang, now, history
         </div>
         <div class="body">
           <div class="meta">
-            <h3 class="author" id={headingId}>{c.authorName}</h3>
+            <h3 class="author" id={headingId}>
+              {c.authorName}
+            </h3>
             <span>{c.authorEmail ?? tr('card.noEmail')}</span>
-            <span>{tr('card.ip')} {c.ip ?? '—'}</span>
             <span>
-              {tr('card.article')}{' '}
-              <a href={`/admin/queue?${new URLSearchParams({ tab, article: c.articleId })}`}>{c.articleId}</a>
+              {tr('card.ip')} {c.ip ?? '—'}
+            </span>
+            <span>
+              {tr('card.article')} <a href={`/admin/queue?${new URLSearchParams({ tab, article: c.articleId })}`}>{c.articleId}</a>
             </span>
             <time datetime={c.createdAt.toISOString()}>{formatTime(c.createdAt, lang)}</time>
             {c.status === 'pending' ? (
@@ -82,7 +85,9 @@ export const CommentCard: FC<CardProps> = ({ comment: c, tab, lang, now, history
           <p class="content">
             {highlightSegments(c.content, reasons).map((s) =>
               s.tier ? (
-                <mark class={`t-${s.tier}`} title={s.rules.map((r) => ruleLabel(r, lang)).join(', ')}>{s.text}</mark>
+                <mark class={`t-${s.tier}`} title={s.rules.map((r) => ruleLabel(r, lang)).join(', ')}>
+                  {s.text}
+                </mark>
               ) : (
                 s.text
               ),
@@ -129,8 +134,12 @@ const CardActions: FC<{ comment: Comment; tab: Tab; lang: UiLang }> = ({ comment
     return (
       <>
         <div class="row">
-          <button type="button" class="approve" data-action="approve" aria-keyshortcuts="a">{tr('card.approve')}</button>
-          <button type="button" class="reject" data-action="reject" aria-keyshortcuts="r">{tr('card.reject')}</button>
+          <button type="button" class="approve" data-action="approve" aria-keyshortcuts="a">
+            {tr('card.approve')}
+          </button>
+          <button type="button" class="reject" data-action="reject" aria-keyshortcuts="r">
+            {tr('card.reject')}
+          </button>
         </div>
         <RejectReasonSelect lang={lang} id={reasonId} label={tr('card.reason')} />
       </>
@@ -149,7 +158,9 @@ const CardActions: FC<{ comment: Comment; tab: Tab; lang: UiLang }> = ({ comment
   return (
     <>
       <div class="row">
-        <button type="button" class="reject" data-action="reject" data-force="1" aria-keyshortcuts="r">{tr('card.overturnReject')}</button>
+        <button type="button" class="reject" data-action="reject" data-force="1" aria-keyshortcuts="r">
+          {tr('card.overturnReject')}
+        </button>
       </div>
       <RejectReasonSelect lang={lang} id={reasonId} label={tr('card.reason')} />
     </>

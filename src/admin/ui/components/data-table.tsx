@@ -39,7 +39,13 @@ export const numeric = (label: string): Column => ({ label, numeric: true });
 
 /** The cells of a row's count columns, right-aligned under their {@link numeric} headings. */
 export function NumberCells({ values }: { values: readonly number[] }): JSX.Element {
-  return <>{values.map((n) => <td class="num">{n}</td>)}</>;
+  return (
+    <>
+      {values.map((n) => (
+        <td class="num">{n}</td>
+      ))}
+    </>
+  );
 }
 
 function ColumnHeading({ column }: { column: Column }): JSX.Element {

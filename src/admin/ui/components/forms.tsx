@@ -37,17 +37,26 @@ export const SelectField: FC<FieldProps & { name: string; choices: readonly Choi
   <Field id={props.id} label={props.label} class={props.class}>
     <select id={props.id} name={props.name}>
       {props.choices.map(([value, text]) => (
-        <option value={value} selected={value === props.selected}>{text}</option>
+        <option value={value} selected={value === props.selected}>
+          {text}
+        </option>
       ))}
     </select>
   </Field>
 );
 
 /** A form posted by the client script to `api`; errors show in its message box. */
-export const ApiForm: FC<{ api: string; submit: string; submitClass?: string; children?: Child }> = ({ api, submit, submitClass, children }) => (
+export const ApiForm: FC<{ api: string; submit: string; submitClass?: string; children?: Child }> = ({
+  api,
+  submit,
+  submitClass,
+  children,
+}) => (
   <form data-api={api} class="form-grid">
     {children}
-    <button type="submit" class={submitClass}>{submit}</button>
+    <button type="submit" class={submitClass}>
+      {submit}
+    </button>
     <FormMessage />
   </form>
 );
@@ -58,6 +67,8 @@ export const ApiForm: FC<{ api: string; submit: string; submitClass?: string; ch
  */
 export const ActionButton: FC<{ api: string; text: string; label: string }> = ({ api, text, label }) => (
   <form data-api={api} class="inline">
-    <button type="submit" aria-label={label}>{text}</button>
+    <button type="submit" aria-label={label}>
+      {text}
+    </button>
   </form>
 );

@@ -19,7 +19,10 @@ export function t(lang: UiLang, key: UiKey, vars: Record<string, string | number
 
 /** A bound translator, so pages write `tr('tab.pending')`. */
 export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
-export const translator = (lang: UiLang): Translate => (key, vars) => t(lang, key, vars);
+export const translator =
+  (lang: UiLang): Translate =>
+  (key, vars) =>
+    t(lang, key, vars);
 
 /** `?lang=en` wins (and is remembered in a cookie by the routes), then the cookie, then Vietnamese. */
 export function resolveUiLang(query: string | undefined, cookie: string | undefined): UiLang {
@@ -30,10 +33,27 @@ export function resolveUiLang(query: string | undefined, cookie: string | undefi
 
 /** The keys the client script needs, sent once per page as a JSON data block. */
 export const CLIENT_KEYS = [
-  'toast.approved', 'toast.rejected', 'toast.undo', 'toast.undone', 'toast.alreadyDecided',
-  'toast.anotherModerator', 'toast.expired', 'toast.failed', 'toast.saved', 'toast.offline',
-  'bulk.selected', 'bulk.done', 'bulk.none', 'queue.newArrivals', 'queue.reload',
-  'status.pending', 'status.approved', 'status.rejected', 'status.queued', 'card.decidedElsewhere', 'card.byFilter',
+  'toast.approved',
+  'toast.rejected',
+  'toast.undo',
+  'toast.undone',
+  'toast.alreadyDecided',
+  'toast.anotherModerator',
+  'toast.expired',
+  'toast.failed',
+  'toast.saved',
+  'toast.offline',
+  'bulk.selected',
+  'bulk.done',
+  'bulk.none',
+  'queue.newArrivals',
+  'queue.reload',
+  'status.pending',
+  'status.approved',
+  'status.rejected',
+  'status.queued',
+  'card.decidedElsewhere',
+  'card.byFilter',
 ] as const satisfies readonly UiKey[];
 
 export function clientStrings(lang: UiLang): Record<string, string> {

@@ -38,16 +38,28 @@ function detailText(details: Record<string, unknown>): string {
     .join(' · ');
 }
 
-export const AuditPage: FC<{ page: PageContext; entries: AuditEntry[]; kind?: string; nextBefore: number | null }> = ({ page, entries, kind, nextBefore }) => {
+export const AuditPage: FC<{ page: PageContext; entries: AuditEntry[]; kind?: string; nextBefore: number | null }> = ({
+  page,
+  entries,
+  kind,
+  nextBefore,
+}) => {
   const tr = translator(page.lang);
   const lang = page.lang;
   return (
     <Layout page={page} title={tr('audit.title')} nav="audit">
       <h1>{tr('audit.title')}</h1>
       <form method="get" action="/admin/audit" class="filters">
-        <SelectField id="a-kind" label={tr('audit.filterAction')} name="kind" selected={kind}
-          choices={[['', tr('audit.all')], ...AUDIT_KINDS.map((k): Choice => [k, KIND_LABELS[k][lang]])]} />
-        <button type="submit" class="primary">{tr('filter.submit')}</button>
+        <SelectField
+          id="a-kind"
+          label={tr('audit.filterAction')}
+          name="kind"
+          selected={kind}
+          choices={[['', tr('audit.all')], ...AUDIT_KINDS.map((k): Choice => [k, KIND_LABELS[k][lang]])]}
+        />
+        <button type="submit" class="primary">
+          {tr('filter.submit')}
+        </button>
       </form>
       <DataTable
         columns={[tr('audit.when'), tr('audit.actor'), tr('audit.action'), tr('audit.target'), tr('audit.details')]}
@@ -73,7 +85,10 @@ export const AuditPage: FC<{ page: PageContext; entries: AuditEntry[]; kind?: st
         )}
       />
       {nextBefore ? (
-        <Pager next={`/admin/audit?${new URLSearchParams({ ...(kind ? { kind } : {}), before: String(nextBefore) })}`} nextLabel={tr('queue.more')} />
+        <Pager
+          next={`/admin/audit?${new URLSearchParams({ ...(kind ? { kind } : {}), before: String(nextBefore) })}`}
+          nextLabel={tr('queue.more')}
+        />
       ) : null}
     </Layout>
   );

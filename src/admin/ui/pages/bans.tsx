@@ -8,7 +8,12 @@ import { ActionButton, ApiForm, InputField, SelectField } from '../components/fo
 import { Panel } from '../components/panel.js';
 import { formatTime } from '../time.js';
 
-export const BansPage: FC<{ page: PageContext; bans: Ban[]; names: Map<string, string>; prefill: { email?: string; ip?: string } }> = ({ page, bans, names, prefill }) => {
+export const BansPage: FC<{ page: PageContext; bans: Ban[]; names: Map<string, string>; prefill: { email?: string; ip?: string } }> = ({
+  page,
+  bans,
+  names,
+  prefill,
+}) => {
   const tr = translator(page.lang);
   return (
     <Layout page={page} title={tr('bans.title')} nav="bans">
@@ -18,15 +23,30 @@ export const BansPage: FC<{ page: PageContext; bans: Ban[]; names: Map<string, s
         <ApiForm api="/admin/api/bans" submit={tr('bans.submit')} submitClass="reject">
           <InputField id="ban-email" label={tr('bans.email')} name="email" type="email" value={prefill.email ?? ''} size={28} />
           <InputField id="ban-ip" label={tr('bans.ip')} name="ip" type="text" value={prefill.ip ?? ''} size={18} />
-          <SelectField id="ban-duration" label={tr('bans.duration')} name="durationDays" selected="7"
-            choices={[['1', tr('bans.d1')], ['7', tr('bans.d7')], ['30', tr('bans.d30')], ['', tr('bans.forever')]]} />
+          <SelectField
+            id="ban-duration"
+            label={tr('bans.duration')}
+            name="durationDays"
+            selected="7"
+            choices={[
+              ['1', tr('bans.d1')],
+              ['7', tr('bans.d7')],
+              ['30', tr('bans.d30')],
+              ['', tr('bans.forever')],
+            ]}
+          />
           <InputField id="ban-reason" label={tr('bans.reason')} name="reason" type="text" size={30} maxlength={200} />
         </ApiForm>
       </Panel>
       <h2>{tr('bans.active')}</h2>
       <DataTable
         columns={[
-          tr('bans.email'), tr('bans.ip'), tr('bans.reason'), tr('bans.expires'), tr('bans.createdBy'), tr('bans.createdAt'),
+          tr('bans.email'),
+          tr('bans.ip'),
+          tr('bans.reason'),
+          tr('bans.expires'),
+          tr('bans.createdBy'),
+          tr('bans.createdAt'),
           { label: tr('bans.lift'), hidden: true },
         ]}
         items={bans}
@@ -40,7 +60,11 @@ export const BansPage: FC<{ page: PageContext; bans: Ban[]; names: Map<string, s
             <td>{names.get(b.createdBy) ?? b.createdBy}</td>
             <td>{formatTime(b.createdAt, page.lang)}</td>
             <td>
-              <ActionButton api={`/admin/api/bans/${b.id}/lift`} text={tr('bans.lift')} label={`${tr('bans.lift')}: ${b.email ?? ''} ${b.ip ?? ''}`} />
+              <ActionButton
+                api={`/admin/api/bans/${b.id}/lift`}
+                text={tr('bans.lift')}
+                label={`${tr('bans.lift')}: ${b.email ?? ''} ${b.ip ?? ''}`}
+              />
             </td>
           </tr>
         )}

@@ -6,7 +6,12 @@ import { Layout, type PageContext } from '../layout.js';
 import { DataTable } from '../components/data-table.js';
 import { formatTime } from '../time.js';
 
-export const CommenterPage: FC<{ page: PageContext; email?: string; ip?: string; entries: HistoryEntry[] }> = ({ page, email, ip, entries }) => {
+export const CommenterPage: FC<{ page: PageContext; email?: string; ip?: string; entries: HistoryEntry[] }> = ({
+  page,
+  email,
+  ip,
+  entries,
+}) => {
   const tr = translator(page.lang);
   const banHref = `/admin/bans?${new URLSearchParams({ ...(email ? { email } : {}), ...(ip ? { ip } : {}) })}`;
   return (
@@ -22,7 +27,10 @@ export const CommenterPage: FC<{ page: PageContext; email?: string; ip?: string;
           <tr>
             <td>{formatTime(h.createdAt, page.lang)}</td>
             <td>{h.articleId}</td>
-            <td class={`status-${h.status}`}>{tr(`status.${h.status}`)}{h.decidedBy === 'filter' ? ` (${tr('card.byFilter')})` : ''}</td>
+            <td class={`status-${h.status}`}>
+              {tr(`status.${h.status}`)}
+              {h.decidedBy === 'filter' ? ` (${tr('card.byFilter')})` : ''}
+            </td>
             <td>{h.content.length > 200 ? `${h.content.slice(0, 200)}…` : h.content}</td>
           </tr>
         )}

@@ -8,7 +8,11 @@ import { ActionButton, ApiForm, InputField, SelectField } from '../components/fo
 import { Panel } from '../components/panel.js';
 import { formatTime } from '../time.js';
 
-export const LexiconPage: FC<{ page: PageContext; entries: LexiconEntryRecord[]; names: Map<string, string> }> = ({ page, entries, names }) => {
+export const LexiconPage: FC<{ page: PageContext; entries: LexiconEntryRecord[]; names: Map<string, string> }> = ({
+  page,
+  entries,
+  names,
+}) => {
   const tr = translator(page.lang);
   const isAdmin = page.user.role === 'admin';
   return (
@@ -18,10 +22,34 @@ export const LexiconPage: FC<{ page: PageContext; entries: LexiconEntryRecord[];
       {isAdmin ? (
         <Panel id="lex-new" title={tr('lexicon.new')}>
           <ApiForm api="/admin/api/lexicon" submit={tr('lexicon.submit')} submitClass="primary">
-            <SelectField id="lex-kind" label={tr('lexicon.kind')} name="kind" choices={[['term', tr('lexicon.kind.term')], ['allow', tr('lexicon.kind.allow')]]} />
-            <SelectField id="lex-lang" label={tr('lexicon.lang')} name="lang" choices={[['vi', tr('lexicon.lang.vi')], ['en', tr('lexicon.lang.en')]]} />
+            <SelectField
+              id="lex-kind"
+              label={tr('lexicon.kind')}
+              name="kind"
+              choices={[
+                ['term', tr('lexicon.kind.term')],
+                ['allow', tr('lexicon.kind.allow')],
+              ]}
+            />
+            <SelectField
+              id="lex-lang"
+              label={tr('lexicon.lang')}
+              name="lang"
+              choices={[
+                ['vi', tr('lexicon.lang.vi')],
+                ['en', tr('lexicon.lang.en')],
+              ]}
+            />
             <InputField id="lex-term" label={tr('lexicon.term')} name="term" type="text" required minlength={2} maxlength={100} size={28} />
-            <SelectField id="lex-tier" label={tr('lexicon.tier')} name="tier" choices={[['review', tr('lexicon.tier.review')], ['block', tr('lexicon.tier.block')]]} />
+            <SelectField
+              id="lex-tier"
+              label={tr('lexicon.tier')}
+              name="tier"
+              choices={[
+                ['review', tr('lexicon.tier.review')],
+                ['block', tr('lexicon.tier.block')],
+              ]}
+            />
           </ApiForm>
         </Panel>
       ) : (
@@ -29,14 +57,21 @@ export const LexiconPage: FC<{ page: PageContext; entries: LexiconEntryRecord[];
       )}
       <DataTable
         columns={[
-          tr('lexicon.term'), tr('lexicon.kind'), tr('lexicon.lang'), tr('lexicon.tier'), tr('bans.createdBy'), tr('bans.createdAt'),
+          tr('lexicon.term'),
+          tr('lexicon.kind'),
+          tr('lexicon.lang'),
+          tr('lexicon.tier'),
+          tr('bans.createdBy'),
+          tr('bans.createdAt'),
           isAdmin ? { label: tr('lexicon.remove'), hidden: true } : null,
         ]}
         items={entries}
         empty={tr('lexicon.none')}
         row={(e) => (
           <tr data-entry={e.id}>
-            <td><strong>{e.term}</strong></td>
+            <td>
+              <strong>{e.term}</strong>
+            </td>
             <td>{tr(`lexicon.kind.${e.kind}`)}</td>
             <td>{tr(`lexicon.lang.${e.lang}`)}</td>
             <td>{e.tier ? tr(`lexicon.tier.${e.tier}`) : '—'}</td>
@@ -44,7 +79,11 @@ export const LexiconPage: FC<{ page: PageContext; entries: LexiconEntryRecord[];
             <td>{formatTime(e.createdAt, page.lang)}</td>
             {isAdmin ? (
               <td>
-                <ActionButton api={`/admin/api/lexicon/${e.id}/delete`} text={tr('lexicon.remove')} label={`${tr('lexicon.remove')}: ${e.term}`} />
+                <ActionButton
+                  api={`/admin/api/lexicon/${e.id}/delete`}
+                  text={tr('lexicon.remove')}
+                  label={`${tr('lexicon.remove')}: ${e.term}`}
+                />
               </td>
             ) : null}
           </tr>

@@ -10,8 +10,16 @@ export const LoginPage: FC<{ lang: UiLang; next: string; notice?: string; error?
       <main id="main">
         <form class="login" method="post" action="/admin/login">
           <h1>{tr('login.heading')}</h1>
-          {p.notice ? <p class="notice" role="status">{p.notice}</p> : null}
-          {p.error ? <p class="error" role="alert">{p.error}</p> : null}
+          {p.notice ? (
+            <p class="notice" role="status">
+              {p.notice}
+            </p>
+          ) : null}
+          {p.error ? (
+            <p class="error" role="alert">
+              {p.error}
+            </p>
+          ) : null}
           <input type="hidden" name="next" value={p.next} />
           <div>
             <label for="email">{tr('login.email')}</label>
@@ -21,9 +29,13 @@ export const LoginPage: FC<{ lang: UiLang; next: string; notice?: string; error?
             <label for="password">{tr('login.password')}</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required />
           </div>
-          <button type="submit" class="primary">{tr('login.submit')}</button>
+          <button type="submit" class="primary">
+            {tr('login.submit')}
+          </button>
           <p class="hint">
-            <a href={`/admin/login?lang=${p.lang === 'vi' ? 'en' : 'vi'}`} lang={p.lang === 'vi' ? 'en' : 'vi'}>{tr('nav.lang')}</a>
+            <a href={`/admin/login?lang=${p.lang === 'vi' ? 'en' : 'vi'}`} lang={p.lang === 'vi' ? 'en' : 'vi'}>
+              {tr('nav.lang')}
+            </a>
           </p>
         </form>
       </main>

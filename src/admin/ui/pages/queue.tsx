@@ -62,29 +62,44 @@ export const QueuePage: FC<QueuePageProps> = (props) => {
       <form class="filters" method="get" action="/admin/queue" role="search">
         <input type="hidden" name="tab" value={tab} />
         <InputField id="f-article" label={tr('filter.article')} name="article" type="text" value={filters.article ?? ''} size={18} />
-        <SelectField id="f-rule" label={tr('filter.rule')} name="rule" selected={filters.rule}
-          choices={[['', tr('filter.anyRule')], ...FILTERABLE_RULES.map((r): Choice => [r, ruleLabel(r, page.lang)])]} />
+        <SelectField
+          id="f-rule"
+          label={tr('filter.rule')}
+          name="rule"
+          selected={filters.rule}
+          choices={[['', tr('filter.anyRule')], ...FILTERABLE_RULES.map((r): Choice => [r, ruleLabel(r, page.lang)])]}
+        />
         <InputField id="f-q" label={tr('filter.q')} class="grow" name="q" type="search" value={filters.q ?? ''} aria-keyshortcuts="/" />
-        <button type="submit" class="primary">{tr('filter.submit')}</button>
+        <button type="submit" class="primary">
+          {tr('filter.submit')}
+        </button>
         {filters.article || filters.rule || filters.q ? <a href={queueHref(tab, {})}>{tr('filter.clear')}</a> : null}
       </form>
 
       <div class="bulkbar" role="region" aria-label={tr('bulk.selectAll')}>
         <input type="checkbox" id="select-all" />
         <label for="select-all">{tr('bulk.selectAll')}</label>
-        <span class="sel" id="selected-count" aria-live="polite">{tr('bulk.selected', { n: 0 })}</span>
+        <span class="sel" id="selected-count" aria-live="polite">
+          {tr('bulk.selected', { n: 0 })}
+        </span>
         {tab !== 'approved' ? (
-          <button type="button" class="approve" data-bulk="approve" aria-keyshortcuts="Shift+A">{tr('bulk.approve')}</button>
+          <button type="button" class="approve" data-bulk="approve" aria-keyshortcuts="Shift+A">
+            {tr('bulk.approve')}
+          </button>
         ) : null}
         {tab === 'pending' || tab === 'approved' ? (
           <>
-            <button type="button" class="reject" data-bulk="reject" aria-keyshortcuts="Shift+R">{tr('bulk.reject')}</button>
+            <button type="button" class="reject" data-bulk="reject" aria-keyshortcuts="Shift+R">
+              {tr('bulk.reject')}
+            </button>
             <RejectReasonSelect lang={page.lang} id="bulk-reason" label={tr('card.reason')} />
           </>
         ) : null}
         <span class="keys">
           <kbd>j</kbd>/<kbd>k</kbd> · <kbd>a</kbd> · <kbd>r</kbd> · <kbd>x</kbd> · <kbd>u</kbd> ·{' '}
-          <button type="button" class="link" data-open-help>{tr('nav.shortcuts')}</button>
+          <button type="button" class="link" data-open-help>
+            {tr('nav.shortcuts')}
+          </button>
         </span>
       </div>
 
@@ -122,8 +137,16 @@ export const QueuePage: FC<QueuePageProps> = (props) => {
 const HelpDialog: FC<{ page: PageContext }> = ({ page }) => {
   const tr = translator(page.lang);
   const rows: Array<[string, Parameters<typeof tr>[0]]> = [
-    ['j', 'help.j'], ['k', 'help.k'], ['a', 'help.a'], ['r', 'help.r'], ['x', 'help.x'],
-    ['A', 'help.A'], ['R', 'help.R'], ['u', 'help.u'], ['/', 'help.slash'], ['?', 'help.question'],
+    ['j', 'help.j'],
+    ['k', 'help.k'],
+    ['a', 'help.a'],
+    ['r', 'help.r'],
+    ['x', 'help.x'],
+    ['A', 'help.A'],
+    ['R', 'help.R'],
+    ['u', 'help.u'],
+    ['/', 'help.slash'],
+    ['?', 'help.question'],
   ];
   return (
     <dialog id="help" aria-labelledby="help-title">
@@ -131,7 +154,9 @@ const HelpDialog: FC<{ page: PageContext }> = ({ page }) => {
       <dl>
         {rows.map(([key, label]) => (
           <>
-            <dt><kbd>{key}</kbd></dt>
+            <dt>
+              <kbd>{key}</kbd>
+            </dt>
             <dd>{tr(label)}</dd>
           </>
         ))}

@@ -41,7 +41,11 @@ export const StatsPage: FC<{ page: PageContext; stats: ModerationStats; now: Dat
       <p class="hint">{tr('stats.fpHint')}</p>
       <DataTable
         columns={[
-          tr('stats.rule'), numeric(tr('stats.hits')), numeric(tr('tab.pending')), numeric(tr('stats.rejected')), numeric(tr('stats.approvedAnyway')),
+          tr('stats.rule'),
+          numeric(tr('stats.hits')),
+          numeric(tr('tab.pending')),
+          numeric(tr('stats.rejected')),
+          numeric(tr('stats.approvedAnyway')),
           tr('stats.fpRate'),
         ]}
         items={stats.rules}
@@ -53,8 +57,15 @@ export const StatsPage: FC<{ page: PageContext; stats: ModerationStats; now: Dat
             </td>
             <NumberCells values={[r.hits, r.pending, r.rejected, r.approved]} />
             <td>
-              <meter min={0} max={1} low={0.2} high={0.5} optimum={0} value={r.falsePositiveRate ?? 0}
-                aria-label={`${tr('stats.fpRate')} ${ruleLabel(r.rule, page.lang)}`}></meter>{' '}
+              <meter
+                min={0}
+                max={1}
+                low={0.2}
+                high={0.5}
+                optimum={0}
+                value={r.falsePositiveRate ?? 0}
+                aria-label={`${tr('stats.fpRate')} ${ruleLabel(r.rule, page.lang)}`}
+              ></meter>{' '}
               {percent(r.falsePositiveRate)}
             </td>
           </tr>
@@ -67,7 +78,9 @@ export const StatsPage: FC<{ page: PageContext; stats: ModerationStats; now: Dat
 /** One headline figure; `stat`, when given, is a hook (data-stat) for reading it off the page. */
 const Kpi: FC<{ stat?: string; value: string | number; label: string }> = ({ stat, value, label }) => (
   <div class="kpi">
-    <div class="v" data-stat={stat}>{value}</div>
+    <div class="v" data-stat={stat}>
+      {value}
+    </div>
     <div class="l">{label}</div>
   </div>
 );

@@ -18,29 +18,61 @@ export const UsersPage: FC<{ page: PageContext; users: AccountSummary[] }> = ({ 
         <ApiForm api="/admin/api/users" submit={tr('users.submit')} submitClass="primary">
           <InputField id="u-email" label={tr('users.email')} name="email" type="email" required size={26} autocomplete="off" />
           <InputField id="u-name" label={tr('users.name')} name="displayName" type="text" size={18} maxlength={80} />
-          <SelectField id="u-role" label={tr('users.role')} name="role" choices={[['moderator', tr('role.moderator')], ['admin', tr('role.admin')]]} />
-          <InputField id="u-password" label={tr('users.password')} name="password" type="password" required minlength={MIN_PASSWORD_LENGTH}
-            autocomplete="new-password" aria-describedby="u-password-hint" />
+          <SelectField
+            id="u-role"
+            label={tr('users.role')}
+            name="role"
+            choices={[
+              ['moderator', tr('role.moderator')],
+              ['admin', tr('role.admin')],
+            ]}
+          />
+          <InputField
+            id="u-password"
+            label={tr('users.password')}
+            name="password"
+            type="password"
+            required
+            minlength={MIN_PASSWORD_LENGTH}
+            autocomplete="new-password"
+            aria-describedby="u-password-hint"
+          />
         </ApiForm>
-        <p class="hint" id="u-password-hint">{tr('users.passwordHint')}</p>
+        <p class="hint" id="u-password-hint">
+          {tr('users.passwordHint')}
+        </p>
       </Panel>
       <DataTable
         columns={[
-          tr('users.email'), tr('users.name'), tr('users.role'), tr('users.status'), tr('bans.createdAt'), tr('users.reset'),
+          tr('users.email'),
+          tr('users.name'),
+          tr('users.role'),
+          tr('users.status'),
+          tr('bans.createdAt'),
+          tr('users.reset'),
           { label: tr('users.disable'), hidden: true },
         ]}
         items={users}
         row={(u) => (
           <tr>
-            <td>{u.email} {u.id === page.user.id ? tr('users.you') : ''}</td>
+            <td>
+              {u.email} {u.id === page.user.id ? tr('users.you') : ''}
+            </td>
             <td>{u.displayName ?? ''}</td>
             <td>{tr(`role.${u.role}`)}</td>
             <td>{u.disabledAt ? tr('users.disabled') : tr('users.active')}</td>
             <td>{formatTime(u.createdAt, page.lang)}</td>
             <td>
               <ApiForm api={`/admin/api/users/${u.id}/password`} submit={tr('users.reset')}>
-                <input name="password" type="password" minlength={MIN_PASSWORD_LENGTH} required autocomplete="new-password"
-                  aria-label={tr('users.newPassword', { email: u.email })} size={14} />
+                <input
+                  name="password"
+                  type="password"
+                  minlength={MIN_PASSWORD_LENGTH}
+                  required
+                  autocomplete="new-password"
+                  aria-label={tr('users.newPassword', { email: u.email })}
+                  size={14}
+                />
               </ApiForm>
             </td>
             <td>{u.id === page.user.id ? null : <AccountSwitch user={u} lang={page.lang} />}</td>

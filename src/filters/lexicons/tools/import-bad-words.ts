@@ -48,9 +48,7 @@ function hasTinyPart(word: string): boolean {
   return parts.length > 1 && parts.some((p) => p.length <= 2) && !/^(\w )+\w$/.test(word);
 }
 
-const words = [...new Set(new Filter().list.map(clean))]
-  .filter((w) => w.length >= 3 && !DROP.has(w) && !hasTinyPart(w))
-  .sort();
+const words = [...new Set(new Filter().list.map(clean))].filter((w) => w.length >= 3 && !DROP.has(w) && !hasTinyPart(w)).sort();
 
 /** The word with leet undone and spaces removed, so "b!tch" and "f u c k" tier like their plain forms. */
 function plain(word: string): string {

@@ -55,7 +55,9 @@ const out = values.out ?? fileURLToPath(new URL(`../${BUILTIN_MODEL_FILE}`, impo
 const bytes = encodeModel(fitted.model);
 writeFileSync(out, bytes);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-log(`wrote ${out}: ${(bytes.length / 1024).toFixed(0)} KiB, sha256 ${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}, in ${seconds} s`);
+log(
+  `wrote ${out}: ${(bytes.length / 1024).toFixed(0)} KiB, sha256 ${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}, in ${seconds} s`,
+);
 
 console.log('cross-validated on the training comments (rules + model):');
 console.log(formatFigures(fitted.crossValidated));

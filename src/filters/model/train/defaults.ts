@@ -32,9 +32,7 @@ export function weightOf(file: string): number {
 }
 
 export function fromLabelled(comments: readonly LabelledComment[], weight = 1): TrainingText[] {
-  return comments
-    .filter((c) => c.gold !== null)
-    .map((c) => ({ text: c.text, gold: c.gold!, labelled: 'all' as const, weight }));
+  return comments.filter((c) => c.gold !== null).map((c) => ({ text: c.text, gold: c.gold!, labelled: 'all' as const, weight }));
 }
 
 export function fromDecisions(examples: readonly TrainingComment[]): TrainingText[] {

@@ -43,8 +43,18 @@ const MAX_GAP = 3;
 function isSeparator(c: number): boolean {
   // space . - _ / \ · • ~ ' ` and no-break space
   return (
-    c === 0x20 || c === 0x2e || c === 0x2d || c === 0x5f || c === 0x2f || c === 0x5c ||
-    c === 0xb7 || c === 0x2022 || c === 0x7e || c === 0x27 || c === 0x60 || c === 0xa0
+    c === 0x20 ||
+    c === 0x2e ||
+    c === 0x2d ||
+    c === 0x5f ||
+    c === 0x2f ||
+    c === 0x5c ||
+    c === 0xb7 ||
+    c === 0x2022 ||
+    c === 0x7e ||
+    c === 0x27 ||
+    c === 0x60 ||
+    c === 0xa0
   );
 }
 

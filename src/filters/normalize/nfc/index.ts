@@ -141,4 +141,3 @@ const NFC_SAFE = unitRangeTable([
   [0xdc00, 0xdfff],
   [0xfe00, 0xfe0f],
 ]);
-

@@ -82,8 +82,10 @@ export function idempotency(options: IdempotencyMiddlewareOptions): MiddlewareHa
     // first finds the key still "processing" and waits for this to land (and on one api
     // copy, Redis runs the two in the order sent). Failing to keep the answer only weakens a
     // later replay, so it is logged.
-    void store.complete(key, outcome.token, fp, answer).catch((error: unknown) =>
-      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'idempotent answer not stored'),
-    );
+    void store
+      .complete(key, outcome.token, fp, answer)
+      .catch((error: unknown) =>
+        logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'idempotent answer not stored'),
+      );
   };
 }

@@ -43,9 +43,13 @@ export const en: Messages = {
   parentNotFound: 'The comment you are replying to was not found.',
   duplicate: 'You have just posted this comment.',
   rateLimited: (s) =>
-    s ? `Too many comments. Please try again in ${plural(s, 'second', 'seconds')}.` : 'Too many comments. Please try again in a few minutes.',
+    s
+      ? `Too many comments. Please try again in ${plural(s, 'second', 'seconds')}.`
+      : 'Too many comments. Please try again in a few minutes.',
   busy: (s) =>
-    s ? `The system is busy. Please try again in ${plural(s, 'second', 'seconds')}.` : 'The system is busy. Please try again in a few minutes.',
+    s
+      ? `The system is busy. Please try again in ${plural(s, 'second', 'seconds')}.`
+      : 'The system is busy. Please try again in a few minutes.',
   tooLarge: 'What you sent is too long.',
   network: 'Could not reach the server. Check your connection and press “Post comment” again.',
   generic: 'Something went wrong. Please try again.',

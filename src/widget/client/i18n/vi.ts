@@ -40,10 +40,8 @@ export const vi: Messages = {
   captchaLoadFailed: 'Không tải được mã bảo mật. Bấm “Đổi mã khác” để thử lại.',
   parentNotFound: 'Không tìm thấy bình luận bạn muốn trả lời.',
   duplicate: 'Bạn vừa gửi bình luận này rồi.',
-  rateLimited: (s) =>
-    s ? `Bạn gửi quá nhanh. Vui lòng thử lại sau ${s} giây.` : 'Bạn gửi quá nhanh. Vui lòng thử lại sau ít phút.',
-  busy: (s) =>
-    s ? `Hệ thống đang bận. Vui lòng thử lại sau ${s} giây.` : 'Hệ thống đang bận. Vui lòng thử lại sau ít phút.',
+  rateLimited: (s) => (s ? `Bạn gửi quá nhanh. Vui lòng thử lại sau ${s} giây.` : 'Bạn gửi quá nhanh. Vui lòng thử lại sau ít phút.'),
+  busy: (s) => (s ? `Hệ thống đang bận. Vui lòng thử lại sau ${s} giây.` : 'Hệ thống đang bận. Vui lòng thử lại sau ít phút.'),
   tooLarge: 'Nội dung gửi lên quá dài.',
   network: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi bấm “Gửi bình luận” lần nữa.',
   generic: 'Đã có lỗi xảy ra. Vui lòng thử lại.',

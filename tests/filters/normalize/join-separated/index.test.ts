@@ -15,7 +15,11 @@ describe('joinSeparated (through normalize)', () => {
     ['l ồ n', 'lồn'],
   ]);
 
-  expectEach('leaves %s as it is', accentedText, ['check-in', 'e xin', 'ko bik bao h', 'a, b, c'].map((s) => [s, s]));
+  expectEach(
+    'leaves %s as it is',
+    accentedText,
+    ['check-in', 'e xin', 'ko bik bao h', 'a, b, c'].map((s) => [s, s]),
+  );
 
   it('joins abbreviations into innocent letters ("q.l 9", "đ/c")', () => {
     expect(accentedText('q.l 9')).toBe('ql 9');
