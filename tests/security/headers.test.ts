@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminEnv, login } from '../support/moderators.js';
 import { startTestService, type TestService } from '../support/service.js';
+import { cspDirectives } from '../support/csp.js';
 
 const SITE = 'https://baotinh.vn';
 
@@ -18,15 +19,6 @@ describe('security headers and CORS', () => {
     await svc?.stop();
   }, 60_000);
 
-  const directives = (csp: string | null) =>
-    new Map(
-      (csp ?? '')
-        .split(';')
-        .map((d) => d.trim())
-        .filter(Boolean)
-        .map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]),
-    );
-
   it('public API: nosniff on JSON, errors included', async () => {
     for (const path of ['/v1/counts?articles=a', '/v1/captcha', '/v1/khong-co']) {
       const res = await svc.fetch(path);
@@ -39,7 +31,7 @@ describe('security headers and CORS', () => {
     for (const path of ['/admin/login', '/admin/queue']) {
       const res = path === '/admin/login' ? await svc.fetch(path) : await admin.fetch(path);
       expect(res.status, path).toBe(200);
-      const csp = directives(res.headers.get('content-security-policy'));
+      const csp = cspDirectives(res.headers.get('content-security-policy'));
       expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
       const scripts = csp.get('script-src') ?? csp.get('default-src') ?? [];
       expect(scripts, path).not.toContain("'unsafe-inline'");
@@ -59,7 +51,7 @@ describe('security headers and CORS', () => {
   it('demo page: CSP without inline script', async () => {
     const res = await svc.fetch('/demo');
     expect(res.status).toBe(200);
-    const csp = directives(res.headers.get('content-security-policy'));
+    const csp = cspDirectives(res.headers.get('content-security-policy'));
     expect(csp.size).toBeGreaterThan(0);
     expect(csp.get('script-src') ?? csp.get('default-src')).not.toContain("'unsafe-inline'");
   });

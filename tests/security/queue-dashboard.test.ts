@@ -9,15 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { useAdminService } from '../support/moderators.js';
-
-const directives = (csp: string | null) =>
-  new Map(
-    (csp ?? '')
-      .split(';')
-      .map((d) => d.trim())
-      .filter(Boolean)
-      .map((d) => [d.split(/\s+/)[0], d.split(/\s+/).slice(1)]),
-  );
+import { cspDirectives } from '../support/csp.js';
 
 /** Every absolute or protocol-relative URL in src/href attributes, url(…) and @import. */
 function externalReferences(text: string): string[] {
@@ -42,7 +34,7 @@ describe('the queue dashboard (/admin/queues)', () => {
       const res = await app.admin.fetch(path);
       await res.arrayBuffer();
       expect(res.status, path).toBe(200);
-      expect(directives(res.headers.get('content-security-policy')).get('frame-ancestors'), path).toEqual(["'none'"]);
+      expect(cspDirectives(res.headers.get('content-security-policy')).get('frame-ancestors'), path).toEqual(["'none'"]);
       expect(res.headers.get('x-frame-options'), path).toBe('DENY');
       expect(res.headers.get('cache-control'), path).toBe('no-store');
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
@@ -51,7 +43,7 @@ describe('the queue dashboard (/admin/queues)', () => {
 
   it('its CSP allows nothing from another origin', async () => {
     const res = await app.admin.fetch('/admin/queues');
-    const csp = directives(res.headers.get('content-security-policy'));
+    const csp = cspDirectives(res.headers.get('content-security-policy'));
     expect(csp.get('default-src')).toEqual(["'self'"]);
     for (const [name, sources] of csp) {
       for (const source of sources) {
