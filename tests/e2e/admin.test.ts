@@ -12,11 +12,11 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
+import { seedPending } from '../support/comments.js';
 import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
 import { uniqueName } from '../support/names.js';
 import { startTestService, type TestService } from '../support/service.js';
 import { waitFor } from '../support/wait.js';
-import { newCommentId } from '../../src/comments/ids.js';
 import type { Comment } from '../../src/comments/types.js';
 
 const ADMIN = { email: 'bientap@baoquangtri.vn', password: 'mat-khau-kiem-thu-1' };
@@ -50,26 +50,8 @@ async function seed(
   content: string,
   overrides: Partial<{ articleId: string; authorName: string; authorEmail: string; ip: string }> = {},
 ): Promise<string> {
-  const id = newCommentId();
   minutesAgo -= 1;
-  await svc.services.comments.saveModerated({
-    comment: {
-      id,
-      articleId: overrides.articleId ?? 'thoi-su/bai-mac-dinh',
-      parentId: null,
-      authorName: overrides.authorName ?? 'Trần Thị Bình',
-      authorEmail: overrides.authorEmail ?? 'binh@example.vn',
-      content,
-      ip: overrides.ip ?? '203.0.113.7',
-      userAgent: null,
-      createdAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
-    },
-    verdict: svc.services.filter.evaluate(content),
-    status: 'pending',
-    decidedBy: null,
-    decisionReason: null,
-  });
-  return id;
+  return seedPending(svc.services, content, { ...overrides, minutesAgo });
 }
 
 const stored = (id: string): Promise<Comment | null> => svc.services.comments.findById(id);

@@ -90,3 +90,35 @@ export async function insertComment(
   });
   return stored;
 }
+
+/**
+ * Writes a pending comment as the moderation worker does, with the service's own filter
+ * verdict (so highlights and reasons are real), created `minutesAgo` minutes before now.
+ */
+export async function seedPending(
+  services: Pick<Services, 'comments' | 'filter'>,
+  content: string,
+  fields: Partial<Omit<SubmittedComment, 'content' | 'createdAt'>> & { minutesAgo: number },
+): Promise<string> {
+  const { minutesAgo, ...rest } = fields;
+  const id = newCommentId();
+  await services.comments.saveModerated({
+    comment: {
+      id,
+      articleId: 'thoi-su/bai-mac-dinh',
+      parentId: null,
+      authorName: 'Trần Thị Bình',
+      authorEmail: 'binh@example.vn',
+      ip: '203.0.113.7',
+      userAgent: null,
+      ...rest,
+      content,
+      createdAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    },
+    verdict: services.filter.evaluate(content),
+    status: 'pending',
+    decidedBy: null,
+    decisionReason: null,
+  });
+  return id;
+}

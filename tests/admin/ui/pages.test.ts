@@ -3,8 +3,9 @@
  * escaping, filters that never 500 on odd input, cursor pagination, the admin-only page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newCommentId } from '../../../src/comments/ids.js';
 import type { Reason } from '../../../src/filters/index.js';
+import { newCommentId } from '../../../src/comments/ids.js';
+import { seedPending } from '../../support/comments.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv } from '../../support/moderators.js';
 import { startTestService, type TestService } from '../../support/service.js';
 
@@ -23,27 +24,8 @@ describe('moderator pages', () => {
     });
   }
 
-  async function seed(content: string, minutesAgo: number, articleId = 'bai-trang'): Promise<string> {
-    const id = newCommentId();
-    await svc.services.comments.saveModerated({
-      comment: {
-        id,
-        articleId,
-        parentId: null,
-        authorName: 'Độc giả',
-        authorEmail: 'd@example.vn',
-        content,
-        ip: '192.0.2.1',
-        userAgent: null,
-        createdAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
-      },
-      verdict: svc.services.filter.evaluate(content),
-      status: 'pending',
-      decidedBy: null,
-      decisionReason: null,
-    });
-    return id;
-  }
+  const seed = (content: string, minutesAgo: number, articleId = 'bai-trang') =>
+    seedPending(svc.services, content, { articleId, minutesAgo, authorName: 'Độc giả', authorEmail: 'd@example.vn', ip: '192.0.2.1' });
 
   beforeAll(async () => {
     svc = await startTestService({ engine: 'postgres', workers: false, env: adminEnv });
