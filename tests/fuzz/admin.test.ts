@@ -118,6 +118,13 @@ describe('fuzzing the admin API, logged in (postgres)', () => {
   /** Ids that exist, mostly, and hostile ones. */
   const idFrom = (pool: string[]) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...pool) }, nastyText, numberText);
 
+  /** A resource addressed by id (bans, words, users): one of its ids, any query, a mutated valid body. */
+  const resourceShape = (pool: string[], fields: Record<string, fc.Arbitrary<unknown>>): Shape => ({
+    params: idFrom(pool),
+    query: genericQuery,
+    json: mutated(fc.record(fields)),
+  });
+
   /** Body fields, queries and path parameters of each route family. */
   function shapeOf(route: AppRoute): Shape {
     const p = route.path;
@@ -164,46 +171,28 @@ describe('fuzzing the admin API, logged in (postgres)', () => {
       };
     }
     if (p.startsWith('/admin/api/bans')) {
-      return {
-        params: idFrom(ids.bans),
-        query: genericQuery,
-        json: mutated(
-          fc.record({
-            email: fc.constantFrom('ban@example.vn', ''),
-            ip: fc.constantFrom('203.0.113.5', '2001:db8::1', ''),
-            reason,
-            durationDays: fc.constantFrom(1, 30, null, ''),
-          }),
-        ),
-      };
+      return resourceShape(ids.bans, {
+        email: fc.constantFrom('ban@example.vn', ''),
+        ip: fc.constantFrom('203.0.113.5', '2001:db8::1', ''),
+        reason,
+        durationDays: fc.constantFrom(1, 30, null, ''),
+      });
     }
     if (p.startsWith('/admin/api/lexicon')) {
-      return {
-        params: idFrom(ids.lexicon),
-        query: genericQuery,
-        json: mutated(
-          fc.record({
-            kind: fc.constantFrom('term', 'allow'),
-            lang: fc.constantFrom('vi', 'en'),
-            term: fc.constantFrom('lừa đảo', 'scam bet'),
-            tier: fc.constantFrom('review', 'block'),
-          }),
-        ),
-      };
+      return resourceShape(ids.lexicon, {
+        kind: fc.constantFrom('term', 'allow'),
+        lang: fc.constantFrom('vi', 'en'),
+        term: fc.constantFrom('lừa đảo', 'scam bet'),
+        tier: fc.constantFrom('review', 'block'),
+      });
     }
     if (p.startsWith('/admin/api/users')) {
-      return {
-        params: idFrom(ids.users),
-        query: genericQuery,
-        json: mutated(
-          fc.record({
-            email: fc.constantFrom('moi@example.vn'),
-            displayName: fc.constantFrom('Biên tập viên'),
-            role: fc.constantFrom('moderator', 'admin'),
-            password: fc.constantFrom('Hoa-phuong-do-san-truong-9'),
-          }),
-        ),
-      };
+      return resourceShape(ids.users, {
+        email: fc.constantFrom('moi@example.vn'),
+        displayName: fc.constantFrom('Biên tập viên'),
+        role: fc.constantFrom('moderator', 'admin'),
+        password: fc.constantFrom('Hoa-phuong-do-san-truong-9'),
+      });
     }
     if (p === '/admin/api/me/password') {
       return {

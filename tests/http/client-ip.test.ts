@@ -32,22 +32,25 @@ async function expectStoredIps(svc: TestService, rows: ReadonlyArray<readonly [x
 describe('TRUST_PROXY=1 (one proxy of ours in front)', () => {
   const app = useTestService({ engine: 'postgres', env: { TRUST_PROXY: '1', RATE_LIMIT_COMMENTS: '5/60' } });
 
-  it('the client IP is the address our proxy appended; hops a client writes to its left are ignored', async () => {
-    await expectStoredIps(app.svc, [
-      ['203.0.113.10', '203.0.113.10'],
-      ['1.1.1.1, 203.0.113.11', '203.0.113.11'],
-      ['<script>, 8.8.8.8,9.9.9.9 ,  203.0.113.12', '203.0.113.12'],
-    ]);
-  });
-
-  it('a hop that is not an IP address there falls back to the socket address', async () => {
-    await expectStoredIps(app.svc, [
-      ['<script>alert(1)</script>', '127.0.0.1'],
-      ['203.0.113.13, unknown', '127.0.0.1'],
-      ['203.0.113.14, 203.0.113.15:443', '127.0.0.1'],
-      ['', '127.0.0.1'],
-    ]);
-  });
+  it.each([
+    [
+      'the client IP is the address our proxy appended; hops a client writes to its left are ignored',
+      [
+        ['203.0.113.10', '203.0.113.10'],
+        ['1.1.1.1, 203.0.113.11', '203.0.113.11'],
+        ['<script>, 8.8.8.8,9.9.9.9 ,  203.0.113.12', '203.0.113.12'],
+      ],
+    ],
+    [
+      'a hop that is not an IP address there falls back to the socket address',
+      [
+        ['<script>alert(1)</script>', '127.0.0.1'],
+        ['203.0.113.13, unknown', '127.0.0.1'],
+        ['203.0.113.14, 203.0.113.15:443', '127.0.0.1'],
+        ['', '127.0.0.1'],
+      ],
+    ],
+  ] as const)('%s', (_title, rows) => expectStoredIps(app.svc, rows));
 
   it('the rate limit counts the proxy-seen address, whatever the client writes to the left', async () => {
     const real = '203.0.113.20';
@@ -74,20 +77,23 @@ describe('TRUST_PROXY=1 (one proxy of ours in front)', () => {
 describe('TRUST_PROXY=2 (a CDN, then our load balancer)', () => {
   const app = useTestService({ engine: 'pglite', env: { TRUST_PROXY: '2' } });
 
-  it('the client IP is the second address from the right (what the CDN saw)', async () => {
-    await expectStoredIps(app.svc, [
-      ['198.51.100.20, 10.0.0.2', '198.51.100.20'],
-      ['6.6.6.6, 198.51.100.21, 10.0.0.2', '198.51.100.21'],
-      ['2001:db8::7, 10.0.0.2', '2001:db8::7'],
-    ]);
-  });
-
-  it('fewer hops than proxies, or garbage in that place, means the socket address', async () => {
-    await expectStoredIps(app.svc, [
-      ['10.0.0.2', '127.0.0.1'],
-      ['nonsense, 10.0.0.2', '127.0.0.1'],
-    ]);
-  });
+  it.each([
+    [
+      'the client IP is the second address from the right (what the CDN saw)',
+      [
+        ['198.51.100.20, 10.0.0.2', '198.51.100.20'],
+        ['6.6.6.6, 198.51.100.21, 10.0.0.2', '198.51.100.21'],
+        ['2001:db8::7, 10.0.0.2', '2001:db8::7'],
+      ],
+    ],
+    [
+      'fewer hops than proxies, or garbage in that place, means the socket address',
+      [
+        ['10.0.0.2', '127.0.0.1'],
+        ['nonsense, 10.0.0.2', '127.0.0.1'],
+      ],
+    ],
+  ] as const)('%s', (_title, rows) => expectStoredIps(app.svc, rows));
 });
 
 describe('TRUST_PROXY=0 (default: no proxy)', () => {
