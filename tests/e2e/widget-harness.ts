@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page, Request } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { started } from '../support/hooks.js';
@@ -38,6 +38,16 @@ export function useWidgetBrowser(): void {
     await chromium?.close();
     await service?.stop();
   });
+}
+
+/**
+ * A describe block over the widget in a browser: the service and Chromium started once for the
+ * file, and generous bounds, as the machine may be shared with other test runs (every inner
+ * wait is bounded too).
+ */
+export function describeInBrowser(title: string, tests: () => void): void {
+  useWidgetBrowser();
+  describe(title, { timeout: 90_000 }, tests);
 }
 
 /** The service under test (after useWidgetBrowser's hooks have started it). */

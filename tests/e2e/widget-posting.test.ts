@@ -3,12 +3,13 @@
  * embedded PostgreSQL, workers): posting and replying, validation errors, failures and retries,
  * the sending state. Approvals go through the moderator API, as a moderator's would.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
 import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
 import {
   approve,
   articleId,
+  describeInBrowser,
   fillComment,
   heading,
   isCommentPost,
@@ -16,14 +17,10 @@ import {
   postViaApi,
   reloadUntilVisible,
   submitAndGetId,
-  useWidgetBrowser,
   waitForCount,
 } from './widget-harness.js';
 
-useWidgetBrowser();
-
-// Generous bounds: the machine may be shared with other test runs; every inner wait is bounded too.
-describe('the comment widget in a browser', { timeout: 90_000 }, () => {
+describeInBrowser('the comment widget in a browser', () => {
   it('lets a reader post, shows the pending message, and shows the comment once approved', async () => {
     const article = articleId('post');
     const { page, context, errors } = await openPage(`/demo?article=${article}`);

@@ -3,7 +3,7 @@
  * PostgreSQL, workers): markup shown as text, paging, comment counts on listing pages, the
  * widget embedded on another site, accessibility.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
 import { waitFor } from '../support/wait.js';
 import {
@@ -13,19 +13,16 @@ import {
   app,
   approve,
   articleId,
+  describeInBrowser,
   heading,
   newContext,
   openPage,
   postViaApi,
   serveSitePage,
-  useWidgetBrowser,
   waitForCount,
 } from './widget-harness.js';
 
-useWidgetBrowser();
-
-// Generous bounds: the machine may be shared with other test runs; every inner wait is bounded too.
-describe('the comment widget in a browser', { timeout: 90_000 }, () => {
+describeInBrowser('the comment widget in a browser', () => {
   it('shows markup in comments as text and never runs it', async () => {
     const article = articleId('xss');
     const attacks = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=1</script>', '<svg onload="window.__xss=1">'];

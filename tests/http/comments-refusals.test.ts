@@ -151,12 +151,14 @@ describe.each(ENGINES)('POST /v1/comments (%s)', (engine) => {
   });
 
   describe('duplicates', () => {
+    /** Posts `first` again with a fresh captcha and the given changes. */
+    const resubmit = async (first: Record<string, unknown>, changes: Record<string, unknown>) =>
+      app.svc.post('/v1/comments', { ...first, captchaId: await freshCaptcha(app.svc), ...changes });
+
     it('409 duplicate_comment for the same name, article and content within 10 minutes', async () => {
       const first = await validComment(app.svc);
       expect((await app.svc.post('/v1/comments', first)).status).toBe(202);
-      const again = await app.svc.post('/v1/comments', {
-        ...first,
-        captchaId: await freshCaptcha(app.svc),
+      const again = await resubmit(first, {
         authorName: `  ${first.authorName.toUpperCase()} `,
         content: first.content.replace(/ /g, '  '),
       });
@@ -184,53 +186,33 @@ describe.each(ENGINES)('POST /v1/comments (%s)', (engine) => {
         'all at once': `${text.replace(/\.$/, '').replace('hay', 'H\u0410\u200bY').replace(/ /g, '   ')} ?!`,
       };
       for (const [name, content] of Object.entries(variants)) {
-        const res = await app.svc.post('/v1/comments', { ...first, captchaId: await freshCaptcha(app.svc), content });
+        const res = await resubmit(first, { content });
         expect(res.status, name).toBe(409);
         expect((await res.json()).error.code).toBe('duplicate_comment');
       }
       // A lookalike or zero-width character in the name does not make another author either.
-      const name = await app.svc.post('/v1/comments', {
-        ...first,
-        captchaId: await freshCaptcha(app.svc),
-        authorName: 'Nguyễn V\u0103n \u0410n',
-      });
+      const name = await resubmit(first, { authorName: 'Nguyễn V\u0103n \u0410n' });
       expect(name.status).toBe(409);
       // A genuinely different comment is accepted.
-      const different = await app.svc.post('/v1/comments', {
-        ...first,
-        captchaId: await freshCaptcha(app.svc),
-        content: text.replace('rất hay', 'rất dở'),
-      });
+      const different = await resubmit(first, { content: text.replace('rất hay', 'rất dở') });
       expect(different.status).toBe(202);
-      const punctuatedInside = await app.svc.post('/v1/comments', {
-        ...first,
-        captchaId: await freshCaptcha(app.svc),
-        content: text.replace('hay,', 'hay?'),
-      });
+      const punctuatedInside = await resubmit(first, { content: text.replace('hay,', 'hay?') });
       expect(punctuatedInside.status).toBe(202);
     });
 
     it('the same content on another article or by another name is not a duplicate', async () => {
       const first = await validComment(app.svc);
       expect((await app.svc.post('/v1/comments', first)).status).toBe(202);
-      const otherArticle = await app.svc.post('/v1/comments', {
-        ...first,
-        captchaId: await freshCaptcha(app.svc),
-        articleId: 'the-thao/1',
-      });
+      const otherArticle = await resubmit(first, { articleId: 'the-thao/1' });
       expect(otherArticle.status).toBe(202);
-      const otherName = await app.svc.post('/v1/comments', { ...first, captchaId: await freshCaptcha(app.svc), authorName: 'Lê Thị Hoa' });
+      const otherName = await resubmit(first, { authorName: 'Lê Thị Hoa' });
       expect(otherName.status).toBe(202);
     });
 
     it('a refused comment does not hold the duplicate marker', async () => {
       const body = await validComment(app.svc, { captchaAnswer: 'wrong' });
       expect((await app.svc.post('/v1/comments', body)).status).toBe(403);
-      const res = await app.svc.post('/v1/comments', {
-        ...body,
-        captchaId: await freshCaptcha(app.svc),
-        captchaAnswer: TEST_CAPTCHA_ANSWER,
-      });
+      const res = await resubmit(body, { captchaAnswer: TEST_CAPTCHA_ANSWER });
       expect(res.status).toBe(202);
     });
 
