@@ -17,6 +17,12 @@ function line(fields: Record<string, unknown> = {}): string {
   });
 }
 
+/** The result is one example of `text`, labelled by exactly these spans, and nothing skipped. */
+function expectOnlySpans(result: ReturnType<typeof decisionsToTraining>, text: string, spans: Array<[number, number]>): void {
+  expect(result.examples).toEqual([{ text, spans, labelled: 'spans' }]);
+  expect(result.skipped).toBe(0);
+}
+
 describe('decisionsToTraining', () => {
   it('turns an approved comment into a fully labelled negative example, highlights and all', () => {
     const text = 'Đồ ngu mà cũng viết báo';
@@ -50,17 +56,10 @@ describe('decisionsToTraining', () => {
         ],
       }),
     ]);
-    expect(examples).toEqual([
-      {
-        text,
-        spans: [
-          [0, 9],
-          [11, 13],
-        ],
-        labelled: 'spans',
-      },
+    expectOnlySpans({ examples, skipped }, text, [
+      [0, 9],
+      [11, 13],
     ]);
-    expect(skipped).toBe(0);
   });
 
   it('uses the spans of a moderator rejection as well, whatever reason text was given', () => {
@@ -151,17 +150,10 @@ describe('decisionsToTraining', () => {
       'profanity.vi',
     ];
     const { examples, skipped } = decisionsToTraining([line({ text, decision: 'rejected', reasons })]);
-    expect(examples).toEqual([
-      {
-        text,
-        spans: [
-          [0, 3],
-          [6, 8],
-        ],
-        labelled: 'spans',
-      },
+    expectOnlySpans({ examples, skipped }, text, [
+      [0, 3],
+      [6, 8],
     ]);
-    expect(skipped).toBe(0);
   });
 
   it('a rejection whose only spans fall outside the text counts as offensive without words', () => {
