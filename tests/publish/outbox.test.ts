@@ -11,6 +11,7 @@ import { createQueues, PUBLISH_JOBS, type PublishJobData } from '../../src/queue
 import { createRedis } from '../../src/store/redis.js';
 import { insertComment } from '../support/comments.js';
 import { ENGINES } from '../support/database.js';
+import { useTestService } from '../support/hooks.js';
 import { type PrivateRedis, startPrivateRedis } from '../support/redis.js';
 import { startTestService, type TestService } from '../support/service.js';
 import { waitFor } from '../support/wait.js';
@@ -124,24 +125,20 @@ describe('decisions while the queue Redis is down (postgres, private Redis, real
 });
 
 describe.each(ENGINES)('outbox sweeper (%s)', (engine) => {
-  let svc: TestService;
-  beforeAll(async () => {
-    svc = await startTestService({
-      engine,
-      workers: false,
-      http: false,
-      env: { SITE_WEBHOOK_URL: 'http://127.0.0.1:9/hooks', SITE_WEBHOOK_SECRET: SECRET, OUTBOX_SWEEP_MS: '600000' },
-    });
-  }, 60_000);
-  afterAll(() => svc?.stop(), 60_000);
+  const app = useTestService({
+    engine,
+    workers: false,
+    http: false,
+    env: { SITE_WEBHOOK_URL: 'http://127.0.0.1:9/hooks', SITE_WEBHOOK_SECRET: SECRET, OUTBOX_SWEEP_MS: '600000' },
+  });
 
   /** A decision whose fast path fails: the queues point at a Redis nobody listens on. */
   async function decideWithDeadQueue(articleId: string) {
-    const deadQueues = createQueues(createRedis('redis://127.0.0.1:1', 'command'), svc.services.keys.queuePrefix);
+    const deadQueues = createQueues(createRedis('redis://127.0.0.1:1', 'command'), app.svc.services.keys.queuePrefix);
     for (const queue of deadQueues.all()) queue.on('error', () => {});
     try {
-      const comment = await insertComment(svc.services, { articleId });
-      await createDecisionService({ ...svc.services, queues: deadQueues }).decide({
+      const comment = await insertComment(app.svc.services, { articleId });
+      await createDecisionService({ ...app.svc.services, queues: deadQueues }).decide({
         commentId: comment.id,
         decision: 'approve',
         moderatorId: 'm1',
@@ -154,18 +151,18 @@ describe.each(ENGINES)('outbox sweeper (%s)', (engine) => {
 
   it('leaves young rows to the fast path, then enqueues the rest under the outbox ids, once', async () => {
     const comment = await decideWithDeadQueue(`sweep-${engine}`);
-    const rows = await svc.services.outbox.waiting();
+    const rows = await app.svc.services.outbox.waiting();
     const ids = rows.map((r) => r.id).sort();
     expect(ids).toHaveLength(2);
     const payload = rows[0].payload as PublishJobData;
     expect(ids).toEqual([refreshJobId(payload), webhookJobId(payload)].sort());
     expect(payload.commentId).toBe(comment.id);
 
-    const sweeper = startOutboxSweeper(svc.services);
+    const sweeper = startOutboxSweeper(app.svc.services);
     try {
       // Ages set by hand: a loaded machine must not decide what counts as young.
       const age = (ms: number) =>
-        svc.services.db.query(
+        app.svc.services.db.query(
           `UPDATE publish_outbox SET created_at = now() - make_interval(secs => $1::double precision / 1000) WHERE enqueued_at IS NULL`,
           [ms],
         );
@@ -177,16 +174,16 @@ describe.each(ENGINES)('outbox sweeper (%s)', (engine) => {
     } finally {
       await sweeper.stop();
     }
-    expect(await svc.services.outbox.waiting()).toEqual([]);
-    const webhookJob = await svc.services.queues.publish.getJob(webhookJobId(payload));
+    expect(await app.svc.services.outbox.waiting()).toEqual([]);
+    const webhookJob = await app.svc.services.queues.publish.getJob(webhookJobId(payload));
     expect(webhookJob?.name).toBe(PUBLISH_JOBS.webhook);
     expect(webhookJob?.data).toEqual(payload);
     expect(webhookJob?.opts.attempts).toBeGreaterThan(20); // the webhook's ≥ 24 h policy
 
     // Enqueueing the same rows again (a late fast path) adds nothing: BullMQ keeps one job per id.
-    const before = await svc.services.queues.publish.count();
-    await enqueueOutboxEntries(svc.services, rows);
-    expect(await svc.services.queues.publish.count()).toBe(before);
+    const before = await app.svc.services.queues.publish.count();
+    await enqueueOutboxEntries(app.svc.services, rows);
+    expect(await app.svc.services.queues.publish.count()).toBe(before);
   }, 30_000);
 
   it('does nothing while the queue Redis is down, and two sweepers at once enqueue each row once', async () => {
@@ -195,9 +192,9 @@ describe.each(ENGINES)('outbox sweeper (%s)', (engine) => {
     await sleep(MIN_AGE_MS + 200);
 
     const deadConnection = createRedis('redis://127.0.0.1:1', 'command');
-    const deadQueues = createQueues(deadConnection, svc.services.keys.queuePrefix);
+    const deadQueues = createQueues(deadConnection, app.svc.services.keys.queuePrefix);
     for (const queue of deadQueues.all()) queue.on('error', () => {});
-    const stranded = startOutboxSweeper({ ...svc.services, queues: deadQueues });
+    const stranded = startOutboxSweeper({ ...app.svc.services, queues: deadQueues });
     try {
       expect(await stranded.sweep()).toBe(0);
     } finally {
@@ -205,27 +202,27 @@ describe.each(ENGINES)('outbox sweeper (%s)', (engine) => {
       await deadQueues.close().catch(() => {});
       deadConnection.disconnect();
     }
-    expect(await svc.services.outbox.waiting()).toHaveLength(4);
+    expect(await app.svc.services.outbox.waiting()).toHaveLength(4);
 
-    const a = startOutboxSweeper(svc.services);
-    const b = startOutboxSweeper(svc.services);
+    const a = startOutboxSweeper(app.svc.services);
+    const b = startOutboxSweeper(app.svc.services);
     try {
       const [fromA, fromB] = await Promise.all([a.sweep(), b.sweep()]);
       expect(fromA + fromB).toBe(4);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }
-    expect(await svc.services.outbox.waiting()).toEqual([]);
+    expect(await app.svc.services.outbox.waiting()).toEqual([]);
   }, 30_000);
 
   it('deletes rows enqueued more than the keep time ago, never waiting ones', async () => {
     await decideWithDeadQueue(`purge-${engine}`);
-    const [waitingRow] = await svc.services.outbox.waiting();
-    await svc.services.db.query(`UPDATE publish_outbox SET enqueued_at = now() - interval '8 days' WHERE enqueued_at IS NOT NULL`);
-    const deleted = await svc.services.outbox.purgeEnqueuedBefore(new Date(Date.now() - 7 * 86_400_000));
+    const [waitingRow] = await app.svc.services.outbox.waiting();
+    await app.svc.services.db.query(`UPDATE publish_outbox SET enqueued_at = now() - interval '8 days' WHERE enqueued_at IS NOT NULL`);
+    const deleted = await app.svc.services.outbox.purgeEnqueuedBefore(new Date(Date.now() - 7 * 86_400_000));
     expect(deleted).toBeGreaterThan(0);
-    expect(await svc.services.outbox.find(waitingRow.id)).toMatchObject({ enqueuedAt: null });
-    const { rows } = await svc.services.db.query<{ n: number }>(
+    expect(await app.svc.services.outbox.find(waitingRow.id)).toMatchObject({ enqueuedAt: null });
+    const { rows } = await app.svc.services.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM publish_outbox WHERE enqueued_at IS NOT NULL`,
     );
     expect(rows[0].n).toBe(0);

@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ensureBootstrapAdmin } from '../../../src/moderation/accounts/bootstrap.js';
 import { hashPassword } from '../../../src/moderation/accounts/password.js';
 import { ENGINES } from '../../support/database.js';
+import { useTestService } from '../../support/hooks.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, adminEnv, login, MODERATOR_PASSWORD, sessionCookie } from '../../support/moderators.js';
-import { startTestService, type TestService } from '../../support/service.js';
 
 describe.each(ENGINES)('moderator login, sessions and CSRF (%s)', (engine) => {
-  let svc: TestService;
-  beforeAll(async () => {
-    svc = await startTestService({
-      engine,
-      workers: false,
-      env: { ...adminEnv, RATE_LIMIT_LOGIN: '3/900', RATE_LIMIT_LOGIN_IP: '3/900', TRUST_PROXY: '1' },
-    });
+  const app = useTestService({
+    engine,
+    workers: false,
+    env: { ...adminEnv, RATE_LIMIT_LOGIN: '3/900', RATE_LIMIT_LOGIN_IP: '3/900', TRUST_PROXY: '1' },
   });
-  afterAll(() => svc?.stop());
 
   it('logs the bootstrap admin in with a strict, HttpOnly session cookie and a CSRF token', async () => {
-    const res = await svc.post('/admin/api/login', { email: ADMIN_EMAIL.toUpperCase(), password: ADMIN_PASSWORD });
+    const res = await app.svc.post('/admin/api/login', { email: ADMIN_EMAIL.toUpperCase(), password: ADMIN_PASSWORD });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.user).toEqual({ id: expect.any(String), email: ADMIN_EMAIL, role: 'admin' });
@@ -32,10 +28,14 @@ describe.each(ENGINES)('moderator login, sessions and CSRF (%s)', (engine) => {
 
   it('answers 401 invalid_credentials for a wrong password, an unknown email and a disabled account', async () => {
     // Failures here come from their own client IPs, so the per-IP limit of 3 is not reached.
-    const wrong = await svc.post('/admin/api/login', { email: ADMIN_EMAIL, password: 'sai-mat-khau' }, { 'x-forwarded-for': '10.0.0.1' });
+    const wrong = await app.svc.post(
+      '/admin/api/login',
+      { email: ADMIN_EMAIL, password: 'sai-mat-khau' },
+      { 'x-forwarded-for': '10.0.0.1' },
+    );
     expect(wrong.status).toBe(401);
     expect((await wrong.json()).error.code).toBe('invalid_credentials');
-    const unknown = await svc.post(
+    const unknown = await app.svc.post(
       '/admin/api/login',
       { email: 'ai-do@example.vn', password: ADMIN_PASSWORD },
       { 'x-forwarded-for': '10.0.0.2' },
@@ -44,27 +44,27 @@ describe.each(ENGINES)('moderator login, sessions and CSRF (%s)', (engine) => {
     expect((await unknown.json()).error.code).toBe('invalid_credentials');
 
     const email = `tat-${randomUUID()}@example.vn`;
-    await svc.services.moderators.createIfAbsent({
+    await app.svc.services.moderators.createIfAbsent({
       id: randomUUID(),
       email,
       role: 'moderator',
       passwordHash: await hashPassword(MODERATOR_PASSWORD),
     });
-    const mod = await login(svc, email, MODERATOR_PASSWORD);
-    await svc.services.db.query('UPDATE moderators SET disabled_at = now() WHERE lower(email) = lower($1)', [email]);
-    const disabled = await svc.post('/admin/api/login', { email, password: MODERATOR_PASSWORD }, { 'x-forwarded-for': '10.0.0.3' });
+    const mod = await login(app.svc, email, MODERATOR_PASSWORD);
+    await app.svc.services.db.query('UPDATE moderators SET disabled_at = now() WHERE lower(email) = lower($1)', [email]);
+    const disabled = await app.svc.post('/admin/api/login', { email, password: MODERATOR_PASSWORD }, { 'x-forwarded-for': '10.0.0.3' });
     expect(disabled.status).toBe(401);
     // ...and the session it already had stops working at once.
     expect((await mod.fetch('/admin/api/me')).status).toBe(401);
   });
 
   it('answers 400 validation_failed for a missing field and 400 invalid_json for a broken body', async () => {
-    const missing = await svc.post('/admin/api/login', { email: ADMIN_EMAIL });
+    const missing = await app.svc.post('/admin/api/login', { email: ADMIN_EMAIL });
     expect(missing.status).toBe(400);
     const body = await missing.json();
     expect(body.error.code).toBe('validation_failed');
     expect(body.error.details.fields).toHaveProperty('password');
-    const broken = await svc.post('/admin/api/login', '{"email":');
+    const broken = await app.svc.post('/admin/api/login', '{"email":');
     expect(broken.status).toBe(400);
     expect((await broken.json()).error.code).toBe('invalid_json');
   });
@@ -72,26 +72,30 @@ describe.each(ENGINES)('moderator login, sessions and CSRF (%s)', (engine) => {
   it('answers 429 rate_limited with Retry-After after repeated failures for one email from one IP, but never locks the email for other IPs', async () => {
     const email = `brute-${randomUUID()}@example.vn`;
     for (let i = 0; i < 3; i++) {
-      const res = await svc.post('/admin/api/login', { email, password: 'x' }, { 'x-forwarded-for': '10.1.0.1' });
+      const res = await app.svc.post('/admin/api/login', { email, password: 'x' }, { 'x-forwarded-for': '10.1.0.1' });
       expect(res.status).toBe(401);
     }
-    const limited = await svc.post('/admin/api/login', { email, password: 'x' }, { 'x-forwarded-for': '10.1.0.1' });
+    const limited = await app.svc.post('/admin/api/login', { email, password: 'x' }, { 'x-forwarded-for': '10.1.0.1' });
     expect(limited.status).toBe(429);
     expect((await limited.json()).error.code).toBe('rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another address is only slowed down (tests/security/login-limits.test.ts), not refused.
-    const elsewhere = await svc.post('/admin/api/login', { email, password: 'x' }, { 'x-forwarded-for': '10.1.0.9' });
+    const elsewhere = await app.svc.post('/admin/api/login', { email, password: 'x' }, { 'x-forwarded-for': '10.1.0.9' });
     expect(elsewhere.status).toBe(401);
   });
 
   it('answers 429 to one IP after repeated failures, even with the right password, while other IPs log in', async () => {
     for (let i = 0; i < 3; i++) {
-      const res = await svc.post('/admin/api/login', { email: `x${i}@example.vn`, password: 'x' }, { 'x-forwarded-for': '10.2.0.1' });
+      const res = await app.svc.post('/admin/api/login', { email: `x${i}@example.vn`, password: 'x' }, { 'x-forwarded-for': '10.2.0.1' });
       expect(res.status).toBe(401);
     }
-    const limited = await svc.post('/admin/api/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { 'x-forwarded-for': '10.2.0.1' });
+    const limited = await app.svc.post(
+      '/admin/api/login',
+      { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+      { 'x-forwarded-for': '10.2.0.1' },
+    );
     expect(limited.status).toBe(429);
-    const elsewhere = await svc.post(
+    const elsewhere = await app.svc.post(
       '/admin/api/login',
       { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
       { 'x-forwarded-for': '10.2.0.2' },
@@ -100,23 +104,23 @@ describe.each(ENGINES)('moderator login, sessions and CSRF (%s)', (engine) => {
   });
 
   it('answers /me with the user and the session CSRF token, and 401 without a session', async () => {
-    const mod = await login(svc);
+    const mod = await login(app.svc);
     const me = await mod.fetch('/admin/api/me');
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ user: { email: ADMIN_EMAIL, role: 'admin' }, csrfToken: mod.csrfToken });
-    const anonymous = await svc.fetch('/admin/api/me');
+    const anonymous = await app.svc.fetch('/admin/api/me');
     expect(anonymous.status).toBe(401);
     expect((await anonymous.json()).error.code).toBe('unauthenticated');
-    const forged = await svc.fetch('/admin/api/me', { headers: { cookie: 'cm_session=' + 'A'.repeat(43) } });
+    const forged = await app.svc.fetch('/admin/api/me', { headers: { cookie: 'cm_session=' + 'A'.repeat(43) } });
     expect(forged.status).toBe(401);
   });
 
   it('logout needs the session (401 first) and its own CSRF token (403), then ends the session', async () => {
-    const mod = await login(svc);
-    const other = await login(svc);
+    const mod = await login(app.svc);
+    const other = await login(app.svc);
     expect(other.cookie).not.toBe(mod.cookie);
 
-    const noSession = await svc.post('/admin/api/logout', {}, { 'x-csrf-token': mod.csrfToken });
+    const noSession = await app.svc.post('/admin/api/logout', {}, { 'x-csrf-token': mod.csrfToken });
     expect(noSession.status).toBe(401);
     expect((await noSession.json()).error.code).toBe('unauthenticated');
 
@@ -135,8 +139,8 @@ describe.each(ENGINES)('moderator login, sessions and CSRF (%s)', (engine) => {
   });
 
   it('a new login replaces the session the browser sent', async () => {
-    const first = await login(svc);
-    const res = await svc.fetch('/admin/api/login', {
+    const first = await login(app.svc);
+    const res = await app.svc.fetch('/admin/api/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: first.cookie },
       body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
@@ -147,7 +151,7 @@ describe.each(ENGINES)('moderator login, sessions and CSRF (%s)', (engine) => {
   });
 
   it('creates the bootstrap admin once, even when several starts race', async () => {
-    const { services } = svc;
+    const { services } = app.svc;
     await Promise.all([1, 2, 3].map(() => ensureBootstrapAdmin(services)));
     const { rows } = await services.db.query<{ n: number }>('SELECT count(*)::int AS n FROM moderators WHERE lower(email) = lower($1)', [
       ADMIN_EMAIL,
