@@ -47,3 +47,13 @@ export function expectFinding(
     rows.map(([text, match]) => [text, [[match, weight]]] as const),
   );
 }
+
+/** For each text: `detector` finds the whole text as one match, weighing `weight`. */
+export function expectWholeFinding(detector: Detector, weight: number, title: string, texts: readonly string[]): void {
+  expectFinding(
+    detector,
+    weight,
+    title,
+    texts.map((text) => [text, text] as const),
+  );
+}
