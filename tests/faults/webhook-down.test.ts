@@ -3,11 +3,11 @@
  * refused), are retried with backoff, and every one arrives once the receiver is back, signed
  * with a fresh X-Webhook-Timestamp, each recognisable by X-Webhook-Id so the site can drop a repeat.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { insertComment } from '../support/comments.js';
 import { ADMIN_EMAIL, adminEnv } from '../support/moderators.js';
 import { freePort } from '../support/ports.js';
-import { startTestService, type TestService } from '../support/service.js';
+import { useTestService } from '../support/hooks.js';
 import { waitFor } from '../support/wait.js';
 import { startWebhookReceiver, type WebhookDelivery, type WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -15,14 +15,12 @@ const SECRET = 'bi-mat-cua-trang-tin';
 const APPROVALS = 40;
 
 describe('webhook receiver down for a while', () => {
-  let svc: TestService;
   let port: number;
   let receiver: WebhookReceiver | undefined;
   const deliveries: WebhookDelivery[] = [];
-
-  beforeAll(async () => {
+  const app = useTestService(async () => {
     port = await freePort(); // nobody listens yet: deliveries are refused
-    svc = await startTestService({
+    return {
       engine: 'postgres',
       env: {
         ...adminEnv,
@@ -32,24 +30,22 @@ describe('webhook receiver down for a while', () => {
         WEBHOOK_BACKOFF_MAX_MS: '1000',
         WEBHOOK_TIMEOUT_MS: '2000',
       },
-    });
-  }, 120_000);
-
+    };
+  });
   afterAll(async () => {
     await receiver?.close();
-    await svc?.stop();
   }, 60_000);
 
   it('delivers every event once the receiver is back, deduplicable by X-Webhook-Id', async () => {
-    const admin = await svc.services.moderators.findByEmail(ADMIN_EMAIL);
+    const admin = await app.svc.services.moderators.findByEmail(ADMIN_EMAIL);
     const approved: string[] = [];
     for (let i = 0; i < APPROVALS; i++) {
-      const comment = await insertComment(svc.services, { articleId: `bai-${i % 4}`, content: `Bình luận ${i}` });
-      await svc.services.decisionService.decide({ commentId: comment.id, decision: 'approve', moderatorId: admin!.id });
+      const comment = await insertComment(app.svc.services, { articleId: `bai-${i % 4}`, content: `Bình luận ${i}` });
+      await app.svc.services.decisionService.decide({ commentId: comment.id, decision: 'approve', moderatorId: admin!.id });
       approved.push(comment.id);
     }
     // Let the deliveries fail for a while: several attempts each.
-    await waitFor(async () => (await svc.services.queues.publish.getDelayedCount()) >= APPROVALS / 2, 30_000, 100);
+    await waitFor(async () => (await app.svc.services.queues.publish.getDelayedCount()) >= APPROVALS / 2, 30_000, 100);
     await new Promise((r) => setTimeout(r, 3_000));
     expect(deliveries).toHaveLength(0);
 

@@ -16,12 +16,13 @@ export function started<T>(value: T | undefined, what: string): T {
 
 /**
  * Starts a service (see startTestService) before the block's tests and stops it after them;
- * the tests read it as `.svc`.
+ * the tests read it as `.svc`. Options that need something made first (a free port) can be
+ * given as a function, called in the hook.
  */
-export function useTestService(options: TestServiceOptions = {}): { readonly svc: TestService } {
+export function useTestService(options: TestServiceOptions | (() => Promise<TestServiceOptions>) = {}): { readonly svc: TestService } {
   let svc: TestService | undefined;
   beforeAll(async () => {
-    svc = await startTestService(options);
+    svc = await startTestService(typeof options === 'function' ? await options() : options);
   }, 120_000);
   afterAll(async () => {
     await svc?.stop();
