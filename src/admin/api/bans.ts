@@ -7,7 +7,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { jsonAnswer, jsonBody, moderatorRoute, numericIdParam } from '../../http/openapi/schemas.js';
+import { jsonBody, moderatorJsonRoute, numericIdParam } from '../../http/openapi/schemas.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
 import type { Ban } from '../../moderation/bans.js';
 
@@ -51,29 +51,19 @@ const ban = z
   })
   .openapi('Ban');
 
-const listRoute = moderatorRoute({
-  method: 'get',
-  path: '/',
-  summary: 'Active bans',
-  responses: { 200: jsonAnswer('the bans', z.object({ bans: z.array(ban) })) },
-});
+const listRoute = moderatorJsonRoute('get', '/', 'Active bans', ['the bans', z.object({ bans: z.array(ban) })]);
 
-const createBanRoute = moderatorRoute({
-  method: 'post',
-  path: '/',
-  summary: 'Ban an email and/or an IP for some days (null: for good); their new comments are rejected automatically',
-  request: { body: jsonBody(createBody) },
-  errors: ['validation_failed', 'invalid_json'],
-  responses: { 201: jsonAnswer('the ban', z.object({ ban })) },
-});
+const createBanRoute = moderatorJsonRoute(
+  'post',
+  '/',
+  'Ban an email and/or an IP for some days (null: for good); their new comments are rejected automatically',
+  ['the ban', z.object({ ban }), 201],
+  { request: { body: jsonBody(createBody) }, errors: ['validation_failed', 'invalid_json'] },
+);
 
-const liftRoute = moderatorRoute({
-  method: 'post',
-  path: '/{id}/lift',
-  summary: 'Lift a ban',
+const liftRoute = moderatorJsonRoute('post', '/{id}/lift', 'Lift a ban', ['the lifted ban', z.object({ ban })], {
   request: { params: numericIdParam },
   errors: ['validation_failed', 'not_found'],
-  responses: { 200: jsonAnswer('the lifted ban', z.object({ ban })) },
 });
 
 export function banRoutes(services: Services): DocumentedRoutes {

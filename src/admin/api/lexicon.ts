@@ -9,7 +9,7 @@ import { z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
 import type { LexiconEntryRecord } from '../../store/lexicon.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { jsonAnswer, jsonBody, moderatorRoute, numericIdParam } from '../../http/openapi/schemas.js';
+import { jsonBody, moderatorJsonRoute, numericIdParam } from '../../http/openapi/schemas.js';
 import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
 
 const addBody = z
@@ -43,31 +43,27 @@ const entry = z
   })
   .openapi('LexiconEntry');
 
-const listRoute = moderatorRoute({
-  method: 'get',
-  path: '/',
-  summary: 'Words added at run time to the filter (terms) or exempted from it (allow)',
-  responses: { 200: jsonAnswer('the entries', z.object({ entries: z.array(entry) })) },
-});
+const listRoute = moderatorJsonRoute('get', '/', 'Words added at run time to the filter (terms) or exempted from it (allow)', [
+  'the entries',
+  z.object({ entries: z.array(entry) }),
+]);
 
-const addRoute = moderatorRoute({
-  method: 'post',
-  path: '/',
-  summary: 'Add a word (admins); the workers apply it within seconds',
-  middleware: [requireRole('admin')],
-  request: { body: jsonBody(addBody) },
-  errors: ['validation_failed', 'invalid_json', 'forbidden', 'conflict'],
-  responses: { 201: jsonAnswer('the entry', z.object({ entry })) },
-});
+const addRoute = moderatorJsonRoute(
+  'post',
+  '/',
+  'Add a word (admins); the workers apply it within seconds',
+  ['the entry', z.object({ entry }), 201],
+  {
+    middleware: [requireRole('admin')],
+    request: { body: jsonBody(addBody) },
+    errors: ['validation_failed', 'invalid_json', 'forbidden', 'conflict'],
+  },
+);
 
-const removeRoute = moderatorRoute({
-  method: 'post',
-  path: '/{id}/delete',
-  summary: 'Remove a word (admins)',
+const removeRoute = moderatorJsonRoute('post', '/{id}/delete', 'Remove a word (admins)', ['the removed entry', z.object({ entry })], {
   middleware: [requireRole('admin')],
   request: { params: numericIdParam },
   errors: ['validation_failed', 'forbidden', 'not_found'],
-  responses: { 200: jsonAnswer('the removed entry', z.object({ entry })) },
 });
 
 export function lexiconRoutes(services: Services): DocumentedRoutes {
