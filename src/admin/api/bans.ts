@@ -6,9 +6,9 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
-import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
+import type { DocumentedRoutes } from '../../http/openapi/declare.js';
+import { collectionRoutes } from './collection.js';
 import { jsonBody, moderatorJsonRoute, numericIdParam } from '../../http/openapi/schemas.js';
-import { requireCsrf, requireSession } from '../auth/index.js';
 import type { Ban } from '../../moderation/bans.js';
 
 const optionalText = (max: number) =>
@@ -67,21 +67,16 @@ const liftRoute = moderatorJsonRoute('post', '/{id}/lift', 'Lift a ban', ['the l
 });
 
 export function banRoutes(services: Services): DocumentedRoutes {
-  const routes = documentedRoutes();
-  const bans = services.banService;
-  routes.use('*', requireSession(services), requireCsrf());
-
-  declareRoute(routes, listRoute, async (c) => c.json({ bans: (await bans.listActive()).map(banJson) }));
-
-  declareRoute(routes, createBanRoute, async (c) => {
-    const ban = await bans.create(c.get('moderator').id, c.req.valid('json'));
-    return c.json({ ban: banJson(ban) }, 201);
-  });
-
-  declareRoute(routes, liftRoute, async (c) => {
-    const ban = await bans.lift(c.get('moderator').id, c.req.valid('param').id);
-    return c.json({ ban: banJson(ban) });
-  });
-
-  return routes;
+  const service = services.banService;
+  return collectionRoutes(
+    services,
+    { list: listRoute, add: createBanRoute, changeOne: liftRoute },
+    {
+      names: ['bans', 'ban'],
+      toJson: banJson,
+      list: () => service.listActive(),
+      add: (actorId, input: z.output<typeof createBody>) => service.create(actorId, input),
+      changeOne: (actorId, id) => service.lift(actorId, id),
+    },
+  );
 }

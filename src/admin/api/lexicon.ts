@@ -8,9 +8,10 @@
 import { z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
 import type { LexiconEntryRecord } from '../../store/lexicon.js';
-import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
+import type { DocumentedRoutes } from '../../http/openapi/declare.js';
+import { collectionRoutes } from './collection.js';
 import { jsonBody, moderatorJsonRoute, numericIdParam } from '../../http/openapi/schemas.js';
-import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
+import { requireRole } from '../auth/index.js';
 
 const addBody = z
   .object({
@@ -67,21 +68,16 @@ const removeRoute = moderatorJsonRoute('post', '/{id}/delete', 'Remove a word (a
 });
 
 export function lexiconRoutes(services: Services): DocumentedRoutes {
-  const routes = documentedRoutes();
-  const lexicon = services.lexiconService;
-  routes.use('*', requireSession(services), requireCsrf());
-
-  declareRoute(routes, listRoute, async (c) => c.json({ entries: (await lexicon.list()).map(lexiconJson) }));
-
-  declareRoute(routes, addRoute, async (c) => {
-    const entry = await lexicon.add(c.get('moderator').id, c.req.valid('json'));
-    return c.json({ entry: lexiconJson(entry) }, 201);
-  });
-
-  declareRoute(routes, removeRoute, async (c) => {
-    const entry = await lexicon.remove(c.get('moderator').id, c.req.valid('param').id);
-    return c.json({ entry: lexiconJson(entry) });
-  });
-
-  return routes;
+  const service = services.lexiconService;
+  return collectionRoutes(
+    services,
+    { list: listRoute, add: addRoute, changeOne: removeRoute },
+    {
+      names: ['entries', 'entry'],
+      toJson: lexiconJson,
+      list: () => service.list(),
+      add: (actorId, input: z.output<typeof addBody>) => service.add(actorId, input),
+      changeOne: (actorId, id) => service.remove(actorId, id),
+    },
+  );
 }
