@@ -67,16 +67,7 @@ const liftRoute = moderatorJsonRoute('post', '/{id}/lift', 'Lift a ban', ['the l
 });
 
 export function banRoutes(services: Services): DocumentedRoutes {
-  const service = services.banService;
-  return collectionRoutes(
-    services,
-    { list: listRoute, add: createBanRoute, changeOne: liftRoute },
-    {
-      names: ['bans', 'ban'],
-      toJson: banJson,
-      list: () => service.listActive(),
-      add: (actorId, input: z.output<typeof createBody>) => service.create(actorId, input),
-      changeOne: (actorId, id) => service.lift(actorId, id),
-    },
-  );
+  const { listActive, create, lift } = services.banService;
+  const bans = { names: ['bans', 'ban'], toJson: banJson, list: listActive, add: create, changeOne: lift } as const;
+  return collectionRoutes(services, { list: listRoute, add: createBanRoute, changeOne: liftRoute }, bans);
 }

@@ -68,16 +68,7 @@ const removeRoute = moderatorJsonRoute('post', '/{id}/delete', 'Remove a word (a
 });
 
 export function lexiconRoutes(services: Services): DocumentedRoutes {
-  const service = services.lexiconService;
-  return collectionRoutes(
-    services,
-    { list: listRoute, add: addRoute, changeOne: removeRoute },
-    {
-      names: ['entries', 'entry'],
-      toJson: lexiconJson,
-      list: () => service.list(),
-      add: (actorId, input: z.output<typeof addBody>) => service.add(actorId, input),
-      changeOne: (actorId, id) => service.remove(actorId, id),
-    },
-  );
+  const { list, add, remove } = services.lexiconService;
+  const words = { names: ['entries', 'entry'], toJson: lexiconJson, list, add, changeOne: remove } as const;
+  return collectionRoutes(services, { list: listRoute, add: addRoute, changeOne: removeRoute }, words);
 }
