@@ -8,6 +8,7 @@ import type { Reason } from '../filters/index.js';
 import type { AuditStore } from '../store/audit.js';
 import type { BanStore, Ban } from '../store/bans.js';
 import type { Db } from '../store/db.js';
+import { changeOneAudited } from './audited-change.js';
 
 export type { Ban };
 
@@ -52,20 +53,18 @@ export function createBanService({ db, bans, audit }: BanDeps) {
       });
     },
 
-    async lift(actorId: string, id: number): Promise<Ban> {
-      return db.transaction(async (tx) => {
-        const ban = await bans.lift(id, actorId, tx);
-        if (!ban) throw new AppError('not_found');
-        await audit.recordIn(tx, {
+    lift: (actorId: string, id: number): Promise<Ban> =>
+      changeOneAudited(
+        { db, audit },
+        (tx) => bans.lift(id, actorId, tx),
+        (ban) => ({
           actor: actorId,
           action: 'ban.lift',
           targetType: 'ban',
           targetId: String(id),
           details: { email: ban.email, ip: ban.ip },
-        });
-        return ban;
-      });
-    },
+        }),
+      ),
   };
 }
 

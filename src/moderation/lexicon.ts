@@ -9,6 +9,7 @@ import type { Tier } from '../filters/index.js';
 import type { AuditStore } from '../store/audit.js';
 import type { Db } from '../store/db.js';
 import type { RedisKeys } from '../store/keys.js';
+import { changeOneAudited } from './audited-change.js';
 import type { LexiconStore, LexiconEntryRecord, LexiconKind, LexiconLang } from '../store/lexicon.js';
 
 export type { LexiconEntryRecord };
@@ -57,18 +58,17 @@ export function createLexiconService(deps: LexiconDeps) {
     },
 
     async remove(actorId: string, id: number): Promise<LexiconEntryRecord> {
-      const entry = await deps.db.transaction(async (tx) => {
-        const removed = await store.remove(id, tx);
-        if (!removed) throw new AppError('not_found');
-        await audit.recordIn(tx, {
+      const entry = await changeOneAudited(
+        deps,
+        (tx) => store.remove(id, tx),
+        ({ kind, lang, term, tier }) => ({
           actor: actorId,
           action: 'lexicon.remove',
           targetType: 'lexicon',
           targetId: String(id),
-          details: { kind: removed.kind, lang: removed.lang, term: removed.term, tier: removed.tier },
-        });
-        return removed;
-      });
+          details: { kind, lang, term, tier },
+        }),
+      );
       await announce();
       return entry;
     },

@@ -3,7 +3,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
 import { endBrowserSession, refuseCrossSiteLogin, requireCsrf, requireSession, startBrowserSession } from '../auth/index.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { errorAnswers, jsonAnswer, jsonBody, MODERATOR_API, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
+import {
+  errorAnswers,
+  jsonAnswer,
+  jsonBody,
+  MODERATOR_API,
+  moderatorJsonRoute,
+  moderatorRoute,
+  SESSION,
+} from '../../http/openapi/schemas.js';
 import { lang, password as newPassword, userJson, userSchema } from './users.js';
 
 const ownPasswordBody = z.object({
@@ -31,21 +39,15 @@ const loginRoute = createRoute({
   },
 });
 
-const logoutRoute = moderatorRoute({
-  method: 'post',
-  path: '/logout',
-  summary: 'Log out: ends the session',
-  responses: { 200: jsonAnswer('logged out', z.object({ ok: z.literal(true) })) },
-});
+const logoutRoute = moderatorJsonRoute('post', '/logout', 'Log out: ends the session', ['logged out', z.object({ ok: z.literal(true) })]);
 
-const ownPasswordRoute = moderatorRoute({
-  method: 'post',
-  path: '/me/password',
-  summary: "Change one's own password; every other session of theirs ends",
-  request: { body: jsonBody(ownPasswordBody) },
-  errors: ['validation_failed', 'invalid_json'],
-  responses: { 200: jsonAnswer('the account', z.object({ user: userSchema })) },
-});
+const ownPasswordRoute = moderatorJsonRoute(
+  'post',
+  '/me/password',
+  "Change one's own password; every other session of theirs ends",
+  ['the account', z.object({ user: userSchema })],
+  { request: { body: jsonBody(ownPasswordBody) }, errors: ['validation_failed', 'invalid_json'] },
+);
 
 const meRoute = moderatorRoute({
   method: 'get',

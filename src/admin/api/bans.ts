@@ -6,9 +6,9 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
-import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { jsonAnswer, jsonBody, moderatorRoute, numericIdParam } from '../../http/openapi/schemas.js';
-import { requireCsrf, requireSession } from '../auth/index.js';
+import type { DocumentedRoutes } from '../../http/openapi/declare.js';
+import { collectionRoutes } from './collection.js';
+import { jsonBody, moderatorJsonRoute, numericIdParam } from '../../http/openapi/schemas.js';
 import type { Ban } from '../../moderation/bans.js';
 
 const optionalText = (max: number) =>
@@ -51,47 +51,23 @@ const ban = z
   })
   .openapi('Ban');
 
-const listRoute = moderatorRoute({
-  method: 'get',
-  path: '/',
-  summary: 'Active bans',
-  responses: { 200: jsonAnswer('the bans', z.object({ bans: z.array(ban) })) },
-});
+const listRoute = moderatorJsonRoute('get', '/', 'Active bans', ['the bans', z.object({ bans: z.array(ban) })]);
 
-const createBanRoute = moderatorRoute({
-  method: 'post',
-  path: '/',
-  summary: 'Ban an email and/or an IP for some days (null: for good); their new comments are rejected automatically',
-  request: { body: jsonBody(createBody) },
-  errors: ['validation_failed', 'invalid_json'],
-  responses: { 201: jsonAnswer('the ban', z.object({ ban })) },
-});
+const createBanRoute = moderatorJsonRoute(
+  'post',
+  '/',
+  'Ban an email and/or an IP for some days (null: for good); their new comments are rejected automatically',
+  ['the ban', z.object({ ban }), 201],
+  { request: { body: jsonBody(createBody) }, errors: ['validation_failed', 'invalid_json'] },
+);
 
-const liftRoute = moderatorRoute({
-  method: 'post',
-  path: '/{id}/lift',
-  summary: 'Lift a ban',
+const liftRoute = moderatorJsonRoute('post', '/{id}/lift', 'Lift a ban', ['the lifted ban', z.object({ ban })], {
   request: { params: numericIdParam },
   errors: ['validation_failed', 'not_found'],
-  responses: { 200: jsonAnswer('the lifted ban', z.object({ ban })) },
 });
 
 export function banRoutes(services: Services): DocumentedRoutes {
-  const routes = documentedRoutes();
-  const bans = services.banService;
-  routes.use('*', requireSession(services), requireCsrf());
-
-  declareRoute(routes, listRoute, async (c) => c.json({ bans: (await bans.listActive()).map(banJson) }));
-
-  declareRoute(routes, createBanRoute, async (c) => {
-    const ban = await bans.create(c.get('moderator').id, c.req.valid('json'));
-    return c.json({ ban: banJson(ban) }, 201);
-  });
-
-  declareRoute(routes, liftRoute, async (c) => {
-    const ban = await bans.lift(c.get('moderator').id, c.req.valid('param').id);
-    return c.json({ ban: banJson(ban) });
-  });
-
-  return routes;
+  const { listActive, create, lift } = services.banService;
+  const bans = { names: ['bans', 'ban'], toJson: banJson, list: listActive, add: create, changeOne: lift } as const;
+  return collectionRoutes(services, { list: listRoute, add: createBanRoute, changeOne: liftRoute }, bans);
 }

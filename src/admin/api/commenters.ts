@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { jsonAnswer, moderatorRoute, SESSION } from '../../http/openapi/schemas.js';
+import { moderatorJsonRoute, SESSION } from '../../http/openapi/schemas.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../../errors.js';
 import { requireSession } from '../auth/index.js';
@@ -28,15 +28,13 @@ export const commenterQuery = z.object({
     .transform((v) => v || undefined),
 });
 
-const historyRoute = moderatorRoute({
-  method: 'get',
-  path: '/',
-  summary: "A commenter's comments (same email or same IP), newest first, with their outcomes; email or ip is required",
-  security: SESSION,
-  request: { query: commenterQuery },
-  errors: ['validation_failed'],
-  responses: { 200: jsonAnswer('at most 100 comments', z.object({ comments: z.array(z.record(z.string(), z.unknown())) })) },
-});
+const historyRoute = moderatorJsonRoute(
+  'get',
+  '/',
+  "A commenter's comments (same email or same IP), newest first, with their outcomes; email or ip is required",
+  ['at most 100 comments', z.object({ comments: z.array(z.record(z.string(), z.unknown())) })],
+  { security: SESSION, request: { query: commenterQuery }, errors: ['validation_failed'] },
+);
 
 export function commenterRoutes(services: Services): DocumentedRoutes {
   const routes = documentedRoutes();

@@ -8,9 +8,10 @@
 import { z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
 import type { LexiconEntryRecord } from '../../store/lexicon.js';
-import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { jsonAnswer, jsonBody, moderatorRoute, numericIdParam } from '../../http/openapi/schemas.js';
-import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
+import type { DocumentedRoutes } from '../../http/openapi/declare.js';
+import { collectionRoutes } from './collection.js';
+import { jsonBody, moderatorJsonRoute, numericIdParam } from '../../http/openapi/schemas.js';
+import { requireRole } from '../auth/index.js';
 
 const addBody = z
   .object({
@@ -43,49 +44,31 @@ const entry = z
   })
   .openapi('LexiconEntry');
 
-const listRoute = moderatorRoute({
-  method: 'get',
-  path: '/',
-  summary: 'Words added at run time to the filter (terms) or exempted from it (allow)',
-  responses: { 200: jsonAnswer('the entries', z.object({ entries: z.array(entry) })) },
-});
+const listRoute = moderatorJsonRoute('get', '/', 'Words added at run time to the filter (terms) or exempted from it (allow)', [
+  'the entries',
+  z.object({ entries: z.array(entry) }),
+]);
 
-const addRoute = moderatorRoute({
-  method: 'post',
-  path: '/',
-  summary: 'Add a word (admins); the workers apply it within seconds',
-  middleware: [requireRole('admin')],
-  request: { body: jsonBody(addBody) },
-  errors: ['validation_failed', 'invalid_json', 'forbidden', 'conflict'],
-  responses: { 201: jsonAnswer('the entry', z.object({ entry })) },
-});
+const addRoute = moderatorJsonRoute(
+  'post',
+  '/',
+  'Add a word (admins); the workers apply it within seconds',
+  ['the entry', z.object({ entry }), 201],
+  {
+    middleware: [requireRole('admin')],
+    request: { body: jsonBody(addBody) },
+    errors: ['validation_failed', 'invalid_json', 'forbidden', 'conflict'],
+  },
+);
 
-const removeRoute = moderatorRoute({
-  method: 'post',
-  path: '/{id}/delete',
-  summary: 'Remove a word (admins)',
+const removeRoute = moderatorJsonRoute('post', '/{id}/delete', 'Remove a word (admins)', ['the removed entry', z.object({ entry })], {
   middleware: [requireRole('admin')],
   request: { params: numericIdParam },
   errors: ['validation_failed', 'forbidden', 'not_found'],
-  responses: { 200: jsonAnswer('the removed entry', z.object({ entry })) },
 });
 
 export function lexiconRoutes(services: Services): DocumentedRoutes {
-  const routes = documentedRoutes();
-  const lexicon = services.lexiconService;
-  routes.use('*', requireSession(services), requireCsrf());
-
-  declareRoute(routes, listRoute, async (c) => c.json({ entries: (await lexicon.list()).map(lexiconJson) }));
-
-  declareRoute(routes, addRoute, async (c) => {
-    const entry = await lexicon.add(c.get('moderator').id, c.req.valid('json'));
-    return c.json({ entry: lexiconJson(entry) }, 201);
-  });
-
-  declareRoute(routes, removeRoute, async (c) => {
-    const entry = await lexicon.remove(c.get('moderator').id, c.req.valid('param').id);
-    return c.json({ entry: lexiconJson(entry) });
-  });
-
-  return routes;
+  const { list, add, remove } = services.lexiconService;
+  const words = { names: ['entries', 'entry'], toJson: lexiconJson, list, add, changeOne: remove } as const;
+  return collectionRoutes(services, { list: listRoute, add: addRoute, changeOne: removeRoute }, words);
 }

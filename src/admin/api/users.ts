@@ -10,7 +10,7 @@ import type { Context } from 'hono';
 import type { Services } from '../../services.js';
 import { pickLang } from '../../http/messages.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
-import { jsonAnswer, jsonBody, moderatorRoute } from '../../http/openapi/schemas.js';
+import { jsonBody, moderatorJsonRoute } from '../../http/openapi/schemas.js';
 import { requireCsrf, requireRole, requireSession } from '../auth/index.js';
 import type { ErrorCode } from '../../errors.js';
 import type { AccountSummary } from '../../moderation/accounts/moderators.js';
@@ -62,44 +62,40 @@ export const userSchema = z
   })
   .openapi('Moderator');
 
-const oneUser = jsonAnswer('the account', z.object({ user: userSchema }));
+const oneUser: [string, z.ZodType] = ['the account', z.object({ user: userSchema })];
 const refusals: ErrorCode[] = ['validation_failed', 'invalid_json', 'forbidden', 'not_found', 'conflict'];
 
-const listRoute = moderatorRoute({
-  method: 'get',
-  path: '/',
-  summary: 'Moderator accounts (admins)',
-  errors: ['forbidden'],
-  responses: { 200: jsonAnswer('the accounts', z.object({ users: z.array(userSchema) })) },
-});
+const listRoute = moderatorJsonRoute(
+  'get',
+  '/',
+  'Moderator accounts (admins)',
+  ['the accounts', z.object({ users: z.array(userSchema) })],
+  {
+    errors: ['forbidden'],
+  },
+);
 
-const createUserRoute = moderatorRoute({
-  method: 'post',
-  path: '/',
-  summary: 'Create a moderator account (admins); the password policy of API.md applies',
-  request: { body: jsonBody(createBody) },
-  errors: refusals,
-  responses: { 201: oneUser },
-});
+const createUserRoute = moderatorJsonRoute(
+  'post',
+  '/',
+  'Create a moderator account (admins); the password policy of API.md applies',
+  [...oneUser, 201],
+  { request: { body: jsonBody(createBody) }, errors: refusals },
+);
 
 const setDisabledRoute = (action: 'disable' | 'enable', summary: string) =>
-  moderatorRoute({
-    method: 'post',
-    path: `/{id}/${action}`,
-    summary,
-    request: { params: idParam },
-    errors: refusals,
-    responses: { 200: oneUser },
-  });
+  moderatorJsonRoute('post', `/{id}/${action}`, summary, oneUser, { request: { params: idParam }, errors: refusals });
 
-const resetPasswordRoute = moderatorRoute({
-  method: 'post',
-  path: '/{id}/password',
-  summary: "Reset a moderator's password (admins); every session of theirs ends",
-  request: { params: idParam, body: jsonBody(z.object({ password })) },
-  errors: refusals,
-  responses: { 200: oneUser },
-});
+const resetPasswordRoute = moderatorJsonRoute(
+  'post',
+  '/{id}/password',
+  "Reset a moderator's password (admins); every session of theirs ends",
+  oneUser,
+  {
+    request: { params: idParam, body: jsonBody(z.object({ password })) },
+    errors: refusals,
+  },
+);
 
 export function userRoutes(services: Services): DocumentedRoutes {
   const routes = documentedRoutes();

@@ -67,6 +67,22 @@ export function moderatorRoute<P extends string, R extends ModeratorRouteConfig<
   return createRoute({ tags: MODERATOR_API, ...route, security, responses });
 }
 
+type RouteExtras = Pick<RouteConfig, 'request' | 'security' | 'middleware'> & { errors?: ErrorCode[] };
+
+/**
+ * The usual moderator route: one JSON answer, `[description, schema]` with 200 unless a status
+ * is named, besides its error answers; `more` holds its request, errors, security, middleware.
+ */
+export function moderatorJsonRoute<M extends 'get' | 'post', P extends string, X extends RouteExtras>(
+  method: M,
+  path: P,
+  summary: string,
+  [description, schema, status = 200]: [string, z.ZodType, number?],
+  more: X = {} as X,
+) {
+  return moderatorRoute({ method, path, summary, ...more, responses: { [status]: jsonAnswer(description, schema) } });
+}
+
 /** No session: 401 unauthenticated; no CSRF token (or a wrong one): 403 csrf_failed. */
 function refusalsOf(security: SecurityRequirement[]): ErrorCode[] {
   const schemes = new Set(security.flatMap((requirement) => Object.keys(requirement)));

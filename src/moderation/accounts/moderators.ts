@@ -14,6 +14,7 @@ import type { AuditStore } from '../../store/audit.js';
 import type { Db, Queryable } from '../../store/db.js';
 import type { AccountSummary, ModeratorRole, ModeratorStore } from '../../store/moderators.js';
 import { assertPasswordAllowed } from '../../util/password-policy.js';
+import { changeOneAudited } from '../audited-change.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { revokeSessions, type SessionDeps } from './sessions.js';
 
@@ -31,25 +32,21 @@ export function createModeratorService({ db, moderators, audit, sessions }: Mode
   /** Ends a moderator's sessions but `keep`. */
   const endSessions = (moderatorId: string, keep?: string) => revokeSessions(sessions, moderatorId, { keep });
 
-  const change = async (
+  /** One account changed by id, audited with its email (and `details`) in the same transaction. */
+  const change = (
     actorId: string,
     action: string,
     targetId: string,
     run: (tx: Queryable) => Promise<AccountSummary | null>,
     details: Record<string, unknown> = {},
   ) =>
-    db.transaction(async (tx) => {
-      const account = await run(tx);
-      if (!account) throw new AppError('not_found');
-      await audit.recordIn(tx, {
-        actor: actorId,
-        action,
-        targetType: 'moderator',
-        targetId,
-        details: { email: account.email, ...details },
-      });
-      return account;
-    });
+    changeOneAudited({ db, audit }, run, (account) => ({
+      actor: actorId,
+      action,
+      targetType: 'moderator',
+      targetId,
+      details: { email: account.email, ...details },
+    }));
 
   return {
     list: () => moderators.list(),

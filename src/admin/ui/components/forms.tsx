@@ -32,6 +32,11 @@ export const InputField: FC<FieldProps & JSX.IntrinsicElements['input']> = ({ id
 /** One choice of a select: its value and what the reader sees. */
 export type Choice = readonly [value: string, text: string];
 
+/** Choices whose values are also what their text is looked up by (`(v) => tr(\`role.${v}\`)`). */
+export function choicesOf<V extends string>(values: readonly V[], text: (value: V) => string): Choice[] {
+  return values.map((value) => [value, text(value)]);
+}
+
 /** A select with its label; the option whose value is `selected` starts chosen. */
 export const SelectField: FC<FieldProps & { name: string; choices: readonly Choice[]; selected?: string }> = (props) => (
   <Field id={props.id} label={props.label} class={props.class}>

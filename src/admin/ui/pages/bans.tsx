@@ -41,12 +41,7 @@ export const BansPage: FC<{ page: PageContext; bans: Ban[]; names: Map<string, s
       <h2>{tr('bans.active')}</h2>
       <DataTable
         columns={[
-          tr('bans.email'),
-          tr('bans.ip'),
-          tr('bans.reason'),
-          tr('bans.expires'),
-          tr('bans.createdBy'),
-          tr('bans.createdAt'),
+          ...(['email', 'ip', 'reason', 'expires', 'createdBy', 'createdAt'] as const).map((column) => tr(`bans.${column}`)),
           { label: tr('bans.lift'), hidden: true },
         ]}
         items={bans}

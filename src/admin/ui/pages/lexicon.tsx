@@ -4,7 +4,7 @@ import type { LexiconEntryRecord } from '../../../store/lexicon.js';
 import { translator } from '../i18n/index.js';
 import { Layout, type PageContext } from '../layout.js';
 import { DataTable } from '../components/data-table.js';
-import { ActionButton, ApiForm, InputField, SelectField } from '../components/forms.js';
+import { ActionButton, ApiForm, choicesOf, InputField, SelectField } from '../components/forms.js';
 import { Panel } from '../components/panel.js';
 import { formatTime } from '../time.js';
 
@@ -26,29 +26,20 @@ export const LexiconPage: FC<{ page: PageContext; entries: LexiconEntryRecord[];
               id="lex-kind"
               label={tr('lexicon.kind')}
               name="kind"
-              choices={[
-                ['term', tr('lexicon.kind.term')],
-                ['allow', tr('lexicon.kind.allow')],
-              ]}
+              choices={choicesOf(['term', 'allow'], (v) => tr(`lexicon.kind.${v}`))}
             />
             <SelectField
               id="lex-lang"
               label={tr('lexicon.lang')}
               name="lang"
-              choices={[
-                ['vi', tr('lexicon.lang.vi')],
-                ['en', tr('lexicon.lang.en')],
-              ]}
+              choices={choicesOf(['vi', 'en'], (v) => tr(`lexicon.lang.${v}`))}
             />
             <InputField id="lex-term" label={tr('lexicon.term')} name="term" type="text" required minlength={2} maxlength={100} size={28} />
             <SelectField
               id="lex-tier"
               label={tr('lexicon.tier')}
               name="tier"
-              choices={[
-                ['review', tr('lexicon.tier.review')],
-                ['block', tr('lexicon.tier.block')],
-              ]}
+              choices={choicesOf(['review', 'block'], (v) => tr(`lexicon.tier.${v}`))}
             />
           </ApiForm>
         </Panel>

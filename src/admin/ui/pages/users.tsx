@@ -5,7 +5,7 @@ import type { AccountSummary } from '../../../store/moderators.js';
 import { translator } from '../i18n/index.js';
 import { Layout, type PageContext } from '../layout.js';
 import { DataTable } from '../components/data-table.js';
-import { ActionButton, ApiForm, InputField, SelectField } from '../components/forms.js';
+import { ActionButton, ApiForm, choicesOf, InputField, SelectField } from '../components/forms.js';
 import { Panel } from '../components/panel.js';
 import { formatTime } from '../time.js';
 
@@ -22,10 +22,7 @@ export const UsersPage: FC<{ page: PageContext; users: AccountSummary[] }> = ({ 
             id="u-role"
             label={tr('users.role')}
             name="role"
-            choices={[
-              ['moderator', tr('role.moderator')],
-              ['admin', tr('role.admin')],
-            ]}
+            choices={choicesOf(['moderator', 'admin'], (v) => tr(`role.${v}`))}
           />
           <InputField
             id="u-password"
