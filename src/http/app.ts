@@ -34,7 +34,8 @@ export function createApp(services: Services): DocumentedRoutes {
   // Bodies first: every route's limit (src/http/body-limits.ts) before a session is looked up.
   app.use(requestBodyLimit(bodyLimitFor));
   // Public API: CORS for the news sites' pages; resources readable cross-origin (the widget).
-  // The two hot routes send the same CORS headers through src/http/hot-path (figures there).
+  // The hot routes (counts, comment POST, captcha) send the same CORS headers through
+  // src/http/hot-path (figures there).
   app.use('/v1/*', onHotPath(hotPathCors(config), publicCors(config)));
   app.use('/v1/*', publicSecurityHeaders());
 
