@@ -10,7 +10,7 @@ import { clientIp } from './middleware/client-ip/index.js';
 import { requestBodyLimit } from './middleware/body-limit/index.js';
 import { bodyLimitFor } from './body-limits.js';
 import { publicCors } from './middleware/public-cors/index.js';
-import { hotPathCors, onHotPath } from './hot-path/index.js';
+import { hotPathCors, hotPathSecurityHeaders, onHotPath } from './hot-path/index.js';
 import { httpMetrics } from './middleware/http-metrics/index.js';
 import { requestId } from 'hono/request-id';
 import { requestLog } from './middleware/request-log/index.js';
@@ -37,7 +37,7 @@ export function createApp(services: Services): DocumentedRoutes {
   // The hot routes (counts, comment POST, captcha) send the same CORS headers through
   // src/http/hot-path (figures there).
   app.use('/v1/*', onHotPath(hotPathCors(config), publicCors(config)));
-  app.use('/v1/*', publicSecurityHeaders());
+  app.use('/v1/*', onHotPath(hotPathSecurityHeaders(), publicSecurityHeaders()));
 
   app.onError((error, c) => {
     const appError = toAppError(error);

@@ -26,6 +26,24 @@ describe('security headers and CORS', () => {
     }
   });
 
+  it('public API: the hot routes send the same security headers as the others', async () => {
+    const names = [
+      'x-content-type-options',
+      'content-security-policy',
+      'cross-origin-resource-policy',
+      'strict-transport-security',
+      'referrer-policy',
+    ];
+    const headersOf = async (path: string) => {
+      const res = await svc.fetch(path);
+      return Object.fromEntries(names.map((name) => [name, res.headers.get(name)]));
+    };
+    const elsewhere = await headersOf('/v1/khong-co');
+    expect(elsewhere['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(elsewhere['referrer-policy']).toBe('no-referrer');
+    for (const hot of ['/v1/counts?articles=a', '/v1/captcha']) expect(await headersOf(hot), hot).toEqual(elsewhere);
+  });
+
   it('admin pages: CSP without inline script, frame-ancestors none, nosniff, no-store', async () => {
     const admin = await login(svc);
     for (const path of ['/admin/login', '/admin/queue']) {

@@ -1,8 +1,9 @@
 /**
  * The hot path: GET /v1/counts (every article page and listing asks it), POST /v1/comments
- * (every submission) and GET /v1/captcha (every comment form) get hand-written replacements of hono/cors and hono/body-limit, which
- * cost them most of their CPU (./README.md); every other route uses hono/* itself, and so do
- * these two for everything else (request id, security headers, ETag).
+ * (every submission) and GET /v1/captcha (every comment form) get hand-written replacements
+ * of hono/cors, hono/body-limit and hono/secure-headers, which cost them most of their CPU
+ * (./README.md); every other route uses hono/* itself, and so do these for everything else
+ * (request id, ETag).
  *
  *   app.use('/v1/*', onHotPath(hotPathCors(config), publicCors(config)));
  */
@@ -10,6 +11,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 
 export { hotPathBodyLimit } from './body-limit.js';
 export { hotPathCors } from './cors.js';
+export { hotPathSecurityHeaders } from './security-headers.js';
 
 /**
  * True for the hot routes (HEAD is answered as GET). GET /v1/captcha joined the two at the end

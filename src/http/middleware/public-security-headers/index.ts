@@ -5,7 +5,8 @@
  * document-only and legacy ones hono/secure-headers adds by default (COOP, Origin-Agent-Cluster,
  * X-DNS-Prefetch-Control, X-Download-Options, X-Permitted-Cross-Domain-Policies,
  * X-XSS-Protection, X-Frame-Options beside the CSP's frame-ancestors) protect pages, and the
- * API serves none. The two hot routes replay exactly these headers (src/http/hot-path).
+ * API serves none. The hot routes set exactly these headers before the handler
+ * (src/http/hot-path/security-headers.ts): hono/secure-headers sets them on `c.res` after it.
  */
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
