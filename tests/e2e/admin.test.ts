@@ -7,97 +7,24 @@
  *
  * ADMIN_SCREENSHOTS=1 also writes docs/screenshots/admin-*.png.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { seedPending } from '../support/comments.js';
-import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
+import { describe, expect, it } from 'vitest';
 import { uniqueName } from '../support/names.js';
-import { startTestService, type TestService } from '../support/service.js';
 import { waitFor } from '../support/wait.js';
-import type { Comment } from '../../src/comments/types.js';
-
-const ADMIN = { email: 'bientap@baoquangtri.vn', password: 'mat-khau-kiem-thu-1' };
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WAIT = 10_000;
-const SCREENSHOTS = process.env.ADMIN_SCREENSHOTS === '1';
-
-let svc: TestService;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  // PostgreSQL: an idle PGlite-backed service was seen to stall its event loop on this machine.
-  svc = await startTestService({ engine: 'postgres', env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
-  browser = await launchChromium(30_000);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await svc?.stop();
-});
-
-// ---------------------------------------------------------------- helpers
-
-const articleId = (tag: string) => uniqueName(`tin-${tag}`).replace(/_/g, '-');
-let minutesAgo = 600;
-
-/** A comment as the worker writes it: the filter's verdict, pending for a person. */
-async function seed(
-  content: string,
-  overrides: Partial<{ articleId: string; authorName: string; authorEmail: string; ip: string }> = {},
-): Promise<string> {
-  minutesAgo -= 1;
-  return seedPending(svc.services, content, { ...overrides, minutesAgo });
-}
-
-const stored = (id: string): Promise<Comment | null> => svc.services.comments.findById(id);
-
-/** Submits through the public API (captcha in test mode); the worker writes it. */
-async function submit(body: { articleId: string; authorEmail: string; content: string; authorName?: string }): Promise<string> {
-  const captcha = (await (await svc.fetch('/v1/captcha')).json()) as { id: string };
-  const res = await svc.post('/v1/comments', {
-    authorName: 'Người đọc',
-    ...body,
-    captchaId: captcha.id,
-    captchaAnswer: TEST_CAPTCHA_ANSWER,
-  });
-  expect(res.status).toBe(202);
-  return ((await res.json()) as { id: string }).id;
-}
-
-async function newPage(options: { bypassCSP?: boolean; width?: number; height?: number } = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-    bypassCSP: options.bypassCSP,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
-}
-
-async function logIn(page: Page, next = '/admin/queue'): Promise<void> {
-  await page.goto(`${svc.baseUrl}${next}`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === new URL(next, 'http://x').pathname);
-}
-
-const card = (page: Page, id: string) => page.locator(`#c-${id}`);
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SCREENSHOTS) return;
-  mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
-}
+import {
+  AXE_SOURCE,
+  articleId,
+  card,
+  logIn,
+  newPage,
+  SCREENSHOTS,
+  seed,
+  seedFrom,
+  shot,
+  stored,
+  submit,
+  svc,
+  WAIT,
+} from './admin-harness.js';
 
 // ---------------------------------------------------------------- tests
 
@@ -350,7 +277,7 @@ describe.runIf(SCREENSHOTS)('screenshots', { timeout: 60_000 }, () => {
         'Thằng viết bài này ngu như bò, không biết gì mà cũng viết.',
       ],
     ];
-    minutesAgo = 24 * 60; // older than every test comment, so they head the queue
+    seedFrom(24 * 60); // older than every test comment, so they head the queue
     for (const [article, name, email, content] of samples)
       await seed(content, {
         articleId: article,
