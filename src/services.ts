@@ -49,7 +49,7 @@ import { LexiconStore } from './store/lexicon.js';
 import { migrate } from './store/migrate.js';
 import { ModeratorStore } from './store/moderators.js';
 import { OutboxStore } from './store/outbox.js';
-import { closeRedis, createRedis, waitForRedis } from './store/redis.js';
+import { closeRedis, createRedis, redisUnreachableMessage, waitForRedis } from './store/redis.js';
 import { StatsStore } from './store/stats.js';
 
 /** SQL access, one store per table family (src/store). */
@@ -117,6 +117,9 @@ export interface ServiceOptions {
   dataDir?: string;
 }
 
+/** How long a start waits for Redis before it gives up and says how to get one. */
+const REDIS_START_TIMEOUT_MS = 10_000;
+
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: options.dataDir ?? config.dataDir });
@@ -128,7 +131,9 @@ export async function createServices(config: Config, options: ServiceOptions = {
     await ensureBootstrapAdmin({ config, moderators: stores.moderators, logger });
     const redis = createRedis(config.redisUrl, 'command');
     closers.push(() => closeRedis(redis));
-    await waitForRedis(redis, 10_000);
+    await waitForRedis(redis, REDIS_START_TIMEOUT_MS).catch(() => {
+      throw new Error(redisUnreachableMessage(config.redisUrl, REDIS_START_TIMEOUT_MS));
+    });
     // The database number as ioredis SELECTs it from REDIS_URL (path or ?db=): pub/sub channels carry it.
     const keys = redisKeys(config.redisPrefix, { db: redis.options.db ?? 0 });
     // Queues get their own connection: BullMQ may block on it, the api's must stay fast.
