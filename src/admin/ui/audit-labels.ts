@@ -11,16 +11,12 @@ type Words = { vi: string; en: string };
 const ACTION_LABELS: Record<string, Words> = {
   'comment.approve': { vi: 'Duyệt bình luận', en: 'Approved a comment' },
   'comment.reject': { vi: 'Từ chối bình luận', en: 'Rejected a comment' },
-  'comment.edit': { vi: 'Sửa nội dung', en: 'Edited the text' },
-  'comment.reopen': { vi: 'Mở lại', en: 'Reopened' },
+  'comment.edited': { vi: 'Sửa nội dung', en: 'Edited the text' },
+  'comment.reopened': { vi: 'Mở lại', en: 'Reopened' },
   'comment.reports_dismiss': { vi: 'Bỏ qua báo cáo', en: 'Dismissed the reports' },
-  'comment.reports.dismiss': { vi: 'Bỏ qua báo cáo', en: 'Dismissed the reports' },
-  'comment.dismiss_reports': { vi: 'Bỏ qua báo cáo', en: 'Dismissed the reports' },
-  'report.dismiss': { vi: 'Bỏ qua báo cáo', en: 'Dismissed the reports' },
-  'article.close': { vi: 'Đóng bình luận bài viết', en: 'Closed comments on an article' },
-  'article.open': { vi: 'Mở bình luận bài viết', en: 'Opened comments on an article' },
-  'article.reopen': { vi: 'Mở bình luận bài viết', en: 'Opened comments on an article' },
-  'article.update': { vi: 'Sửa thông tin bài viết', en: 'Changed an article' },
+  'article.closed': { vi: 'Đóng bình luận bài viết', en: 'Closed comments on an article' },
+  'article.reopened': { vi: 'Mở bình luận bài viết', en: 'Opened comments on an article' },
+  'article.updated': { vi: 'Sửa thông tin bài viết', en: 'Changed an article' },
   'ban.create': { vi: 'Cấm người bình luận', en: 'Banned a commenter' },
   'ban.lift': { vi: 'Gỡ cấm', en: 'Lifted a ban' },
   'lexicon.add': { vi: 'Thêm từ khóa', en: 'Added a word' },
@@ -30,23 +26,11 @@ const ACTION_LABELS: Record<string, Words> = {
   'moderator.enable': { vi: 'Mở khóa tài khoản', en: 'Enabled an account' },
   'moderator.reset_password': { vi: 'Đặt lại mật khẩu', en: 'Reset a password' },
   'moderator.change_password': { vi: 'Đổi mật khẩu của mình', en: 'Changed own password' },
-  'moderator.login': { vi: 'Đăng nhập', en: 'Logged in' },
-  'session.login': { vi: 'Đăng nhập', en: 'Logged in' },
-  'auth.login': { vi: 'Đăng nhập', en: 'Logged in' },
   'privacy.export': { vi: 'Xuất dữ liệu cá nhân', en: 'Exported personal data' },
 };
 
-/** An article change is told by what it did: closing and opening comments have their own words. */
-function articleChange(entry: AuditEntry): string | null {
-  const closed = entry.details.closed ?? (entry.details.after as Record<string, unknown> | undefined)?.closed;
-  if (closed === true) return 'article.close';
-  if (closed === false) return 'article.open';
-  return null;
-}
-
 export function auditActionLabel(entry: AuditEntry, lang: UiLang): string {
-  const key = entry.action === 'article.update' ? (articleChange(entry) ?? entry.action) : entry.action;
-  return ACTION_LABELS[key]?.[lang] ?? entry.action;
+  return ACTION_LABELS[entry.action]?.[lang] ?? entry.action;
 }
 
 /** The first words of a text, on one line. */
@@ -55,10 +39,15 @@ export function excerpt(text: string, max = 120): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-/** A string detail of an entry, when it has one (texts of an edit, a notice, a reason). */
+/**
+ * A string detail of an entry, when it has one (a reason, an edit's texts); an article change
+ * keeps its fields under `after` (`{before: {...}, after: {...}}`), read there too.
+ */
 export function detailString(entry: AuditEntry, ...names: string[]): string | null {
+  const after = entry.details.after;
+  const nested = after && typeof after === 'object' ? (after as Record<string, unknown>) : {};
   for (const name of names) {
-    const value = entry.details[name];
+    const value = entry.details[name] ?? nested[name];
     if (typeof value === 'string' && value !== '') return value;
   }
   return null;

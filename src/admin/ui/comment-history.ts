@@ -43,8 +43,9 @@ function filterEvent(comment: Comment, lang: UiLang): HistoryEvent | null {
 
 function auditEvent(entry: AuditEntry, lang: UiLang): HistoryEvent {
   const who = entry.actor === 'filter' ? t(lang, 'card.byFilter') : (entry.actorEmail ?? entry.actor);
-  const before = detailString(entry, 'before', 'previousContent', 'oldContent', 'from');
-  const after = detailString(entry, 'after', 'content', 'newContent', 'to');
+  // comment.edited keeps both texts as strings in `before` and `after`.
+  const before = typeof entry.details.before === 'string' ? entry.details.before : null;
+  const after = typeof entry.details.after === 'string' ? entry.details.after : null;
   const edited = before !== null && after !== null;
   return {
     at: entry.createdAt,

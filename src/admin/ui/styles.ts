@@ -129,7 +129,10 @@ dialog { border: 1px solid var(--line); border-radius: 8px; padding: 14px 18px; 
 dialog::backdrop { background: rgba(0,0,0,.35); }
 dialog dl { display: grid; grid-template-columns: 90px 1fr; gap: 4px 10px; margin: 8px 0 12px; }
 dialog dt { text-align: right; }
-/* Only one of the two navigations is shown: the bar on wide screens, the menu on phones. */
+/* Only one of the two navigations is shown: the bar on wide screens, the menu below 1100 px. */
+.nav-wide a, .who { white-space: nowrap; }
+.topbar nav.nav-wide a { padding: 11px 8px; }
+.topbar { flex-wrap: wrap; height: auto; min-height: 44px; row-gap: 0; }
 .nav-narrow { display: none; }
 .nav-narrow summary { cursor: pointer; list-style: none; padding: 0 12px; min-height: 44px; display: flex; align-items: center; border: 1px solid rgba(255,255,255,.5); border-radius: 4px; font-weight: 600; }
 .nav-narrow summary::-webkit-details-marker { display: none; }
@@ -166,30 +169,47 @@ ins { background: var(--ok-bg); color: var(--ok); text-decoration: none; }
 td .excerpt { overflow-wrap: anywhere; }
 td .by, td .article-title { color: var(--muted); font-size: 12.5px; }
 td, th { overflow-wrap: anywhere; }
+/* A card decided elsewhere reads as done without fading its text below 4.5:1. */
+.card.done { opacity: 1; background: #eceef1; border-left-color: #6b7280; }
+.card.done .content, .card.done .meta, .card.done .history { color: #374151; }
 
-@media (max-width: 760px) {
-  .card { grid-template-columns: 24px 1fr; }
-  .actions { grid-column: 1 / -1; flex-direction: row; flex-wrap: wrap; }
+@media (max-width: 1100px) {
   .topbar { flex-wrap: wrap; height: auto; min-height: 48px; gap: 8px 12px; padding: 2px 12px; }
   .nav-wide { display: none; }
   .nav-narrow { display: block; margin-left: auto; }
   .nav-narrow[open] { flex-basis: 100%; margin: 0 0 8px; }
   .nav-narrow[open] summary { margin-left: auto; width: max-content; }
-  .nav-narrow nav ul { list-style: none; margin: 6px 0; padding: 0; display: grid; grid-template-columns: 1fr 1fr; gap: 2px; }
+  .nav-narrow nav ul { list-style: none; margin: 6px 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: 2px; }
   .nav-narrow nav a { display: flex; align-items: center; min-height: 44px; padding: 0 10px; text-decoration: none; border-radius: 4px; }
   .nav-narrow nav a[aria-current=page] { background: rgba(255,255,255,.16); box-shadow: inset 3px 0 0 #fbbf24; }
-  .nav-narrow .who { flex-wrap: wrap; margin: 0; gap: 6px 14px; }
+  .nav-narrow .who { flex-wrap: wrap; margin: 0; gap: 6px 14px; white-space: normal; }
   .nav-narrow .who a, .nav-narrow .who button.link { display: inline-flex; align-items: center; min-height: 44px; }
+  .bulkbar { top: 48px; }
+}
+@media (max-width: 760px) {
+  .card { grid-template-columns: 24px 1fr; }
+  .actions { grid-column: 1 / -1; flex-direction: row; flex-wrap: wrap; }
   main { padding: 10px 10px 60px; }
   /* Tap targets: 44 px high at phone width. */
   button, select, input[type=text], input[type=email], input[type=password], input[type=search], .tabs a, .pager a { min-height: 44px; }
   .pager a { display: inline-flex; align-items: center; }
   .card .pick input { width: 24px; height: 24px; }
   .tabs { flex-wrap: wrap; }
-  .bulkbar { flex-wrap: wrap; top: 0; position: static; }
+  .bulkbar { flex-wrap: wrap; gap: 6px 8px; position: static; padding: 6px 8px; }
+  .bulkbar input[type=checkbox] { width: 24px; height: 24px; margin: 0; }
+  .bulkbar .sel { min-width: 0; margin-left: auto; }
+  .bulkbar button { flex: 1 1 40%; }
+  .bulkbar select { flex: 1 1 100%; }
+  .actions .row { flex: 1 1 100%; }
+  .actions select { flex: 1 1 100%; }
   .bulkbar .keys { display: none; }
-  .filters div, .form-grid div { flex: 1 1 100%; }
+  .filters { padding: 6px 8px; gap: 4px 8px; }
+  .filters div { flex: 1 1 140px; min-width: 0; }
+  .form-grid div { flex: 1 1 100%; }
   .filters input, .filters select, .form-grid input, .form-grid select { width: 100%; }
+  .login { margin: 4vh 12px; padding: 16px; }
+  .login input, .login button { min-height: 44px; }
+  .tabs a { padding: 4px 8px; }
   .article { grid-template-columns: minmax(0, 1fr); }
   /* Tables stack: each row a block, each cell a line, the page never scrolls sideways. */
   table, thead, tbody, tr, td { display: block; width: 100%; }

@@ -44,13 +44,17 @@ const Target: FC<{ entry: AuditEntry; comment: AuditCommentRef | undefined }> = 
       </>
     );
   }
-  const d = e.details;
-  const words = [d.title ?? d.articleTitle, d.email, d.ip, d.term].filter((v): v is string => typeof v === 'string' && v !== '');
+  if (e.targetType === 'article' && e.targetId) {
+    return <a href={`/admin/articles?${new URLSearchParams({ q: e.targetId })}`}>{detailString(e, 'title') ?? e.targetId}</a>;
+  }
+  const words = [detailString(e, 'title'), detailString(e, 'email'), detailString(e, 'ip'), detailString(e, 'term')].filter(Boolean);
   return <>{words.join(' · ') || e.targetId || '—'}</>;
 };
 
 /** The details worth a glance: a reason, a notice, an expiry; never raw JSON. */
 function detailText(e: AuditEntry): string {
+  const { before, after } = e.details;
+  if (typeof before === 'string' && typeof after === 'string') return `“${excerpt(before, 60)}” → “${excerpt(after, 60)}”`;
   return [detailString(e, 'reason'), detailString(e, 'notice'), detailString(e, 'expiresAt'), detailString(e, 'tier')]
     .filter(Boolean)
     .join(' · ');
