@@ -22,7 +22,10 @@ export function shortTapTargets(page: Page, min = 44): Promise<string[]> {
         return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
       })
       .filter((el) => el.getBoundingClientRect().height < least - 0.5)
-      .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || el.id).trim().slice(0, 40)}" ${Math.round(el.getBoundingClientRect().height)}px`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || el.id).trim().slice(0, 40)}" ${Math.round(el.getBoundingClientRect().height)}px`,
+      );
   }, min);
 }
 

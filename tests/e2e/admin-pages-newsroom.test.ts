@@ -64,7 +64,12 @@ describe('moderator pages on a desktop and on a phone', { timeout: 120_000 }, ()
 
   it('hides Bull Board from a moderator who is not an admin, and Bull Board links back to the queue', async () => {
     const email = `kiem-duyet-${randomUUID()}@example.vn`;
-    await svc.services.moderators.createIfAbsent({ id: randomUUID(), email, role: 'moderator', passwordHash: await hashPassword(MODERATOR_PASSWORD) });
+    await svc.services.moderators.createIfAbsent({
+      id: randomUUID(),
+      email,
+      role: 'moderator',
+      passwordHash: await hashPassword(MODERATOR_PASSWORD),
+    });
     const moderator = await newPage();
     await moderator.page.goto(`${svc.baseUrl}/admin/articles`);
     await moderator.page.getByLabel('Email').fill(email);
@@ -115,10 +120,9 @@ describe('moderator pages on a desktop and on a phone', { timeout: 120_000 }, ()
 
   it('puts the first card’s approve and reject buttons on a phone’s first screen', async () => {
     const article = articleId('phone');
-    const id = await seed(
-      'Một bình luận khá dài để xem thẻ trên điện thoại: '.repeat(4) + 'gọi 0912 345 678 để biết thêm.',
-      { articleId: article },
-    );
+    const id = await seed('Một bình luận khá dài để xem thẻ trên điện thoại: '.repeat(4) + 'gọi 0912 345 678 để biết thêm.', {
+      articleId: article,
+    });
     const { page } = await newPage(PHONE);
     await logIn(page);
     await page.goto(`${svc.baseUrl}/admin/queue?article=${encodeURIComponent(article)}`);

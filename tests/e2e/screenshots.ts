@@ -14,21 +14,59 @@ import { seedPending } from '../support/comments.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 const ADMIN = { email: 'toasoan@baomoi-vn.example', password: 'mat-khau-chup-man-hinh' };
-const OUT = process.env.SHOTS_DIR ?? "docs/screenshots";
+const OUT = process.env.SHOTS_DIR ?? 'docs/screenshots';
 
 /** [article, title, author, email, text]: a morning's comments on three stories. */
 const NEWSROOM: Array<[string, string, string, string, string]> = [
-  ['thoi-su/mua-lu-mien-trung', 'Miền Trung oằn mình trong lũ', 'Lê Thị Hoa', 'hoa.le@gmail.com', 'Thương bà con quá, mong nước sớm rút. Ai cần hỗ trợ ở Lệ Thủy cứ nhắn tôi.'],
-  ['thoi-su/mua-lu-mien-trung', 'Miền Trung oằn mình trong lũ', 'Trần Văn Nam', 'nam.tv@yahoo.com', 'Lũ năm nào cũng vậy mà quy hoạch thì chẳng ai chịu trách nhiệm, đúng là lũ ăn hại!'],
-  ['kinh-te/gia-xang-giam', 'Giá xăng giảm lần thứ ba liên tiếp', 'Đại lý Xăng Dầu', 'km@spam.example', 'Nhận hoàn tiền 20% khi đổ xăng, nhắn zalo 0988 111 222 hoặc vào http://hoan-tien.example ngay!!!'],
-  ['kinh-te/gia-xang-giam', 'Giá xăng giảm lần thứ ba liên tiếp', 'Phạm Minh Tuấn', 'tuan.pm@example.vn', 'Giảm vài trăm đồng mà giá cước vận tải vẫn giữ nguyên, người tiêu dùng chưa được lợi gì.'],
-  ['the-thao/sea-games', 'Bóng đá nam vào chung kết SEA Games', 'Ngô Bảo Châu', 'chau.ngo@example.vn', 'TRẬN ĐẤU QUÁ ĐỈNH, CẢM ƠN CÁC CẦU THỦ!!!'],
+  [
+    'thoi-su/mua-lu-mien-trung',
+    'Miền Trung oằn mình trong lũ',
+    'Lê Thị Hoa',
+    'hoa.le@gmail.com',
+    'Thương bà con quá, mong nước sớm rút. Ai cần hỗ trợ ở Lệ Thủy cứ nhắn tôi.',
+  ],
+  [
+    'thoi-su/mua-lu-mien-trung',
+    'Miền Trung oằn mình trong lũ',
+    'Trần Văn Nam',
+    'nam.tv@yahoo.com',
+    'Lũ năm nào cũng vậy mà quy hoạch thì chẳng ai chịu trách nhiệm, đúng là lũ ăn hại!',
+  ],
+  [
+    'kinh-te/gia-xang-giam',
+    'Giá xăng giảm lần thứ ba liên tiếp',
+    'Đại lý Xăng Dầu',
+    'km@spam.example',
+    'Nhận hoàn tiền 20% khi đổ xăng, nhắn zalo 0988 111 222 hoặc vào http://hoan-tien.example ngay!!!',
+  ],
+  [
+    'kinh-te/gia-xang-giam',
+    'Giá xăng giảm lần thứ ba liên tiếp',
+    'Phạm Minh Tuấn',
+    'tuan.pm@example.vn',
+    'Giảm vài trăm đồng mà giá cước vận tải vẫn giữ nguyên, người tiêu dùng chưa được lợi gì.',
+  ],
+  [
+    'the-thao/sea-games',
+    'Bóng đá nam vào chung kết SEA Games',
+    'Ngô Bảo Châu',
+    'chau.ngo@example.vn',
+    'TRẬN ĐẤU QUÁ ĐỈNH, CẢM ƠN CÁC CẦU THỦ!!!',
+  ],
 ];
 
 async function seedNewsroom(svc: TestService): Promise<string[]> {
   const ids: string[] = [];
   for (const [i, [articleId, , authorName, authorEmail, content]] of NEWSROOM.entries()) {
-    ids.push(await seedPending(svc.services, content, { articleId, authorName, authorEmail, ip: `113.160.${i}.${20 + i}`, minutesAgo: 90 - i * 7 }));
+    ids.push(
+      await seedPending(svc.services, content, {
+        articleId,
+        authorName,
+        authorEmail,
+        ip: `113.160.${i}.${20 + i}`,
+        minutesAgo: 90 - i * 7,
+      }),
+    );
   }
   const admin = await svc.services.db.query<{ id: string }>('SELECT id FROM moderators WHERE email = $1', [ADMIN.email]);
   const decide = svc.services.decisionService.decide;
@@ -68,7 +106,9 @@ async function main(): Promise<void> {
       await laptop.goto(svc.baseUrl + path);
       await laptop.screenshot({ path: `${OUT}/${name}.png` });
     }
-    const phone = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })).newPage();
+    const phone = await (
+      await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+    ).newPage();
     await logIn(phone, svc.baseUrl);
     await phone.screenshot({ path: `${OUT}/admin-queue-mobile.png` });
     console.log(`wrote ${pages.length + 2} screenshots to ${OUT}/`);

@@ -56,7 +56,12 @@ function auditEvent(entry: AuditEntry, lang: UiLang): HistoryEvent {
   };
 }
 
-export function commentHistory(comment: Comment, audit: readonly AuditEntry[], reports: readonly ReportEvent[], lang: UiLang): HistoryEvent[] {
+export function commentHistory(
+  comment: Comment,
+  audit: readonly AuditEntry[],
+  reports: readonly ReportEvent[],
+  lang: UiLang,
+): HistoryEvent[] {
   const received: HistoryEvent = { at: comment.createdAt, what: t(lang, 'commentPage.received'), who: comment.authorName, detail: null };
   const filter = filterEvent(comment, lang);
   const reported = reports.map(
@@ -69,5 +74,8 @@ export function commentHistory(comment: Comment, audit: readonly AuditEntry[], r
   );
   const events = [received, ...(filter ? [filter] : []), ...audit.map((e) => auditEvent(e, lang)), ...reported];
   // A stable sort: events of the same instant keep the order above (received before the verdict).
-  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i).map(({ e }) => e);
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i)
+    .map(({ e }) => e);
 }

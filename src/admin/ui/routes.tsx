@@ -135,14 +135,7 @@ const queueQuery = z.object({
 
 export function adminUiRoutes(services: Services): Hono {
   const ui = new Hono();
-  const {
-    commentListing: listing,
-    commenterHistory: history,
-    moderators,
-    banService,
-    lexiconService,
-    statsService,
-  } = services;
+  const { commentListing: listing, commenterHistory: history, moderators, banService, lexiconService, statsService } = services;
 
   const pageSession = requireSession(services, {
     onMissing: (c) => {

@@ -26,9 +26,6 @@ export interface ArticleRow {
   lastCommentAt: Date | string | null;
 }
 
-/** Where a change posts to; `back` is this page with its search, to come back to. */
-export const articleFormAction = (id: string) => `/admin/articles/${encodeURIComponent(id)}`;
-
 const isWebUrl = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url);
 
 const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name={CSRF_FORM_FIELD} value={token} />;
@@ -54,8 +51,9 @@ const SwitchForm: FC<{ a: ArticleRow; page: PageContext; back: string; index: nu
   const tr = translator(page.lang);
   const noticeId = `notice-${index}`;
   return (
-    <form method="post" action={articleFormAction(a.id)} class="article-switch">
+    <form method="post" action="/admin/articles" class="article-switch">
       <Csrf token={page.csrfToken} />
+      <input type="hidden" name="articleId" value={a.id} />
       <input type="hidden" name="back" value={back} />
       <input type="hidden" name="closed" value={a.closed ? 'false' : 'true'} />
       {a.closed ? null : (
@@ -68,7 +66,11 @@ const SwitchForm: FC<{ a: ArticleRow; page: PageContext; back: string; index: nu
           placeholder={tr('articles.noticePlaceholder')}
         />
       )}
-      <button type="submit" class={a.closed ? 'approve' : 'reject'} aria-label={`${tr(a.closed ? 'articles.reopen' : 'articles.close')}: ${a.title ?? a.id}`}>
+      <button
+        type="submit"
+        class={a.closed ? 'approve' : 'reject'}
+        aria-label={`${tr(a.closed ? 'articles.reopen' : 'articles.close')}: ${a.title ?? a.id}`}
+      >
         {tr(a.closed ? 'articles.reopen' : 'articles.close')}
       </button>
     </form>
