@@ -15,6 +15,7 @@ import { auditActionLabel, detailString, excerpt } from '../audit-labels.js';
 
 const KIND_LABELS: Record<(typeof AUDIT_KINDS)[number], { vi: string; en: string }> = {
   'comment.': { vi: 'Bình luận', en: 'Comments' },
+  'article.': { vi: 'Bài viết', en: 'Articles' },
   'ban.': { vi: 'Cấm', en: 'Bans' },
   'lexicon.': { vi: 'Từ khóa', en: 'Word lists' },
   'moderator.': { vi: 'Tài khoản', en: 'Accounts' },
