@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/moderation/accounts/password.js';
-import { seedPending } from '../support/comments.js';
+import { seedPending, validComment } from '../support/comments.js';
 import { MODERATOR_PASSWORD } from '../support/moderators.js';
 import { waitFor } from '../support/wait.js';
 import { ADMIN, articleId, card, logIn, newPage, seed, stored, svc, WAIT } from './admin-harness.js';
@@ -180,5 +180,63 @@ describe('moderator pages on a desktop and on a phone', { timeout: 120_000 }, ()
     expect(steps.at(-1)).toBe('Duyệt bình luận');
     expect(await page.locator('.timeline li').last().textContent()).toContain(ADMIN.email);
     expect(errors).toEqual([]);
+  });
+
+  it('Bài viết: title in a new tab, counts into the queue, closing with a notice and reopening', async () => {
+    const article = articleId('bai-viet');
+    const title = 'Đường tỉnh lộ 9 sạt lở sau mưa lớn';
+    await seed('Cần cắm biển cảnh báo ngay ở đoạn sạt lở.', { articleId: article });
+    await approve(await seed('Cảm ơn phóng viên đã đưa tin kịp thời.', { articleId: article }));
+    await svc.services.articleService.update(article, { title }, await adminId());
+    await svc.services.db.query('UPDATE articles SET url = $2 WHERE id = $1', [article, 'https://baoquangtri.vn/duong-tinh-lo-9']);
+
+    const { page, errors } = await newPage();
+    await logIn(page, `/admin/articles?q=${encodeURIComponent(article)}`);
+    const row = page.locator(`li[data-article="${article}"]`);
+    const link = row.getByRole('link', { name: new RegExp(title) });
+    expect(await link.getAttribute('href')).toBe('https://baoquangtri.vn/duong-tinh-lo-9');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await row.getByRole('link', { name: 'Chờ duyệt: 1' }).getAttribute('href')).toBe(
+      `/admin/queue?${new URLSearchParams({ tab: 'pending', article })}`,
+    );
+    expect(await row.getByRole('link', { name: 'Đã duyệt: 1' }).count()).toBe(1);
+
+    await row.getByLabel('Thông báo cho độc giả (không bắt buộc)').fill('Tòa soạn tạm đóng bình luận bài này.');
+    await row.getByRole('button', { name: /^Đóng bình luận/ }).click();
+    await page.locator('p.notice', { hasText: 'Đã đóng bình luận bài viết.' }).waitFor();
+    expect(await row.textContent()).toContain('Đã đóng bình luận: “Tòa soạn tạm đóng bình luận bài này.”');
+    expect(await svc.services.articleService.get(article)).toMatchObject({ closed: true, notice: 'Tòa soạn tạm đóng bình luận bài này.' });
+    const refused = await svc.post('/v1/comments', await validComment(svc, { articleId: article }));
+    expect({ status: refused.status, body: await refused.json() }).toMatchObject({
+      status: 403,
+      body: { error: { code: 'comments_closed' } },
+    });
+
+    await row.getByRole('button', { name: /^Mở lại bình luận/ }).click();
+    await page.locator('p.notice', { hasText: 'Đã mở lại bình luận bài viết.' }).waitFor();
+    expect((await svc.services.articleService.get(article))?.closed).toBe(false);
+
+    await page.goto(`${svc.baseUrl}/admin/audit?kind=article.`);
+    const audit = page.locator('tr', { hasText: title });
+    expect(await audit.allTextContents()).toEqual([
+      expect.stringContaining('Mở bình luận bài viết'),
+      expect.stringContaining('Đóng bình luận bài viết'),
+      expect.stringContaining('Sửa thông tin bài viết'),
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it('closes an article before anyone has commented on it', async () => {
+    const article = articleId('chua-dang');
+    const { page } = await newPage(PHONE);
+    await logIn(page, '/admin/articles');
+    await page.getByLabel('Mã bài viết').fill(article);
+    await page.locator('#close-notice').fill('Bình luận sẽ mở khi bài được đăng.');
+    await page.locator('#close-new').locator('..').getByRole('button', { name: 'Đóng bình luận' }).click();
+    await page.locator('p.notice', { hasText: 'Đã đóng bình luận bài viết.' }).waitFor();
+    expect(await svc.services.articleService.get(article)).toMatchObject({ closed: true, notice: 'Bình luận sẽ mở khi bài được đăng.' });
+    const closed = (await (await svc.fetch(`/v1/articles/${article}/comments`)).json()) as { article: { closed: boolean; notice: string } };
+    expect(closed.article).toMatchObject({ closed: true, notice: 'Bình luận sẽ mở khi bài được đăng.' });
+    expect(Math.max(0, await sidewaysOverflow(page))).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import type { Comment } from '../../comments/types.js';
 import { AUDIT_KINDS } from '../../moderation/audit.js';
 import type { Services } from '../../services.js';
 import type { AuditEntry } from '../../store/audit.js';
+import { mountArticlePages } from './articles-routes.js';
 import { commentHistory } from './comment-history.js';
 import { t } from './i18n/index.js';
 import type { PageContext } from './layout.js';
@@ -25,10 +26,12 @@ export interface PageKit {
 /** The comments an audit page names, each once. */
 async function auditComments(services: Services, entries: readonly AuditEntry[]): Promise<Map<string, AuditCommentRef>> {
   const ids = [...new Set(entries.filter((e) => e.targetType === 'comment' && e.targetId).map((e) => e.targetId as string))];
-  const found = await Promise.all(ids.map((id) => services.comments.findById(id)));
+  const found = (await Promise.all(ids.map((id) => services.comments.findById(id)))).filter((c): c is Comment => c !== null);
+  const { articles } = await services.commentContext.of(found);
   const refs = new Map<string, AuditCommentRef>();
   for (const c of found) {
-    if (c) refs.set(c.id, { content: c.content, authorName: c.authorName, articleId: c.articleId, articleTitle: null });
+    const articleTitle = articles.get(c.articleId)?.title ?? null;
+    refs.set(c.id, { content: c.content, authorName: c.authorName, articleId: c.articleId, articleTitle });
   }
   return refs;
 }
@@ -40,6 +43,7 @@ async function findComment(services: Services, id: string): Promise<Comment | nu
 
 export function mountNewsroomPages(ui: Hono, services: Services, kit: PageKit): void {
   const { page, pageContext, render } = kit;
+  mountArticlePages(ui, services, kit);
 
   ui.get('/audit', ...page, async (c) => {
     const kind = AUDIT_KINDS.find((k) => k === c.req.query('kind'));
@@ -57,9 +61,9 @@ export function mountNewsroomPages(ui: Hono, services: Services, kit: PageKit): 
   ui.get('/comments/:id', ...page, async (c) => {
     const comment = await findComment(services, c.req.param('id') ?? '');
     if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
-    const [audit, parent] = await Promise.all([
+    const [audit, context] = await Promise.all([
       services.audit.listForTarget('comment', comment.id),
-      comment.parentId ? services.comments.findById(comment.parentId) : null,
+      services.commentContext.of([comment]),
     ]);
     const lang = c.get('uiLang');
     return render(
@@ -67,8 +71,8 @@ export function mountNewsroomPages(ui: Hono, services: Services, kit: PageKit): 
       <CommentPage
         page={pageContext(c)}
         comment={comment}
-        article={{ id: comment.articleId, title: null, url: null }}
-        parent={parent}
+        article={context.articles.get(comment.articleId) ?? { id: comment.articleId, title: null, url: null }}
+        parent={(comment.parentId && context.parents.get(comment.parentId)) || null}
         events={commentHistory(comment, audit, [], lang)}
       />,
     );

@@ -32,6 +32,9 @@ const comment: Comment = {
   decidedAt: at(9),
   decisionReason: null,
   publishedAt: at(9),
+  originalContent: 'Gọi 0912 nhé',
+  editedBy: 'mod-1',
+  editedAt: at(5),
 };
 
 const entry = (action: string, minute: number, details: Record<string, unknown> = {}): AuditEntry => ({
