@@ -69,6 +69,16 @@ async function seedNewsroom(svc: TestService): Promise<string[]> {
     );
   }
   const admin = await svc.services.db.query<{ id: string }>('SELECT id FROM moderators WHERE email = $1', [ADMIN.email]);
+  // Titles as the widget would have sent them; one story closed, one closed before publishing.
+  for (const [articleId, title] of new Map(NEWSROOM.map(([id, t]) => [id, t]))) {
+    await svc.services.articleService.update(articleId, { title }, admin.rows[0].id);
+    await svc.services.db.query('UPDATE articles SET url = $2 WHERE id = $1', [articleId, `https://baomoi-vn.example/${articleId}`]);
+  }
+  await svc.services.articleService.update(
+    'the-thao/sea-games',
+    { closed: true, notice: 'Bình luận tạm đóng trong lúc trận chung kết diễn ra.' },
+    admin.rows[0].id,
+  );
   const decide = svc.services.decisionService.decide;
   await decide({ commentId: ids[3], decision: 'approve', moderatorId: admin.rows[0].id });
   await decide({ commentId: ids[2], decision: 'reject', moderatorId: admin.rows[0].id, reason: 'Quảng cáo / spam' });
