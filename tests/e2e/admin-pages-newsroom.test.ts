@@ -159,25 +159,32 @@ describe('moderator pages on a desktop and on a phone', { timeout: 120_000 }, ()
       authorName: 'Nguyễn Thị Mai',
       minutesAgo: 5,
     });
+    const moderatorId = await adminId();
+    await svc.services.commentEditService.edit({ commentId: reply, content: 'Đồng ý với anh Hùng.', moderatorId });
+    await approve(reply);
+    await svc.services.commentEditService.reopen({ commentId: reply, moderatorId });
     await approve(reply);
     await waitFor(async () => (await stored(reply))?.status === 'approved', WAIT);
 
     const { page, errors } = await newPage();
     await logIn(page, '/admin/audit');
-    const row = page.locator('tr', { hasText: 'Đồng ý với anh Hùng' }).first();
+    const row = page.locator('tr', { hasText: 'Duyệt bình luận' }).filter({ hasText: 'Đồng ý với anh Hùng' }).first();
     await row.waitFor();
-    expect(await row.textContent()).toContain('Duyệt bình luận');
     expect(await row.textContent()).not.toContain('comment.approve');
     expect(await row.textContent()).toContain(article);
     await row.getByRole('link', { name: /Đồng ý với anh Hùng/ }).click();
     await page.waitForURL((url) => url.pathname === `/admin/comments/${reply}`);
 
-    expect(await page.locator('.comment-detail .content').textContent()).toBe('Đồng ý với anh Hùng, nhưng cần thêm thời gian chuẩn bị.');
+    expect(await page.locator('.comment-detail .content').textContent()).toBe('Đồng ý với anh Hùng.');
+    expect(await page.locator('.facts .original').textContent()).toBe('Đồng ý với anh Hùng, nhưng cần thêm thời gian chuẩn bị.');
     expect(await page.locator('.facts .parent').textContent()).toContain('Tôi nghĩ đây là quyết định đúng đắn');
     const steps = await page.locator('.timeline .what').allTextContents();
     expect(steps[0]).toBe('Nhận bình luận');
     expect(steps[1]).toMatch(/^Bộ lọc/);
-    expect(steps.at(-1)).toBe('Duyệt bình luận');
+    expect(steps.slice(2)).toEqual(['Sửa nội dung', 'Duyệt bình luận', 'Mở lại', 'Duyệt bình luận']);
+    const edit = page.locator('.timeline li', { hasText: 'Sửa nội dung' });
+    expect(await edit.locator('del').textContent()).toBe('Đồng ý với anh Hùng, nhưng cần thêm thời gian chuẩn bị.');
+    expect(await edit.locator('ins').textContent()).toBe('Đồng ý với anh Hùng.');
     expect(await page.locator('.timeline li').last().textContent()).toContain(ADMIN.email);
     expect(errors).toEqual([]);
   });

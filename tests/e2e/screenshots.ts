@@ -80,6 +80,8 @@ async function seedNewsroom(svc: TestService): Promise<string[]> {
     admin.rows[0].id,
   );
   const decide = svc.services.decisionService.decide;
+  const content = 'Giảm vài trăm đồng mà giá cước vận tải vẫn giữ nguyên, người tiêu dùng chưa được hưởng lợi.';
+  await svc.services.commentEditService.edit({ commentId: ids[3], content, moderatorId: admin.rows[0].id });
   await decide({ commentId: ids[3], decision: 'approve', moderatorId: admin.rows[0].id });
   await decide({ commentId: ids[2], decision: 'reject', moderatorId: admin.rows[0].id, reason: 'Quảng cáo / spam' });
   return ids;

@@ -61,10 +61,7 @@ export function mountNewsroomPages(ui: Hono, services: Services, kit: PageKit): 
   ui.get('/comments/:id', ...page, async (c) => {
     const comment = await findComment(services, c.req.param('id') ?? '');
     if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
-    const [audit, context] = await Promise.all([
-      services.audit.listForTarget('comment', comment.id),
-      services.commentContext.of([comment]),
-    ]);
+    const [audit, context] = await Promise.all([services.commentEditService.history(comment.id), services.commentContext.of([comment])]);
     const lang = c.get('uiLang');
     return render(
       c,

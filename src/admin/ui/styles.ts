@@ -155,7 +155,7 @@ dialog dt { text-align: right; }
 .facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 4px 12px; margin: 8px 0 0; }
 .facts dt { font-weight: 600; color: var(--muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
-.facts .parent { white-space: pre-wrap; }
+.facts .parent, .facts .original { white-space: pre-wrap; }
 .timeline { list-style: none; margin: 0; padding: 0 0 0 14px; border-left: 2px solid var(--line); }
 .timeline li { position: relative; padding: 4px 0 10px 8px; display: flex; flex-wrap: wrap; gap: 2px 10px; align-items: baseline; }
 .timeline li::before { content: ""; position: absolute; left: -21px; top: 9px; width: 10px; height: 10px; border-radius: 50%; background: var(--brand); }

@@ -238,6 +238,7 @@ export const en: Record<UiKey, string> = {
   'commentPage.title': 'Comment details',
   'commentPage.article': 'Article',
   'commentPage.articleQueue': 'This article’s comments',
+  'commentPage.original': 'The reader’s original',
   'commentPage.parent': 'In reply to',
   'commentPage.history': 'History',
   'commentPage.before': 'Before:',

@@ -237,6 +237,7 @@ export const vi = {
   'commentPage.title': 'Chi tiết bình luận',
   'commentPage.article': 'Bài viết',
   'commentPage.articleQueue': 'Bình luận của bài này',
+  'commentPage.original': 'Bản gốc của độc giả',
   'commentPage.parent': 'Trả lời',
   'commentPage.history': 'Lịch sử',
   'commentPage.before': 'Trước:',

@@ -54,6 +54,12 @@ export const CommentPage: FC<{
             )}{' '}
             · <a href={queueHref}>{tr('commentPage.articleQueue')}</a>
           </dd>
+          {c.originalContent !== null ? (
+            <>
+              <dt>{tr('commentPage.original')}</dt>
+              <dd class="original">{c.originalContent}</dd>
+            </>
+          ) : null}
           {parent ? (
             <>
               <dt>{tr('commentPage.parent')}</dt>
