@@ -1,47 +1,15 @@
-/**
- * A moderator edits a comment's text, or reopens a decided comment (API.md "Editing before
- * publishing, and reopening").
- *
- * Rules:
- * - a pending or approved comment may be edited; a rejected one answers `409 already_decided`
- *   (details.status: `rejected`): reopen it first. The reader's own text is kept
- *   (originalContent), the edit is audited with both texts, and the filter's verdict is taken
- *   again on the new text so its spans index what is stored. Editing an approved comment
- *   changes what readers see at once (the public list reads PostgreSQL); the approved count
- *   does not change, so no webhook is sent (the site's count is still right);
- * - an approved or rejected comment may be reopened (back to `pending`, decision cleared);
- *   a pending one answers `409 already_decided` (details.status: `pending`). Reopening an
- *   approved comment unpublishes it: the count drops and `comment.unpublished` goes out
- *   through the outbox, exactly as a decision's publish jobs do (decide.ts);
- * - both send a live event (comment.edited, comment.reopened) so other moderators' screens follow.
- */
-import type { Redis } from 'ioredis';
-import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import type { FilterEngine } from '../filters/index.js';
-import type { Logger } from '../logger.js';
-import type { CountCache } from '../publish/count-cache.js';
 import { publishOutboxEntries } from '../publish/jobs.js';
-import type { Queues } from '../queues/index.js';
 import type { AuditEntry, AuditStore } from '../store/audit.js';
 import type { CommentEditStore, Refused } from '../store/comment-edits.js';
-import type { RedisKeys } from '../store/keys.js';
-import type { OutboxStore } from '../store/outbox.js';
-import { enqueueAfterCommit } from './decide.js';
+import { enqueueAfterCommit, type DecideDeps } from './decide.js';
 import { publishEvent } from './events.js';
 import type { Comment } from './types.js';
 
-export interface EditDeps {
+/** A decision's after-steps (count cache, outbox, live event) and the filter, with the edit store and the audit log. */
+export interface EditDeps extends Omit<DecideDeps, 'decisions'> {
   commentEdits: Pick<CommentEditStore, 'edit' | 'reopen'>;
   audit: Pick<AuditStore, 'listForTarget'>;
-  filter: Pick<FilterEngine, 'evaluate'>;
-  outbox: Pick<OutboxStore, 'markEnqueued'>;
-  countCache: Pick<CountCache, 'put'>;
-  queues: Pick<Queues, 'publish'>;
-  config: Pick<Config, 'webhook' | 'webhookDelivery'>;
-  redis: Redis;
-  keys: Pick<RedisKeys, 'eventsChannel'>;
-  logger: Logger;
 }
 
 export interface EditRequest {

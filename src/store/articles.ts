@@ -156,7 +156,10 @@ export class ArticleStore {
       ).rows[0];
       const after = { ...before, ...change };
       await tx.query(
-        `UPDATE articles SET title = $2, closed = $3, notice = $4, title_edited = title_edited OR $5, updated_at = now() WHERE id = $1`,
+        // A title set here is kept against later page titles; clearing it lets them back in.
+        `UPDATE articles SET title = $2, closed = $3, notice = $4,
+                title_edited = CASE WHEN $5 THEN $2::text IS NOT NULL ELSE title_edited END, updated_at = now()
+          WHERE id = $1`,
         [id, after.title, after.closed, after.notice, change.title !== undefined],
       );
       const closedChanged = before.closed !== after.closed;

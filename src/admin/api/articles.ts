@@ -15,6 +15,7 @@ import type { Services } from '../../services.js';
 import type { Article } from '../../store/articles.js';
 import { encodeCursor } from '../../store/page-cursor.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
+import { searchPageQuery } from './page-query.js';
 
 export const ARTICLE_TITLE_MAX = 300;
 export const ARTICLE_NOTICE_MAX = 500;
@@ -47,17 +48,6 @@ const changeBody = z
   )
   .refine((body) => Object.keys(body).length > 0, 'required');
 
-const listQuery = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .refine((value) => !value.includes('\u0000'), 'invalid')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(400).optional(),
-});
-
 const articleSchema = z
   .object({
     id: z.string(),
@@ -75,7 +65,7 @@ const listRoute = moderatorRoute({
   path: '/',
   summary: 'Articles, most recently commented first (keyset pages); `q` searches id and title',
   security: SESSION,
-  request: { query: listQuery },
+  request: { query: searchPageQuery },
   errors: ['validation_failed'],
   responses: { 200: jsonAnswer('a page', z.object({ articles: z.array(articleSchema), nextCursor: z.string().nullable() })) },
 });

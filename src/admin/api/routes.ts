@@ -20,19 +20,11 @@ import { parseInput } from '../../http/validation.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
 import { jsonAnswer, jsonBody, moderatorRoute, SESSION, textAnswer } from '../../http/openapi/schemas.js';
 import { adminCommentSchema } from './comment-schema.js';
+import { searchPageQuery } from './page-query.js';
 
-const listQuery = z.object({
+const listQuery = searchPageQuery.extend({
   status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
   articleId: articleIdSchema.optional(),
-  // PostgreSQL refuses a NUL byte in text (SQLSTATE 22021): refuse it here as bad input, not a 500.
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .refine((value) => !value.includes('\u0000'), 'invalid')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(400).optional(),
 });
 
 const idParam = z.object({ id: commentIdParamSchema });

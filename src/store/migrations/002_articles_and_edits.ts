@@ -7,7 +7,7 @@
  * any comment (a sensitive story closed before it is published). `last_comment_at` orders the
  * moderators' list of articles (most recently commented first, keyset on it, or created_at
  * while there is no comment, and the id); existing comments fill it here. `title_edited` keeps a moderator's title from being replaced
- * by the next page title a reader's page sends.
+ * by the next page title a reader's page sends (until the moderator clears it).
  *
  * `comments.original_content` keeps the reader's own text the first time a moderator edits it
  * (null: never edited); `content` is always what readers see.

@@ -98,6 +98,10 @@ describe.each(ENGINES)('moderator article API (%s)', (engine) => {
     // A title set by a moderator is not replaced by the next page title a reader's page sends.
     await commentWithPage(articleId, 0, 'Tiêu đề từ trang', 'https://bao.example.vn/x');
     expect(await svc.services.articleService.get(articleId)).toMatchObject({ title: 'Vụ án đặc biệt', url: 'https://bao.example.vn/x' });
+    // Cleared, the page's title comes back with the next comment.
+    expect(await (await patch(articleId, { title: '' })).json()).toMatchObject({ title: null });
+    await commentWithPage(articleId, -1, 'Tiêu đề mới từ trang', null);
+    expect(await svc.services.articleService.get(articleId)).toMatchObject({ title: 'Tiêu đề mới từ trang' });
   });
 
   it('refuses bad input with a clear 400 and stores nothing', async () => {

@@ -7,6 +7,7 @@ import { insertComment } from '../../support/comments.js';
 import { ENGINES } from '../../support/database.js';
 import { adminEnv, login, type Moderator } from '../../support/moderators.js';
 import { startTestService, type TestService } from '../../support/service.js';
+import { openEvents } from '../../support/sse-client.js';
 import { waitFor } from '../../support/wait.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver.js';
 
@@ -149,6 +150,21 @@ describe.each(ENGINES)('editing and reopening comments (%s)', (engine) => {
     expect((await again.json()).error).toMatchObject({ code: 'already_decided', details: { status: 'pending' } });
     expect((await admin.post('/admin/api/comments/khong-co/reopen')).status).toBe(404);
     expect((await admin.post(`/admin/api/comments/${c.id}/reopen`, {}, { csrf: false })).status).toBe(403);
+  });
+
+  it('tells live screens of an edit and a reopening (ids and states only)', async () => {
+    const stream = await openEvents(svc, admin.cookie);
+    await waitFor(() => stream.comments.includes('connected'), 2_000);
+    const c = await insertComment(svc.services, { articleId: `song-${engine}` });
+    await patch(c.id, { content: 'Văn bản đã sửa' });
+    await approve(c.id);
+    await admin.post(`/admin/api/comments/${c.id}/reopen`);
+    const edited = await waitFor(() => stream.events.find((e) => e.type === 'comment.edited' && e.id === c.id), 3_000);
+    expect(edited).toMatchObject({ articleId: `song-${engine}`, status: 'pending', editedBy: admin.id });
+    const reopened = await waitFor(() => stream.events.find((e) => e.type === 'comment.reopened' && e.id === c.id), 3_000);
+    expect(reopened).toMatchObject({ status: 'pending', previousStatus: 'approved', by: admin.id });
+    expect(JSON.stringify(stream.events)).not.toMatch(/Văn bản đã sửa/);
+    await stream.close();
   });
 
   it('gives every admin Comment its article and parent, for a whole page', async () => {
