@@ -2,13 +2,14 @@
  * Bài viết over HTTP (no browser): the form post needs the session's CSRF token, refuses a bad
  * article id or flag with 400 and changes nothing, never redirects off the articles page, and
  * a moderator (not only an admin) may close comments. Pages of articles and odd queries never 500.
+ * On PostgreSQL and on PGlite.
  */
 import { describe, expect, it } from 'vitest';
 import { addModerator, useAdminService, type Moderator } from '../../support/moderators.js';
 import { seedPending } from '../../support/comments.js';
 
-describe('Bài viết page', () => {
-  const ctx = useAdminService();
+describe.each(['postgres', 'pglite'] as const)('Bài viết page on %s', (engine) => {
+  const ctx = useAdminService({ engine });
 
   const csrfOf = async (who: Moderator) =>
     (await (await who.fetch('/admin/articles', { csrf: false })).text()).match(/name="csrf-token" content="([^"]+)"/)![1];
