@@ -159,7 +159,16 @@ export function queueDashboardRoutes(services: Services, basePath = QUEUE_DASHBO
     // @bull-board/hono 9.10.1 declares its own nested copy of @bull-board/api's types (we run
     // api 9.10.2); the runtime contract is the same, only the private fields' declarations differ.
     serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
-    options: { uiConfig: { boardTitle: 'Hàng đợi bình luận' } },
+    // miscLinks: bull-board's header menu, the way back to the moderator pages.
+    options: {
+      uiConfig: {
+        boardTitle: 'Hàng đợi bình luận',
+        miscLinks: [
+          { text: '← Về hàng chờ duyệt', url: '/admin/queue' },
+          { text: 'Bài viết', url: '/admin/articles' },
+        ],
+      },
+    },
   });
   serverAdapter.setErrorHandler(dashboardErrorHandler(services));
 

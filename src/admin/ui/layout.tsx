@@ -10,7 +10,7 @@ import { CSRF_FORM_FIELD } from '../auth/index.js';
 import { clientStrings, translator, type UiLang } from './i18n/index.js';
 import { ASSET_PATHS } from './assets.js';
 
-export type NavKey = 'queue' | 'bans' | 'lexicon' | 'stats' | 'audit' | 'users';
+export type NavKey = 'queue' | 'articles' | 'bans' | 'lexicon' | 'stats' | 'audit' | 'users' | 'queues';
 
 export interface PageContext {
   lang: UiLang;
@@ -22,11 +22,14 @@ export interface PageContext {
 
 const NAV: Array<{ key: NavKey; href: string; adminOnly?: boolean }> = [
   { key: 'queue', href: '/admin/queue' },
+  { key: 'articles', href: '/admin/articles' },
   { key: 'bans', href: '/admin/bans' },
   { key: 'lexicon', href: '/admin/lexicon' },
   { key: 'stats', href: '/admin/stats' },
   { key: 'audit', href: '/admin/audit' },
   { key: 'users', href: '/admin/users', adminOnly: true },
+  // bull-board's own pages (src/admin/queue-dashboard.ts); its menu links back to the queue.
+  { key: 'queues', href: '/admin/queues', adminOnly: true },
 ];
 
 /** The same page with `lang` switched (the route then remembers it in a cookie). */
@@ -56,6 +59,49 @@ export const Document: FC<{ lang: UiLang; title: string; bodyClass?: string; csr
   );
 };
 
+/** The navigation list; `current` marks this page's entry. */
+const NavList: FC<{ page: PageContext; current: NavKey }> = ({ page, current }) => {
+  const tr = translator(page.lang);
+  return (
+    <ul>
+      {NAV.filter((n) => !n.adminOnly || page.user.role === 'admin').map((n) => (
+        <li>
+          <a href={n.href} aria-current={n.key === current ? 'page' : undefined}>
+            {tr(`nav.${n.key}`)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+/** Who is logged in, the language switch and logout. */
+const Who: FC<{ page: PageContext }> = ({ page }) => {
+  const tr = translator(page.lang);
+  return (
+    <div class="who">
+      <span class="user" title={tr(`role.${page.user.role}`)}>
+        {page.user.displayName ?? page.user.email}
+        <span class="role">{tr(`role.${page.user.role}`)}</span>
+      </span>
+      <a href={switchLangHref(page.path, page.lang)} lang={page.lang === 'vi' ? 'en' : 'vi'}>
+        {tr('nav.lang')}
+      </a>
+      <form method="post" action="/admin/logout" class="inline">
+        <input type="hidden" name={CSRF_FORM_FIELD} value={page.csrfToken} />
+        <button type="submit" class="link">
+          {tr('nav.logout')}
+        </button>
+      </form>
+    </div>
+  );
+};
+
+/**
+ * The header holds the navigation twice: a bar for wide screens and a details/summary menu for
+ * phones. CSS shows exactly one of them (display: none hides the other from screen readers
+ * too), so the menu collapses without any script.
+ */
 export const Layout: FC<{ page: PageContext; title: string; nav: NavKey; children?: Child }> = ({ page, title, nav, children }) => {
   const tr = translator(page.lang);
   return (
@@ -67,32 +113,19 @@ export const Layout: FC<{ page: PageContext; title: string; nav: NavKey; childre
         <a class="brand" href="/admin/queue">
           {tr('app.title')}
         </a>
-        <nav aria-label={tr('nav.main')}>
-          <ul>
-            {NAV.filter((n) => !n.adminOnly || page.user.role === 'admin').map((n) => (
-              <li>
-                <a href={n.href} aria-current={n.key === nav ? 'page' : undefined}>
-                  {tr(`nav.${n.key}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
+        <nav class="nav-wide" aria-label={tr('nav.main')}>
+          <NavList page={page} current={nav} />
         </nav>
-        <div class="who">
-          <span class="user" title={tr(`role.${page.user.role}`)}>
-            {page.user.displayName ?? page.user.email}
-            <span class="role">{tr(`role.${page.user.role}`)}</span>
-          </span>
-          <a href={switchLangHref(page.path, page.lang)} lang={page.lang === 'vi' ? 'en' : 'vi'}>
-            {tr('nav.lang')}
-          </a>
-          <form method="post" action="/admin/logout" class="inline">
-            <input type="hidden" name={CSRF_FORM_FIELD} value={page.csrfToken} />
-            <button type="submit" class="link">
-              {tr('nav.logout')}
-            </button>
-          </form>
+        <div class="nav-wide who-wide">
+          <Who page={page} />
         </div>
+        <details class="nav-narrow">
+          <summary>{tr('nav.menu')}</summary>
+          <nav aria-label={tr('nav.main')}>
+            <NavList page={page} current={nav} />
+          </nav>
+          <Who page={page} />
+        </details>
       </header>
       <main id="main" tabindex={-1}>
         {children}

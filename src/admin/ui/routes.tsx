@@ -12,15 +12,13 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { z } from 'zod';
-import { COMMENT_ID_PARAM_PATTERN } from '../../comments/id-patterns.js';
 import { AppError } from '../../errors.js';
 import { toAppError } from '../../http/errors.js';
 import { serveStaticAsset } from '../../http/static-asset.js';
 import { errorMessages } from '../../http/messages.js';
 import type { Services } from '../../services.js';
-import { TAB_NAMES, TABS, tabOf } from '../../store/comment-listing.js';
+import { TAB_NAMES, TABS } from '../../store/comment-listing.js';
 import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
-import { AUDIT_KINDS } from '../../moderation/audit.js';
 import {
   endBrowserSession,
   refuseCrossSiteLogin,
@@ -33,7 +31,7 @@ import { commenterQuery } from '../api/commenters.js';
 import { cssAsset, scriptAsset } from './assets.js';
 import { resolveUiLang, t, type UiLang } from './i18n/index.js';
 import type { PageContext } from './layout.js';
-import { AuditPage } from './pages/audit.js';
+import { mountNewsroomPages } from './newsroom-routes.js';
 import { BansPage } from './pages/bans.js';
 import { CommenterPage } from './pages/commenter.js';
 import { LexiconPage } from './pages/lexicon.js';
@@ -137,15 +135,7 @@ const queueQuery = z.object({
 
 export function adminUiRoutes(services: Services): Hono {
   const ui = new Hono();
-  const {
-    commentListing: listing,
-    commenterHistory: history,
-    moderators,
-    banService,
-    lexiconService,
-    statsService,
-    auditService,
-  } = services;
+  const { commentListing: listing, commenterHistory: history, moderators, banService, lexiconService, statsService } = services;
 
   const pageSession = requireSession(services, {
     onMissing: (c) => {
@@ -164,6 +154,8 @@ export function adminUiRoutes(services: Services): Hono {
     if (c.get('moderator').role !== 'admin') return render(c, <p>{t(c.get('uiLang'), 'common.forbidden')}</p>, 403);
     await next();
   };
+
+  mountNewsroomPages(ui, services, { page, pageContext, render });
 
   // --- static assets (no session: the login page needs them) ---
   ui.get('/assets/admin.css', ...serveStaticAsset(() => cssAsset, 'no-cache'));
@@ -240,35 +232,6 @@ export function adminUiRoutes(services: Services): Hono {
     );
   });
 
-  /** One comment (linked from the audit log): shown in the queue page of its tab. */
-  ui.get('/comments/:id', ...page, async (c) => {
-    // Only id characters reach the database: a NUL in the path was a 500 (PostgreSQL refuses it).
-    const id = c.req.param('id');
-    const comment = COMMENT_ID_PARAM_PATTERN.test(id) ? await services.comments.findById(id) : null;
-    if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
-    const tab = tabOf(comment);
-    const [counts, histories, moderatorNames] = await Promise.all([
-      listing.tabCounts(),
-      history.summaries([comment.id]),
-      moderators.emailsByIds([comment.decidedBy ?? '']),
-    ]);
-    return render(
-      c,
-      <QueuePage
-        page={pageContext(c)}
-        tab={tab}
-        filters={{}}
-        counts={counts}
-        comments={[comment]}
-        histories={histories}
-        moderatorNames={moderatorNames}
-        nextCursor={null}
-        isFirstPage={false}
-        now={new Date()}
-      />,
-    );
-  });
-
   ui.get('/commenters', ...page, async (c) => {
     const parsed = commenterQuery.safeParse(c.req.query());
     const { email, ip } = parsed.success ? parsed.data : { email: undefined, ip: undefined };
@@ -292,17 +255,6 @@ export function adminUiRoutes(services: Services): Hono {
 
   ui.get('/users', ...page, adminOnly, async (c) => {
     return render(c, <UsersPage page={pageContext(c)} users={await moderators.list()} />);
-  });
-
-  ui.get('/audit', ...page, async (c) => {
-    const kind = AUDIT_KINDS.find((k) => k === c.req.query('kind'));
-    const before = Number(c.req.query('before'));
-    // Safe integers only: 1e20 is an integer too, and PostgreSQL's bigint refused it (a 500).
-    const { entries, nextBeforeId } = await auditService.list({
-      kind,
-      beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined,
-    });
-    return render(c, <AuditPage page={pageContext(c)} entries={entries} kind={kind} nextBefore={nextBeforeId} />);
   });
 
   ui.get('/stats', ...page, async (c) => {

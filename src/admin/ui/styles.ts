@@ -129,9 +129,97 @@ dialog { border: 1px solid var(--line); border-radius: 8px; padding: 14px 18px; 
 dialog::backdrop { background: rgba(0,0,0,.35); }
 dialog dl { display: grid; grid-template-columns: 90px 1fr; gap: 4px 10px; margin: 8px 0 12px; }
 dialog dt { text-align: right; }
+/* Only one of the two navigations is shown: the bar on wide screens, the menu below 1100 px. */
+.nav-wide a, .who { white-space: nowrap; }
+.topbar nav.nav-wide a { padding: 11px 8px; }
+.topbar { flex-wrap: wrap; height: auto; min-height: 44px; row-gap: 0; }
+.nav-narrow { display: none; }
+.nav-narrow summary { cursor: pointer; list-style: none; padding: 0 12px; min-height: 44px; display: flex; align-items: center; border: 1px solid rgba(255,255,255,.5); border-radius: 4px; font-weight: 600; }
+.nav-narrow summary::-webkit-details-marker { display: none; }
+.nav-narrow summary::before { content: "☰"; margin-right: 6px; }
+.nav-narrow[open] { position: static; }
+.who-wide { margin-left: auto; }
+
+/* Newsroom pages: articles, a comment's page, the readable audit. */
+.articles { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+.article { background: var(--panel); border: 1px solid var(--line); border-left: 4px solid var(--ok); border-radius: 6px; padding: 8px 10px; display: grid; grid-template-columns: minmax(0, 1fr) auto minmax(0, 320px); gap: 6px 14px; align-items: start; }
+.article.closed { border-left-color: var(--bad); }
+.article-title { font-size: 15px; margin: 0; overflow-wrap: anywhere; }
+.article .hint { margin: 2px 0 0; overflow-wrap: anywhere; }
+.article-counts { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 10px; }
+.article-counts a { text-decoration: none; display: inline-flex; gap: 4px; align-items: center; }
+.article-state p { margin: 0 0 4px; font-size: 13px; overflow-wrap: anywhere; }
+.article-switch { display: flex; flex-wrap: wrap; gap: 6px; align-items: end; }
+.article-switch div { display: flex; flex-direction: column; gap: 2px; flex: 1 1 180px; }
+.comment-detail .content { font-size: 15px; }
+.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 4px 12px; margin: 8px 0 0; }
+.facts dt { font-weight: 600; color: var(--muted); }
+.facts dd { margin: 0; overflow-wrap: anywhere; }
+.facts .parent, .facts .original { white-space: pre-wrap; }
+.timeline { list-style: none; margin: 0; padding: 0 0 0 14px; border-left: 2px solid var(--line); }
+.timeline li { position: relative; padding: 4px 0 10px 8px; display: flex; flex-wrap: wrap; gap: 2px 10px; align-items: baseline; }
+.timeline li::before { content: ""; position: absolute; left: -21px; top: 9px; width: 10px; height: 10px; border-radius: 50%; background: var(--brand); }
+.timeline time { color: var(--muted); font-size: 12.5px; }
+.timeline .detail { color: var(--muted); overflow-wrap: anywhere; }
+.timeline .edit { flex-basis: 100%; font-size: 13.5px; }
+.timeline .edit p { margin: 2px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.timeline .edit .label { font-weight: 600; }
+del { background: var(--bad-bg); color: var(--bad); }
+ins { background: var(--ok-bg); color: var(--ok); text-decoration: none; }
+td .excerpt { overflow-wrap: anywhere; }
+td .by, td .article-title { color: var(--muted); font-size: 12.5px; }
+td, th { overflow-wrap: anywhere; }
+/* A card decided elsewhere reads as done without fading its text below 4.5:1. */
+.card.done { opacity: 1; background: #eceef1; border-left-color: #6b7280; }
+.card.done .content, .card.done .meta, .card.done .history { color: #374151; }
+
+@media (max-width: 1100px) {
+  .topbar { flex-wrap: wrap; height: auto; min-height: 48px; gap: 8px 12px; padding: 2px 12px; }
+  .nav-wide { display: none; }
+  .nav-narrow { display: block; margin-left: auto; }
+  .nav-narrow[open] { flex-basis: 100%; margin: 0 0 8px; }
+  .nav-narrow[open] summary { margin-left: auto; width: max-content; }
+  .nav-narrow nav ul { list-style: none; margin: 6px 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: 2px; }
+  .nav-narrow nav a { display: flex; align-items: center; min-height: 44px; padding: 0 10px; text-decoration: none; border-radius: 4px; }
+  .nav-narrow nav a[aria-current=page] { background: rgba(255,255,255,.16); box-shadow: inset 3px 0 0 #fbbf24; }
+  .nav-narrow .who { flex-wrap: wrap; margin: 0; gap: 6px 14px; white-space: normal; }
+  .nav-narrow .who a, .nav-narrow .who button.link { display: inline-flex; align-items: center; min-height: 44px; }
+  .bulkbar { top: 48px; }
+}
 @media (max-width: 760px) {
   .card { grid-template-columns: 24px 1fr; }
   .actions { grid-column: 1 / -1; flex-direction: row; flex-wrap: wrap; }
-  .topbar { flex-wrap: wrap; height: auto; }
+  main { padding: 10px 10px 60px; }
+  /* Tap targets: 44 px high at phone width. */
+  button, select, input[type=text], input[type=email], input[type=password], input[type=search], .tabs a, .pager a { min-height: 44px; }
+  .pager a { display: inline-flex; align-items: center; }
+  .card .pick input { width: 24px; height: 24px; }
+  .tabs { flex-wrap: wrap; }
+  .bulkbar { flex-wrap: wrap; gap: 6px 8px; position: static; padding: 6px 8px; }
+  .bulkbar input[type=checkbox] { width: 24px; height: 24px; margin: 0; }
+  .bulkbar .sel { min-width: 0; margin-left: auto; }
+  .bulkbar button { flex: 1 1 40%; }
+  .bulkbar select { flex: 1 1 100%; }
+  .actions .row { flex: 1 1 100%; }
+  .actions select { flex: 1 1 100%; }
+  .bulkbar .keys { display: none; }
+  .filters { padding: 6px 8px; gap: 4px 8px; }
+  .filters div { flex: 1 1 140px; min-width: 0; }
+  .form-grid div { flex: 1 1 100%; }
+  .filters input, .filters select, .form-grid input, .form-grid select { width: 100%; }
+  .login { margin: 4vh 12px; padding: 16px; }
+  .login input, .login button { min-height: 44px; }
+  .tabs a { padding: 4px 8px; }
+  .article { grid-template-columns: minmax(0, 1fr); }
+  /* Tables stack: each row a block, each cell a line, the page never scrolls sideways. */
+  table, thead, tbody, tr, td { display: block; width: 100%; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  td { border: 0; padding: 2px 8px; }
+  td.num { text-align: left; }
+  .kpis { grid-template-columns: 1fr 1fr; }
+  .toasts { left: 8px; right: 8px; transform: none; }
+  dialog { max-width: calc(100vw - 16px); }
+  dialog dl { grid-template-columns: 70px 1fr; }
 }
 `;

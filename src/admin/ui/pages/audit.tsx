@@ -1,4 +1,7 @@
-/** The audit log: who decided or changed what, when; overturns marked. */
+/**
+ * The audit log: who did what, when, in words ("Duyệt bình luận", "Mở lại"), with the start of
+ * the comment and its article's title linked to the comment's page; overturns marked.
+ */
 import type { FC } from 'hono/jsx';
 import type { AuditEntry } from '../../../store/audit.js';
 import { AUDIT_KINDS } from '../../../moderation/audit.js';
@@ -8,20 +11,7 @@ import { DataTable } from '../components/data-table.js';
 import { SelectField, type Choice } from '../components/forms.js';
 import { Pager } from '../components/pager.js';
 import { formatTime } from '../time.js';
-
-const ACTION_LABELS: Record<string, { vi: string; en: string }> = {
-  'comment.approve': { vi: 'Duyệt bình luận', en: 'Approved a comment' },
-  'comment.reject': { vi: 'Từ chối bình luận', en: 'Rejected a comment' },
-  'ban.create': { vi: 'Cấm', en: 'Ban' },
-  'ban.lift': { vi: 'Gỡ cấm', en: 'Lifted a ban' },
-  'lexicon.add': { vi: 'Thêm từ khóa', en: 'Added a word' },
-  'lexicon.remove': { vi: 'Xóa từ khóa', en: 'Removed a word' },
-  'moderator.create': { vi: 'Tạo tài khoản', en: 'Created an account' },
-  'moderator.disable': { vi: 'Khóa tài khoản', en: 'Disabled an account' },
-  'moderator.enable': { vi: 'Mở khóa tài khoản', en: 'Enabled an account' },
-  'moderator.reset_password': { vi: 'Đặt lại mật khẩu', en: 'Reset a password' },
-  'moderator.change_password': { vi: 'Đổi mật khẩu của mình', en: 'Changed own password' },
-};
+import { auditActionLabel, detailString, excerpt } from '../audit-labels.js';
 
 const KIND_LABELS: Record<(typeof AUDIT_KINDS)[number], { vi: string; en: string }> = {
   'comment.': { vi: 'Bình luận', en: 'Comments' },
@@ -31,20 +21,54 @@ const KIND_LABELS: Record<(typeof AUDIT_KINDS)[number], { vi: string; en: string
   'moderator.': { vi: 'Tài khoản', en: 'Accounts' },
 };
 
-/** Details worth a glance, as "key: value" pairs; nested values as compact JSON. */
-function detailText(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .filter(([k, v]) => v !== null && v !== undefined && v !== '' && k !== 'overturn')
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+/** The comment an entry is about, as the audit page shows it: the start of its text and its article. */
+export interface AuditCommentRef {
+  content: string;
+  authorName: string;
+  articleId: string;
+  articleTitle: string | null;
+}
+
+/** What an entry is about, in words: a comment's excerpt and article, a ban's email/IP, a word, an account. */
+const Target: FC<{ entry: AuditEntry; comment: AuditCommentRef | undefined }> = ({ entry: e, comment }) => {
+  if (e.targetType === 'comment' && e.targetId) {
+    const href = `/admin/comments/${encodeURIComponent(e.targetId)}`;
+    if (!comment) return <a href={href}>{e.targetId}</a>;
+    return (
+      <>
+        <a href={href} class="excerpt">
+          “{excerpt(comment.content, 90)}”
+        </a>{' '}
+        <span class="by">— {comment.authorName}</span>
+        <br />
+        <span class="article-title">{comment.articleTitle ?? comment.articleId}</span>
+      </>
+    );
+  }
+  if (e.targetType === 'article' && e.targetId) {
+    return <a href={`/admin/articles?${new URLSearchParams({ q: e.targetId })}`}>{detailString(e, 'title') ?? e.targetId}</a>;
+  }
+  const words = [detailString(e, 'title'), detailString(e, 'email'), detailString(e, 'ip'), detailString(e, 'term')].filter(Boolean);
+  return <>{words.join(' · ') || e.targetId || '—'}</>;
+};
+
+/** The details worth a glance: a reason, a notice, an expiry; never raw JSON. */
+function detailText(e: AuditEntry): string {
+  const { before, after } = e.details;
+  if (typeof before === 'string' && typeof after === 'string') return `“${excerpt(before, 60)}” → “${excerpt(after, 60)}”`;
+  return [detailString(e, 'reason'), detailString(e, 'notice'), detailString(e, 'expiresAt'), detailString(e, 'tier')]
+    .filter(Boolean)
     .join(' · ');
 }
 
-export const AuditPage: FC<{ page: PageContext; entries: AuditEntry[]; kind?: string; nextBefore: number | null }> = ({
-  page,
-  entries,
-  kind,
-  nextBefore,
-}) => {
+export const AuditPage: FC<{
+  page: PageContext;
+  entries: AuditEntry[];
+  /** Comment id → what the log shows of it. */
+  comments: Map<string, AuditCommentRef>;
+  kind?: string;
+  nextBefore: number | null;
+}> = ({ page, entries, comments, kind, nextBefore }) => {
   const tr = translator(page.lang);
   const lang = page.lang;
   return (
@@ -71,17 +95,13 @@ export const AuditPage: FC<{ page: PageContext; entries: AuditEntry[]; kind?: st
             <td>{formatTime(e.createdAt, lang)}</td>
             <td>{e.actor === 'filter' ? tr('card.byFilter') : (e.actorEmail ?? e.actor)}</td>
             <td>
-              {ACTION_LABELS[e.action]?.[lang] ?? e.action}
+              {auditActionLabel(e, lang)}
               {e.details.overturn === true ? <strong class="status-rejected"> ({tr('audit.overturn')})</strong> : null}
             </td>
             <td>
-              {e.targetType === 'comment' && e.targetId ? (
-                <a href={`/admin/comments/${encodeURIComponent(e.targetId)}`}>{e.targetId}</a>
-              ) : (
-                `${e.targetType} ${e.targetId ?? ''}`
-              )}
+              <Target entry={e} comment={e.targetId ? comments.get(e.targetId) : undefined} />
             </td>
-            <td>{detailText(e.details)}</td>
+            <td>{detailText(e)}</td>
           </tr>
         )}
       />
