@@ -141,8 +141,9 @@ function afterRanked(column: string, after: ListPosition, add: (value: unknown) 
 
 /** ORDER BY and the keyset condition of a public list's sort. */
 function publishedOrder(sort: PublishedSort, add: (value: unknown) => string, after: ListPosition | undefined) {
-  const position = after && `${add(after.createdAt)}::timestamptz, ${add(after.id)}`;
   if (sort === 'top') return { orderBy: 'like_count DESC, created_at ASC, id ASC', after: after && afterRanked('like_count', after, add) };
+  // Only now: a parameter the statement does not use has no type, and PostgreSQL refuses it.
+  const position = after && `${add(after.createdAt)}::timestamptz, ${add(after.id)}`;
   if (sort === 'newest') return { orderBy: 'created_at DESC, id DESC', after: after && `(created_at, id) < (${position})` };
   return { orderBy: 'created_at ASC, id ASC', after: after && `(created_at, id) > (${position})` };
 }
