@@ -8,6 +8,10 @@ import type { CommentStatus } from './types.js';
 export type ModerationEvent =
   | { type: 'comment.queued'; id: string; articleId: string; status: CommentStatus; at: string }
   | { type: 'comment.decided'; id: string; articleId: string; status: CommentStatus; decidedBy: string | null; at: string }
+  /** A moderator changed the text (src/comments/edit.ts); status is unchanged. */
+  | { type: 'comment.edited'; id: string; articleId: string; status: CommentStatus; editedBy: string; at: string }
+  /** Back in the waiting queue from `previousStatus` (src/comments/edit.ts): other moderators' queues gain it. */
+  | { type: 'comment.reopened'; id: string; articleId: string; status: 'pending'; previousStatus: CommentStatus; by: string; at: string }
   /** A reader reported an approved comment: it is on the reported list with `openReports` open reports. */
   | { type: 'comment.reported'; id: string; articleId: string; status: CommentStatus; openReports: number; at: string }
   /** A moderator dismissed a comment's open reports: it left the reported list. */

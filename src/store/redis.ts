@@ -68,3 +68,26 @@ export async function waitForRedis(redis: Redis, timeoutMs = 5_000): Promise<voi
     redis.on('ready', onReady);
   });
 }
+
+/**
+ * What a newcomer whose Redis is not running reads when the service will not start: the
+ * address it tried (password hidden) and the two ways to get a Redis on this machine.
+ */
+export function redisUnreachableMessage(url: string, timeoutMs: number): string {
+  return [
+    `Redis not reachable at ${redactedUrl(url)} (REDIS_URL) within ${timeoutMs} ms.`,
+    'Start one: `apt-get install redis-server` (then `redis-server`),',
+    "or `docker compose up -d redis` with this repository's docker-compose.yml;",
+    'or set REDIS_URL to a Redis you have.',
+  ].join(' ');
+}
+
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable REDIS_URL)';
+  }
+}

@@ -68,7 +68,7 @@ export interface PersonalDataRows {
 export async function personalDataByEmail(db: Queryable, email: string): Promise<PersonalDataRows> {
   // Matches comments_email_idx (lower(author_email), created_at).
   const comments = await db.query(
-    `SELECT id, article_id, parent_id, author_name, author_email, ip, user_agent, content, status,
+    `SELECT id, article_id, parent_id, author_name, author_email, ip, user_agent, content, original_content, status,
             verdict, created_at, moderated_at, decided_by, decided_at, decision_reason, published_at
        FROM comments
       WHERE lower(author_email) = lower($1) AND author_email IS NOT NULL

@@ -113,7 +113,13 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
     it('answers an empty list for an unknown article and 400 validation_failed for bad parameters', async () => {
       const empty = await app.svc.fetch('/v1/articles/chua-co/comments');
       expect(empty.status).toBe(200);
-      expect(await empty.json()).toEqual({ articleId: 'chua-co', count: 0, comments: [], nextCursor: null });
+      expect(await empty.json()).toEqual({
+        articleId: 'chua-co',
+        article: { id: 'chua-co', title: null, closed: false, notice: null },
+        count: 0,
+        comments: [],
+        nextCursor: null,
+      });
       for (const path of [
         '/v1/articles/a/comments?limit=0',
         '/v1/articles/a/comments?limit=101',

@@ -3,7 +3,11 @@
  * nothing on stdout. (tests/config.test.ts checks the rules themselves, in process.)
  */
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../support/ports.js';
 import { runMain } from '../support/processes.js';
+import { useTempDirs } from '../support/temp-dirs.js';
+
+const tempDir = useTempDirs('start-refused');
 
 describe('a bad setting stops the start with exit 1 and one clear line', () => {
   it.each([
@@ -22,5 +26,26 @@ describe('a bad setting stops the start with exit 1 and one clear line', () => {
     expect(lines[0]).toMatch(/^Invalid configuration: /);
     expect(lines[0]).toMatch(expected);
     expect(stdout).toBe(''); // nothing started, nothing logged
+  });
+});
+
+describe('a start without Redis', () => {
+  it('names the address it tried (password hidden) and how to get a Redis', { timeout: 150_000 }, async () => {
+    const port = await freePort();
+    const dataDir = await tempDir();
+    const { code, stderr } = await runMain(
+      [],
+      {
+        REDIS_URL: `redis://:s3cret@127.0.0.1:${port}/0`,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+      },
+      140_000, // PGlite's first migration plus the 10 s wait for Redis, on a loaded CI machine
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Redis not reachable at redis://:***@127.0.0.1:${port}/0 (REDIS_URL)`);
+    expect(stderr).not.toContain('s3cret');
+    expect(stderr).toContain('apt-get install redis-server');
+    expect(stderr).toContain('docker compose up -d redis');
   });
 });

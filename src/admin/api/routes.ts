@@ -13,26 +13,20 @@ import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
 import type { EventHub } from './events-hub.js';
-import { findAdminComment, storedAdminComment } from './find-comment.js';
-import { adminComments } from './serialize.js';
+import { findAdminComment } from './find-comment.js';
+import { withContext, withReports } from './serialize.js';
+import type { Comment } from '../../comments/types.js';
+import { contentSchema } from '../../comments/submission.js';
 import { parseInput } from '../../http/validation.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
 import { jsonAnswer, jsonBody, moderatorRoute, SESSION, textAnswer } from '../../http/openapi/schemas.js';
 import { adminCommentSchema } from './comment-schema.js';
+import { searchPageQuery } from './page-query.js';
 
-const listQuery = z.object({
+const listQuery = searchPageQuery.extend({
   // `reported`: approved comments with open reports by readers, most reported first (articleId only; q is ignored).
   status: z.enum(['pending', 'approved', 'rejected', 'reported']).default('pending'),
   articleId: articleIdSchema.optional(),
-  // PostgreSQL refuses a NUL byte in text (SQLSTATE 22021): refuse it here as bad input, not a 500.
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .refine((value) => !value.includes('\u0000'), 'invalid')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(400).optional(),
 });
 
 const idParam = z.object({ id: commentIdParamSchema });
@@ -40,6 +34,16 @@ const idParam = z.object({ id: commentIdParamSchema });
 const decideBody = z.object({
   reason: z.string().trim().max(500).optional(),
   force: z.boolean().optional(),
+});
+
+/** Approve may carry the moderator's new text: edited and approved in one step. */
+const approveBody = decideBody.extend({
+  // New text, 1–5,000 characters after trim and NFC, as for a reader (no .openapi(): a schema of src/comments).
+  content: contentSchema.optional(),
+});
+
+const editBody = z.object({
+  content: contentSchema,
 });
 
 export const BULK_MAX_IDS = 200;
@@ -82,18 +86,14 @@ const bulkRoute = moderatorRoute({
   },
 });
 
-/** A route about one comment by its id, answering that comment. */
-const oneCommentRoute = <M extends 'get' | 'post', P extends string>(method: M, path: P, summary: string) =>
-  moderatorRoute({
-    method,
-    path,
-    summary,
-    request: { params: idParam },
-    errors: ['validation_failed', 'not_found'],
-    responses: { 200: oneComment },
-  });
-
-const oneRoute = oneCommentRoute('get', '/{id}', 'One comment, also while its moderation job is still queued (status `queued`)');
+const oneRoute = moderatorRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'One comment, also while its moderation job is still queued (status `queued`)',
+  request: { params: idParam },
+  errors: ['validation_failed', 'not_found'],
+  responses: { 200: oneComment },
+});
 
 const decideRoute = (decision: 'approve' | 'reject') =>
   moderatorRoute({
@@ -101,23 +101,48 @@ const decideRoute = (decision: 'approve' | 'reject') =>
     path: `/{id}/${decision}`,
     summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a comment; 409 already_decided when another moderator decided first (force: true overturns, audited)`,
     // Optional: no body decides with no reason (read by optionalJson below).
-    request: { params: idParam, body: { required: false, content: { 'application/json': { schema: decideBody } } } },
+    request: {
+      params: idParam,
+      body: { required: false, content: { 'application/json': { schema: decision === 'approve' ? approveBody : decideBody } } },
+    },
     errors: ['validation_failed', 'invalid_json', 'not_found', 'already_decided', 'payload_too_large'],
     responses: { 200: oneComment },
   });
 
-const dismissRoute = oneCommentRoute(
-  'post',
-  '/{id}/reports/dismiss',
-  'Dismiss every open report by readers of a comment (audited); it stays as it is, published if it was',
-);
+const editRoute = moderatorRoute({
+  method: 'patch',
+  path: '/{id}',
+  summary:
+    "Edit the text readers will see of a pending or approved comment (the reader's own is kept in originalContent; audited with both texts); 409 already_decided for a rejected one",
+  request: { params: idParam, body: jsonBody(editBody) },
+  errors: ['validation_failed', 'invalid_json', 'not_found', 'already_decided', 'payload_too_large'],
+  responses: { 200: oneComment },
+});
+
+const reopenRoute = moderatorRoute({
+  method: 'post',
+  path: '/{id}/reopen',
+  summary:
+    'Back to pending from approved (unpublishes it: count and webhook comment.unpublished) or rejected; audited; 409 already_decided when pending',
+  request: { params: idParam },
+  errors: ['validation_failed', 'not_found', 'already_decided'],
+  responses: { 200: oneComment },
+});
+
+const dismissRoute = moderatorRoute({
+  method: 'post',
+  path: '/{id}/reports/dismiss',
+  summary: 'Dismiss every open report by readers of a comment (audited); it stays as it is, published if it was',
+  request: { params: idParam },
+  errors: ['validation_failed', 'not_found'],
+  responses: { 200: oneComment },
+});
 
 const eventsRoute = moderatorRoute({
   method: 'get',
   path: '/',
   security: SESSION,
-  summary:
-    'Server-sent events for queue changes (comment.queued, comment.decided, comment.reported, comment.reports_dismissed): `data:` lines of JSON {type, id, articleId, status, …}, a `: ping` every 15 s',
+  summary: 'Server-sent events for queue changes: `data:` lines of JSON {type, id, articleId, status, …}, a `: ping` every 15 s',
   responses: { 200: textAnswer('the event stream', 'text/event-stream') },
 });
 
@@ -148,6 +173,9 @@ export function commentRoutes(services: Services): DocumentedRoutes {
   // Pending comments come oldest first, decided ones newest first (CommentListing.list).
   // Reported: approved comments with open reports, most reported first (ReportReviewService).
   const { reportReviewService } = services;
+  /** Comments as the API answers them: with their open reports and their context, one query each. */
+  const inFull = async (comments: readonly Comment[]) =>
+    withContext(services.commentContext, await withReports(comments, reportReviewService.summaries));
   declareRoute(routes, listRoute, async (c) => {
     const { status, articleId, q, limit, cursor } = c.req.valid('query');
     const after = pageStart(cursor);
@@ -155,13 +183,7 @@ export function commentRoutes(services: Services): DocumentedRoutes {
       status === 'reported'
         ? await reportReviewService.listReported({ articleId, limit, after })
         : await services.commentListing.list({ status, articleId, q: q || undefined, limit, after });
-    const comments = await adminComments(page.items, reportReviewService.summaries);
-    return c.json({ comments, nextCursor: page.next ? encodeCursor(page.next) : null });
-  });
-
-  declareRoute(routes, dismissRoute, async (c) => {
-    const comment = await reportReviewService.dismiss(c.req.valid('param').id, c.get('moderator').id);
-    return c.json(await storedAdminComment(services, comment));
+    return c.json({ comments: await inFull(page.items), nextCursor: page.next ? encodeCursor(page.next) : null });
   });
 
   declareRoute(routes, bulkRoute, async (c) => {
@@ -181,19 +203,42 @@ export function commentRoutes(services: Services): DocumentedRoutes {
     return c.json(comment);
   });
 
+  /** One changed comment as the API answers it, with its context. */
+  const answer = async (c: Context, comment: Comment) => c.json((await inFull([comment]))[0]);
+
+  declareRoute(routes, dismissRoute, async (c) => {
+    const comment = await reportReviewService.dismiss(c.req.valid('param').id, c.get('moderator').id);
+    return answer(c, comment);
+  });
+
   for (const decision of ['approve', 'reject'] as const) {
     declareRoute(routes, decideRoute(decision), async (c) => {
-      const body = await optionalJson(c, decideBody);
+      const body: z.output<typeof approveBody> = await optionalJson(c, decision === 'approve' ? approveBody : decideBody);
       const comment = await services.decisionService.decide({
         commentId: c.req.valid('param').id,
         decision,
         moderatorId: c.get('moderator').id,
         reason: body.reason ?? null,
         force: body.force === true,
+        content: body.content,
       });
-      return c.json(await storedAdminComment(services, comment));
+      return answer(c, comment);
     });
   }
+
+  declareRoute(routes, editRoute, async (c) => {
+    const comment = await services.commentEditService.edit({
+      commentId: c.req.valid('param').id,
+      content: c.req.valid('json').content,
+      moderatorId: c.get('moderator').id,
+    });
+    return answer(c, comment);
+  });
+
+  declareRoute(routes, reopenRoute, async (c) => {
+    const comment = await services.commentEditService.reopen({ commentId: c.req.valid('param').id, moderatorId: c.get('moderator').id });
+    return answer(c, comment);
+  });
   return routes;
 }
 

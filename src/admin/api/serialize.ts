@@ -1,10 +1,13 @@
 /**
  * The Comment of the moderator API (API.md), plus additive fields the moderator pages use:
- * ip, userAgent, decisionReason, lexiconVersion, publishedAt, moderatedAt. `reports` (API.md) is
- * read for a whole page at once (ReportReviewService.summaries) and handed in.
+ * ip, userAgent, decisionReason, lexiconVersion, publishedAt, moderatedAt, editedAt.
+ * Its context (article title and link, the comment it answers) comes from one query per page
+ * (src/store/comment-context.ts): build it with `withContext`. Its readers' `reports` (API.md)
+ * are read for a whole page at once too: build the bare comments with `withReports`.
  */
 import type { Comment, CommentAsSent, CommentStatus, SubmittedComment } from '../../comments/types.js';
 import type { Reason, Action } from '../../filters/index.js';
+import type { ArticleRef, CommentContext, CommentContextStore, ParentRef } from '../../store/comment-context.js';
 import type { ReportSummary } from '../../store/reports.js';
 
 export interface AdminComment extends CommentAsSent {
@@ -18,19 +21,42 @@ export interface AdminComment extends CommentAsSent {
   publishedAt: string | null;
   /** When the filter's result was stored; null while queued. */
   moderatedAt: string | null;
+  /** The reader's own text when a moderator edited it; null while never edited. */
+  originalContent: string | null;
+  /** Moderator id of the last edit; null while never edited. */
+  editedBy: string | null;
+  editedAt: string | null;
+  article: ArticleRef;
+  parent: ParentRef | null;
   /** Readers' reports not dismissed yet: how many, and how many per reason. */
   reports: ReportSummary;
 }
 
 const NO_REPORTS: ReportSummary = { open: 0, reasons: {} };
 
-/** Comments with their open reports, read in one query for the whole list. */
-export async function adminComments(
+/** Stored comments with their open reports, read in one query for the whole list (then withContext). */
+export async function withReports(
   comments: readonly Comment[],
   summaries: (ids: readonly string[]) => Promise<Map<string, ReportSummary>>,
-): Promise<AdminComment[]> {
+): Promise<Bare[]> {
   const reports = await summaries(comments.map((c) => c.id));
   return comments.map((c) => adminComment(c, reports.get(c.id) ?? NO_REPORTS));
+}
+
+/** An admin Comment before its context is known. */
+type Bare = Omit<AdminComment, 'article' | 'parent'>;
+
+/** The comments with their article and parent, fetched for all of them in one query. */
+export async function withContext(store: Pick<CommentContextStore, 'of'>, comments: readonly Bare[]): Promise<AdminComment[]> {
+  const context = await store.of(comments);
+  return comments.map((c) => inContext(c, context));
+}
+
+function inContext(c: Bare, context: CommentContext): AdminComment {
+  const article = context.articles.get(c.articleId) ?? { id: c.articleId, title: null, url: null };
+  // A parent purged meanwhile: still named by id, with nothing to show.
+  const parent = c.parentId ? (context.parents.get(c.parentId) ?? { id: c.parentId, authorName: '', content: '' }) : null;
+  return { ...c, article, parent };
 }
 
 /** The fields as sent, copied one by one so nothing else a stored row or a job holds leaks out. */
@@ -47,7 +73,7 @@ function asSent(c: CommentAsSent): CommentAsSent {
   };
 }
 
-export function adminComment(c: Comment, reports: ReportSummary): AdminComment {
+export function adminComment(c: Comment, reports: ReportSummary): Bare {
   return {
     ...asSent(c),
     status: c.status,
@@ -59,12 +85,15 @@ export function adminComment(c: Comment, reports: ReportSummary): AdminComment {
     lexiconVersion: c.verdict?.lexiconVersion ?? null,
     publishedAt: c.publishedAt?.toISOString() ?? null,
     moderatedAt: c.moderatedAt.toISOString(),
+    originalContent: c.originalContent,
+    editedBy: c.editedBy,
+    editedAt: c.editedAt?.toISOString() ?? null,
     reports: { open: reports.open, reasons: { ...reports.reasons } },
   };
 }
 
 /** A comment accepted by the api whose moderation job has not written it yet. */
-export function queuedComment(c: SubmittedComment): AdminComment {
+export function queuedComment(c: SubmittedComment): Bare {
   return {
     ...asSent(c),
     status: 'queued',
@@ -76,6 +105,9 @@ export function queuedComment(c: SubmittedComment): AdminComment {
     lexiconVersion: null,
     publishedAt: null,
     moderatedAt: null,
+    originalContent: null,
+    editedBy: null,
+    editedAt: null,
     reports: NO_REPORTS,
   };
 }

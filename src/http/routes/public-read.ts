@@ -3,9 +3,10 @@
  * - GET /v1/counts?articles=a,b,c: approved counts (memory → Redis → PostgreSQL), ETag/304,
  *   cacheable for 5 s by browsers and CDNs;
  * - GET /v1/articles/:articleId/comments: approved comments with their likes, oldest first
- *   (or `sort=newest|top`), keyset pages. Sent with an ETag and `Cache-Control: public,
- *   no-cache`: a like must show on the next read (a max-age would keep the reader's own like
- *   out of a list fetched again within seconds), and an unchanged page costs a 304.
+ *   (or `sort=newest|top`), keyset pages, and what readers may know of the article (title,
+ *   closed, notice). Sent with an ETag and `Cache-Control: public, no-cache`: a like (or an
+ *   edit, a closing) must show on the next read (a max-age would keep the reader's own like out
+ *   of a list fetched again within seconds), and an unchanged page costs a 304.
  * Only public fields leave here: never an email, an IP or a verdict.
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -94,7 +95,15 @@ const listRoute = createRoute({
   responses: {
     200: jsonAnswer(
       'a page',
-      z.object({ articleId: z.string(), count: z.number().int(), comments: z.array(publicComment), nextCursor: z.string().nullable() }),
+      z.object({
+        articleId: z.string(),
+        article: z
+          .object({ id: z.string(), title: z.string().nullable(), closed: z.boolean(), notice: z.string().nullable() })
+          .openapi({ description: 'closed: the widget shows the notice instead of the form' }),
+        count: z.number().int(),
+        comments: z.array(publicComment),
+        nextCursor: z.string().nullable(),
+      }),
     ),
     304: { description: 'not modified (If-None-Match matched the ETag)' },
     ...errorAnswers('validation_failed', 'unavailable'),
@@ -135,14 +144,18 @@ export function publicReadRoutes(services: Services): DocumentedRoutes {
     if (!ARTICLE_ID_PATTERN.test(articleId)) throw new AppError('validation_failed', { fields: { articleId: 'invalid' } });
     const query = parseInput(listQuery, { sort: c.req.query('sort'), limit: c.req.query('limit'), cursor: c.req.query('cursor') });
     const after = pageStart(query.cursor);
-    const [page, counts] = await Promise.all([
+    const [page, counts, article] = await Promise.all([
       services.commentListing.listPublished({ articleId, sort: query.sort, limit: query.limit, after }),
       services.countCache.get([articleId]),
+      services.articleService.publicInfo(articleId),
     ]);
     // A cursor of another sort's page (a `top` cursor carries a rank, the others do not).
     if (!page) throw new AppError('validation_failed', { fields: { cursor: 'invalid' } });
+    // Read from PostgreSQL on every request (no copy kept here): a like, an edit, a closing or a
+    // new notice shows on the next read; browsers and CDNs revalidate (no-cache) and get a 304.
     const body = JSON.stringify({
       articleId,
+      article,
       count: counts.get(articleId) ?? 0,
       comments: page.items.map((comment) => ({
         id: comment.id,
