@@ -86,14 +86,18 @@ const bulkRoute = moderatorRoute({
   },
 });
 
-const oneRoute = moderatorRoute({
-  method: 'get',
-  path: '/{id}',
-  summary: 'One comment, also while its moderation job is still queued (status `queued`)',
-  request: { params: idParam },
-  errors: ['validation_failed', 'not_found'],
-  responses: { 200: oneComment },
-});
+/** A route about one comment by its id, answering that comment. */
+const oneCommentRoute = <M extends 'get' | 'post', P extends string>(method: M, path: P, summary: string) =>
+  moderatorRoute({
+    method,
+    path,
+    summary,
+    request: { params: idParam },
+    errors: ['validation_failed', 'not_found'],
+    responses: { 200: oneComment },
+  });
+
+const oneRoute = oneCommentRoute('get', '/{id}', 'One comment, also while its moderation job is still queued (status `queued`)');
 
 const decideRoute = (decision: 'approve' | 'reject') =>
   moderatorRoute({
@@ -129,14 +133,11 @@ const reopenRoute = moderatorRoute({
   responses: { 200: oneComment },
 });
 
-const dismissRoute = moderatorRoute({
-  method: 'post',
-  path: '/{id}/reports/dismiss',
-  summary: 'Dismiss every open report by readers of a comment (audited); it stays as it is, published if it was',
-  request: { params: idParam },
-  errors: ['validation_failed', 'not_found'],
-  responses: { 200: oneComment },
-});
+const dismissRoute = oneCommentRoute(
+  'post',
+  '/{id}/reports/dismiss',
+  'Dismiss every open report by readers of a comment (audited); it stays as it is, published if it was',
+);
 
 const eventsRoute = moderatorRoute({
   method: 'get',
