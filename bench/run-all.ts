@@ -3,8 +3,9 @@
  * at the time: on a shared machine the figures move with it). Not part of `npm test`.
  *
  *   npm run bench                          all, with the default sizes
- *   BENCH=accept,reads npm run bench       only some: accept reads pipeline growth soak captcha filter
+ *   BENCH=accept,reads npm run bench       only some: accept reads likes pipeline growth soak captcha filter
  *   BENCH_SECONDS=20                       length of each HTTP run (default 15)
+ *   LIKES_RATE=500 LIKES_SECONDS=20        the likes run's steady rate and length
  *   PIPELINE_JOBS=20000                    jobs of the pipeline throughput run
  *   PIPELINE_LATENCY_SECONDS=20            length of the steady 200/s run
  *   GROWTH_ROWS=1000000                    rows of the growth run
@@ -20,17 +21,19 @@ import { spawnSync } from 'node:child_process';
 import { benchAccept } from './accept.js';
 import { benchGrowth } from './growth.js';
 import { load, machine, ROOT } from './lib.js';
+import { benchLikes } from './likes.js';
 import { benchPipeline } from './pipeline.js';
 import { benchReads } from './reads.js';
 import { benchSoak } from './soak.js';
 
 const env = process.env;
-const selected = new Set((env.BENCH ?? 'accept,reads,pipeline,growth,soak,captcha').split(',').map((s) => s.trim()));
+const selected = new Set((env.BENCH ?? 'accept,reads,likes,pipeline,growth,soak,captcha').split(',').map((s) => s.trim()));
 const seconds = Number(env.BENCH_SECONDS ?? 15);
 
 const benches: Array<[string, () => Promise<string[]>]> = [
   ['accept', () => benchAccept(seconds)],
   ['reads', () => benchReads(seconds)],
+  ['likes', () => benchLikes(Number(env.LIKES_SECONDS ?? 20), Number(env.LIKES_RATE ?? 500))],
   ['pipeline', () => benchPipeline(Number(env.PIPELINE_JOBS ?? 20_000), Number(env.PIPELINE_LATENCY_SECONDS ?? 20))],
   ['growth', () => benchGrowth(Number(env.GROWTH_ROWS ?? 1_000_000))],
   ['soak', () => benchSoak(Number(env.SOAK_SECONDS ?? 600))],

@@ -17,6 +17,22 @@ describe('loadConfig', () => {
   });
 });
 
+describe("readers' likes and reports: RATE_LIMIT_REACTIONS and RATE_LIMIT_REPORTS", () => {
+  it('default to 60/60 and 10/60 (README), read count/seconds and refuse anything else with one clear line', () => {
+    const { rateLimits } = loadConfig({});
+    expect(rateLimits.reactions).toEqual({ points: 60, durationSeconds: 60 });
+    expect(rateLimits.reports).toEqual({ points: 10, durationSeconds: 60 });
+    const set = loadConfig({ RATE_LIMIT_REACTIONS: '600/60', RATE_LIMIT_REPORTS: '3/3600' }).rateLimits;
+    expect([set.reactions, set.reports]).toEqual([
+      { points: 600, durationSeconds: 60 },
+      { points: 3, durationSeconds: 3600 },
+    ]);
+    for (const name of ['RATE_LIMIT_REACTIONS', 'RATE_LIMIT_REPORTS']) {
+      for (const value of ['60', '0/60', '60/0', 'sixty/60']) expect(() => loadConfig({ [name]: value }), value).toThrow(new RegExp(name));
+    }
+  });
+});
+
 describe('TRUST_PROXY', () => {
   it('is the number of our proxies in front, 0 by default; TRUST_PROXY=1 keeps working', () => {
     expect(loadConfig({}).trustProxy).toBe(0);

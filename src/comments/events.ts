@@ -11,7 +11,11 @@ export type ModerationEvent =
   /** A moderator changed the text (src/comments/edit.ts); status is unchanged. */
   | { type: 'comment.edited'; id: string; articleId: string; status: CommentStatus; editedBy: string; at: string }
   /** Back in the waiting queue from `previousStatus` (src/comments/edit.ts): other moderators' queues gain it. */
-  | { type: 'comment.reopened'; id: string; articleId: string; status: 'pending'; previousStatus: CommentStatus; by: string; at: string };
+  | { type: 'comment.reopened'; id: string; articleId: string; status: 'pending'; previousStatus: CommentStatus; by: string; at: string }
+  /** A reader reported an approved comment: it is on the reported list with `openReports` open reports. */
+  | { type: 'comment.reported'; id: string; articleId: string; status: CommentStatus; openReports: number; at: string }
+  /** A moderator dismissed a comment's open reports: it left the reported list. */
+  | { type: 'comment.reports_dismissed'; id: string; articleId: string; status: CommentStatus; by: string; at: string };
 
 /** Best effort: a lost live event only delays a moderator's screen, never the record. */
 export async function publishEvent(redis: Redis, channel: string, event: ModerationEvent): Promise<void> {

@@ -101,7 +101,7 @@ describe.each(ENGINES)('public reads (%s)', (engine) => {
         cursor = body.nextCursor;
       } while (cursor);
       expect(seen.map((c) => c.id)).toEqual(approved.map((c) => c.id));
-      expect(Object.keys(seen[0]).sort()).toEqual(['authorName', 'content', 'createdAt', 'id', 'parentId', 'publishedAt']);
+      expect(Object.keys(seen[0]).sort()).toEqual(['authorName', 'content', 'createdAt', 'id', 'likes', 'parentId', 'publishedAt']);
       expect(seen[0]).toMatchObject({ authorName: 'Nguyễn Văn A', content: 'ý kiến 0', parentId: null });
       expect(JSON.stringify(seen)).not.toMatch(/a@example\.vn|203\.0\.113\.9/);
 

@@ -44,6 +44,20 @@ export const adminCommentSchema = z
       .object({ id: z.string(), authorName: z.string(), content: z.string() })
       .nullable()
       .openapi({ description: 'the comment this one answers' }),
+    reports: z
+      .object({
+        open: z.number().int(),
+        reasons: z
+          .object({
+            spam: z.number().int(),
+            offensive: z.number().int(),
+            illegal: z.number().int(),
+            off_topic: z.number().int(),
+            other: z.number().int(),
+          })
+          .partial(),
+      })
+      .openapi({ description: "readers' reports not dismissed yet, with how many per reason (reasons with none left out)" }),
   })
   .openapi('Comment');
 

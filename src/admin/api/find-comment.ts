@@ -5,7 +5,8 @@
 import type { Queues } from '../../queues/index.js';
 import type { CommentStore } from '../../store/comments.js';
 import type { CommentContextStore } from '../../store/comment-context.js';
-import { adminComment, queuedComment, withContext, type AdminComment } from './serialize.js';
+import type { ReportReviewService } from '../../moderation/reports.js';
+import { queuedComment, withContext, withReports, type AdminComment } from './serialize.js';
 
 const WAITING_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
@@ -13,13 +14,14 @@ export interface FindCommentDeps {
   comments: Pick<CommentStore, 'findById'>;
   queues: Pick<Queues, 'moderation'>;
   commentContext: Pick<CommentContextStore, 'of'>;
+  reportReviewService: Pick<ReportReviewService, 'summaries'>;
 }
 
 export async function findAdminComment(deps: FindCommentDeps, id: string): Promise<AdminComment | null> {
   const stored = await deps.comments.findById(id);
   const job = stored ? undefined : await deps.queues.moderation.getJob(id);
   const bare = stored
-    ? adminComment(stored)
+    ? (await withReports([stored], deps.reportReviewService.summaries))[0]
     : job?.data?.comment && WAITING_STATES.has(await job.getState())
       ? queuedComment(job.data.comment)
       : null;

@@ -14,7 +14,8 @@ import type { Services } from '../../services.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
 import type { EventHub } from './events-hub.js';
 import { findAdminComment } from './find-comment.js';
-import { adminComment, withContext } from './serialize.js';
+import { withContext, withReports } from './serialize.js';
+import type { Comment } from '../../comments/types.js';
 import { contentSchema } from '../../comments/submission.js';
 import { parseInput } from '../../http/validation.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
@@ -23,7 +24,8 @@ import { adminCommentSchema } from './comment-schema.js';
 import { searchPageQuery } from './page-query.js';
 
 const listQuery = searchPageQuery.extend({
-  status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+  // `reported`: approved comments with open reports by readers, most reported first (articleId only; q is ignored).
+  status: z.enum(['pending', 'approved', 'rejected', 'reported']).default('pending'),
   articleId: articleIdSchema.optional(),
 });
 
@@ -56,7 +58,8 @@ const oneComment = jsonAnswer('the comment', adminCommentSchema);
 const listRoute = moderatorRoute({
   method: 'get',
   path: '/',
-  summary: 'Comments by status: pending oldest first, approved and rejected newest first (keyset pages)',
+  summary:
+    'Comments by status: pending oldest first, approved and rejected newest first, reported (approved with open reports by readers) most reported first (keyset pages)',
   request: { query: listQuery },
   errors: ['validation_failed'],
   responses: { 200: jsonAnswer('a page', z.object({ comments: z.array(adminCommentSchema), nextCursor: z.string().nullable() })) },
@@ -83,14 +86,18 @@ const bulkRoute = moderatorRoute({
   },
 });
 
-const oneRoute = moderatorRoute({
-  method: 'get',
-  path: '/{id}',
-  summary: 'One comment, also while its moderation job is still queued (status `queued`)',
-  request: { params: idParam },
-  errors: ['validation_failed', 'not_found'],
-  responses: { 200: oneComment },
-});
+/** A route about one comment by its id, answering that comment. */
+const oneCommentRoute = <M extends 'get' | 'post', P extends string>(method: M, path: P, summary: string) =>
+  moderatorRoute({
+    method,
+    path,
+    summary,
+    request: { params: idParam },
+    errors: ['validation_failed', 'not_found'],
+    responses: { 200: oneComment },
+  });
+
+const oneRoute = oneCommentRoute('get', '/{id}', 'One comment, also while its moderation job is still queued (status `queued`)');
 
 const decideRoute = (decision: 'approve' | 'reject') =>
   moderatorRoute({
@@ -126,6 +133,12 @@ const reopenRoute = moderatorRoute({
   responses: { 200: oneComment },
 });
 
+const dismissRoute = oneCommentRoute(
+  'post',
+  '/{id}/reports/dismiss',
+  'Dismiss every open report by readers of a comment (audited); it stays as it is, published if it was',
+);
+
 const eventsRoute = moderatorRoute({
   method: 'get',
   path: '/',
@@ -159,18 +172,19 @@ export function commentRoutes(services: Services): DocumentedRoutes {
   routes.use('*', requireSession(services), requireCsrf());
 
   // Pending comments come oldest first, decided ones newest first (CommentListing.list).
+  // Reported: approved comments with open reports, most reported first (ReportReviewService).
+  const { reportReviewService } = services;
+  /** Comments as the API answers them: with their open reports and their context, one query each. */
+  const inFull = async (comments: readonly Comment[]) =>
+    withContext(services.commentContext, await withReports(comments, reportReviewService.summaries));
   declareRoute(routes, listRoute, async (c) => {
-    const input = c.req.valid('query');
-    const after = pageStart(input.cursor);
-    const page = await services.commentListing.list({
-      status: input.status,
-      articleId: input.articleId,
-      q: input.q || undefined,
-      limit: input.limit,
-      after,
-    });
-    const comments = await withContext(services.commentContext, page.items.map(adminComment));
-    return c.json({ comments, nextCursor: page.next ? encodeCursor(page.next) : null });
+    const { status, articleId, q, limit, cursor } = c.req.valid('query');
+    const after = pageStart(cursor);
+    const page =
+      status === 'reported'
+        ? await reportReviewService.listReported({ articleId, limit, after })
+        : await services.commentListing.list({ status, articleId, q: q || undefined, limit, after });
+    return c.json({ comments: await inFull(page.items), nextCursor: page.next ? encodeCursor(page.next) : null });
   });
 
   declareRoute(routes, bulkRoute, async (c) => {
@@ -191,8 +205,12 @@ export function commentRoutes(services: Services): DocumentedRoutes {
   });
 
   /** One changed comment as the API answers it, with its context. */
-  const answer = async (c: Context, comment: Parameters<typeof adminComment>[0]) =>
-    c.json((await withContext(services.commentContext, [adminComment(comment)]))[0]);
+  const answer = async (c: Context, comment: Comment) => c.json((await inFull([comment]))[0]);
+
+  declareRoute(routes, dismissRoute, async (c) => {
+    const comment = await reportReviewService.dismiss(c.req.valid('param').id, c.get('moderator').id);
+    return answer(c, comment);
+  });
 
   for (const decision of ['approve', 'reject'] as const) {
     declareRoute(routes, decideRoute(decision), async (c) => {

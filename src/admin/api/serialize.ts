@@ -2,11 +2,13 @@
  * The Comment of the moderator API (API.md), plus additive fields the moderator pages use:
  * ip, userAgent, decisionReason, lexiconVersion, publishedAt, moderatedAt, editedAt.
  * Its context (article title and link, the comment it answers) comes from one query per page
- * (src/store/comment-context.ts): build it with `withContext`.
+ * (src/store/comment-context.ts): build it with `withContext`. Its readers' `reports` (API.md)
+ * are read for a whole page at once too: build the bare comments with `withReports`.
  */
 import type { Comment, CommentAsSent, CommentStatus, SubmittedComment } from '../../comments/types.js';
 import type { Reason, Action } from '../../filters/index.js';
 import type { ArticleRef, CommentContext, CommentContextStore, ParentRef } from '../../store/comment-context.js';
+import type { ReportSummary } from '../../store/reports.js';
 
 export interface AdminComment extends CommentAsSent {
   status: CommentStatus;
@@ -26,6 +28,19 @@ export interface AdminComment extends CommentAsSent {
   editedAt: string | null;
   article: ArticleRef;
   parent: ParentRef | null;
+  /** Readers' reports not dismissed yet: how many, and how many per reason. */
+  reports: ReportSummary;
+}
+
+const NO_REPORTS: ReportSummary = { open: 0, reasons: {} };
+
+/** Stored comments with their open reports, read in one query for the whole list (then withContext). */
+export async function withReports(
+  comments: readonly Comment[],
+  summaries: (ids: readonly string[]) => Promise<Map<string, ReportSummary>>,
+): Promise<Bare[]> {
+  const reports = await summaries(comments.map((c) => c.id));
+  return comments.map((c) => adminComment(c, reports.get(c.id) ?? NO_REPORTS));
 }
 
 /** An admin Comment before its context is known. */
@@ -58,7 +73,7 @@ function asSent(c: CommentAsSent): CommentAsSent {
   };
 }
 
-export function adminComment(c: Comment): Bare {
+export function adminComment(c: Comment, reports: ReportSummary): Bare {
   return {
     ...asSent(c),
     status: c.status,
@@ -73,6 +88,7 @@ export function adminComment(c: Comment): Bare {
     originalContent: c.originalContent,
     editedBy: c.editedBy,
     editedAt: c.editedAt?.toISOString() ?? null,
+    reports: { open: reports.open, reasons: { ...reports.reasons } },
   };
 }
 
@@ -92,5 +108,6 @@ export function queuedComment(c: SubmittedComment): Bare {
     originalContent: null,
     editedBy: null,
     editedAt: null,
+    reports: NO_REPORTS,
   };
 }

@@ -5,6 +5,7 @@
  */
 import * as m001 from './001_initial.js';
 import * as m002 from './002_articles_and_edits.js';
+import * as m003 from './003_likes_and_reports.js';
 import * as m101 from './101_publish_outbox.js';
 
 export interface Migration {
@@ -12,4 +13,4 @@ export interface Migration {
   up: string;
 }
 
-export const migrations: Migration[] = [m001, m002, m101];
+export const migrations: Migration[] = [m001, m002, m101, m003];
