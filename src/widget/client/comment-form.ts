@@ -144,14 +144,15 @@ export function createCommentForm(options: FormOptions): CommentForm {
 
   /**
    * A reply's form goes back to its place after sending; the message takes the form's place
-   * under the comment, and the page is scrolled so that it stays where the reader looked.
+   * under the comment, and the page is scrolled so that it shows where the reader just
+   * pressed "Gửi bình luận" instead of jumping away with the form.
    */
   function announceReplySent(slot: HTMLElement) {
-    const before = slot.getBoundingClientRect().top;
+    const pressedAt = submit.getBoundingClientRect().top;
     moveHome();
     const sent = h('p', { class: 'status', role: 'status', tabindex: '-1' }, [t.sent]);
     slot.appendChild(sent);
-    window.scrollBy(0, slot.getBoundingClientRect().top - before);
+    window.scrollBy(0, sent.getBoundingClientRect().top - pressedAt);
     sent.focus({ preventScroll: true });
   }
 

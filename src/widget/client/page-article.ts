@@ -14,7 +14,7 @@ export interface PageArticle {
 
 function pageTitle(): string {
   const og = document.querySelector<HTMLMetaElement>('meta[property="og:title"]');
-  const title = (og && og.content.trim()) || document.title;
+  const title = og?.content.trim() || document.title;
   // At most 300 characters as the API counts them (code points), whitespace collapsed.
   return Array.from(title.replace(/\s+/g, ' ').trim()).slice(0, TITLE_MAX).join('');
 }
