@@ -93,6 +93,8 @@ const schema = z
     RATE_LIMIT_COMMENTS: rateLimit.prefault('5/60'),
     RATE_LIMIT_LOGIN: rateLimit.prefault('10/900'),
     RATE_LIMIT_LOGIN_IP: rateLimit.prefault('30/900'),
+    RATE_LIMIT_REACTIONS: rateLimit.prefault('60/60'),
+    RATE_LIMIT_REPORTS: rateLimit.prefault('10/60'),
 
     AUTO_REJECT: flag(true),
     WORKER_CONCURRENCY: int(128, 1, 256),
@@ -162,8 +164,18 @@ export interface Config {
   apiDocs: boolean;
   siteDomains: string[];
   captcha: { ttlSeconds: number; testAnswer: string | undefined; poolSize: number };
-  /** login: failed logins per (client address, account); loginIp: per client address over all accounts. */
-  rateLimits: { captchas: RateLimitSetting; comments: RateLimitSetting; login: RateLimitSetting; loginIp: RateLimitSetting };
+  /**
+   * login: failed logins per (client address, account); loginIp: per client address over all accounts;
+   * reactions: likes and unlikes per client address; reports: readers' reports per client address.
+   */
+  rateLimits: {
+    captchas: RateLimitSetting;
+    comments: RateLimitSetting;
+    login: RateLimitSetting;
+    loginIp: RateLimitSetting;
+    reactions: RateLimitSetting;
+    reports: RateLimitSetting;
+  };
   autoReject: boolean;
   workerConcurrency: number;
   admin: { email: string; password: string } | undefined;
@@ -220,6 +232,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       comments: e.RATE_LIMIT_COMMENTS,
       login: e.RATE_LIMIT_LOGIN,
       loginIp: e.RATE_LIMIT_LOGIN_IP,
+      reactions: e.RATE_LIMIT_REACTIONS,
+      reports: e.RATE_LIMIT_REPORTS,
     },
     autoReject: e.AUTO_REJECT,
     workerConcurrency: e.WORKER_CONCURRENCY,

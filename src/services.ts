@@ -20,6 +20,8 @@
 import type { Redis } from 'ioredis';
 import { createCaptchaService, type CaptchaService } from './captcha/index.js';
 import { createDecisionService, type DecisionService } from './comments/decide.js';
+import { createLikeService, type LikeService } from './comments/likes.js';
+import { createReaderReportService, type ReaderReportService } from './comments/reports.js';
 import { DuplicateGuard } from './comments/duplicates.js';
 import { IdempotencyStore } from './comments/idempotency.js';
 import type { Config } from './config.js';
@@ -31,6 +33,7 @@ import { sessionDeps } from './moderation/accounts/sessions.js';
 import { createAuditService, type AuditService } from './moderation/audit.js';
 import { createBanService, type BanService } from './moderation/bans.js';
 import { createLexiconService, type LexiconService } from './moderation/lexicon.js';
+import { createReportReviewService, type ReportReviewService } from './moderation/reports.js';
 import { createStatsService, type StatsService } from './moderation/stats.js';
 import { createLifecycle, type Lifecycle } from './ops/lifecycle.js';
 import { CountCache } from './publish/count-cache.js';
@@ -46,10 +49,12 @@ import { openDb, type Db } from './store/db.js';
 import { DecisionStore } from './store/decisions.js';
 import { redisKeys, type RedisKeys } from './store/keys.js';
 import { LexiconStore } from './store/lexicon.js';
+import { LikeStore } from './store/likes.js';
 import { migrate } from './store/migrate.js';
 import { ModeratorStore } from './store/moderators.js';
 import { OutboxStore } from './store/outbox.js';
 import { closeRedis, createRedis, waitForRedis } from './store/redis.js';
+import { ReportStore } from './store/reports.js';
 import { StatsStore } from './store/stats.js';
 
 /** SQL access, one store per table family (src/store). */
@@ -69,6 +74,10 @@ export interface Stores {
   bans: BanStore;
   lexicon: LexiconStore;
   stats: StatsStore;
+  /** Readers' likes: one per (comment, reader), the count on the comment (migration 003). */
+  likes: LikeStore;
+  /** Readers' reports: one per (comment, reader), open until a moderator dismisses them (migration 003). */
+  reports: ReportStore;
 }
 
 /** Short-lived records of the comment flow in Redis (src/comments). */
@@ -93,6 +102,12 @@ export interface DomainServices {
   auditService: AuditService;
   moderatorService: ModeratorService;
   privacyService: PrivacyService;
+  /** POST/DELETE /v1/comments/:id/like. */
+  likeService: LikeService;
+  /** POST /v1/comments/:id/reports. */
+  readerReportService: ReaderReportService;
+  /** The moderators' side of reports: the reported list, open reports per comment, dismissal. */
+  reportReviewService: ReportReviewService;
 }
 
 export interface Services extends Stores, RedisStores, DomainServices {
@@ -178,6 +193,8 @@ function createStores(db: Db): Stores {
     bans: new BanStore(db),
     lexicon: new LexiconStore(db),
     stats: new StatsStore(db),
+    likes: new LikeStore(db),
+    reports: new ReportStore(db),
   };
 }
 
@@ -201,5 +218,8 @@ function createDomainServices(base: Base, captcha: CaptchaService): DomainServic
     auditService: createAuditService(base),
     moderatorService: createModeratorService({ ...base, sessions: sessionDeps(base) }),
     privacyService: createPrivacyService(base),
+    likeService: createLikeService(base),
+    readerReportService: createReaderReportService(base),
+    reportReviewService: createReportReviewService(base),
   };
 }

@@ -7,6 +7,11 @@
  * They read the indexes of 001_initial: comments_queue_idx (status, created_at, id) and
  * comments_article_queue_idx (article_id, status, created_at, id). A page's position keeps
  * created_at to the microsecond (see page-cursor.ts).
+ *
+ * Two lists lead with a number, kept on the comment row (migration 003) and carried in the
+ * cursor as its `rank`: the public list sorted `top` (like_count DESC, then oldest:
+ * comments_article_top_idx) and the moderators' reported list (open_reports DESC, then oldest:
+ * comments_reported_idx, which also counts its tab).
  */
 import type { Comment, StoredStatus } from '../comments/types.js';
 import { commentFromRow, type CommentRow } from './comment-row.js';
@@ -49,9 +54,22 @@ export interface ListRequest extends StatusFilter {
   after?: ListPosition;
 }
 
+/** Orders of the public list: oldest first (default), newest first, most liked first then oldest. */
+export const PUBLISHED_SORTS = ['oldest', 'newest', 'top'] as const;
+export type PublishedSort = (typeof PUBLISHED_SORTS)[number];
+
 export interface PublishedListRequest {
   articleId: string;
+  sort?: PublishedSort;
   limit: number;
+  /** A position from a page of the same sort (`top` needs its rank). */
+  after?: ListPosition;
+}
+
+export interface ReportedListRequest {
+  articleId?: string;
+  limit: number;
+  /** A position from a page of this list (with its rank). */
   after?: ListPosition;
 }
 
@@ -69,13 +87,17 @@ export interface PublishedComment {
   content: string;
   createdAt: Date;
   publishedAt: Date | null;
+  likes: number;
 }
 
 /**
  * Comments per tab: `pending` counts every waiting comment; the other three count the last 24
  * hours (decided_at), so they stay cheap on a big table.
  */
-export type TabCounts = Record<Tab, number>;
+export type TabCounts = Record<Tab, number> & {
+  /** Approved comments with open reports by readers, all of them (the reported list's length). */
+  reported: number;
+};
 
 const POSITION = `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position_at`;
 
@@ -91,13 +113,39 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-type PositionedRow = CommentRow & { position_at: string };
+type PositionedRow = CommentRow & { position_at: string; like_count: number; rank?: number };
 
 function page<T>(rows: PositionedRow[], limit: number, map: (row: PositionedRow) => T): ListPage<T> {
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept[kept.length - 1];
-  return { items: kept.map(map), next: more && last ? { createdAt: last.position_at, id: last.id } : null };
+  if (!more || !last) return { items: kept.map(map), next: null };
+  const next: ListPosition = { createdAt: last.position_at, id: last.id };
+  if (last.rank !== undefined) next.rank = last.rank;
+  return { items: kept.map(map), next };
+}
+
+/** A cursor without the rank its list needs (or with one it does not) was not issued for it. */
+function positionMismatch(after: ListPosition | undefined, ranked: boolean): boolean {
+  return after !== undefined && (after.rank !== undefined) !== ranked;
+}
+
+/**
+ * The keyset condition after `after` in a list ordered by `column` DESC, then (created_at, id)
+ * ASC. The first term bounds the index scan (it starts at the cursor's rank, not at the top).
+ */
+function afterRanked(column: string, after: ListPosition, add: (value: unknown) => string): string {
+  const rank = `${add(after.rank)}::int`;
+  return `${column} <= ${rank} AND (${column} < ${rank} OR (created_at, id) > (${add(after.createdAt)}::timestamptz, ${add(after.id)}))`;
+}
+
+/** ORDER BY and the keyset condition of a public list's sort. */
+function publishedOrder(sort: PublishedSort, add: (value: unknown) => string, after: ListPosition | undefined) {
+  if (sort === 'top') return { orderBy: 'like_count DESC, created_at ASC, id ASC', after: after && afterRanked('like_count', after, add) };
+  // Only now: a parameter the statement does not use has no type, and PostgreSQL refuses it.
+  const position = after && `${add(after.createdAt)}::timestamptz, ${add(after.id)}`;
+  if (sort === 'newest') return { orderBy: 'created_at DESC, id DESC', after: after && `(created_at, id) < (${position})` };
+  return { orderBy: 'created_at ASC, id ASC', after: after && `(created_at, id) > (${position})` };
 }
 
 /** Collects the parameters of one statement and answers their placeholders ($1, $2, …). */
@@ -137,16 +185,23 @@ export class CommentListing {
     return page(rows, req.limit, commentFromRow);
   }
 
-  /** Approved comments of one article, oldest first, public fields only. */
-  async listPublished(req: PublishedListRequest): Promise<ListPage<PublishedComment>> {
+  /**
+   * Approved comments of one article in the order asked (oldest first unless told), public
+   * fields only; null when the cursor belongs to another sort.
+   */
+  async listPublished(req: PublishedListRequest): Promise<ListPage<PublishedComment> | null> {
+    const sort = req.sort ?? 'oldest';
+    if (positionMismatch(req.after, sort === 'top')) return null;
     const p = parameters();
     const where = [`article_id = ${p.add(req.articleId)}`, `status = 'approved'`];
-    if (req.after) where.push(`(created_at, id) > (${p.add(req.after.createdAt)}::timestamptz, ${p.add(req.after.id)})`);
+    const order = publishedOrder(sort, p.add, req.after);
+    if (order.after) where.push(order.after);
     // Only public columns are selected, so a private field cannot leak by accident.
+    const rank = sort === 'top' ? ', like_count AS rank' : '';
     const { rows } = await this.db.query<PositionedRow>(
-      `SELECT id, parent_id, author_name, content, created_at, published_at, ${POSITION}
+      `SELECT id, parent_id, author_name, content, created_at, published_at, like_count, ${POSITION}${rank}
          FROM comments WHERE ${where.join(' AND ')}
-        ORDER BY created_at ASC, id ASC LIMIT ${p.add(req.limit + 1)}`,
+        ORDER BY ${order.orderBy} LIMIT ${p.add(req.limit + 1)}`,
       p.values,
     );
     return page(rows, req.limit, (r) => ({
@@ -156,14 +211,34 @@ export class CommentListing {
       content: r.content,
       createdAt: new Date(r.created_at),
       publishedAt: r.published_at === null ? null : new Date(r.published_at),
+      likes: r.like_count,
     }));
+  }
+
+  /**
+   * Approved comments with open reports by readers, most reported first, then oldest; null
+   * when the cursor is not one of this list's.
+   */
+  async listReported(req: ReportedListRequest): Promise<ListPage<Comment> | null> {
+    if (positionMismatch(req.after, true)) return null;
+    const p = parameters();
+    const where = [`status = 'approved'`, 'open_reports > 0'];
+    if (req.articleId !== undefined) where.push(`article_id = ${p.add(req.articleId)}`);
+    if (req.after) where.push(afterRanked('open_reports', req.after, p.add));
+    const { rows } = await this.db.query<PositionedRow>(
+      `SELECT *, ${POSITION}, open_reports AS rank FROM comments WHERE ${where.join(' AND ')}
+        ORDER BY open_reports DESC, created_at ASC, id ASC LIMIT ${p.add(req.limit + 1)}`,
+      p.values,
+    );
+    return page(rows, req.limit, commentFromRow);
   }
 
   async tabCounts(): Promise<TabCounts> {
     const count = (tab: Tab) => `count(*) FILTER (WHERE ${statusWhere(TABS[tab], `'${TABS[tab].status}'`)})::int AS ${tab}`;
     const { rows } = await this.db.query<TabCounts>(
       `SELECT (SELECT count(*) FROM comments WHERE ${statusWhere(TABS.pending, "'pending'")})::int AS pending,
-              ${count('filtered')}, ${count('approved')}, ${count('rejected')}
+              ${count('filtered')}, ${count('approved')}, ${count('rejected')},
+              (SELECT count(*) FROM comments WHERE status = 'approved' AND open_reports > 0)::int AS reported
          FROM comments WHERE decided_at > now() - interval '24 hours'`,
     );
     return rows[0];

@@ -7,6 +7,9 @@
  * milliseconds only: two comments 300 µs apart would share a rounded position, and the next
  * page would repeat or skip one of them. The position is the store's (it is how the listing
  * resumes its ORDER BY), so the codec lives here, beside it, pure: no database, no domain.
+ *
+ * Lists ordered by a number first (the public list by likes, the reported list by open
+ * reports) add that number as a third element, `rank`: `[createdAt, id, rank]`.
  */
 
 /** Where a page starts: after (or before, for newest-first lists) this row. */
@@ -14,6 +17,8 @@ export interface ListPosition {
   /** created_at as `YYYY-MM-DDTHH:MM:SS.ffffffZ`. */
   createdAt: string;
   id: string;
+  /** The leading sort number of lists ordered by one (likes, open reports); absent otherwise. */
+  rank?: number;
 }
 
 const POSITION_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{1,6}Z$/;
@@ -33,7 +38,8 @@ export function isStorableTime(text: string): boolean {
 }
 
 export function encodeCursor(position: ListPosition): string {
-  return Buffer.from(JSON.stringify([position.createdAt, position.id]), 'utf8').toString('base64url');
+  const parts = position.rank === undefined ? [position.createdAt, position.id] : [position.createdAt, position.id, position.rank];
+  return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
 }
 
 /** The position, or null when the text is not a cursor we issued. */
@@ -41,11 +47,14 @@ export function decodeCursor(cursor: string): ListPosition | null {
   if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [createdAt, id] = value;
+    if (!Array.isArray(value) || value.length < 2 || value.length > 3) return null;
+    const [createdAt, id, rank] = value;
     if (typeof createdAt !== 'string' || !isStorableTime(createdAt)) return null;
     if (typeof id !== 'string' || id.length === 0 || id.length > 100) return null;
-    return { createdAt, id };
+    if (value.length === 2) return { createdAt, id };
+    // A count the database keeps as integer: anything else did not come from us.
+    if (!Number.isInteger(rank) || rank < 0 || rank > 2_147_483_647) return null;
+    return { createdAt, id, rank };
   } catch {
     return null;
   }

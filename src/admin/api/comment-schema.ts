@@ -33,6 +33,20 @@ export const adminCommentSchema = z
     lexiconVersion: z.string().nullable(),
     publishedAt: z.string().nullable(),
     moderatedAt: z.string().nullable().openapi({ description: "when the filter's result was stored; null while queued" }),
+    reports: z
+      .object({
+        open: z.number().int(),
+        reasons: z
+          .object({
+            spam: z.number().int(),
+            offensive: z.number().int(),
+            illegal: z.number().int(),
+            off_topic: z.number().int(),
+            other: z.number().int(),
+          })
+          .partial(),
+      })
+      .openapi({ description: "readers' reports not dismissed yet, with how many per reason (reasons with none left out)" }),
   })
   .openapi('Comment');
 

@@ -13,15 +13,16 @@ import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
 import type { EventHub } from './events-hub.js';
-import { findAdminComment } from './find-comment.js';
-import { adminComment } from './serialize.js';
+import { findAdminComment, storedAdminComment } from './find-comment.js';
+import { adminComments } from './serialize.js';
 import { parseInput } from '../../http/validation.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
 import { jsonAnswer, jsonBody, moderatorRoute, SESSION, textAnswer } from '../../http/openapi/schemas.js';
 import { adminCommentSchema } from './comment-schema.js';
 
 const listQuery = z.object({
-  status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+  // `reported`: approved comments with open reports by readers, most reported first (articleId only; q is ignored).
+  status: z.enum(['pending', 'approved', 'rejected', 'reported']).default('pending'),
   articleId: articleIdSchema.optional(),
   // PostgreSQL refuses a NUL byte in text (SQLSTATE 22021): refuse it here as bad input, not a 500.
   q: z
@@ -53,7 +54,8 @@ const oneComment = jsonAnswer('the comment', adminCommentSchema);
 const listRoute = moderatorRoute({
   method: 'get',
   path: '/',
-  summary: 'Comments by status: pending oldest first, approved and rejected newest first (keyset pages)',
+  summary:
+    'Comments by status: pending oldest first, approved and rejected newest first, reported (approved with open reports by readers) most reported first (keyset pages)',
   request: { query: listQuery },
   errors: ['validation_failed'],
   responses: { 200: jsonAnswer('a page', z.object({ comments: z.array(adminCommentSchema), nextCursor: z.string().nullable() })) },
@@ -100,11 +102,21 @@ const decideRoute = (decision: 'approve' | 'reject') =>
     responses: { 200: oneComment },
   });
 
+const dismissRoute = moderatorRoute({
+  method: 'post',
+  path: '/{id}/reports/dismiss',
+  summary: 'Dismiss every open report by readers of a comment (audited); it stays as it is, published if it was',
+  request: { params: idParam },
+  errors: ['validation_failed', 'not_found'],
+  responses: { 200: oneComment },
+});
+
 const eventsRoute = moderatorRoute({
   method: 'get',
   path: '/',
   security: SESSION,
-  summary: 'Server-sent events for queue changes: `data:` lines of JSON {type, id, articleId, status, …}, a `: ping` every 15 s',
+  summary:
+    'Server-sent events for queue changes (comment.queued, comment.decided, comment.reported, comment.reports_dismissed): `data:` lines of JSON {type, id, articleId, status, …}, a `: ping` every 15 s',
   responses: { 200: textAnswer('the event stream', 'text/event-stream') },
 });
 
@@ -133,17 +145,22 @@ export function commentRoutes(services: Services): DocumentedRoutes {
   routes.use('*', requireSession(services), requireCsrf());
 
   // Pending comments come oldest first, decided ones newest first (CommentListing.list).
+  // Reported: approved comments with open reports, most reported first (ReportReviewService).
+  const { reportReviewService } = services;
   declareRoute(routes, listRoute, async (c) => {
-    const input = c.req.valid('query');
-    const after = pageStart(input.cursor);
-    const page = await services.commentListing.list({
-      status: input.status,
-      articleId: input.articleId,
-      q: input.q || undefined,
-      limit: input.limit,
-      after,
-    });
-    return c.json({ comments: page.items.map(adminComment), nextCursor: page.next ? encodeCursor(page.next) : null });
+    const { status, articleId, q, limit, cursor } = c.req.valid('query');
+    const after = pageStart(cursor);
+    const page =
+      status === 'reported'
+        ? await reportReviewService.listReported({ articleId, limit, after })
+        : await services.commentListing.list({ status, articleId, q: q || undefined, limit, after });
+    const comments = await adminComments(page.items, reportReviewService.summaries);
+    return c.json({ comments, nextCursor: page.next ? encodeCursor(page.next) : null });
+  });
+
+  declareRoute(routes, dismissRoute, async (c) => {
+    const comment = await reportReviewService.dismiss(c.req.valid('param').id, c.get('moderator').id);
+    return c.json(await storedAdminComment(services, comment));
   });
 
   declareRoute(routes, bulkRoute, async (c) => {
@@ -173,7 +190,7 @@ export function commentRoutes(services: Services): DocumentedRoutes {
         reason: body.reason ?? null,
         force: body.force === true,
       });
-      return c.json(adminComment(comment));
+      return c.json(await storedAdminComment(services, comment));
     });
   }
   return routes;

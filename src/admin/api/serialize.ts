@@ -1,9 +1,11 @@
 /**
  * The Comment of the moderator API (API.md), plus additive fields the moderator pages use:
- * ip, userAgent, decisionReason, lexiconVersion, publishedAt, moderatedAt.
+ * ip, userAgent, decisionReason, lexiconVersion, publishedAt, moderatedAt. `reports` (API.md) is
+ * read for a whole page at once (ReportReviewService.summaries) and handed in.
  */
 import type { Comment, CommentAsSent, CommentStatus, SubmittedComment } from '../../comments/types.js';
 import type { Reason, Action } from '../../filters/index.js';
+import type { ReportSummary } from '../../store/reports.js';
 
 export interface AdminComment extends CommentAsSent {
   status: CommentStatus;
@@ -16,6 +18,19 @@ export interface AdminComment extends CommentAsSent {
   publishedAt: string | null;
   /** When the filter's result was stored; null while queued. */
   moderatedAt: string | null;
+  /** Readers' reports not dismissed yet: how many, and how many per reason. */
+  reports: ReportSummary;
+}
+
+const NO_REPORTS: ReportSummary = { open: 0, reasons: {} };
+
+/** Comments with their open reports, read in one query for the whole list. */
+export async function adminComments(
+  comments: readonly Comment[],
+  summaries: (ids: readonly string[]) => Promise<Map<string, ReportSummary>>,
+): Promise<AdminComment[]> {
+  const reports = await summaries(comments.map((c) => c.id));
+  return comments.map((c) => adminComment(c, reports.get(c.id) ?? NO_REPORTS));
 }
 
 /** The fields as sent, copied one by one so nothing else a stored row or a job holds leaks out. */
@@ -32,7 +47,7 @@ function asSent(c: CommentAsSent): CommentAsSent {
   };
 }
 
-export function adminComment(c: Comment): AdminComment {
+export function adminComment(c: Comment, reports: ReportSummary): AdminComment {
   return {
     ...asSent(c),
     status: c.status,
@@ -44,6 +59,7 @@ export function adminComment(c: Comment): AdminComment {
     lexiconVersion: c.verdict?.lexiconVersion ?? null,
     publishedAt: c.publishedAt?.toISOString() ?? null,
     moderatedAt: c.moderatedAt.toISOString(),
+    reports: { open: reports.open, reasons: { ...reports.reasons } },
   };
 }
 
@@ -60,5 +76,6 @@ export function queuedComment(c: SubmittedComment): AdminComment {
     lexiconVersion: null,
     publishedAt: null,
     moderatedAt: null,
+    reports: NO_REPORTS,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * JSON endpoints under /admin/api/stats (session):
  *   GET /        → the statistics page's figures
- *   GET /queue   → {counts: {pending, filtered, approved, rejected}} for the live tab counts
+ *   GET /queue   → {counts: {pending, filtered, approved, rejected, reported}} for the live tab counts
  */
 import { z } from '@hono/zod-openapi';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
@@ -14,6 +14,7 @@ const tabCounts = z.object({
   filtered: z.number().int(),
   approved: z.number().int(),
   rejected: z.number().int(),
+  reported: z.number().int().openapi({ description: 'approved comments with open reports by readers (all of them)' }),
 });
 
 const statsRoute = moderatorRoute({

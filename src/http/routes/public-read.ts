@@ -2,7 +2,10 @@
  * Public reads for the widget and the site pages:
  * - GET /v1/counts?articles=a,b,c: approved counts (memory → Redis → PostgreSQL), ETag/304,
  *   cacheable for 5 s by browsers and CDNs;
- * - GET /v1/articles/:articleId/comments: approved comments, oldest first, keyset pages.
+ * - GET /v1/articles/:articleId/comments: approved comments with their likes, oldest first
+ *   (or `sort=newest|top`), keyset pages. Sent with an ETag and `Cache-Control: public,
+ *   no-cache`: a like must show on the next read (a max-age would keep the reader's own like
+ *   out of a list fetched again within seconds), and an unchanged page costs a 304.
  * Only public fields leave here: never an email, an IP or a verdict.
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -10,6 +13,7 @@ import { ARTICLE_ID_PATTERN } from '../../comments/id-patterns.js';
 import { articleIdSchema } from '../../comments/ids.js';
 import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
+import { PUBLISHED_SORTS } from '../../store/comment-listing.js';
 import { encodeCursor } from '../../store/page-cursor.js';
 import { pageStart } from '../cursor-param.js';
 import { parseInput } from '../validation.js';
@@ -20,6 +24,7 @@ import { errorAnswers, jsonAnswer } from '../openapi/schemas.js';
 export const MAX_COUNT_ARTICLES = 100;
 const COUNTS_CACHE_CONTROL = 'public, max-age=5';
 const MAX_RENDERED_COUNTS = 5_000;
+const LIST_CACHE_CONTROL = 'public, no-cache';
 
 const countsQuery = z.object({
   articles: z
@@ -36,6 +41,7 @@ const countsQuery = z.object({
 });
 
 const listQuery = z.object({
+  sort: z.enum(PUBLISHED_SORTS).default('oldest').openapi({ description: '`top`: most liked first, then oldest' }),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(400).optional(),
 });
@@ -70,6 +76,7 @@ const publicComment = z
     content: z.string().openapi({ description: 'as typed (NFC): escape it when rendering' }),
     createdAt: z.string(),
     publishedAt: z.string().nullable(),
+    likes: z.number().int().openapi({ description: 'readers who like it' }),
   })
   .openapi('PublicComment');
 
@@ -77,7 +84,8 @@ const listRoute = createRoute({
   method: 'get',
   path: '/articles/{articleId}/comments',
   tags: ['Public API'],
-  summary: 'Approved comments of an article, oldest first, in keyset pages',
+  summary:
+    'Approved comments of an article with their likes, oldest first (sort=newest|top), in keyset pages (ETag, Cache-Control: public, no-cache)',
   // The article id rule built here: a zod 4 schema made before @hono/zod-openapi loaded (articleIdSchema) has no .openapi().
   request: {
     params: z.object({ articleId: z.string().regex(ARTICLE_ID_PATTERN, 'invalid').openapi({ description: 'may contain `/`' }) }),
@@ -88,6 +96,7 @@ const listRoute = createRoute({
       'a page',
       z.object({ articleId: z.string(), count: z.number().int(), comments: z.array(publicComment), nextCursor: z.string().nullable() }),
     ),
+    304: { description: 'not modified (If-None-Match matched the ETag)' },
     ...errorAnswers('validation_failed', 'unavailable'),
   },
 });
@@ -121,17 +130,18 @@ export function publicReadRoutes(services: Services): DocumentedRoutes {
   });
 
   // Article ids may contain `/` (e.g. `2024/05/bai-viet`): match everything up to /comments.
-  routes.get('/articles/:articleId{.+}/comments', async (c) => {
+  routes.get('/articles/:articleId{.+}/comments', revalidate, async (c) => {
     const articleId = c.req.param('articleId');
     if (!ARTICLE_ID_PATTERN.test(articleId)) throw new AppError('validation_failed', { fields: { articleId: 'invalid' } });
-    const query = parseInput(listQuery, { limit: c.req.query('limit'), cursor: c.req.query('cursor') });
+    const query = parseInput(listQuery, { sort: c.req.query('sort'), limit: c.req.query('limit'), cursor: c.req.query('cursor') });
     const after = pageStart(query.cursor);
     const [page, counts] = await Promise.all([
-      services.commentListing.listPublished({ articleId, limit: query.limit, after }),
+      services.commentListing.listPublished({ articleId, sort: query.sort, limit: query.limit, after }),
       services.countCache.get([articleId]),
     ]);
-    c.header('Cache-Control', 'public, max-age=5');
-    return c.json({
+    // A cursor of another sort's page (a `top` cursor carries a rank, the others do not).
+    if (!page) throw new AppError('validation_failed', { fields: { cursor: 'invalid' } });
+    const body = JSON.stringify({
       articleId,
       count: counts.get(articleId) ?? 0,
       comments: page.items.map((comment) => ({
@@ -141,9 +151,13 @@ export function publicReadRoutes(services: Services): DocumentedRoutes {
         content: comment.content,
         createdAt: comment.createdAt.toISOString(),
         publishedAt: comment.publishedAt?.toISOString() ?? null,
+        likes: comment.likes,
       })),
       nextCursor: page.next ? encodeCursor(page.next) : null,
     });
+    c.header('Cache-Control', LIST_CACHE_CONTROL);
+    c.header('ETag', etagOf(body));
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   return routes;

@@ -4,6 +4,7 @@
  * 0xx core, 1xx decisions/publishing, 2xx moderator UI, 3xx operations.
  */
 import * as m001 from './001_initial.js';
+import * as m003 from './003_likes_and_reports.js';
 import * as m101 from './101_publish_outbox.js';
 
 export interface Migration {
@@ -11,4 +12,4 @@ export interface Migration {
   up: string;
 }
 
-export const migrations: Migration[] = [m001, m101];
+export const migrations: Migration[] = [m001, m101, m003];

@@ -5,14 +5,14 @@
  *
  * Allowed origins come from ALLOWED_ORIGINS. Unset: any origin in development and test
  * (API.md), none in production: a production deployment must list its sites.
- * Browsers may send Idempotency-Key and read Retry-After (429/503).
+ * Browsers may send Idempotency-Key and read Retry-After (429/503); DELETE is a reader's unlike.
  */
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { Config } from '../../../config.js';
 
 export const PUBLIC_CORS = {
-  allowMethods: ['GET', 'POST', 'OPTIONS'],
+  allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
   allowHeaders: ['Content-Type', 'Idempotency-Key', 'Accept-Language'],
   exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
   maxAge: 600,
