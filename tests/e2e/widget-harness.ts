@@ -209,3 +209,16 @@ export async function seriousViolations(page: Page): Promise<Array<{ id: string;
 /** The page scrolls sideways when its content is wider than the window (the phone test). */
 export const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+/** Comments posted through the API and approved, in order; waits until the API counts them. */
+export async function approvedComments(tag: string, comments: Array<[string, string]>): Promise<{ article: string; ids: string[] }> {
+  const article = articleId(tag);
+  const ids: string[] = [];
+  for (const [name, content] of comments) ids.push(await postViaApi(article, name, content));
+  for (const id of ids) await approve(id);
+  await waitForCount(article, ids.length);
+  return { article, ids };
+}
+
+/** One comment of the widget's list, by id. */
+export const commentItem = (page: Page, id: string) => page.locator(`[data-comment-id="${id}"]`);

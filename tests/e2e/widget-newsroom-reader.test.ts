@@ -7,11 +7,12 @@
  * Likes, sorting, reports received and closed articles are in widget-newsroom-reactions.test.ts.
  */
 import { expect, it } from 'vitest';
-import type { Page, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
 import {
   app,
-  approve,
+  approvedComments,
+  commentItem as comment,
   articleId,
   DESKTOP,
   describeInBrowser,
@@ -20,12 +21,10 @@ import {
   isCommentPost,
   openPage,
   PHONE,
-  postViaApi,
   scrollsSideways,
   serveSitePage,
   seriousViolations,
   submitAndGetId,
-  waitForCount,
 } from './widget-harness.js';
 
 const PRIVACY_URL = 'https://baosonha.example.vn/chinh-sach-bao-mat';
@@ -33,17 +32,6 @@ const SENT = 'Bình luận của bạn đã được gửi và đang chờ duy�
 
 /** Forty lines: far more than the eight a comment shows folded, at any width. */
 const LONG = Array.from({ length: 40 }, (_, i) => `Dòng thứ ${i + 1} của một ý kiến dài về con đường liên xã.`).join('\n');
-
-async function approvedComments(tag: string, comments: Array<[string, string]>): Promise<{ article: string; ids: string[] }> {
-  const article = articleId(tag);
-  const ids: string[] = [];
-  for (const [name, content] of comments) ids.push(await postViaApi(article, name, content));
-  for (const id of ids) await approve(id);
-  await waitForCount(article, ids.length);
-  return { article, ids };
-}
-
-const comment = (page: Page, id: string) => page.locator(`[data-comment-id="${id}"]`);
 
 describeInBrowser(
   'the widget for a Vietnamese newsroom: what the reader sees and keeps',
