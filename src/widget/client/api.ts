@@ -70,7 +70,8 @@ export type ApiResult<T> =
   | { kind: 'network' };
 
 export interface Api {
-  comments(articleId: string, cursor: string | null, sort: Sort): Promise<ApiResult<CommentPage>>;
+  /** `fresh`: past the browser's HTTP cache (after the API said something the cached page may not know). */
+  comments(articleId: string, cursor: string | null, sort: Sort, fresh?: boolean): Promise<ApiResult<CommentPage>>;
   captcha(): Promise<ApiResult<Captcha>>;
   postComment(comment: NewComment, idempotencyKey: string): Promise<ApiResult<{ id: string; status: string }>>;
   like(commentId: string, readerId: string, liked: boolean): Promise<ApiResult<{ likes: number; liked: boolean }>>;
@@ -107,9 +108,12 @@ export function createApi(base: string, acceptLanguage: string): Api {
   const send = <T>(method: string, path: string, body: unknown, extra: Record<string, string> = {}) =>
     request<T>(base + path, { method, headers: { ...headers, 'Content-Type': 'application/json', ...extra }, body: JSON.stringify(body) });
   return {
-    comments(articleId, cursor, sort) {
+    comments(articleId, cursor, sort, fresh) {
       const query = `limit=50&sort=${sort}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      return request(`${base}/v1/articles/${encodeURIComponent(articleId)}/comments?${query}`, { headers });
+      return request(`${base}/v1/articles/${encodeURIComponent(articleId)}/comments?${query}`, {
+        headers,
+        cache: fresh ? 'no-cache' : 'default',
+      });
     },
     captcha() {
       return request(`${base}/v1/captcha`, { headers, cache: 'no-store' });

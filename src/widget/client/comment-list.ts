@@ -13,8 +13,8 @@ import { createSortTabs } from './sort-tabs.js';
 
 export interface CommentList {
   element: HTMLElement;
-  /** Loads the first page (again), replacing what is shown. */
-  reload(): Promise<void>;
+  /** Loads the first page (again), replacing what is shown; `fresh` skips the browser's cache. */
+  reload(fresh?: boolean): Promise<void>;
   /** Shows the reader's own comment, just sent, greyed at its place. */
   addPending(comment: PublicComment): void;
 }
@@ -73,9 +73,9 @@ export function createCommentList(options: ListOptions): CommentList {
     note.hidden = list.childElementCount > 0;
   }
 
-  async function loadPage(cursor: string | null): Promise<void> {
+  async function loadPage(cursor: string | null, fresh?: boolean): Promise<void> {
     more.disabled = true;
-    const result = await api.comments(articleId, cursor, sort);
+    const result = await api.comments(articleId, cursor, sort, fresh);
     more.disabled = false;
     if (result.kind !== 'ok') {
       note.textContent = t.loadFailed + ' ';
@@ -116,5 +116,5 @@ export function createCommentList(options: ListOptions): CommentList {
     showEmptyNote();
   }
 
-  return { element, reload: () => loadPage(null), addPending };
+  return { element, reload: (fresh) => loadPage(null, fresh), addPending };
 }

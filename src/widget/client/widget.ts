@@ -32,6 +32,8 @@ function mount(host: HTMLElement, from: ScriptSource): void {
   const root = host.attachShadow({ mode: 'open' });
   applyStyles(root);
   const reader = createReader();
+  /** The API refused a post as closed: a list page cached from before cannot reopen the form. */
+  let refused = false;
   const closedNotice = h('p', { class: 'closed-notice' });
   closedNotice.hidden = true;
   const form = createCommentForm({
@@ -42,8 +44,9 @@ function mount(host: HTMLElement, from: ScriptSource): void {
     settings,
     onSent: (comment) => list.addPending(comment),
     onClosed: () => {
+      refused = true;
       showArticle({ id: articleId, title: null, closed: true, notice: null });
-      void list.reload(); // brings the newsroom's notice, if it wrote one
+      void list.reload(true); // brings the newsroom's notice, if it wrote one
     },
   });
   const list = createCommentList({
@@ -62,11 +65,12 @@ function mount(host: HTMLElement, from: ScriptSource): void {
 
   /** A closed article shows its notice instead of the form; its published comments stay. */
   function showArticle(article: ArticleState) {
-    if (article.closed) form.moveHome();
-    formSection.hidden = article.closed;
-    closedNotice.hidden = !article.closed;
-    closedNotice.textContent = article.notice || t.closed;
-    box.classList.toggle('closed', article.closed);
+    const closed = article.closed || refused;
+    if (closed) form.moveHome();
+    formSection.hidden = closed;
+    closedNotice.hidden = !closed;
+    closedNotice.textContent = (article.closed && article.notice) || t.closed;
+    box.classList.toggle('closed', closed);
   }
 
   void list.reload();
