@@ -1,11 +1,13 @@
 /**
- * A closed article (API.md "Newsroom additions"): the widget shows the newsroom's notice, or
+ * The article as the newsroom sees it (API.md "Newsroom additions"): the page title and
+ * canonical URL the widget sends reach the moderators' article list; a closed article: the widget shows the newsroom's notice, or
  * "Bài viết đã đóng bình luận.", instead of the form, and the published comments stay; a post
  * refused with 403 comments_closed (closed while the reader wrote) switches to that state.
  * At desktop and 390 px wide, with axe-core.
  */
 import { expect, it } from 'vitest';
 import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
+import { waitFor } from '../support/wait.js';
 import {
   adminSession,
   app,
@@ -20,7 +22,10 @@ import {
   openPage,
   PHONE,
   scrollsSideways,
+  serveSitePage,
   seriousViolations,
+  submitAndGetId,
+  WAIT,
 } from './widget-harness.js';
 
 async function setArticle(article: string, body: { closed: boolean; notice?: string | null }): Promise<void> {
@@ -33,7 +38,30 @@ async function setArticle(article: string, body: { closed: boolean; notice?: str
   expect(res.status).toBe(200);
 }
 
-describeInBrowser('a closed article in the widget', () => {
+describeInBrowser('the article in the widget: its title and link, closing', () => {
+  it("sends the og:title and canonical URL that the newsroom's article list then shows", async () => {
+    const article = articleId('article-title');
+    const site = await serveSitePage(`<!doctype html><html lang="vi"><head><title>Báo Sơn Hà</title>
+<meta property="og:title" content="Thư viện tỉnh mở thêm tủ sách lưu động">
+<link rel="canonical" href="http://localhost/van-hoa/tu-sach-luu-dong.html"></head><body>
+<div data-comment-article="${article}"></div><script src="${app.svc.baseUrl}/widget.js" async></script></body></html>`);
+    const { page } = await openPage('/demo');
+    await page.goto(site);
+    await heading(page, 0).waitFor();
+    await fillComment(page, { name: 'Hoa', content: 'Các cháu ở bản rất thích.', captcha: TEST_CAPTCHA_ANSWER });
+    await submitAndGetId(page);
+    const { headers } = await adminSession();
+    const listed = await waitFor(async () => {
+      const res = await app.svc.fetch(`/admin/api/articles?q=${encodeURIComponent(article)}`, { headers });
+      const body = (await res.json()) as { articles: Array<{ id: string; title: string | null; url: string | null }> };
+      return body.articles.find((a) => a.id === article && a.title) ?? null;
+    }, WAIT);
+    expect(listed).toMatchObject({
+      title: 'Thư viện tỉnh mở thêm tủ sách lưu động',
+      url: 'http://localhost/van-hoa/tu-sach-luu-dong.html',
+    });
+  });
+
   for (const [label, viewport] of [
     ['desktop', DESKTOP],
     ['390 px', PHONE],
