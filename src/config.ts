@@ -119,6 +119,7 @@ const schema = z
     SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 600_000),
     RETENTION_REJECTED_DAYS: int(90, 1, 36_500),
     RETENTION_IP_DAYS: int(30, 1, 36_500),
+    PRIVACY_URL: url(['http:', 'https:']).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.CAPTCHA_TEST_ANSWER !== undefined && env.NODE_ENV !== 'test') {
@@ -192,6 +193,8 @@ export interface Config {
   workerHeartbeatMaxAgeSeconds: number;
   shutdownTimeoutMs: number;
   retention: { rejectedDays: number; ipDays: number };
+  /** The site's privacy policy, linked from the consent line under the widget's form (unset: no link). */
+  privacyUrl: string | undefined;
 }
 
 /** Raised for a bad setting; its message is the one line printed before exit code 1. */
@@ -250,5 +253,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     workerHeartbeatMaxAgeSeconds: e.WORKER_HEARTBEAT_MAX_AGE_SECONDS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     retention: { rejectedDays: e.RETENTION_REJECTED_DAYS, ipDays: e.RETENTION_IP_DAYS },
+    privacyUrl: e.PRIVACY_URL,
   };
 }

@@ -65,3 +65,15 @@ describe('production defaults: DEMO and METRICS_PUBLIC', () => {
     expect(() => loadConfig({ METRICS_PUBLIC: value })).toThrow(/^Invalid configuration: METRICS_PUBLIC /);
   });
 });
+
+describe('PRIVACY_URL', () => {
+  it('is unset by default and kept as given when it is an http(s) URL', () => {
+    expect(loadConfig({}).privacyUrl).toBeUndefined();
+    expect(loadConfig({ PRIVACY_URL: 'https://baosonha.vn/chinh-sach-bao-mat' }).privacyUrl).toBe('https://baosonha.vn/chinh-sach-bao-mat');
+    expect(loadConfig({ PRIVACY_URL: '' }).privacyUrl).toBeUndefined();
+  });
+
+  it.each(['javascript:alert(1)', '/chinh-sach', 'baosonha.vn/chinh-sach'])('refuses %s with one clear line', (value) => {
+    expect(() => loadConfig({ PRIVACY_URL: value })).toThrow(/^Invalid configuration: PRIVACY_URL must be a URL/);
+  });
+});

@@ -10,7 +10,7 @@ import { serveStaticAsset } from '../http/static-asset.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../http/openapi/declare.js';
 import { textAnswer } from '../http/openapi/schemas.js';
 import type { Services } from '../services.js';
-import { loadAssets, type Assets } from './assets.js';
+import { loadAssets, PREBUILT_DIR, widgetSettingsOf, type Assets } from './assets.js';
 import { demoArticlePage, demoListPage } from './demo/pages.js';
 
 /** The demo's policy: everything from this origin, captcha images as data: URLs, no framing. */
@@ -67,7 +67,7 @@ export function widgetRoutes(services: Pick<Services, 'config' | 'logger'>): Doc
   let pending: Promise<Assets> | null = null;
   const assets = (): Promise<Assets> => {
     if (!pending) {
-      pending = loadAssets();
+      pending = loadAssets(PREBUILT_DIR, widgetSettingsOf(services.config));
       pending.catch((error) => {
         services.logger.error({ err: error }, 'widget scripts could not be built');
         pending = null;

@@ -27,9 +27,9 @@ const contexts: BrowserContext[] = [];
 const closers: Array<() => Promise<void>> = [];
 
 /** The service with the bootstrap admin and Chromium, for the test file that calls this (once, at its top). */
-export function useWidgetBrowser(): void {
+export function useWidgetBrowser(env: Record<string, string> = {}): void {
   beforeAll(async () => {
-    service = await startTestService({ engine: 'pglite', env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+    service = await startTestService({ engine: 'pglite', env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env } });
     chromium = await launchChromium(30_000);
   });
   afterAll(async () => {
@@ -45,8 +45,8 @@ export function useWidgetBrowser(): void {
  * file, and generous bounds, as the machine may be shared with other test runs (every inner
  * wait is bounded too).
  */
-export function describeInBrowser(title: string, tests: () => void): void {
-  useWidgetBrowser();
+export function describeInBrowser(title: string, tests: () => void, env?: Record<string, string>): void {
+  useWidgetBrowser(env);
   describe(title, { timeout: 90_000 }, tests);
 }
 
@@ -64,12 +64,17 @@ export async function newContext(options?: BrowserContextOptions): Promise<Brows
   return context;
 }
 
+/** A desktop, and a phone 390 px wide (an iPhone 12–15). */
+export const DESKTOP = { width: 1200, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
 /** A fresh browser profile per test; page errors fail the test that caused them. */
 export async function openPage(
   path: string,
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await newContext({ locale: 'vi-VN', viewport: { width: 1200, height: 900 }, bypassCSP: options.bypassCSP });
+  const viewport = options.viewport ?? DESKTOP;
+  const context = await newContext({ locale: 'vi-VN', viewport, bypassCSP: options.bypassCSP, isMobile: viewport === PHONE });
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT);
   const errors: string[] = [];
@@ -185,3 +190,35 @@ export async function waitForCount(article: string, count: number): Promise<void
 }
 
 export const heading = (page: Page, count: number) => page.getByRole('heading', { name: `Bình luận bạn đọc (${count})` });
+
+/** axe-core's serious and critical violations on the page (open it with bypassCSP: true, so axe can be injected). */
+export async function seriousViolations(page: Page): Promise<Array<{ id: string; impact: string; targets: unknown[] }>> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** The page scrolls sideways when its content is wider than the window (the phone test). */
+export const scrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+/** Comments posted through the API and approved, in order; waits until the API counts them. */
+export async function approvedComments(tag: string, comments: Array<[string, string]>): Promise<{ article: string; ids: string[] }> {
+  const article = articleId(tag);
+  const ids: string[] = [];
+  for (const [name, content] of comments) ids.push(await postViaApi(article, name, content));
+  for (const id of ids) await approve(id);
+  await waitForCount(article, ids.length);
+  return { article, ids };
+}
+
+/** One comment of the widget's list, by id. */
+export const commentItem = (page: Page, id: string) => page.locator(`[data-comment-id="${id}"]`);

@@ -26,6 +26,12 @@ describeInBrowser('the comment widget in a browser', () => {
     const { page, context, errors } = await openPage(`/demo?article=${article}`);
     await heading(page, 0).waitFor();
     await page.getByText('Chưa có bình luận nào. Hãy là người đầu tiên góp ý!').waitFor();
+    // The consent line, without a link: this service has no PRIVACY_URL (widget-newsroom-reader.test.ts has one).
+    const consent = page.locator('.consent');
+    await expect(consent.innerText()).resolves.toMatch(
+      /^Khi gửi bình luận, bạn đồng ý với chính sách bảo mật của trang .*IP .* 30 ngày.* 90 ngày/,
+    );
+    expect(await consent.locator('a').count()).toBe(0);
 
     const posts: Request[] = [];
     page.on('request', (r) => isCommentPost(r) && posts.push(r));
@@ -36,7 +42,9 @@ describeInBrowser('the comment widget in a browser', () => {
 
     await page.getByText('Bình luận của bạn đã được gửi và đang chờ duyệt.').waitFor();
     await expect(page.getByRole('status').first().textContent()).resolves.toBe('Bình luận của bạn đã được gửi và đang chờ duyệt.');
-    expect(await page.getByLabel('Họ tên').inputValue()).toBe('');
+    // The text goes; name and email stay for the next comment (issue 14, part 10).
+    expect(await page.getByLabel('Họ tên').inputValue()).toBe('Trần Thị Mai');
+    expect(await page.getByLabel('Email').inputValue()).toBe('mai@example.vn');
     expect(await page.getByLabel('Bình luận của bạn', { exact: true }).inputValue()).toBe('');
     expect(await page.getByLabel('Nhập mã bảo mật trên').inputValue()).toBe('');
 

@@ -7,7 +7,6 @@ import { expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
 import { waitFor } from '../support/wait.js';
 import {
-  AXE_SOURCE,
   WAIT,
   adminSession,
   app,
@@ -18,6 +17,7 @@ import {
   newContext,
   openPage,
   postViaApi,
+  seriousViolations,
   serveSitePage,
   waitForCount,
 } from './widget-harness.js';
@@ -45,7 +45,7 @@ describeInBrowser('the comment widget in a browser', () => {
     expect(errors).toEqual([]);
   });
 
-  it('pages with "Xem thêm" when an article has more than one page of comments', async () => {
+  it('pages with "Xem thêm bình luận" when an article has more than one page of comments', async () => {
     const article = articleId('more');
     const ids: string[] = [];
     for (let i = 1; i <= 51; i++) ids.push(await postViaApi(article, `Bạn đọc ${i}`, `Ý kiến số ${i}`));
@@ -63,10 +63,12 @@ describeInBrowser('the comment widget in a browser', () => {
     const { page } = await openPage(`/demo?article=${article}`);
     await heading(page, 51).waitFor();
     expect(await page.locator('li.comment').count()).toBe(50);
-    await page.getByRole('button', { name: 'Xem thêm' }).click();
+    const more = page.getByRole('button', { name: 'Xem thêm bình luận' });
+    const [next] = await Promise.all([page.waitForRequest((r) => r.url().includes('cursor=')), more.click()]);
+    expect(new URL(next.url()).searchParams.get('sort')).toBe('oldest');
     await page.getByText('Ý kiến số 51', { exact: true }).waitFor();
     expect(await page.locator('li.comment').count()).toBe(51);
-    await expect(page.getByRole('button', { name: 'Xem thêm' }).isVisible()).resolves.toBe(false);
+    await expect(more.isVisible()).resolves.toBe(false);
   }, 180_000);
 
   it('fills 30 counts on a listing page with one request', async () => {
@@ -155,18 +157,6 @@ describeInBrowser('the comment widget in a browser', () => {
     const image = page.getByRole('img', { name: /Mã bảo mật/ });
     await image.scrollIntoViewIfNeeded();
     await expect.poll(() => image.getAttribute('src'), { timeout: WAIT }).toMatch(/^data:image\//);
-    await page.addScriptTag({ content: AXE_SOURCE });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(context: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document);
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target) }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

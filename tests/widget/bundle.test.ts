@@ -26,7 +26,9 @@ describe('widget bundle', async () => {
   });
 
   it('carries the Vietnamese labels readers see', () => {
-    for (const label of ['Bình luận bạn đọc', 'Họ tên', 'Nhập mã bảo mật trên', 'Đổi mã khác', 'Gửi bình luận', 'Trả lời', 'Xem thêm']) {
+    const labels = ['Bình luận bạn đọc', 'Họ tên', 'Nhập mã bảo mật trên', 'Đổi mã khác', 'Gửi bình luận', 'Trả lời', 'Xem thêm'];
+    const newsroom = ['Thích', 'Cũ nhất', 'Mới nhất', 'Nổi bật', 'Xem thêm bình luận', 'Thu gọn', 'Báo vi phạm', 'Vi phạm pháp luật'];
+    for (const label of [...labels, ...newsroom, 'Đang chờ duyệt', 'Bài viết đã đóng bình luận.', 'Cảm ơn bạn đã báo cáo']) {
       expect(scripts.widget).toContain(label);
     }
   });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { LIST_SIZE } from '../../src/widget/demo/pages.js';
+import { withSettings } from '../../src/widget/assets.js';
+import { SETTINGS_PLACEHOLDER, widgetSettings } from '../../src/widget/client/settings.js';
 import { widgetRoutes } from '../../src/widget/routes.js';
 
 // The widget routes need only the config and a logger; no Redis or database is involved.
@@ -35,6 +37,31 @@ describe('GET /widget.js and /count.js', () => {
   it('serves different bodies and ETags for the two scripts', async () => {
     const [w, c] = await Promise.all([routes.request('/widget.js'), routes.request('/count.js')]);
     expect(w.headers.get('etag')).not.toBe(c.headers.get('etag'));
+  });
+});
+
+describe('the settings written into /widget.js', () => {
+  it('carries PRIVACY_URL and the retention periods for the consent line', async () => {
+    const env = { PRIVACY_URL: 'https://baosonha.vn/chinh-sach-bao-mat', RETENTION_IP_DAYS: '14', RETENTION_REJECTED_DAYS: '60' };
+    const body = await (await app(env).request('/widget.js')).text();
+    const settings = JSON.stringify({ privacyUrl: env.PRIVACY_URL, ipDays: 14, rejectedDays: 60 });
+    expect(body).toContain(JSON.stringify(settings));
+    expect(body).not.toContain(SETTINGS_PLACEHOLDER);
+    expect(widgetSettings(JSON.parse(JSON.stringify(settings)))).toEqual({ privacyUrl: env.PRIVACY_URL, ipDays: 14, rejectedDays: 60 });
+  });
+
+  it('says no link and the default periods without PRIVACY_URL, and differs in ETag from another setting', async () => {
+    const plain = await app().request('/widget.js');
+    expect(await plain.text()).toContain(JSON.stringify(JSON.stringify({ privacyUrl: null, ipDays: 30, rejectedDays: 90 })));
+    const other = await app({ PRIVACY_URL: 'https://baosonha.vn/bao-mat' }).request('/widget.js');
+    expect(other.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+  });
+
+  it('keeps a URL with quotes a string (no way out of the literal)', () => {
+    const out = withSettings('var a="__BL_WIDGET_SETTINGS__";', { privacyUrl: 'https://x.vn/"+alert(1)+"', ipDays: 1, rejectedDays: 2 });
+    expect(new Function(`${out} return a;`)()).toBe(
+      JSON.stringify({ privacyUrl: 'https://x.vn/"+alert(1)+"', ipDays: 1, rejectedDays: 2 }),
+    );
   });
 });
 

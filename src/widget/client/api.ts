@@ -10,6 +10,17 @@ export interface PublicComment {
   content: string;
   createdAt: string;
   publishedAt: string | null;
+  /** Newsroom additions; absent from an older service. */
+  likes?: number;
+}
+
+export type Sort = 'oldest' | 'newest' | 'top';
+
+export interface ArticleState {
+  id: string;
+  title: string | null;
+  closed: boolean;
+  notice: string | null;
 }
 
 export interface CommentPage {
@@ -17,6 +28,7 @@ export interface CommentPage {
   count: number;
   comments: PublicComment[];
   nextCursor: string | null;
+  article?: ArticleState;
 }
 
 export interface Captcha {
@@ -34,6 +46,16 @@ export interface NewComment {
   captchaId: string;
   captchaAnswer: string;
   website: string;
+  articleTitle?: string;
+  articleUrl?: string;
+}
+
+export type ReportReason = 'spam' | 'offensive' | 'illegal' | 'off_topic' | 'other';
+
+export interface Report {
+  readerId: string;
+  reason: ReportReason;
+  note?: string;
 }
 
 export interface ApiError {
@@ -48,9 +70,12 @@ export type ApiResult<T> =
   | { kind: 'network' };
 
 export interface Api {
-  comments(articleId: string, cursor: string | null): Promise<ApiResult<CommentPage>>;
+  /** `fresh`: past the browser's HTTP cache (after the API said something the cached page may not know). */
+  comments(articleId: string, cursor: string | null, sort: Sort, fresh?: boolean): Promise<ApiResult<CommentPage>>;
   captcha(): Promise<ApiResult<Captcha>>;
   postComment(comment: NewComment, idempotencyKey: string): Promise<ApiResult<{ id: string; status: string }>>;
+  like(commentId: string, readerId: string, liked: boolean): Promise<ApiResult<{ likes: number; liked: boolean }>>;
+  report(commentId: string, report: Report): Promise<ApiResult<{ status: string }>>;
 }
 
 function retryAfterOf(response: Response): number | null {
@@ -80,20 +105,27 @@ export async function request<T>(url: string, init: RequestInit): Promise<ApiRes
 
 export function createApi(base: string, acceptLanguage: string): Api {
   const headers = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
+  const send = <T>(method: string, path: string, body: unknown, extra: Record<string, string> = {}) =>
+    request<T>(base + path, { method, headers: { ...headers, 'Content-Type': 'application/json', ...extra }, body: JSON.stringify(body) });
   return {
-    comments(articleId, cursor) {
-      const query = `limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      return request(`${base}/v1/articles/${encodeURIComponent(articleId)}/comments?${query}`, { headers });
+    comments(articleId, cursor, sort, fresh) {
+      const query = `limit=50&sort=${sort}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      return request(`${base}/v1/articles/${encodeURIComponent(articleId)}/comments?${query}`, {
+        headers,
+        cache: fresh ? 'no-cache' : 'default',
+      });
     },
     captcha() {
       return request(`${base}/v1/captcha`, { headers, cache: 'no-store' });
     },
     postComment(comment, idempotencyKey) {
-      return request(`${base}/v1/comments`, {
-        method: 'POST',
-        headers: { ...headers, 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-        body: JSON.stringify(comment),
-      });
+      return send('POST', '/v1/comments', comment, { 'Idempotency-Key': idempotencyKey });
+    },
+    like(commentId, readerId, liked) {
+      return send(liked ? 'POST' : 'DELETE', `/v1/comments/${encodeURIComponent(commentId)}/like`, { readerId });
+    },
+    report(commentId, report) {
+      return send('POST', `/v1/comments/${encodeURIComponent(commentId)}/reports`, report);
     },
   };
 }

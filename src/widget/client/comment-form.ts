@@ -1,6 +1,8 @@
 /**
- * "Bình luận của bạn": name, optional email, the comment with a live counter, the captcha and
- * "Gửi bình luận". The same form answers a comment when moved under it ("Trả lời").
+ * "Bình luận của bạn": name, optional email, the comment with a live counter, the captcha,
+ * "Gửi bình luận" and the consent line. The same form answers a comment when moved under it
+ * ("Trả lời"). After a post the reader's name and email are remembered for next time, the
+ * comment shows greyed in the list, and the success message stays where the form was sent.
  *
  * Each submission attempt carries an Idempotency-Key; a retry of the same text after a network
  * failure reuses it, so a request that did reach the server is not posted twice.
@@ -11,6 +13,10 @@ import { createCaptchaBox } from './captcha.js';
 import { h, uniqueId } from './dom.js';
 import { charCount, createField, type Field } from './fields.js';
 import type { Messages } from './i18n/index.js';
+import { createConsentLine } from './consent.js';
+import { pageArticle } from './page-article.js';
+import type { Reader } from './reader.js';
+import type { WidgetSettings } from './settings.js';
 import { CONTENT_MAX, serverFieldErrors, tidy, validateForm, type FieldErrors, type FormField } from './validation.js';
 
 export interface CommentForm {
@@ -19,10 +25,24 @@ export interface CommentForm {
   replyTo(comment: PublicComment, slot: HTMLElement): void;
   /** Starts loading the captcha (the widget calls it when the form is about to be seen). */
   prepare(): void;
+  /** Puts the form back in its own place (from under a comment). */
+  moveHome(): void;
 }
 
-export function createCommentForm(options: { api: Api; t: Messages; articleId: string }): CommentForm {
-  const { api, t, articleId } = options;
+export interface FormOptions {
+  api: Api;
+  t: Messages;
+  articleId: string;
+  reader: Reader;
+  settings: WidgetSettings;
+  /** The comment just accepted, to show greyed in the list. */
+  onSent(comment: PublicComment): void;
+  /** The API answered 403 comments_closed. */
+  onClosed(): void;
+}
+
+export function createCommentForm(options: FormOptions): CommentForm {
+  const { api, t, articleId, reader } = options;
 
   const name = createField('authorName', [t.name], h('input', { type: 'text', autocomplete: 'name' }));
   const email = createField(
@@ -58,8 +78,13 @@ export function createCommentForm(options: { api: Api; t: Messages; articleId: s
     submit,
     status,
     formError,
+    createConsentLine(t, options.settings),
   ]);
   const home = h('div', { class: 'form-home' }, [form]);
+
+  const remembered = reader.author();
+  name.control.value = remembered.name;
+  email.control.value = remembered.email;
 
   const fields: Record<FormField, Field> = { authorName: name, authorEmail: email, content, captchaAnswer: captcha.field };
   let parent: PublicComment | null = null;
@@ -111,10 +136,24 @@ export function createCommentForm(options: { api: Api; t: Messages; articleId: s
     content.control.focus();
   });
 
+  /** The text goes; name and email stay (and are remembered for the next visit). */
   function clearForm() {
-    for (const field of [name, email, content]) field.control.value = '';
+    content.control.value = '';
     updateCounter();
+  }
+
+  /**
+   * A reply's form goes back to its place after sending; the message takes the form's place
+   * under the comment, and the page is scrolled so that it shows where the reader just
+   * pressed "Gửi bình luận" instead of jumping away with the form.
+   */
+  function announceReplySent(slot: HTMLElement) {
+    const pressedAt = submit.getBoundingClientRect().top;
     moveHome();
+    const sent = h('p', { class: 'status', role: 'status', tabindex: '-1' }, [t.sent]);
+    slot.appendChild(sent);
+    window.scrollBy(0, sent.getBoundingClientRect().top - pressedAt);
+    sent.focus({ preventScroll: true });
   }
 
   function explain(result: Exclude<ApiResult<unknown>, { kind: 'ok' }>): void {
@@ -135,6 +174,7 @@ export function createCommentForm(options: { api: Api; t: Messages; articleId: s
     else if (code === 'parent_not_found') formError.textContent = t.parentNotFound;
     else if (code === 'duplicate_comment') formError.textContent = t.duplicate;
     else if (code === 'payload_too_large') fields.content.setError(t.contentTooLong);
+    else if (code === 'comments_closed') options.onClosed();
     else formError.textContent = result.error.message || t.generic;
   }
 
@@ -165,6 +205,7 @@ export function createCommentForm(options: { api: Api; t: Messages; articleId: s
       captchaId,
       captchaAnswer: values.captchaAnswer.trim(),
       website: trapInput.value,
+      ...pageArticle(),
     };
     if (parent) comment.parentId = parent.id;
     if (values.authorEmail.trim()) comment.authorEmail = values.authorEmail.trim();
@@ -181,8 +222,19 @@ export function createCommentForm(options: { api: Api; t: Messages; articleId: s
     }
     unanswered = null;
     if (result.kind === 'ok') {
+      const sentUnder = parent ? (form.parentNode as HTMLElement) : null;
+      reader.rememberAuthor({ name: comment.authorName, email: comment.authorEmail || '' });
       clearForm();
-      status.textContent = t.sent;
+      options.onSent({
+        id: result.data.id,
+        parentId: comment.parentId || null,
+        authorName: comment.authorName,
+        content: comment.content,
+        createdAt: new Date().toISOString(),
+        publishedAt: null,
+      });
+      if (sentUnder) announceReplySent(sentUnder);
+      else status.textContent = t.sent;
     } else {
       explain(result);
     }
@@ -197,5 +249,5 @@ export function createCommentForm(options: { api: Api; t: Messages; articleId: s
     if (status.textContent) status.textContent = '';
   });
 
-  return { element: home, replyTo, prepare: () => void captcha.ensure() };
+  return { element: home, replyTo, prepare: () => void captcha.ensure(), moveHome };
 }

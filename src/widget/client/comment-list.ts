@@ -1,26 +1,29 @@
 /**
- * "Bình luận bạn đọc (N)": the approved comments of one article, oldest first, replies nested
- * one level under their parent, "Xem thêm" for the next page. Every piece of reader text goes
- * in through text nodes (see dom.ts), with line breaks kept by `white-space: pre-wrap`.
+ * "Bình luận bạn đọc (N)": the approved comments of one article in the order the reader picks
+ * (Cũ nhất / Mới nhất / Nổi bật), replies nested one level under their parent, "Xem thêm bình
+ * luận" for the next page. The reader's own comments that wait for a moderator are shown at
+ * their place until the page is left. The list also tells the widget whether the article is
+ * closed.
  */
-import type { Api, PublicComment } from './api.js';
+import type { ArticleState, PublicComment, Sort } from './api.js';
+import { renderComment, type ItemDeps } from './comment-item.js';
 import { h } from './dom.js';
-import type { Messages } from './i18n/index.js';
-import { formatDate, formatRelativeTime } from './relative-time.js';
+import { foldLong } from './fold.js';
+import { createSortTabs } from './sort-tabs.js';
 
 export interface CommentList {
   element: HTMLElement;
-  /** Loads the first page (again), replacing what is shown. */
-  reload(): Promise<void>;
+  /** Loads the first page (again), replacing what is shown; `fresh` skips the browser's cache. */
+  reload(fresh?: boolean): Promise<void>;
+  /** Shows the reader's own comment, just sent, greyed at its place. */
+  addPending(comment: PublicComment): void;
 }
 
-export interface ListOptions {
-  api: Api;
-  t: Messages;
+export interface ListOptions extends ItemDeps {
   articleId: string;
   headingId: string;
-  /** Called when a reader presses "Trả lời"; `slot` is where the reply form should appear. */
-  onReply(comment: PublicComment, slot: HTMLElement): void;
+  /** The article's state as each page of the list reports it. */
+  onArticle(article: ArticleState): void;
 }
 
 export function createCommentList(options: ListOptions): CommentList {
@@ -30,46 +33,49 @@ export function createCommentList(options: ListOptions): CommentList {
   const note = h('p', { class: 'note' }, [t.loading]);
   const more = h('button', { type: 'button', class: 'more' }, [t.more]);
   more.hidden = true;
-  const element = h('section', { 'aria-labelledby': options.headingId }, [heading, note, list, more]);
+  let sort: Sort = 'oldest';
+  const tabs = createSortTabs(t, sort, (chosen) => {
+    sort = chosen;
+    void loadPage(null);
+  });
+  const element = h('section', { 'aria-labelledby': options.headingId }, [heading, tabs, note, list, more]);
 
-  /** Reply lists of the top-level comments shown so far, by comment id. */
+  /** Reply lists of the top-level comments shown, by id; replies waiting for a parent not shown yet. */
   let replySlots: Record<string, HTMLElement> = {};
+  let orphans: Record<string, HTMLElement[]> = {};
+  let shown: Record<string, HTMLElement> = {};
+  const pending: PublicComment[] = [];
   let nextCursor: string | null = null;
 
-  function renderComment(comment: PublicComment, isTopLevel: boolean): HTMLElement {
-    const created = new Date(comment.createdAt);
-    const time = h('time', { class: 'time', datetime: comment.createdAt, title: formatDate(created) }, [
-      formatRelativeTime(created, new Date(), t),
-    ]);
-    const item = h('li', { class: 'comment', 'data-comment-id': comment.id }, [
-      h('p', { class: 'meta' }, [h('span', { class: 'author' }, [comment.authorName]), time]),
-      h('p', { class: 'content' }, [comment.content]),
-    ]);
-    if (isTopLevel) {
-      // One level of replies: only top-level comments can be answered.
-      // The accessible name says whom the answer goes to; it starts with the visible word.
-      const replyButton = h('button', { type: 'button', class: 'link', 'aria-label': t.replyTo(comment.authorName) }, [t.reply]);
-      const formSlot = h('div', { class: 'reply-slot' });
-      const replies = h('ol', { class: 'replies' });
-      replyButton.addEventListener('click', () => options.onReply(comment, formSlot));
-      item.append(replyButton, formSlot, replies);
-      replySlots[comment.id] = replies;
+  /** Puts one comment in its place; returns its text element, to fold once on the page. */
+  function place(comment: PublicComment, isPending: boolean, atTop: boolean): HTMLElement | null {
+    if (shown[comment.id]) return null;
+    const parentId = comment.parentId;
+    const rendered = renderComment(comment, !parentId, isPending, options);
+    shown[comment.id] = rendered.item;
+    if (rendered.replies) {
+      replySlots[comment.id] = rendered.replies;
+      // Newest first shows a reply before its parent: it moves under the parent once that arrives.
+      for (const orphan of orphans[comment.id] || []) rendered.replies.appendChild(orphan);
+      delete orphans[comment.id];
     }
-    return item;
+    const parentSlot = parentId ? replySlots[parentId] : undefined;
+    if (parentSlot) parentSlot.appendChild(rendered.item);
+    else {
+      if (parentId) (orphans[parentId] = orphans[parentId] || []).push(rendered.item);
+      list.insertBefore(rendered.item, atTop ? list.firstChild : null);
+    }
+    return rendered.content;
   }
 
-  function append(comments: PublicComment[]) {
-    for (const comment of comments) {
-      const parent = comment.parentId ? replySlots[comment.parentId] : undefined;
-      if (parent) parent.appendChild(renderComment(comment, false));
-      // A reply whose parent is not shown (should not happen, oldest first) still appears.
-      else list.appendChild(renderComment(comment, !comment.parentId));
-    }
+  function showEmptyNote() {
+    note.textContent = list.childElementCount ? '' : t.empty;
+    note.hidden = list.childElementCount > 0;
   }
 
-  async function loadPage(cursor: string | null): Promise<void> {
+  async function loadPage(cursor: string | null, fresh?: boolean): Promise<void> {
     more.disabled = true;
-    const result = await api.comments(articleId, cursor);
+    const result = await api.comments(articleId, cursor, sort, fresh);
     more.disabled = false;
     if (result.kind !== 'ok') {
       note.textContent = t.loadFailed + ' ';
@@ -80,19 +86,35 @@ export function createCommentList(options: ListOptions): CommentList {
       return;
     }
     const page = result.data;
+    if (page.article) options.onArticle(page.article);
     if (!cursor) {
       list.textContent = '';
       replySlots = {};
+      orphans = {};
+      shown = {};
     }
     heading.textContent = t.listHeading(page.count);
-    append(page.comments);
+    const contents = page.comments.map((comment) => place(comment, false, false));
+    // The reader's own pending comments are the newest: last (oldest first, or top with no like), or first.
+    if (!cursor) for (const own of pending) contents.push(place(own, true, sort === 'newest' && !own.parentId));
+    else if (sort !== 'newest') for (const own of pending) if (!own.parentId && shown[own.id]) list.appendChild(shown[own.id]);
+    foldLong(
+      contents.filter((c): c is HTMLElement => c !== null),
+      t,
+    );
     nextCursor = page.nextCursor;
     more.hidden = !nextCursor;
-    note.textContent = list.childElementCount ? '' : t.empty;
-    note.hidden = list.childElementCount > 0;
+    showEmptyNote();
   }
 
   more.addEventListener('click', () => void loadPage(nextCursor));
 
-  return { element, reload: () => loadPage(null) };
+  function addPending(comment: PublicComment) {
+    pending.push(comment);
+    const content = place(comment, true, sort === 'newest' && !comment.parentId);
+    if (content) foldLong([content], t);
+    showEmptyNote();
+  }
+
+  return { element, reload: (fresh) => loadPage(null, fresh), addPending };
 }

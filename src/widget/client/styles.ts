@@ -48,6 +48,26 @@ ol{list-style:none;margin:0;padding:0}
 .content{margin:0 0 6px;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word}
 .more{margin:12px 0 0}
 .note{color:#555;font-style:italic}
+.sorts{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 8px}
+.sorts button,button.like{padding:4px 12px}
+.sorts [aria-pressed=true],.like[aria-pressed=true]{background:#0a5c9c;color:#fff}
+.actions{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px;margin:6px 0 0}
+.likes:empty{display:none}
+.content.folded{max-height:12em;overflow:hidden}
+.fold{display:block;margin:0 0 6px}
+.pending{color:#555;background:#f1f3f4;padding:10px}
+.pending .author{color:#444}
+.badge{margin-left:8px;font-size:13px;background:#dde1e4;color:#333;border-radius:10px;padding:1px 8px}
+.action-note{margin:6px 0 0;font-size:14px;color:#333}
+.action-note:empty{margin:0}
+fieldset{border:0;padding:0;margin:0 0 8px;min-width:0}
+legend{font-weight:bold;font-size:14px;padding:0;margin:0 0 4px}
+.choice{display:inline-flex;align-items:center;gap:4px;font-weight:normal;margin:0 14px 4px 0}
+.choice input{display:inline-block;width:auto}
+.report-form{margin:8px 0}
+.consent{font-size:13px;color:#555;margin:10px 0 0}
+.closed-notice{background:#fff8e1;border:1px solid #d9b44a;border-radius:4px;padding:12px 14px;font-weight:bold;color:#4d3900}
+.closed .reply{display:none}
 `;
 
 /**

@@ -21,7 +21,7 @@ export function vietnamDate(now: Date): string {
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'];
 
-function layout(title: string, now: Date, main: Html, aside: Html | null): Html {
+function layout(title: string, now: Date, main: Html, aside: Html | null, head: Html | string = ''): Html {
   const weekday = WEEKDAYS[new Date(now.getTime() + VIETNAM_OFFSET_MS).getUTCDay()];
   return html`<!doctype html>
 <html lang="vi">
@@ -30,6 +30,7 @@ function layout(title: string, now: Date, main: Html, aside: Html | null): Html 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${title} | ${PAPER.name}</title>
+${head}
 <style>${raw(DEMO_CSS)}</style>
 </head>
 <body>
@@ -105,7 +106,11 @@ export function demoArticlePage(now: Date, options: ArticlePageOptions = {}): Ht
 </div>
 <script src="/widget.js" async></script>
 <script src="/count.js" async></script>`;
-  return layout(a.title, now, main, otherNews());
+  // What a newspaper's article page carries and the widget sends with each comment (API.md).
+  const canonical = options.articleId ? `/demo?article=${encodeURIComponent(articleId)}` : '/demo';
+  const head = html`<meta property="og:title" content="${a.title}">
+<link rel="canonical" href="${canonical}">`;
+  return layout(a.title, now, main, otherNews(), head);
 }
 
 export function demoListPage(now: Date): Html {

@@ -2,6 +2,9 @@
  * The shape every language of the widget fills (./vi.ts, ./en.ts): every word the reader
  * sees, as a string or a function of the numbers and names it includes.
  */
+import type { ReportReason, Sort } from '../api.js';
+import type { Child } from '../dom.js';
+
 export type Lang = 'vi' | 'en';
 
 export interface Messages {
@@ -53,4 +56,28 @@ export interface Messages {
   minutesAgo: (n: number) => string;
   hoursAgo: (n: number) => string;
   daysAgo: (n: number) => string;
+  /** Folding a long comment. */
+  showMore: string;
+  showLess: string;
+  like: string;
+  likeGone: string;
+  tooFast: (seconds: number | null) => string;
+  actionNetwork: string;
+  sortLabel: string;
+  sorts: Record<Sort, string>;
+  report: string;
+  reportLegend: string;
+  reasons: Record<ReportReason, string>;
+  reportNote: string;
+  reportSubmit: string;
+  reportCancel: string;
+  reportReasonRequired: string;
+  reportThanks: string;
+  reportGone: string;
+  reportRateLimited: (seconds: number | null) => string;
+  pending: string;
+  closed: string;
+  /** The consent line under the form: `policy` is the privacy policy (a link when PRIVACY_URL is set). */
+  consent: (policy: Child, ipDays: number, rejectedDays: number) => Child[];
+  privacyPolicy: string;
 }
