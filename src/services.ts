@@ -31,6 +31,7 @@ import { sessionDeps } from './moderation/accounts/sessions.js';
 import { createAuditService, type AuditService } from './moderation/audit.js';
 import { createBanService, type BanService } from './moderation/bans.js';
 import { createLexiconService, type LexiconService } from './moderation/lexicon.js';
+import { createRejectReasonService, type RejectReasonService } from './moderation/reject-reasons.js';
 import { createStatsService, type StatsService } from './moderation/stats.js';
 import { createLifecycle, type Lifecycle } from './ops/lifecycle.js';
 import { CountCache } from './publish/count-cache.js';
@@ -46,6 +47,7 @@ import { openDb, type Db } from './store/db.js';
 import { DecisionStore } from './store/decisions.js';
 import { redisKeys, type RedisKeys } from './store/keys.js';
 import { LexiconStore } from './store/lexicon.js';
+import { RejectReasonStore } from './store/reject-reasons.js';
 import { migrate } from './store/migrate.js';
 import { ModeratorStore } from './store/moderators.js';
 import { OutboxStore } from './store/outbox.js';
@@ -68,6 +70,7 @@ export interface Stores {
   counts: CountStore;
   bans: BanStore;
   lexicon: LexiconStore;
+  rejectReasons: RejectReasonStore;
   stats: StatsStore;
 }
 
@@ -89,6 +92,7 @@ export interface DomainServices {
   decisionService: DecisionService;
   banService: BanService;
   lexiconService: LexiconService;
+  rejectReasonService: RejectReasonService;
   statsService: StatsService;
   auditService: AuditService;
   moderatorService: ModeratorService;
@@ -177,6 +181,7 @@ function createStores(db: Db): Stores {
     counts,
     bans: new BanStore(db),
     lexicon: new LexiconStore(db),
+    rejectReasons: new RejectReasonStore(db),
     stats: new StatsStore(db),
   };
 }
@@ -197,6 +202,7 @@ function createDomainServices(base: Base, captcha: CaptchaService): DomainServic
     decisionService: createDecisionService({ ...base, countCache }),
     banService: createBanService(base),
     lexiconService: createLexiconService(base),
+    rejectReasonService: createRejectReasonService(base),
     statsService: createStatsService(base),
     auditService: createAuditService(base),
     moderatorService: createModeratorService({ ...base, sessions: sessionDeps(base) }),

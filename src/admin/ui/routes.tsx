@@ -39,6 +39,7 @@ import { CommenterPage } from './pages/commenter.js';
 import { LexiconPage } from './pages/lexicon.js';
 import { LoginPage } from './pages/login.js';
 import { QueuePage } from './pages/queue.js';
+import { RejectReasonsPage } from './pages/reject-reasons.js';
 import { StatsPage } from './pages/stats.js';
 import { UsersPage } from './pages/users.js';
 
@@ -209,15 +210,17 @@ export function adminUiRoutes(services: Services): Hono {
   });
 
   // --- the queue ---
+  const presetTexts = async () => (await services.rejectReasonService.list()).map((r) => r.text);
   ui.get('/', ...page, (c) => c.redirect('/admin/queue', 302));
   ui.get('/queue', ...page, async (c) => {
     const query = queueQuery.parse(c.req.query());
     // A damaged cursor is treated as none: the first page.
     const after = (query.cursor && decodeCursor(query.cursor)) || undefined;
     const filters = { article: query.article, rule: query.rule, q: query.q };
-    const [list, counts] = await Promise.all([
+    const [list, counts, presets] = await Promise.all([
       listing.list({ ...TABS[query.tab], articleId: query.article, rule: query.rule, q: query.q, qInEmail: true, limit: PAGE_SIZE, after }),
       listing.tabCounts(),
+      presetTexts(),
     ]);
     const [histories, moderatorNames] = await Promise.all([
       history.summaries(list.items.map((cm) => cm.id)),
@@ -236,6 +239,7 @@ export function adminUiRoutes(services: Services): Hono {
         nextCursor={list.next && encodeCursor(list.next)}
         isFirstPage={!after}
         now={new Date()}
+        presets={presets}
       />,
     );
   });
@@ -247,10 +251,11 @@ export function adminUiRoutes(services: Services): Hono {
     const comment = COMMENT_ID_PARAM_PATTERN.test(id) ? await services.comments.findById(id) : null;
     if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
     const tab = tabOf(comment);
-    const [counts, histories, moderatorNames] = await Promise.all([
+    const [counts, histories, moderatorNames, presets] = await Promise.all([
       listing.tabCounts(),
       history.summaries([comment.id]),
       moderators.emailsByIds([comment.decidedBy ?? '']),
+      presetTexts(),
     ]);
     return render(
       c,
@@ -265,6 +270,7 @@ export function adminUiRoutes(services: Services): Hono {
         nextCursor={null}
         isFirstPage={false}
         now={new Date()}
+        presets={presets}
       />,
     );
   });
@@ -288,6 +294,12 @@ export function adminUiRoutes(services: Services): Hono {
     const entries = await lexiconService.list();
     const names = await moderators.emailsByIds(entries.map((e) => e.createdBy));
     return render(c, <LexiconPage page={pageContext(c)} entries={entries} names={names} />);
+  });
+
+  ui.get('/reject-reasons', ...page, async (c) => {
+    const reasons = await services.rejectReasonService.list();
+    const names = await moderators.emailsByIds(reasons.map((r) => r.createdBy));
+    return render(c, <RejectReasonsPage page={pageContext(c)} reasons={reasons} names={names} />);
   });
 
   ui.get('/users', ...page, adminOnly, async (c) => {

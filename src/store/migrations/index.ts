@@ -5,10 +5,11 @@
  */
 import * as m001 from './001_initial.js';
 import * as m101 from './101_publish_outbox.js';
+import * as m201 from './201_reject_reasons.js';
 
 export interface Migration {
   name: string;
   up: string;
 }
 
-export const migrations: Migration[] = [m001, m101];
+export const migrations: Migration[] = [m001, m101, m201];
