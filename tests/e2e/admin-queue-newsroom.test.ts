@@ -75,6 +75,10 @@ describe.each(WIDTHS)('the queue at %i px', { timeout: 90_000 }, (width) => {
     const only = await seed('Một bình luận, hai lần bấm phím.', { articleId: article });
     const { page, errors } = await queueOf(article, width);
     await card(page, only).waitFor();
+    const decisionsSent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && /\/admin\/api\/comments\//.test(request.url())) decisionsSent.push(request.url());
+    });
     await page.keyboard.press('a');
     await page.keyboard.press('a');
     await waitFor(async () => (await stored(only))?.status === 'approved', WAIT);
@@ -83,6 +87,7 @@ describe.each(WIDTHS)('the queue at %i px', { timeout: 90_000 }, (width) => {
     expect(await page.locator('.state.elsewhere').count()).toBe(0);
     const decisions = await svc.services.db.query(`SELECT 1 FROM audit_log WHERE target_id = $1 AND action LIKE 'comment.%'`, [only]);
     expect(decisions.rowCount).toBe(1);
+    expect(decisionsSent).toHaveLength(1);
 
     // A bulk decision: one toast counting them all, replacing the older one.
     const ids = [
