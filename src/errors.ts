@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'invalid_json'
   | 'validation_failed'
   | 'captcha_invalid'
+  | 'comments_closed'
   | 'parent_not_found'
   | 'duplicate_comment'
   | 'idempotency_key_reused'

@@ -19,6 +19,9 @@
  */
 import type { Redis } from 'ioredis';
 import { createCaptchaService, type CaptchaService } from './captcha/index.js';
+import { createArticleService, type ArticleService } from './comments/articles.js';
+import { closedArticles, type ClosedArticles } from './comments/closed-articles.js';
+import { createCommentEditService, type CommentEditService } from './comments/edit.js';
 import { createDecisionService, type DecisionService } from './comments/decide.js';
 import { DuplicateGuard } from './comments/duplicates.js';
 import { IdempotencyStore } from './comments/idempotency.js';
@@ -37,9 +40,12 @@ import { createLifecycle, type Lifecycle } from './ops/lifecycle.js';
 import { CountCache } from './publish/count-cache.js';
 import { createQueues, type Queues } from './queues/index.js';
 import { createPrivacyService, type PrivacyService } from './retention/privacy.js';
+import { ArticleStore } from './store/articles.js';
 import { AuditStore } from './store/audit.js';
 import { BanStore } from './store/bans.js';
 import { CommentStore } from './store/comments.js';
+import { CommentContextStore } from './store/comment-context.js';
+import { CommentEditStore } from './store/comment-edits.js';
 import { CommentListing } from './store/comment-listing.js';
 import { CommenterHistory } from './store/commenter-history.js';
 import { CountStore } from './store/counts.js';
@@ -66,6 +72,12 @@ export interface Stores {
   decisions: DecisionStore;
   /** Publish jobs written with their decision, until they reach the queue (migration 101). */
   outbox: OutboxStore;
+  /** Articles: title, URL, closed, notice (migration 002). */
+  articles: ArticleStore;
+  /** Moderators' edits of a comment's text, and reopening (with audit, count and outbox). */
+  commentEdits: CommentEditStore;
+  /** Article and parent of a page of admin comments, in one query. */
+  commentContext: CommentContextStore;
   audit: AuditStore;
   counts: CountStore;
   bans: BanStore;
@@ -90,6 +102,10 @@ export interface DomainServices {
   /** Issues and verifies captchas; its pool refiller starts on the first issue. */
   captcha: CaptchaService;
   decisionService: DecisionService;
+  /** Is an article closed? Redis cache over PostgreSQL, read on every POST /v1/comments. */
+  closedArticles: ClosedArticles;
+  articleService: ArticleService;
+  commentEditService: CommentEditService;
   banService: BanService;
   lexiconService: LexiconService;
   rejectReasonService: RejectReasonService;
@@ -172,6 +188,9 @@ function createStores(db: Db): Stores {
   const outbox = new OutboxStore(db);
   return {
     comments: new CommentStore(db),
+    articles: new ArticleStore(db, audit),
+    commentEdits: new CommentEditStore(db, counts, audit, outbox),
+    commentContext: new CommentContextStore(db),
     commentListing: new CommentListing(db),
     commenterHistory: new CommenterHistory(db),
     moderators: new ModeratorStore(db),
@@ -195,11 +214,16 @@ type Base = Stores & RedisStores & Pick<Services, 'config' | 'logger' | 'db' | '
 function createDomainServices(base: Base, captcha: CaptchaService): DomainServices {
   const { config, logger, redis, keys } = base;
   const countCache = new CountCache({ redis, keys, counts: base.counts, logger, ttlSeconds: config.countCacheTtlSeconds });
+  const filter = createFilterEngine({ siteDomains: config.siteDomains });
+  const closed = closedArticles(base);
   return {
     countCache,
-    filter: createFilterEngine({ siteDomains: config.siteDomains }),
+    filter,
     captcha,
-    decisionService: createDecisionService({ ...base, countCache }),
+    decisionService: createDecisionService({ ...base, countCache, filter }),
+    closedArticles: closed,
+    articleService: createArticleService({ ...base, closedArticles: closed }),
+    commentEditService: createCommentEditService({ ...base, countCache, filter }),
     banService: createBanService(base),
     lexiconService: createLexiconService(base),
     rejectReasonService: createRejectReasonService(base),

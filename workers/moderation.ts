@@ -32,6 +32,9 @@ const submittedComment = z.object({
   createdAt: z.string().datetime({ offset: true }),
 });
 
+/** The page's title and URL (optional; the api checked them): a malformed one is ignored, never fails the job. */
+const articleFromPage = z.object({ title: z.string().max(2000).nullable(), url: z.string().max(2000).nullable() });
+
 export interface ModerationResult {
   id: string;
   status: Comment['status'];
@@ -75,6 +78,7 @@ export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJ
     const parsed = submittedComment.safeParse(job.data?.comment);
     if (!parsed.success) throw new InvalidJobError(QUEUE_NAMES.moderation, parsed.error.issues[0]?.message ?? 'bad payload');
     const comment = parsed.data;
+    const article = articleFromPage.safeParse(job.data?.article);
 
     const verdict = deps.filter.evaluate(comment.content);
     const autoReject = deps.config.autoReject && verdict.action === 'block';
@@ -87,6 +91,7 @@ export function moderationProcessor(deps: ModerationDeps): Processor<ModerationJ
         comment,
         ...rejectedBy(verdict, autoReject),
         whenBanned: rejectedBy(bannedVerdict, true),
+        article: article.success ? article.data : undefined,
       })
       .catch(failForGoodWhenPermanent);
 

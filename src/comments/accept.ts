@@ -11,13 +11,17 @@
  *                                                       new; before the captcha so a bot with a
  *                                                       wrong answer still "succeeds"
  *   3. captcha (consumed)            403 captcha_invalid every verification attempt uses it up
- *   4. parent                        404 parent_not_found
- *   5. duplicate (10 min)            409 duplicate_comment marker taken with 3, given back if
- *                                                       3, 4 or 6 fails
- *   6. enqueue (jobId = comment id)  202 pending        only once BullMQ holds the job
+ *   4. article closed                403 comments_closed the cached flag read with 3 and 6;
+ *                                                       PostgreSQL only on a cache miss, and
+ *                                                       only once the captcha was right
+ *                                                       (closed-articles.ts)
+ *   5. parent                        404 parent_not_found
+ *   6. duplicate (10 min)            409 duplicate_comment marker taken with 3, given back if
+ *                                                       3, 4, 5 or 7 fails
+ *   7. enqueue (jobId = comment id)  202 pending        only once BullMQ holds the job
  *
- * Steps 3 and 5 run at the same time (one Redis round trip fewer on every comment; the
- * commands go out in one write); the answers keep the order above. The one visible effect: an
+ * Steps 3, 4 (its Redis read) and 6 run at the same time (no Redis round trip of their own;
+ * the commands go out in one write); the answers keep the order above. The one visible effect: an
  * identical comment arriving within the same milliseconds as a copy with a wrong captcha may
  * get 409 where it would have been accepted; sending it again works.
  *
@@ -31,12 +35,13 @@ import type { Logger } from '../logger.js';
 import * as metrics from '../metrics.js';
 import type { ModerationJobData } from '../queues/index.js';
 import type { CommentStore } from '../store/comments.js';
+import type { ClosedArticles } from './closed-articles.js';
 import { withinStepTimeout } from './deadline.js';
 import { duplicateHash, type DuplicateGuard } from './duplicates.js';
 import { COMMENT_ID_PATTERN } from './id-patterns.js';
 import { newCommentId } from './ids.js';
 import { honeypotFilled, type CommentSubmission } from './submission.js';
-import type { SubmittedComment } from './types.js';
+import type { ArticleFromPage, SubmittedComment } from './types.js';
 
 /** What the captcha service offers (src/captcha): verifying consumes the captcha. */
 export interface CaptchaVerifier {
@@ -53,6 +58,9 @@ export interface AcceptDeps {
   captcha: CaptchaVerifier;
   comments: Pick<CommentStore, 'isApprovedInArticle'>;
   duplicates: DuplicateGuard;
+  closedArticles: Pick<ClosedArticles, 'cached' | 'load'>;
+  /** ALLOWED_ORIGINS: an articleUrl of another origin is not kept. Empty: any origin. */
+  allowedOrigins: readonly string[];
   moderationQueue: Pick<Queue<ModerationJobData>, 'add'>;
   logger: Pick<Logger, 'info' | 'warn'>;
 }
@@ -83,9 +91,10 @@ export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, 
   }
 
   const duplicate = duplicateHash({ articleId: input.articleId, authorName: input.authorName, content: input.content });
-  const [captcha, claim] = await Promise.allSettled([
+  const [captcha, claim, closedCached] = await Promise.allSettled([
     withinStepTimeout(deps.captcha.verify(input.captchaId, input.captchaAnswer), 'captcha'),
     withinStepTimeout(deps.duplicates.claim(duplicate, id), 'duplicate check'),
+    withinStepTimeout(deps.closedArticles.cached(input.articleId), 'closed check'),
   ]);
   const fresh = claim.status === 'fulfilled' && claim.value;
   // Not accepted after all: the marker, if this comment took it, goes back. Not awaited: when
@@ -96,12 +105,14 @@ export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, 
     throw captcha.status === 'rejected' ? captcha.reason : new AppError('captcha_invalid');
   }
   if (claim.status === 'rejected') throw claim.reason;
-  if (input.parentId !== undefined) {
-    await requireApprovedParent(deps.comments, input.parentId, input.articleId).catch((error: unknown) => {
-      giveBackMarker();
-      throw error;
-    });
+  if (closedCached.status === 'rejected') {
+    giveBackMarker();
+    throw closedCached.reason;
   }
+  await requireOpenArticle(deps, input, closedCached.value).catch((error: unknown) => {
+    giveBackMarker();
+    throw error;
+  });
   if (!fresh) throw new AppError('duplicate_comment');
 
   const comment: SubmittedComment = {
@@ -115,8 +126,9 @@ export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, 
     userAgent: ctx.userAgent ? ctx.userAgent.slice(0, USER_AGENT_MAX) : null,
     createdAt: (ctx.now ?? new Date()).toISOString(),
   };
+  const article = articleFromPage(input, deps.allowedOrigins);
   try {
-    await withinStepTimeout(deps.moderationQueue.add('moderate', { comment }, { jobId: id }), 'enqueue');
+    await withinStepTimeout(deps.moderationQueue.add('moderate', article ? { comment, article } : { comment }, { jobId: id }), 'enqueue');
   } catch (error) {
     giveBackMarker(); // let the reader send the same comment again
     throw error;
@@ -124,6 +136,30 @@ export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, 
   metrics.commentsAccepted.inc();
   deps.logger.info({ commentId: id, articleId: comment.articleId }, 'comment accepted');
   return { id, status: 'pending' };
+}
+
+/** Closed articles refuse new comments; then a reply must answer an approved comment. */
+async function requireOpenArticle(deps: AcceptDeps, input: CommentSubmission, cached: boolean | undefined): Promise<void> {
+  const closed = cached ?? (await withinStepTimeout(deps.closedArticles.load(input.articleId), 'closed check'));
+  if (closed) throw new AppError('comments_closed');
+  if (input.parentId !== undefined) await requireApprovedParent(deps.comments, input.parentId, input.articleId);
+}
+
+/**
+ * The page's title and URL for the job, or null when the reader's page sent neither. A URL
+ * whose origin is not in ALLOWED_ORIGINS (when set) is dropped, not refused: the comment counts.
+ */
+export function articleFromPage(
+  input: Pick<CommentSubmission, 'articleTitle' | 'articleUrl'>,
+  allowedOrigins: readonly string[],
+): ArticleFromPage | null {
+  const url = input.articleUrl !== undefined && originAllowed(input.articleUrl, allowedOrigins) ? input.articleUrl : null;
+  const title = input.articleTitle ?? null;
+  return title === null && url === null ? null : { title, url };
+}
+
+function originAllowed(url: string, allowedOrigins: readonly string[]): boolean {
+  return allowedOrigins.length === 0 || allowedOrigins.includes(new URL(url).origin);
 }
 
 /** Replies answer an approved comment of the same article; anything else is 404. */

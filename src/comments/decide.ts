@@ -19,6 +19,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
+import type { FilterEngine } from '../filters/index.js';
 import type { Logger } from '../logger.js';
 import * as metrics from '../metrics.js';
 import type { CountCache } from '../publish/count-cache.js';
@@ -36,6 +37,8 @@ export interface DecideDeps {
   decisions: Pick<DecisionStore, 'apply'>;
   outbox: Pick<OutboxStore, 'markEnqueued'>;
   countCache: Pick<CountCache, 'put'>;
+  /** The verdict of a moderator's new text (approve with `content`). */
+  filter: Pick<FilterEngine, 'evaluate'>;
   queues: Pick<Queues, 'publish'>;
   config: Pick<Config, 'webhook' | 'webhookDelivery'>;
   redis: Redis;
@@ -49,6 +52,8 @@ export interface DecideRequest {
   moderatorId: string;
   reason?: string | null;
   force?: boolean;
+  /** Approve with a moderator's new text (checked like a reader's content): edited and decided in one transaction. */
+  content?: string;
 }
 
 const STATUSES: readonly StoredStatus[] = ['pending', 'approved', 'rejected'];
@@ -65,7 +70,11 @@ export const statusAfter = (decision: DecisionKind): StoredStatus => (decision =
  * The fast path of the outbox: enqueue now and mark the rows, so the sweeper has nothing to
  * do. A failure only delays the jobs: the rows stay unmarked and the sweeper takes them.
  */
-async function enqueueAfterCommit(deps: DecideDeps, comment: Comment, outbox: readonly OutboxEntry[]): Promise<void> {
+export async function enqueueAfterCommit(
+  deps: Pick<DecideDeps, 'queues' | 'config' | 'outbox' | 'logger'>,
+  comment: Comment,
+  outbox: readonly OutboxEntry[],
+): Promise<void> {
   if (outbox.length === 0) return;
   let enqueued: string[];
   try {
@@ -94,6 +103,7 @@ async function decideComment(deps: DecideDeps, req: DecideRequest): Promise<Comm
     decidedBy: req.moderatorId,
     reason: req.reason ?? null,
     allowedFrom,
+    edit: req.content === undefined ? undefined : { content: req.content, verdict: deps.filter.evaluate(req.content) },
     outbox: (decided) =>
       publishOutboxEntries(deps.config, {
         event: decided.comment.status === 'approved' ? 'comment.published' : 'comment.unpublished',

@@ -32,6 +32,8 @@ export const LIMITS = {
   captchaId: 100,
   captchaAnswer: 50,
   website: 1000,
+  articleTitle: 300,
+  articleUrl: 2000,
 } as const;
 
 export type FieldReason = 'required' | 'too_long' | 'invalid' | 'invalid_characters';
@@ -97,6 +99,20 @@ function text(options: { max: number; trim: boolean; control: RegExp; remove: Re
 /** Absent, null and "" all mean "not given". */
 const blankToUndefined = (value: unknown) => (value === null || value === '' ? undefined : value);
 
+/** An http(s) URL as the widget sends the page's canonical link; anything else is `invalid`. */
+const articleUrl = z
+  .string({ error: 'invalid' })
+  .trim()
+  .max(LIMITS.articleUrl, 'too_long')
+  .refine((value) => {
+    if (!URL.canParse(value)) return false;
+    const { protocol, hostname } = new URL(value);
+    return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+  }, 'invalid');
+
+/** A moderator's text for a comment (PATCH /admin/api/comments/:id): the rules of `content` here. */
+export const contentSchema = text({ max: LIMITS.content, trim: true, control: CONTROL_IN_CONTENT, remove: BIDI_CONTROLS });
+
 /** Every message of this schema is a FieldReason: src/http/validation.ts reports messages as they are. */
 export const commentSubmissionSchema = z.object(
   {
@@ -111,7 +127,13 @@ export const commentSubmissionSchema = z.object(
       (value) => blankToUndefined(typeof value === 'string' ? value.trim() : value),
       z.email({ error: 'invalid' }).max(LIMITS.authorEmail, 'too_long').optional(),
     ),
-    content: text({ max: LIMITS.content, trim: true, control: CONTROL_IN_CONTENT, remove: BIDI_CONTROLS }),
+    content: contentSchema,
+    // The page's title and canonical link (optional; blank is "not given"): kept per article by the worker.
+    articleTitle: z.preprocess(
+      blankToUndefined,
+      text({ max: LIMITS.articleTitle, trim: true, control: CONTROL_IN_NAME, remove: INVISIBLE }).optional(),
+    ),
+    articleUrl: z.preprocess(blankToUndefined, articleUrl.optional()),
     captchaId: z
       .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'invalid') })
       .min(1, 'required')

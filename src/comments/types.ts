@@ -32,4 +32,15 @@ export interface Comment extends CommentAsSent {
   decidedAt: Date | null;
   decisionReason: string | null;
   publishedAt: Date | null;
+  /** The reader's own text once a moderator edited it; null while never edited. */
+  originalContent: string | null;
+  /** Moderator id of the last edit; null while never edited. */
+  editedBy: string | null;
+  editedAt: Date | null;
+}
+
+/** What a reader's page said of its article: its title and canonical URL (each null when not sent or not allowed). */
+export interface ArticleFromPage {
+  title: string | null;
+  url: string | null;
 }

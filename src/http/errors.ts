@@ -13,6 +13,7 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_json: 400,
   validation_failed: 400,
   captcha_invalid: 403,
+  comments_closed: 403,
   parent_not_found: 404,
   duplicate_comment: 409,
   idempotency_key_reused: 422,

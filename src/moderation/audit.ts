@@ -4,7 +4,7 @@ import type { AuditEntry, AuditStore } from '../store/audit.js';
 export type { AuditEntry };
 
 /** The action kinds the page filters on (prefixes of `action`). */
-export const AUDIT_KINDS = ['comment.', 'ban.', 'lexicon.', 'moderator.'] as const;
+export const AUDIT_KINDS = ['comment.', 'article.', 'ban.', 'lexicon.', 'moderator.'] as const;
 
 export interface AuditDeps {
   audit: Pick<AuditStore, 'list'>;

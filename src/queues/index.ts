@@ -4,7 +4,7 @@
  */
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { SubmittedComment } from '../comments/types.js';
+import type { ArticleFromPage, SubmittedComment } from '../comments/types.js';
 
 export const QUEUE_NAMES = {
   moderation: 'moderation',
@@ -21,6 +21,8 @@ export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
  */
 export interface ModerationJobData {
   comment: SubmittedComment;
+  /** The page the comment was sent from (POST /v1/comments articleTitle/articleUrl), when it said; the worker keeps it per article. */
+  article?: ArticleFromPage;
   /** ISO time the email, IP address and user agent were removed from this failed job. */
   personalDataRemovedAt?: string;
 }

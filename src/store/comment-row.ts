@@ -23,6 +23,9 @@ export interface CommentRow {
   decided_at: Date | string | null;
   decision_reason: string | null;
   published_at: Date | string | null;
+  original_content: string | null;
+  edited_by: string | null;
+  edited_at: Date | string | null;
 }
 
 const toDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
@@ -45,5 +48,8 @@ export function commentFromRow(row: CommentRow): Comment {
     decidedAt: toDate(row.decided_at),
     decisionReason: row.decision_reason,
     publishedAt: toDate(row.published_at),
+    originalContent: row.original_content ?? null,
+    editedBy: row.edited_by ?? null,
+    editedAt: toDate(row.edited_at ?? null),
   };
 }

@@ -2,7 +2,7 @@
  * SQL for comments. Every statement that touches the comments table lives here or in a
  * sibling file of src/store; callers get domain objects, never rows.
  */
-import type { Comment, StoredStatus, SubmittedComment } from '../comments/types.js';
+import type { ArticleFromPage, Comment, StoredStatus, SubmittedComment } from '../comments/types.js';
 import type { Verdict } from '../filters/index.js';
 import { commentFromRow, type CommentRow } from './comment-row.js';
 import type { Db, Queryable } from './db.js';
@@ -24,6 +24,8 @@ export interface SaveModeratedRequest extends ModeratedOutcome {
    * the moment of the insert. Unset: no ban look-up.
    */
   whenBanned?: ModeratedOutcome;
+  /** The page's title and URL from the job: kept on the article when this comment is its latest. */
+  article?: ArticleFromPage;
 }
 
 /** What a batch save answers per comment: just what the worker needs (no content, no verdict). */
@@ -51,14 +53,16 @@ const ACTIVE_BAN = `lifted_at IS NULL AND (expires_at IS NULL OR expires_at > no
  * One statement for a batch of comments, hence one round trip and one transaction: the rows
  * come in as one JSON array; for each, the ban look-up (the two partial-index probes of
  * src/store/bans.ts), the insert keyed on the id, the filter's decisions row for a rejected
- * comment; then the stored rows of the ids that already existed. Rows are inserted in id
- * order, so two batches sharing ids wait for each other instead of deadlocking.
+ * comment, the articles row (last comment time; title and URL from the latest comment that
+ * sent them, unless a moderator set the title); then the stored rows of the ids that already
+ * existed. Rows are inserted in id order and articles upserted in id order, so two batches
+ * sharing ids wait for each other instead of deadlocking.
  */
 const SAVE_MODERATED = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
     id text, article_id text, parent_id text, author_name text, author_email text, ip text, user_agent text,
-    content text, created_at timestamptz, check_ban boolean,
+    content text, created_at timestamptz, check_ban boolean, article_title text, article_url text,
     status text, verdict jsonb, decided_by text, decision_reason text,
     b_status text, b_verdict jsonb, b_decided_by text, b_decision_reason text)
 ), judged AS MATERIALIZED (
@@ -87,6 +91,18 @@ WITH input AS (
 ), decision AS (
   INSERT INTO decisions (comment_id, decision, decided_by, previous_status, reason)
   SELECT id, 'reject', decided_by, 'queued', decision_reason FROM ins WHERE status = 'rejected' AND decided_by IS NOT NULL
+), latest AS (
+  SELECT article_id, max(created_at) AS created_at,
+         (array_agg(article_title ORDER BY created_at DESC) FILTER (WHERE article_title IS NOT NULL))[1] AS title,
+         (array_agg(article_url ORDER BY created_at DESC) FILTER (WHERE article_url IS NOT NULL))[1] AS url
+    FROM input GROUP BY article_id
+), article AS (
+  INSERT INTO articles AS a (id, title, url, last_comment_at)
+  SELECT article_id, title, url, created_at FROM latest ORDER BY article_id
+  ON CONFLICT (id) DO UPDATE SET
+    title = CASE WHEN a.title_edited OR excluded.title IS NULL OR excluded.last_comment_at < a.last_comment_at THEN a.title ELSE excluded.title END,
+    url = CASE WHEN excluded.url IS NULL OR excluded.last_comment_at < a.last_comment_at THEN a.url ELSE excluded.url END,
+    last_comment_at = GREATEST(a.last_comment_at, excluded.last_comment_at)
 )
 SELECT ins.id, ins.article_id, ins.status, true AS created, chosen.banned FROM ins JOIN chosen ON chosen.id = ins.id
 UNION ALL
@@ -135,6 +151,8 @@ export class CommentStore {
         content: c.content,
         created_at: c.createdAt,
         check_ban: req.whenBanned !== undefined,
+        article_title: req.article?.title ?? null,
+        article_url: req.article?.url ?? null,
         status: req.status,
         verdict: req.verdict,
         decided_by: req.decidedBy,

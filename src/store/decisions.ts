@@ -14,6 +14,7 @@ import { commentFromRow, type CommentRow } from './comment-row.js';
 import type { ArticleCount, CountStore } from './counts.js';
 import type { Db } from './db.js';
 import type { Comment } from '../comments/types.js';
+import { editLockedIn, type TextEdit } from './comment-edits.js';
 import type { OutboxEntry, OutboxStore } from './outbox.js';
 
 export type DecisionKind = 'approve' | 'reject';
@@ -31,6 +32,8 @@ export interface ApplyDecisionRequest {
    * transaction. Built from the decided row (its decision id, decided_at and new count).
    */
   outbox?: (decided: DecidedFacts) => readonly OutboxEntry[];
+  /** A moderator's new text, written (and audited) with the decision: "edit and approve" in one step. */
+  edit?: Omit<TextEdit, 'editedBy'>;
 }
 
 /** What a decision knows once written, before the commit. */
@@ -72,6 +75,7 @@ export class DecisionStore {
       if (!current) return { outcome: 'not_found' };
       const previousStatus = current.status;
       if (!req.allowedFrom.includes(previousStatus)) return { outcome: 'conflict', comment: commentFromRow(current) };
+      if (req.edit) await editLockedIn(tx, this.audit, current, { ...req.edit, editedBy: req.decidedBy });
 
       // Conditional on the status we just read under the lock: belt and braces for engines
       // or isolation levels where the lock would not hold.

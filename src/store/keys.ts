@@ -30,6 +30,8 @@ export interface RedisKeys {
   moderatorSessions(moderatorId: string): string;
   /** Cached approved count of one article. */
   count(articleId: string): string;
+  /** Cached "comments closed?" of one article: `1` or `0` (TTL; PostgreSQL's articles table is the record). */
+  articleClosed(articleId: string): string;
   /** Pub/sub channel for live moderation events (SSE); carries prefix and database number. */
   readonly eventsChannel: string;
   /** Pub/sub channel announcing word-list changes to every worker; carries prefix and database number. */
@@ -60,6 +62,7 @@ export function redisKeys(prefix: string, options: RedisKeyOptions = {}): RedisK
     session: (id) => k('session', id),
     moderatorSessions: (moderatorId) => k('sessions-of', moderatorId),
     count: (articleId) => k('count', articleId),
+    articleClosed: (articleId) => k('closed', articleId),
     eventsChannel: channel('events'),
     lexiconChannel: channel('lexicon'),
     workerHeartbeat: (workerId) => k('worker', workerId),

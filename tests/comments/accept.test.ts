@@ -45,6 +45,8 @@ describe('acceptComment when the queue cannot take the job', () => {
       captcha,
       comments,
       duplicates: new DuplicateGuard(redis, keys),
+      closedArticles: svc.services.closedArticles,
+      allowedOrigins: [],
       moderationQueue,
       logger,
     };

@@ -27,7 +27,6 @@ const NOT_IN_DOCUMENT = [
 /** Named in docs/API.md, deliberately not routes of the app. */
 const IN_API_MD_ONLY = new Set([
   'POST /admin/login', // the login page's form (a moderator page), named for its login-CSRF rule
-  'PATCH /admin/api/comments/{id}', // named for its body limit (src/http/body-limits.ts); no such route yet
 ]);
 
 /** In the document, and in docs/API.md in a short form the heading scan does not read. */

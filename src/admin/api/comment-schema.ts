@@ -33,6 +33,17 @@ export const adminCommentSchema = z
     lexiconVersion: z.string().nullable(),
     publishedAt: z.string().nullable(),
     moderatedAt: z.string().nullable().openapi({ description: "when the filter's result was stored; null while queued" }),
+    originalContent: z
+      .string()
+      .nullable()
+      .openapi({ description: "the reader's own text once a moderator edited it; null when never edited" }),
+    editedBy: z.string().nullable().openapi({ description: 'moderator id of the last edit' }),
+    editedAt: z.string().nullable(),
+    article: z.object({ id: z.string(), title: z.string().nullable(), url: z.string().nullable() }),
+    parent: z
+      .object({ id: z.string(), authorName: z.string(), content: z.string() })
+      .nullable()
+      .openapi({ description: 'the comment this one answers' }),
   })
   .openapi('Comment');
 

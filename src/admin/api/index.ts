@@ -6,6 +6,7 @@
  */
 import { documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
 import type { Services } from '../../services.js';
+import { articleRoutes } from './articles.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth-routes.js';
 import { banRoutes } from './bans.js';
@@ -25,6 +26,7 @@ export function adminApiRoutes(services: Services): DocumentedRoutes {
   const api = documentedRoutes();
   api.route('/', authRoutes(services));
   api.route('/comments', commentRoutes(services));
+  api.route('/articles', articleRoutes(services));
   api.route('/events', eventRoutes(services, hub));
   api.route('/privacy', privacyRoutes(services));
   api.route('/bans', banRoutes(services));

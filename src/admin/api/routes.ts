@@ -14,7 +14,8 @@ import type { Services } from '../../services.js';
 import { requireCsrf, requireSession } from '../auth/index.js';
 import type { EventHub } from './events-hub.js';
 import { findAdminComment } from './find-comment.js';
-import { adminComment } from './serialize.js';
+import { adminComment, withContext } from './serialize.js';
+import { contentSchema } from '../../comments/submission.js';
 import { parseInput } from '../../http/validation.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../../http/openapi/declare.js';
 import { jsonAnswer, jsonBody, moderatorRoute, SESSION, textAnswer } from '../../http/openapi/schemas.js';
@@ -39,6 +40,16 @@ const idParam = z.object({ id: commentIdParamSchema });
 const decideBody = z.object({
   reason: z.string().trim().max(500).optional(),
   force: z.boolean().optional(),
+});
+
+/** Approve may carry the moderator's new text: edited and approved in one step. */
+const approveBody = decideBody.extend({
+  // New text, 1–5,000 characters after trim and NFC, as for a reader (no .openapi(): a schema of src/comments).
+  content: contentSchema.optional(),
+});
+
+const editBody = z.object({
+  content: contentSchema,
 });
 
 export const BULK_MAX_IDS = 200;
@@ -95,10 +106,33 @@ const decideRoute = (decision: 'approve' | 'reject') =>
     path: `/{id}/${decision}`,
     summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a comment; 409 already_decided when another moderator decided first (force: true overturns, audited)`,
     // Optional: no body decides with no reason (read by optionalJson below).
-    request: { params: idParam, body: { required: false, content: { 'application/json': { schema: decideBody } } } },
+    request: {
+      params: idParam,
+      body: { required: false, content: { 'application/json': { schema: decision === 'approve' ? approveBody : decideBody } } },
+    },
     errors: ['validation_failed', 'invalid_json', 'not_found', 'already_decided', 'payload_too_large'],
     responses: { 200: oneComment },
   });
+
+const editRoute = moderatorRoute({
+  method: 'patch',
+  path: '/{id}',
+  summary:
+    "Edit the text readers will see of a pending or approved comment (the reader's own is kept in originalContent; audited with both texts); 409 already_decided for a rejected one",
+  request: { params: idParam, body: jsonBody(editBody) },
+  errors: ['validation_failed', 'invalid_json', 'not_found', 'already_decided', 'payload_too_large'],
+  responses: { 200: oneComment },
+});
+
+const reopenRoute = moderatorRoute({
+  method: 'post',
+  path: '/{id}/reopen',
+  summary:
+    'Back to pending from approved (unpublishes it: count and webhook comment.unpublished) or rejected; audited; 409 already_decided when pending',
+  request: { params: idParam },
+  errors: ['validation_failed', 'not_found', 'already_decided'],
+  responses: { 200: oneComment },
+});
 
 const eventsRoute = moderatorRoute({
   method: 'get',
@@ -143,7 +177,8 @@ export function commentRoutes(services: Services): DocumentedRoutes {
       limit: input.limit,
       after,
     });
-    return c.json({ comments: page.items.map(adminComment), nextCursor: page.next ? encodeCursor(page.next) : null });
+    const comments = await withContext(services.commentContext, page.items.map(adminComment));
+    return c.json({ comments, nextCursor: page.next ? encodeCursor(page.next) : null });
   });
 
   declareRoute(routes, bulkRoute, async (c) => {
@@ -163,19 +198,38 @@ export function commentRoutes(services: Services): DocumentedRoutes {
     return c.json(comment);
   });
 
+  /** One changed comment as the API answers it, with its context. */
+  const answer = async (c: Context, comment: Parameters<typeof adminComment>[0]) =>
+    c.json((await withContext(services.commentContext, [adminComment(comment)]))[0]);
+
   for (const decision of ['approve', 'reject'] as const) {
     declareRoute(routes, decideRoute(decision), async (c) => {
-      const body = await optionalJson(c, decideBody);
+      const body: z.output<typeof approveBody> = await optionalJson(c, decision === 'approve' ? approveBody : decideBody);
       const comment = await services.decisionService.decide({
         commentId: c.req.valid('param').id,
         decision,
         moderatorId: c.get('moderator').id,
         reason: body.reason ?? null,
         force: body.force === true,
+        content: body.content,
       });
-      return c.json(adminComment(comment));
+      return answer(c, comment);
     });
   }
+
+  declareRoute(routes, editRoute, async (c) => {
+    const comment = await services.commentEditService.edit({
+      commentId: c.req.valid('param').id,
+      content: c.req.valid('json').content,
+      moderatorId: c.get('moderator').id,
+    });
+    return answer(c, comment);
+  });
+
+  declareRoute(routes, reopenRoute, async (c) => {
+    const comment = await services.commentEditService.reopen({ commentId: c.req.valid('param').id, moderatorId: c.get('moderator').id });
+    return answer(c, comment);
+  });
   return routes;
 }
 

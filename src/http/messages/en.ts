@@ -5,6 +5,7 @@ export const en: Record<ErrorCode, string> = {
   invalid_json: 'The request body is not valid JSON.',
   validation_failed: 'Some fields are not valid.',
   captcha_invalid: 'The security code is wrong or has expired. Please enter the new one.',
+  comments_closed: 'Comments on this article are closed.',
   parent_not_found: 'The comment you are replying to was not found.',
   duplicate_comment: 'You have just posted this comment.',
   idempotency_key_reused: 'This Idempotency-Key was already used for another comment.',

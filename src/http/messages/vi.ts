@@ -5,6 +5,7 @@ export const vi: Record<ErrorCode, string> = {
   invalid_json: 'Dữ liệu gửi lên không phải JSON hợp lệ.',
   validation_failed: 'Vui lòng kiểm tra lại các trường đã nhập.',
   captcha_invalid: 'Mã bảo mật không đúng hoặc đã hết hạn. Vui lòng nhập mã mới.',
+  comments_closed: 'Bài viết đã đóng bình luận.',
   parent_not_found: 'Không tìm thấy bình luận bạn muốn trả lời.',
   duplicate_comment: 'Bạn vừa gửi bình luận này rồi.',
   idempotency_key_reused: 'Idempotency-Key này đã được dùng cho một bình luận khác.',

@@ -7,7 +7,7 @@
  *   that are not UTF-8) →
  *   400 validation_failed → Idempotency-Key (replay of a 202, 422 idempotency_key_reused for
  *   another body, or 409 conflict while in flight) →
- *   acceptComment: 429 rate_limited → honeypot → 403 captcha_invalid → 404 parent_not_found →
+ *   acceptComment: 429 rate_limited → honeypot → 403 captcha_invalid → 403 comments_closed → 404 parent_not_found →
  *   409 duplicate_comment → enqueue → 202.
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -54,6 +54,7 @@ const submitComment = createRoute({
       'invalid_json',
       'validation_failed',
       'captcha_invalid',
+      'comments_closed',
       'parent_not_found',
       'duplicate_comment',
       'conflict',
@@ -75,6 +76,8 @@ export function publicCommentRoutes(services: Services): DocumentedRoutes {
     captcha: services.captcha,
     comments: services.comments,
     duplicates: services.duplicates,
+    closedArticles: services.closedArticles,
+    allowedOrigins: config.allowedOrigins,
     moderationQueue: services.queues.moderation,
     logger,
   };

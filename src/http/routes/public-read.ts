@@ -2,7 +2,8 @@
  * Public reads for the widget and the site pages:
  * - GET /v1/counts?articles=a,b,c: approved counts (memory → Redis → PostgreSQL), ETag/304,
  *   cacheable for 5 s by browsers and CDNs;
- * - GET /v1/articles/:articleId/comments: approved comments, oldest first, keyset pages.
+ * - GET /v1/articles/:articleId/comments: approved comments, oldest first, keyset pages, and
+ *   what readers may know of the article (title, closed, notice).
  * Only public fields leave here: never an email, an IP or a verdict.
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -86,7 +87,15 @@ const listRoute = createRoute({
   responses: {
     200: jsonAnswer(
       'a page',
-      z.object({ articleId: z.string(), count: z.number().int(), comments: z.array(publicComment), nextCursor: z.string().nullable() }),
+      z.object({
+        articleId: z.string(),
+        article: z
+          .object({ id: z.string(), title: z.string().nullable(), closed: z.boolean(), notice: z.string().nullable() })
+          .openapi({ description: 'closed: the widget shows the notice instead of the form' }),
+        count: z.number().int(),
+        comments: z.array(publicComment),
+        nextCursor: z.string().nullable(),
+      }),
     ),
     ...errorAnswers('validation_failed', 'unavailable'),
   },
@@ -126,13 +135,17 @@ export function publicReadRoutes(services: Services): DocumentedRoutes {
     if (!ARTICLE_ID_PATTERN.test(articleId)) throw new AppError('validation_failed', { fields: { articleId: 'invalid' } });
     const query = parseInput(listQuery, { limit: c.req.query('limit'), cursor: c.req.query('cursor') });
     const after = pageStart(query.cursor);
-    const [page, counts] = await Promise.all([
+    const [page, counts, article] = await Promise.all([
       services.commentListing.listPublished({ articleId, limit: query.limit, after }),
       services.countCache.get([articleId]),
+      services.articleService.publicInfo(articleId),
     ]);
+    // Read from PostgreSQL on every request (no copy kept here): a moderator's edit, a closing
+    // or a new notice shows as soon as browsers' and CDNs' 5 seconds have passed.
     c.header('Cache-Control', 'public, max-age=5');
     return c.json({
       articleId,
+      article,
       count: counts.get(articleId) ?? 0,
       comments: page.items.map((comment) => ({
         id: comment.id,

@@ -4,6 +4,7 @@
  * 0xx core, 1xx decisions/publishing, 2xx moderator UI, 3xx operations.
  */
 import * as m001 from './001_initial.js';
+import * as m002 from './002_articles_and_edits.js';
 import * as m101 from './101_publish_outbox.js';
 import * as m201 from './201_reject_reasons.js';
 
@@ -12,4 +13,4 @@ export interface Migration {
   up: string;
 }
 
-export const migrations: Migration[] = [m001, m101, m201];
+export const migrations: Migration[] = [m001, m002, m101, m201];

@@ -25,6 +25,7 @@ const ACTION_LABELS: Record<string, { vi: string; en: string }> = {
 
 const KIND_LABELS: Record<(typeof AUDIT_KINDS)[number], { vi: string; en: string }> = {
   'comment.': { vi: 'Bình luận', en: 'Comments' },
+  'article.': { vi: 'Bài viết', en: 'Articles' },
   'ban.': { vi: 'Cấm', en: 'Bans' },
   'lexicon.': { vi: 'Từ khóa', en: 'Word lists' },
   'moderator.': { vi: 'Tài khoản', en: 'Accounts' },
