@@ -183,6 +183,8 @@ describe.each(WIDTHS)('the queue at %i px', { timeout: 90_000 }, (width) => {
     await card(page, one).waitFor();
     await page.keyboard.press('a');
     await waitFor(async () => (await stored(one))?.status === 'approved', WAIT);
+    // The moderator sees what happened, then undoes it.
+    await expect.poll(() => toasts(page).textContent()).toContain('Đã duyệt 1 bình luận');
     await page.keyboard.press('u');
     await waitFor(async () => (await stored(one))?.status === 'pending', WAIT);
     await expect.poll(() => toasts(page).textContent()).toContain('Đã mở lại 1 bình luận');

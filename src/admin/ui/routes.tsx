@@ -31,6 +31,7 @@ import {
 } from '../auth/index.js';
 import { commenterQuery } from '../api/commenters.js';
 import { cssAsset, scriptAsset } from './assets.js';
+import { inQueueContext } from './queue-comments.js';
 import { resolveUiLang, t, type UiLang } from './i18n/index.js';
 import type { PageContext } from './layout.js';
 import { AuditPage } from './pages/audit.js';
@@ -222,9 +223,10 @@ export function adminUiRoutes(services: Services): Hono {
       listing.tabCounts(),
       presetTexts(),
     ]);
-    const [histories, moderatorNames] = await Promise.all([
+    const [histories, moderatorNames, comments] = await Promise.all([
       history.summaries(list.items.map((cm) => cm.id)),
-      moderators.emailsByIds(list.items.map((cm) => cm.decidedBy ?? '')),
+      moderators.emailsByIds(list.items.flatMap((cm) => [cm.decidedBy ?? '', cm.editedBy ?? ''])),
+      inQueueContext(services, list.items),
     ]);
     return render(
       c,
@@ -233,7 +235,7 @@ export function adminUiRoutes(services: Services): Hono {
         tab={query.tab}
         filters={filters}
         counts={counts}
-        comments={list.items}
+        comments={comments}
         histories={histories}
         moderatorNames={moderatorNames}
         nextCursor={list.next && encodeCursor(list.next)}
@@ -251,11 +253,12 @@ export function adminUiRoutes(services: Services): Hono {
     const comment = COMMENT_ID_PARAM_PATTERN.test(id) ? await services.comments.findById(id) : null;
     if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
     const tab = tabOf(comment);
-    const [counts, histories, moderatorNames, presets] = await Promise.all([
+    const [counts, histories, moderatorNames, presets, comments] = await Promise.all([
       listing.tabCounts(),
       history.summaries([comment.id]),
-      moderators.emailsByIds([comment.decidedBy ?? '']),
+      moderators.emailsByIds([comment.decidedBy ?? '', comment.editedBy ?? '']),
       presetTexts(),
+      inQueueContext(services, [comment]),
     ]);
     return render(
       c,
@@ -264,7 +267,7 @@ export function adminUiRoutes(services: Services): Hono {
         tab={tab}
         filters={{}}
         counts={counts}
-        comments={[comment]}
+        comments={comments}
         histories={histories}
         moderatorNames={moderatorNames}
         nextCursor={null}
