@@ -18,7 +18,7 @@ import { toAppError } from '../../http/errors.js';
 import { serveStaticAsset } from '../../http/static-asset.js';
 import { errorMessages } from '../../http/messages.js';
 import type { Services } from '../../services.js';
-import { TAB_NAMES, TABS, tabOf } from '../../store/comment-listing.js';
+import { TABS, tabOf } from '../../store/comment-listing.js';
 import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
 import { AUDIT_KINDS } from '../../moderation/audit.js';
 import {
@@ -31,7 +31,8 @@ import {
 } from '../auth/index.js';
 import { commenterQuery } from '../api/commenters.js';
 import { cssAsset, scriptAsset } from './assets.js';
-import { inQueueContext } from './queue-comments.js';
+import { inQueueContext, listReported } from './queue-comments.js';
+import { QUEUE_TABS } from './components/card-context.js';
 import { resolveUiLang, t, type UiLang } from './i18n/index.js';
 import type { PageContext } from './layout.js';
 import { AuditPage } from './pages/audit.js';
@@ -130,7 +131,7 @@ const text = (max: number) =>
     .catch(undefined)
     .transform((v) => v || undefined);
 const queueQuery = z.object({
-  tab: z.enum(TAB_NAMES).catch('pending'),
+  tab: z.enum(QUEUE_TABS).catch('pending'),
   article: text(200),
   rule: text(60),
   q: text(200),
@@ -219,7 +220,17 @@ export function adminUiRoutes(services: Services): Hono {
     const after = (query.cursor && decodeCursor(query.cursor)) || undefined;
     const filters = { article: query.article, rule: query.rule, q: query.q };
     const [list, counts, presets] = await Promise.all([
-      listing.list({ ...TABS[query.tab], articleId: query.article, rule: query.rule, q: query.q, qInEmail: true, limit: PAGE_SIZE, after }),
+      query.tab === 'reported'
+        ? listReported(services, { articleId: query.article, limit: PAGE_SIZE, after })
+        : listing.list({
+            ...TABS[query.tab],
+            articleId: query.article,
+            rule: query.rule,
+            q: query.q,
+            qInEmail: true,
+            limit: PAGE_SIZE,
+            after,
+          }),
       listing.tabCounts(),
       presetTexts(),
     ]);

@@ -11,7 +11,8 @@ const LEGAL = 'Vi phạm pháp luật / nhạy cảm chính trị';
 
 describe.each(['postgres', 'pglite'] as const)('preset rejection reasons on %s', { timeout: 60_000 }, (engine) => {
   const ctx = useAdminService({ engine });
-  const texts = async () => ((await (await ctx.admin.fetch('/admin/api/reject-reasons')).json()) as { reasons: Preset[] }).reasons.map((r) => r.text);
+  const texts = async () =>
+    ((await (await ctx.admin.fetch('/admin/api/reject-reasons')).json()) as { reasons: Preset[] }).reasons.map((r) => r.text);
 
   it('starts with the newsroom set, the legal/political reason among the first nine', async () => {
     const list = await texts();
@@ -48,7 +49,11 @@ describe.each(['postgres', 'pglite'] as const)('preset rejection reasons on %s',
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
     }
-    const notJson = await ctx.admin.fetch('/admin/api/reject-reasons', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const notJson = await ctx.admin.fetch('/admin/api/reject-reasons', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(notJson.status).toBe(400);
     expect((await ctx.admin.post('/admin/api/reject-reasons/abc/delete')).status).toBe(400);
     expect(await texts()).toEqual(before);

@@ -7,7 +7,7 @@
  */
 import type { FC } from 'hono/jsx';
 import type { Comment } from '../../../comments/types.js';
-import { TAB_NAMES, type Tab } from '../../../store/comment-listing.js';
+import type { Tab } from '../../../store/comment-listing.js';
 import { translator, type UiKey, type UiLang } from '../i18n/index.js';
 
 export interface NewsroomFields {
@@ -94,5 +94,5 @@ export const OriginalText: FC<{ comment: QueueComment; lang: UiLang; editor: str
 };
 
 /** The queue's tabs: the store's four and the readers' reports (approved comments with open reports). */
-export type QueueTab = Tab | 'reported';
-export const QUEUE_TABS: readonly QueueTab[] = ['pending', 'reported', ...TAB_NAMES.filter((t) => t !== 'pending')];
+export const QUEUE_TABS = ['pending', 'reported', 'filtered', 'approved', 'rejected'] as const satisfies readonly (Tab | 'reported')[];
+export type QueueTab = (typeof QUEUE_TABS)[number];
