@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { login as apiLogin, type Moderator } from '../support/moderators.js';
 import { waitFor } from '../support/wait.js';
-import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
-import { ADMIN, AXE_SOURCE, articleId, card, logIn, newPage, seed, stored, svc, WAIT } from './admin-harness.js';
+import { ADMIN, AXE_SOURCE, articleId, card, logIn, newPage, seed, stored, submit, svc, WAIT } from './admin-harness.js';
 
 const LEGAL = 'Vi phạm pháp luật / nhạy cảm chính trị';
 const WIDTHS = [1280, 390] as const;
@@ -32,19 +31,6 @@ async function seriousAxeViolations(page: Page): Promise<Array<{ id: string; imp
     return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-/** Through the public API with the newsroom fields (article title and URL, parent); the worker writes it. */
-async function submit(body: Record<string, unknown>): Promise<string> {
-  const captcha = (await (await svc.fetch('/v1/captcha')).json()) as { id: string };
-  const res = await svc.post('/v1/comments', {
-    authorName: 'Người đọc',
-    ...body,
-    captchaId: captcha.id,
-    captchaAnswer: TEST_CAPTCHA_ANSWER,
-  });
-  expect(res.status).toBe(202);
-  return ((await res.json()) as { id: string }).id;
 }
 
 let api: Moderator | undefined;

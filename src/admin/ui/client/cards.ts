@@ -94,7 +94,7 @@ export function retire(card: HTMLElement): void {
     setCurrent(leavesList ? Math.min(index, cards().length - 1) : current, document.activeElement === document.body || wasCurrent);
 }
 
-/** Undo: the card is pending again; in the tabs it left, it comes back where it was, ready to decide. */
+/** Undo: the card is pending again; in the pending tab it comes back where it was, ready to decide. */
 export function restore(id: string, status: string): void {
   const place = detached.get(id);
   detached.delete(id);
@@ -102,8 +102,8 @@ export function restore(id: string, status: string): void {
   const card = cardOf(id);
   if (!card) return;
   card.dataset.status = status;
-  if (!place) {
-    // Decided tabs keep the card, marked with its new state.
+  if (!place || tab !== 'pending') {
+    // Other tabs keep (or put back) the card, marked with its new state: it is in Chờ duyệt now.
     setCardState(card, tr(`status.${status}`));
     return;
   }
