@@ -37,6 +37,7 @@ import { createAuditService, type AuditService } from './moderation/audit.js';
 import { createBanService, type BanService } from './moderation/bans.js';
 import { createLexiconService, type LexiconService } from './moderation/lexicon.js';
 import { createReportReviewService, type ReportReviewService } from './moderation/reports.js';
+import { createRejectReasonService, type RejectReasonService } from './moderation/reject-reasons.js';
 import { createStatsService, type StatsService } from './moderation/stats.js';
 import { createLifecycle, type Lifecycle } from './ops/lifecycle.js';
 import { CountCache } from './publish/count-cache.js';
@@ -56,6 +57,7 @@ import { DecisionStore } from './store/decisions.js';
 import { redisKeys, type RedisKeys } from './store/keys.js';
 import { LexiconStore } from './store/lexicon.js';
 import { LikeStore } from './store/likes.js';
+import { RejectReasonStore } from './store/reject-reasons.js';
 import { migrate } from './store/migrate.js';
 import { ModeratorStore } from './store/moderators.js';
 import { OutboxStore } from './store/outbox.js';
@@ -85,6 +87,7 @@ export interface Stores {
   counts: CountStore;
   bans: BanStore;
   lexicon: LexiconStore;
+  rejectReasons: RejectReasonStore;
   stats: StatsStore;
   /** Readers' likes: one per (comment, reader), the count on the comment (migration 003). */
   likes: LikeStore;
@@ -114,6 +117,7 @@ export interface DomainServices {
   commentEditService: CommentEditService;
   banService: BanService;
   lexiconService: LexiconService;
+  rejectReasonService: RejectReasonService;
   statsService: StatsService;
   auditService: AuditService;
   moderatorService: ModeratorService;
@@ -216,6 +220,7 @@ function createStores(db: Db): Stores {
     counts,
     bans: new BanStore(db),
     lexicon: new LexiconStore(db),
+    rejectReasons: new RejectReasonStore(db),
     stats: new StatsStore(db),
     likes: new LikeStore(db),
     reports: new ReportStore(db),
@@ -243,6 +248,7 @@ function createDomainServices(base: Base, captcha: CaptchaService): DomainServic
     commentEditService: createCommentEditService({ ...base, countCache, filter }),
     banService: createBanService(base),
     lexiconService: createLexiconService(base),
+    rejectReasonService: createRejectReasonService(base),
     statsService: createStatsService(base),
     auditService: createAuditService(base),
     moderatorService: createModeratorService({ ...base, sessions: sessionDeps(base) }),

@@ -53,8 +53,10 @@ export async function seed(
 
 export const stored = (id: string): Promise<Comment | null> => svc.services.comments.findById(id);
 
-/** Submits through the public API (captcha in test mode); the worker writes it. */
-export async function submit(body: { articleId: string; authorEmail: string; content: string; authorName?: string }): Promise<string> {
+/** Submits through the public API (captcha in test mode); the worker writes it. Other fields (articleTitle, parentId…) pass as given. */
+export async function submit(
+  body: { articleId: string; authorEmail: string; content: string; authorName?: string } & Record<string, unknown>,
+): Promise<string> {
   const captcha = (await (await svc.fetch('/v1/captcha')).json()) as { id: string };
   const res = await svc.post('/v1/comments', {
     authorName: 'Người đọc',

@@ -29,7 +29,9 @@ async function adminPages(): Promise<string[]> {
   return [
     '/admin/queue',
     '/admin/queue?tab=filtered',
+    '/admin/queue?tab=reported',
     '/admin/articles',
+    '/admin/reject-reasons',
     '/admin/bans',
     '/admin/audit',
     '/admin/lexicon',

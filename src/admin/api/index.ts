@@ -14,6 +14,7 @@ import { commenterRoutes } from './commenters.js';
 import { EventHub } from './events-hub.js';
 import { lexiconRoutes } from './lexicon.js';
 import { privacyRoutes } from './privacy.js';
+import { rejectReasonRoutes } from './reject-reasons.js';
 import { commentRoutes, eventRoutes } from './routes.js';
 import { statsRoutes } from './stats.js';
 import { userRoutes } from './users.js';
@@ -30,6 +31,7 @@ export function adminApiRoutes(services: Services): DocumentedRoutes {
   api.route('/privacy', privacyRoutes(services));
   api.route('/bans', banRoutes(services));
   api.route('/lexicon', lexiconRoutes(services));
+  api.route('/reject-reasons', rejectReasonRoutes(services));
   api.route('/users', userRoutes(services));
   api.route('/commenters', commenterRoutes(services));
   api.route('/stats', statsRoutes(services));

@@ -10,7 +10,7 @@ import { CSRF_FORM_FIELD } from '../auth/index.js';
 import { clientStrings, translator, type UiLang } from './i18n/index.js';
 import { ASSET_PATHS } from './assets.js';
 
-export type NavKey = 'queue' | 'articles' | 'bans' | 'lexicon' | 'stats' | 'audit' | 'users' | 'queues';
+export type NavKey = 'queue' | 'articles' | 'bans' | 'lexicon' | 'stats' | 'audit' | 'reasons' | 'users' | 'queues';
 
 export interface PageContext {
   lang: UiLang;
@@ -27,6 +27,8 @@ const NAV: Array<{ key: NavKey; href: string; adminOnly?: boolean }> = [
   { key: 'lexicon', href: '/admin/lexicon' },
   { key: 'stats', href: '/admin/stats' },
   { key: 'audit', href: '/admin/audit' },
+  // The preset reasons behind keys 1–9 of the queue: everyone reads them, admins edit them.
+  { key: 'reasons', href: '/admin/reject-reasons' },
   { key: 'users', href: '/admin/users', adminOnly: true },
   // bull-board's own pages (src/admin/queue-dashboard.ts); its menu links back to the queue.
   { key: 'queues', href: '/admin/queues', adminOnly: true },

@@ -37,12 +37,3 @@ export function reasonLabel(reason: { rule: string; confidence?: unknown }, lang
   if (typeof c !== 'number' || !Number.isFinite(c) || c < 0 || c > 1) return label;
   return `${label} · ${Math.round(c * 100)}%`;
 }
-
-/** Preset rejection reasons: stored as the Vietnamese text, which is what the audit log shows. */
-export const REJECT_PRESETS = [
-  { key: 'reason.preset.profanity', value: 'Ngôn từ thô tục' },
-  { key: 'reason.preset.spam', value: 'Quảng cáo / spam' },
-  { key: 'reason.preset.attack', value: 'Công kích cá nhân' },
-  { key: 'reason.preset.false', value: 'Sai sự thật' },
-  { key: 'reason.preset.offtopic', value: 'Lạc đề' },
-] as const;

@@ -17,7 +17,7 @@ import { toAppError } from '../../http/errors.js';
 import { serveStaticAsset } from '../../http/static-asset.js';
 import { errorMessages } from '../../http/messages.js';
 import type { Services } from '../../services.js';
-import { TAB_NAMES, TABS } from '../../store/comment-listing.js';
+import { TABS } from '../../store/comment-listing.js';
 import { decodeCursor, encodeCursor } from '../../store/page-cursor.js';
 import {
   endBrowserSession,
@@ -29,6 +29,8 @@ import {
 } from '../auth/index.js';
 import { commenterQuery } from '../api/commenters.js';
 import { cssAsset, scriptAsset } from './assets.js';
+import { inQueueContext, listReported } from './queue-comments.js';
+import { QUEUE_TABS } from './components/card-context.js';
 import { resolveUiLang, t, type UiLang } from './i18n/index.js';
 import type { PageContext } from './layout.js';
 import { mountNewsroomPages } from './newsroom-routes.js';
@@ -37,6 +39,7 @@ import { CommenterPage } from './pages/commenter.js';
 import { LexiconPage } from './pages/lexicon.js';
 import { LoginPage } from './pages/login.js';
 import { QueuePage } from './pages/queue.js';
+import { RejectReasonsPage } from './pages/reject-reasons.js';
 import { StatsPage } from './pages/stats.js';
 import { UsersPage } from './pages/users.js';
 
@@ -126,7 +129,7 @@ const text = (max: number) =>
     .catch(undefined)
     .transform((v) => v || undefined);
 const queueQuery = z.object({
-  tab: z.enum(TAB_NAMES).catch('pending'),
+  tab: z.enum(QUEUE_TABS).catch('pending'),
   article: text(200),
   rule: text(60),
   q: text(200),
@@ -201,19 +204,32 @@ export function adminUiRoutes(services: Services): Hono {
   });
 
   // --- the queue ---
+  const presetTexts = async () => (await services.rejectReasonService.list()).map((r) => r.text);
   ui.get('/', ...page, (c) => c.redirect('/admin/queue', 302));
   ui.get('/queue', ...page, async (c) => {
     const query = queueQuery.parse(c.req.query());
     // A damaged cursor is treated as none: the first page.
     const after = (query.cursor && decodeCursor(query.cursor)) || undefined;
     const filters = { article: query.article, rule: query.rule, q: query.q };
-    const [list, counts] = await Promise.all([
-      listing.list({ ...TABS[query.tab], articleId: query.article, rule: query.rule, q: query.q, qInEmail: true, limit: PAGE_SIZE, after }),
+    const [list, counts, presets] = await Promise.all([
+      query.tab === 'reported'
+        ? listReported(services, { articleId: query.article, limit: PAGE_SIZE, after })
+        : listing.list({
+            ...TABS[query.tab],
+            articleId: query.article,
+            rule: query.rule,
+            q: query.q,
+            qInEmail: true,
+            limit: PAGE_SIZE,
+            after,
+          }),
       listing.tabCounts(),
+      presetTexts(),
     ]);
-    const [histories, moderatorNames] = await Promise.all([
+    const [histories, moderatorNames, comments] = await Promise.all([
       history.summaries(list.items.map((cm) => cm.id)),
-      moderators.emailsByIds(list.items.map((cm) => cm.decidedBy ?? '')),
+      moderators.emailsByIds(list.items.flatMap((cm) => [cm.decidedBy ?? '', cm.editedBy ?? ''])),
+      inQueueContext(services, list.items),
     ]);
     return render(
       c,
@@ -222,12 +238,13 @@ export function adminUiRoutes(services: Services): Hono {
         tab={query.tab}
         filters={filters}
         counts={counts}
-        comments={list.items}
+        comments={comments}
         histories={histories}
         moderatorNames={moderatorNames}
         nextCursor={list.next && encodeCursor(list.next)}
         isFirstPage={!after}
         now={new Date()}
+        presets={presets}
       />,
     );
   });
@@ -251,6 +268,12 @@ export function adminUiRoutes(services: Services): Hono {
     const entries = await lexiconService.list();
     const names = await moderators.emailsByIds(entries.map((e) => e.createdBy));
     return render(c, <LexiconPage page={pageContext(c)} entries={entries} names={names} />);
+  });
+
+  ui.get('/reject-reasons', ...page, async (c) => {
+    const reasons = await services.rejectReasonService.list();
+    const names = await moderators.emailsByIds(reasons.map((r) => r.createdBy));
+    return render(c, <RejectReasonsPage page={pageContext(c)} reasons={reasons} names={names} />);
   });
 
   ui.get('/users', ...page, adminOnly, async (c) => {

@@ -222,4 +222,21 @@ td, th { overflow-wrap: anywhere; }
   dialog { max-width: calc(100vw - 16px); }
   dialog dl { grid-template-columns: 70px 1fr; }
 }
+
+/* ---- issue 14, queue side (r14-admin-queue): card context, folding, reports, editing ----
+   Desktop rules only; the phone layout (390 px) of these is adapted by the pages' owner. */
+.meta .article-link { font-weight: 600; color: var(--ink); }
+.parent { font-size: 13px; color: var(--muted); border-left: 3px solid var(--line); padding: 0 0 0 8px; margin: 4px 0; }
+.parent summary { cursor: pointer; overflow-wrap: anywhere; }
+.parent .parent-text, .original .original-text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 4px 0; color: var(--ink); }
+.content.folded { max-height: calc(8 * 1.45em); overflow: hidden; line-height: 1.45; -webkit-mask-image: linear-gradient(#000 75%, transparent); mask-image: linear-gradient(#000 75%, transparent); }
+.card .fold { font-size: 13px; padding: 2px 0; }
+.original { font-size: 13px; margin: 2px 0; }
+.original summary { cursor: pointer; }
+.reports { margin: 4px 0; font-size: 13px; background: var(--bad-bg); border: 1px solid #fca5a5; border-radius: 5px; padding: 3px 8px; }
+.editor { display: flex; flex-direction: column; gap: 6px; margin: 4px 0; }
+.editor textarea { width: 100%; box-sizing: border-box; font: inherit; font-size: 14.5px; padding: 6px 8px; }
+.editor .row { display: flex; gap: 6px; }
+.card[aria-busy=true] { opacity: .75; }
+dialog .presets { margin: 4px 0 8px; padding-left: 0; list-style: none; }
 `;

@@ -7,10 +7,11 @@ import * as m001 from './001_initial.js';
 import * as m002 from './002_articles_and_edits.js';
 import * as m003 from './003_likes_and_reports.js';
 import * as m101 from './101_publish_outbox.js';
+import * as m201 from './201_reject_reasons.js';
 
 export interface Migration {
   name: string;
   up: string;
 }
 
-export const migrations: Migration[] = [m001, m002, m101, m003];
+export const migrations: Migration[] = [m001, m002, m101, m003, m201];

@@ -1,6 +1,6 @@
 /**
  * Every request of the script: JSON both ways, the session's CSRF token in X-CSRF-Token on
- * POST, the page's language as Accept-Language. A 401 sends the moderator to the login page
+ * POST and PATCH, the page's language as Accept-Language. A 401 sends the moderator to the login page
  * with "session expired"; network failures come back as an error, never as a throw.
  */
 import { body, csrf, tr } from './dom.js';
@@ -19,7 +19,7 @@ function toLogin(): void {
   setTimeout(() => location.assign(`/admin/login?expired=1&next=${encodeURIComponent(next)}`), 600);
 }
 
-export async function api<T>(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<ApiResult<T>> {
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, payload?: unknown): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -28,9 +28,9 @@ export async function api<T>(method: 'GET' | 'POST', path: string, payload?: unk
       headers: {
         Accept: 'application/json',
         'Accept-Language': body.dataset.lang === 'en' ? 'en' : 'vi',
-        ...(method === 'POST' ? { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } : {}),
+        ...(method !== 'GET' ? { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } : {}),
       },
-      body: method === 'POST' ? JSON.stringify(payload ?? {}) : undefined,
+      body: method !== 'GET' ? JSON.stringify(payload ?? {}) : undefined,
     });
   } catch {
     return { ok: false, status: 0, error: { code: 'network', message: navigator.onLine ? 'network error' : 'offline' } };

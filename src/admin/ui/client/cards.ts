@@ -74,15 +74,44 @@ export function setCardState(card: HTMLElement, text: string, elsewhere = false)
   }
 }
 
-/** In the pending tab a decided card leaves the list, so j/k and a/r keep working on what is left. */
+/** Tabs whose decided cards leave the list (what is left is still to do). */
+const leavesList = tab === 'pending' || tab === 'reported';
+/** Cards taken out of the list, kept to put back where they were when undone. */
+const detached = new Map<string, { item: Element; parent: Element; next: Element | null }>();
+
+/** In the pending and reported tabs a decided card leaves the list, so j/k and a/r keep working on what is left. */
 export function retire(card: HTMLElement): void {
   const wasCurrent = card.classList.contains('current');
   const index = cards().indexOf(card);
-  if (tab === 'pending') {
+  const item = card.closest('li');
+  if (leavesList && item?.parentElement) {
     card.classList.add('gone');
-    card.closest('li')?.remove();
+    detached.set(card.dataset.id ?? '', { item, parent: item.parentElement, next: item.nextElementSibling });
+    item.remove();
   }
   updateSelection();
   if (wasCurrent || index <= current)
-    setCurrent(tab === 'pending' ? Math.min(index, cards().length - 1) : current, document.activeElement === document.body || wasCurrent);
+    setCurrent(leavesList ? Math.min(index, cards().length - 1) : current, document.activeElement === document.body || wasCurrent);
+}
+
+/** Undo: the card is pending again; in the pending tab it comes back where it was, ready to decide. */
+export function restore(id: string, status: string): void {
+  const place = detached.get(id);
+  detached.delete(id);
+  if (place) place.parent.insertBefore(place.item, place.next?.isConnected ? place.next : null);
+  const card = cardOf(id);
+  if (!card) return;
+  card.dataset.status = status;
+  if (!place || tab !== 'pending') {
+    // Other tabs keep (or put back) the card, marked with its new state: it is in Chờ duyệt now.
+    setCardState(card, tr(`status.${status}`));
+    return;
+  }
+  card.classList.remove('gone', 'done');
+  const state = card.querySelector<HTMLElement>('.state');
+  if (state) state.textContent = '';
+  for (const button of card.querySelectorAll<HTMLButtonElement>('button[data-action]')) button.disabled = false;
+  const box = card.querySelector<HTMLInputElement>('input.select');
+  if (box) box.disabled = false;
+  setCurrent(cards().indexOf(card));
 }

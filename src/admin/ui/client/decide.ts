@@ -1,12 +1,14 @@
 /**
- * Approve/reject one card through the JSON API, then a 5-second undo: the opposite decision
- * with force, audited as an overturn. A comment someone else decided first is marked so.
+ * Approve/reject one card through the JSON API (approve may carry the edited text), then the
+ * toast with undo (./undo: reopen). A comment someone else decided first is marked so. A second
+ * press on a card whose decision is still on its way does nothing: it is not a colleague's doing.
  */
 import { api, type ApiError } from './api.js';
-import { cardOf, retire, setCardState } from './cards.js';
+import { retire, setCardState } from './cards.js';
 import { refreshCounts } from './counts.js';
 import { statusWord, tr } from './dom.js';
 import { toast } from './toast.js';
+import { offerUndo } from './undo.js';
 
 export interface StoredComment {
   id: string;
@@ -16,9 +18,22 @@ export interface StoredComment {
 
 export type Action = 'approve' | 'reject';
 
+export interface DecideOptions {
+  force?: boolean;
+  /** A preset picked with a number key; else the card's reason select. */
+  reason?: string;
+  /** The edited text to publish (approve only). */
+  content?: string;
+  /** Part of a bulk action, which shows one toast for all. */
+  quiet?: boolean;
+}
+
 /** Ids decided from this page, so their events from the stream are not "decided elsewhere". */
 export const decidedHere = new Set<string>();
-let lastUndo: (() => void) | null = null;
+/** Cards whose decision is on its way. */
+const inFlight = new Set<string>();
+
+export const doneMessage = (action: Action, n: number) => tr(action === 'approve' ? 'toast.approvedN' : 'toast.rejectedN', { n });
 
 export function alreadyDecidedMessage(error: ApiError): string {
   const details = error.details ?? {};
@@ -27,55 +42,48 @@ export function alreadyDecidedMessage(error: ApiError): string {
   return status ? tr('toast.alreadyDecided', { who, status }) : error.message;
 }
 
-export async function decide(card: HTMLElement, action: Action, options: { force?: boolean } = {}): Promise<void> {
+/** True when the decision was taken. */
+export async function decide(card: HTMLElement, action: Action, options: DecideOptions = {}): Promise<boolean> {
   const id = card.dataset.id!;
-  if (card.classList.contains('done')) return;
+  if (card.classList.contains('done') || inFlight.has(id)) return false;
+  inFlight.add(id);
+  card.setAttribute('aria-busy', 'true');
+  try {
+    return await send(card, id, action, options);
+  } finally {
+    inFlight.delete(id);
+    card.removeAttribute('aria-busy');
+  }
+}
+
+async function send(card: HTMLElement, id: string, action: Action, options: DecideOptions): Promise<boolean> {
   const force = options.force ?? card.querySelector<HTMLElement>(`button[data-action="${action}"]`)?.dataset.force === '1';
-  const reason = action === 'reject' ? card.querySelector<HTMLSelectElement>('select.reason')?.value || undefined : undefined;
+  const reason =
+    action === 'reject' ? (options.reason ?? (card.querySelector<HTMLSelectElement>('select.reason')?.value || undefined)) : undefined;
   decidedHere.add(id);
   const result = await api<StoredComment>('POST', `/admin/api/comments/${encodeURIComponent(id)}/${action}`, {
     ...(reason ? { reason } : {}),
     ...(force ? { force: true } : {}),
+    ...(options.content !== undefined ? { content: options.content } : {}),
   });
   if (result.ok) {
-    setCardState(card, action === 'approve' ? tr('toast.approved') : tr('toast.rejected'));
+    setCardState(card, statusWord(result.body.status));
     retire(card);
-    const undo = () => void overturn(id, action === 'approve' ? 'reject' : 'approve');
-    lastUndo = undo;
-    toast(action === 'approve' ? tr('toast.approved') : tr('toast.rejected'), { action: { label: tr('toast.undo'), run: undo } });
-    setTimeout(() => {
-      if (lastUndo === undo) lastUndo = null;
-    }, 5000);
-    refreshCounts();
-    return;
+    if (!options.quiet) {
+      offerUndo([id], doneMessage(action, 1));
+      refreshCounts();
+    }
+    return true;
   }
   decidedHere.delete(id);
-  if (result.status === 401) return;
+  if (result.status === 401) return false;
   if (result.error.code === 'already_decided' || result.error.code === 'conflict') {
     const message = alreadyDecidedMessage(result.error);
     setCardState(card, message, true);
-    toast(message, { bad: true });
+    if (!options.quiet) toast(message, { bad: true });
     refreshCounts();
-    return;
+    return false;
   }
   toast(tr('toast.failed', { message: result.error.message }), { bad: true });
-}
-
-/** Undo: the opposite decision with force (audited as an overturn). */
-async function overturn(id: string, action: Action): Promise<void> {
-  lastUndo = null;
-  const result = await api<StoredComment>('POST', `/admin/api/comments/${encodeURIComponent(id)}/${action}`, { force: true });
-  if (result.ok) {
-    toast(`${tr('toast.undone')} (${statusWord(result.body.status)})`);
-    const card = cardOf(id);
-    if (card) setCardState(card, statusWord(result.body.status));
-  } else if (result.status !== 401) {
-    toast(tr('toast.failed', { message: result.error.message }), { bad: true });
-  }
-  refreshCounts();
-}
-
-/** The u key: undo the last decision while its toast still offers it. */
-export function undoLast(): void {
-  lastUndo?.();
+  return false;
 }

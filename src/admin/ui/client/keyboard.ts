@@ -1,15 +1,26 @@
 /**
- * Keyboard triage in the queue: j/k move, a/r decide, x selects, A/R act on the selection,
- * u undoes, / jumps to the search field, ? opens the help. Keys typed into a field are left alone.
+ * Keyboard triage in the queue: j/k move, a/r decide, 1–9 reject with that preset reason,
+ * e edits, x selects, A/R act on the selection, u undoes (reopens), / jumps to the search field,
+ * ? opens the help. Keys typed into a field are left alone.
  */
 import { bulk } from './bulk.js';
 import { currentCard, currentIndex, setCurrent, updateSelection } from './cards.js';
-import { decide, undoLast } from './decide.js';
+import { decide } from './decide.js';
+import { openEditor } from './edit.js';
+import { undoLast } from './undo.js';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
+}
+
+/** Keys 1–9: the card's reason select holds the presets in key order (option 0 is "no reason"). */
+function rejectWithPreset(card: HTMLElement, n: number): void {
+  const preset = card.querySelector<HTMLSelectElement>('select.reason')?.options[n];
+  // Only cards that offer a rejection (not the rejected tabs) and only keys that have a preset.
+  if (!preset || !card.querySelector('button[data-action="reject"]')) return;
+  void decide(card, 'reject', { reason: preset.value });
 }
 
 export function onKey(event: KeyboardEvent): void {
@@ -34,6 +45,20 @@ export function onKey(event: KeyboardEvent): void {
       break;
     case 'r':
       if (card) void decide(card, 'reject');
+      break;
+    case 'e':
+      if (card) openEditor(card);
+      break;
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9':
+      if (card) rejectWithPreset(card, Number(event.key));
       break;
     case 'x': {
       const box = card?.querySelector<HTMLInputElement>('input.select');

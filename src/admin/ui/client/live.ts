@@ -9,6 +9,15 @@ import { decidedHere } from './decide.js';
 import { body, statusWord, tr } from './dom.js';
 
 let arrivals = 0;
+/** Every named event refreshes the tab counts; reports and reopenings change them too. */
+const LIVE_EVENTS = [
+  'comment.queued',
+  'comment.decided',
+  'comment.reopened',
+  'comment.edited',
+  'comment.reported',
+  'comment.reports_dismissed',
+];
 
 function onEvent(raw: string): void {
   let event: { type?: string; id?: string; status?: string; decidedBy?: string | null };
@@ -42,8 +51,7 @@ export function connectEvents(): void {
   // data-live tells the page (and tests) that updates flow; the stream replays nothing missed.
   source.addEventListener('open', () => (body.dataset.live = '1'));
   source.addEventListener('message', handler);
-  source.addEventListener('comment.queued', handler as EventListener);
-  source.addEventListener('comment.decided', handler as EventListener);
+  for (const name of LIVE_EVENTS) source.addEventListener(name, handler as EventListener);
   source.addEventListener('error', async () => {
     body.dataset.live = '0';
     // EventSource retries by itself; a lost session must end on the login page instead.

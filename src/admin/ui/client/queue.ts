@@ -1,10 +1,13 @@
 /**
- * The queue page's mouse and focus wiring: clicks on a card's buttons, the selection
+ * The queue page's mouse and focus wiring: clicks on a card's buttons (decide, keep, edit,
+ * fold), the selection
  * checkboxes, Tab focus into cards, the bulk buttons and the help dialog.
  */
 import { bulk } from './bulk.js';
 import { cards, focusMoved, list, setCurrent, updateSelection } from './cards.js';
 import { decide, type Action } from './decide.js';
+import { openEditor, toggleFold } from './edit.js';
+import { keep } from './reports.js';
 
 export function wireQueue(): void {
   if (list) {
@@ -13,8 +16,12 @@ export function wireQueue(): void {
       const card = target.closest<HTMLElement>('article.card');
       if (!card) return;
       setCurrent(cards().indexOf(card), false);
-      const button = target.closest<HTMLButtonElement>('button[data-action]');
-      if (button) void decide(card, button.dataset.action as Action);
+      const button = target.closest<HTMLButtonElement>('button[data-action], button[data-edit], button.fold');
+      if (!button) return;
+      if (button.dataset.edit) openEditor(card);
+      else if (button.classList.contains('fold')) toggleFold(button);
+      else if (button.dataset.action === 'dismiss') void keep(card);
+      else void decide(card, button.dataset.action as Action);
     });
     list.addEventListener('change', (event) => {
       if ((event.target as HTMLElement).matches('input.select')) updateSelection();

@@ -1,8 +1,13 @@
-/** Short messages in the #toasts region, gone after five seconds, optionally with one action (undo). */
+/**
+ * One short message at a time in the #toasts region: a new toast replaces the one shown (so
+ * a burst of decisions never piles up), gone after five seconds, optionally with one action (undo).
+ */
 const toasts = document.getElementById('toasts');
+let timer: ReturnType<typeof setTimeout> | undefined;
 
 export function toast(message: string, options: { action?: { label: string; run: () => void }; bad?: boolean; ms?: number } = {}): void {
   if (!toasts) return;
+  clearTimeout(timer);
   const item = document.createElement('div');
   item.className = options.bad ? 'toast bad' : 'toast';
   const text = document.createElement('span');
@@ -18,6 +23,6 @@ export function toast(message: string, options: { action?: { label: string; run:
     });
     item.append(button);
   }
-  toasts.append(item);
-  setTimeout(() => item.remove(), options.ms ?? 5000);
+  toasts.replaceChildren(item);
+  timer = setTimeout(() => item.remove(), options.ms ?? 5000);
 }

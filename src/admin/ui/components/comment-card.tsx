@@ -4,37 +4,49 @@
  * JSX, which escapes it: a comment holding <script> shows as text.
  */
 import type { FC } from 'hono/jsx';
-import type { Comment } from '../../../comments/types.js';
-import type { Tab } from '../../../store/comment-listing.js';
 import type { HistorySummary } from '../../../store/commenter-history.js';
 import { highlightSegments } from '../highlight.js';
 import { translator, type UiLang } from '../i18n/index.js';
-import { REJECT_PRESETS, reasonLabel, ruleLabel } from '../reasons.js';
+import { reasonLabel, ruleLabel } from '../reasons.js';
 import { formatAge, formatTime } from '../time.js';
+import { ArticleLink, OriginalText, ParentContext, ReportsLine, type QueueComment, type QueueTab } from './card-context.js';
+
+/** About 8 lines of the card's text: longer comments fold behind "Xem thêm". */
+const FOLD_CHARS = 640;
+const FOLD_LINES = 8;
+const isLong = (text: string) => text.length > FOLD_CHARS || text.split('\n').length > FOLD_LINES;
 
 export interface CardProps {
-  comment: Comment;
-  tab: Tab;
+  comment: QueueComment;
+  tab: QueueTab;
   lang: UiLang;
+  /** The preset rejection reasons, in number-key order. */
+  presets: readonly string[];
   now: Date;
   history: HistorySummary | undefined;
   /** Moderator id → email, for "decided by". */
   moderatorNames: Map<string, string>;
 }
 
-export const RejectReasonSelect: FC<{ lang: UiLang; id: string; label: string }> = ({ lang, id, label }) => {
+/** The reasons' select: option N is preset N, so the number keys pick options[N] (0 is "no reason"). */
+export const RejectReasonSelect: FC<{ lang: UiLang; id: string; label: string; presets: readonly string[] }> = ({
+  lang,
+  id,
+  label,
+  presets,
+}) => {
   const tr = translator(lang);
   return (
     <select id={id} class="reason" aria-label={label}>
       <option value="">{tr('card.noReason')}</option>
-      {REJECT_PRESETS.map((p) => (
-        <option value={p.value}>{tr(p.key)}</option>
+      {presets.map((text, i) => (
+        <option value={text}>{i < 9 ? tr('card.presetKey', { n: i + 1, text }) : text}</option>
       ))}
     </select>
   );
 };
 
-export const CommentCard: FC<CardProps> = ({ comment: c, tab, lang, now, history, moderatorNames }) => {
+export const CommentCard: FC<CardProps> = ({ comment: c, tab, lang, now, history, moderatorNames, presets }) => {
   const tr = translator(lang);
   const reasons = c.verdict?.reasons ?? [];
   const action = c.verdict?.action ?? 'pass';
@@ -65,9 +77,10 @@ export const CommentCard: FC<CardProps> = ({ comment: c, tab, lang, now, history
             <span>
               {tr('card.ip')} {c.ip ?? '—'}
             </span>
-            <span>
-              {tr('card.article')} <a href={`/admin/queue?${new URLSearchParams({ tab, article: c.articleId })}`}>{c.articleId}</a>
-            </span>
+            <ArticleLink comment={c} lang={lang} />
+            <a href={`/admin/queue?${new URLSearchParams({ tab, article: c.articleId })}`} title={tr('card.filterArticle')}>
+              {c.articleId}
+            </a>
             <time datetime={c.createdAt.toISOString()}>{formatTime(c.createdAt, lang)}</time>
             {c.status === 'pending' ? (
               <span class="age">{tr('card.waiting', { age: formatAge(c.createdAt, now, lang) })}</span>
@@ -82,7 +95,8 @@ export const CommentCard: FC<CardProps> = ({ comment: c, tab, lang, now, history
               </span>
             )}
           </div>
-          <p class="content">
+          <ParentContext comment={c} lang={lang} />
+          <p class={isLong(c.content) ? 'content folded' : 'content'} id={`t-${c.id}`}>
             {highlightSegments(c.content, reasons).map((s) =>
               s.tier ? (
                 <mark class={`t-${s.tier}`} title={s.rules.map((r) => ruleLabel(r, lang)).join(', ')}>
@@ -93,6 +107,13 @@ export const CommentCard: FC<CardProps> = ({ comment: c, tab, lang, now, history
               ),
             )}
           </p>
+          {isLong(c.content) ? (
+            <button type="button" class="link fold" aria-expanded="false" aria-controls={`t-${c.id}`}>
+              {tr('card.more')}
+            </button>
+          ) : null}
+          <OriginalText comment={c} lang={lang} editor={who(c.editedBy ?? null)} />
+          <ReportsLine comment={c} lang={lang} />
           {reasons.length ? (
             <ul class="reasons" aria-label={tr('card.reasons')}>
               {dedupeReasons(reasons).map((r) => (
@@ -119,7 +140,7 @@ export const CommentCard: FC<CardProps> = ({ comment: c, tab, lang, now, history
           </div>
         </div>
         <div class="actions" role="group" aria-label={tr('card.actions')}>
-          <CardActions comment={c} tab={tab} lang={lang} />
+          <CardActions comment={c} tab={tab} lang={lang} presets={presets} />
           <p class="state" aria-live="polite"></p>
         </div>
       </article>
@@ -127,9 +148,38 @@ export const CommentCard: FC<CardProps> = ({ comment: c, tab, lang, now, history
   );
 };
 
-const CardActions: FC<{ comment: Comment; tab: Tab; lang: UiLang }> = ({ comment: c, tab, lang }) => {
+const CardActions: FC<{ comment: QueueComment; tab: QueueTab; lang: UiLang; presets: readonly string[] }> = ({
+  comment: c,
+  tab,
+  lang,
+  presets,
+}) => {
   const tr = translator(lang);
-  const reasonId = `reason-${c.id}`;
+  const reasons = <RejectReasonSelect lang={lang} id={`reason-${c.id}`} label={tr('card.reason')} presets={presets} />;
+  // Pending and approved text can be edited in place ("Lưu và duyệt" / "Lưu", ../client/edit.ts).
+  const edit =
+    c.status === 'pending' || c.status === 'approved' ? (
+      <button type="button" class="edit" data-edit="1" aria-keyshortcuts="e">
+        {tr('card.edit')}
+      </button>
+    ) : null;
+  if (tab === 'reported') {
+    // Removing a reported (published) comment is a forced rejection: it unpublishes it.
+    return (
+      <>
+        <div class="row">
+          <button type="button" class="reject" data-action="reject" data-force="1" aria-keyshortcuts="r">
+            {tr('card.unpublish')}
+          </button>
+          <button type="button" class="keep" data-action="dismiss">
+            {tr('card.keep')}
+          </button>
+        </div>
+        {reasons}
+        {edit}
+      </>
+    );
+  }
   if (tab === 'pending') {
     return (
       <>
@@ -141,7 +191,8 @@ const CardActions: FC<{ comment: Comment; tab: Tab; lang: UiLang }> = ({ comment
             {tr('card.reject')}
           </button>
         </div>
-        <RejectReasonSelect lang={lang} id={reasonId} label={tr('card.reason')} />
+        {reasons}
+        {edit}
       </>
     );
   }
@@ -162,7 +213,8 @@ const CardActions: FC<{ comment: Comment; tab: Tab; lang: UiLang }> = ({ comment
           {tr('card.overturnReject')}
         </button>
       </div>
-      <RejectReasonSelect lang={lang} id={reasonId} label={tr('card.reason')} />
+      {reasons}
+      {edit}
     </>
   );
 };

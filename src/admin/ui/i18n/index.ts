@@ -54,6 +54,19 @@ export const CLIENT_KEYS = [
   'status.queued',
   'card.decidedElsewhere',
   'card.byFilter',
+  // issue 14, queue side
+  'toast.approvedN',
+  'toast.rejectedN',
+  'toast.reopenedN',
+  'toast.keptN',
+  'toast.edited',
+  'toast.failedN',
+  'card.more',
+  'card.less',
+  'card.editLabel',
+  'card.saveApprove',
+  'card.save',
+  'card.cancelEdit',
 ] as const satisfies readonly UiKey[];
 
 export function clientStrings(lang: UiLang): Record<string, string> {

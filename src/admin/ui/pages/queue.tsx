@@ -1,8 +1,8 @@
-/** The queue: four tabs with live counts, filters, a bulk bar, the cards, a cursor pager. */
+/** The queue: five tabs with live counts, filters, a bulk bar, the cards, a cursor pager. */
 import type { FC } from 'hono/jsx';
-import type { Comment } from '../../../comments/types.js';
-import { TAB_NAMES, type Tab, type TabCounts } from '../../../store/comment-listing.js';
+import type { TabCounts } from '../../../store/comment-listing.js';
 import type { HistorySummary } from '../../../store/commenter-history.js';
+import { QUEUE_TABS, type QueueComment, type QueueTab } from '../components/card-context.js';
 import { CommentCard, RejectReasonSelect } from '../components/comment-card.js';
 import { translator } from '../i18n/index.js';
 import { Layout, type PageContext } from '../layout.js';
@@ -18,10 +18,13 @@ export interface QueueFilters {
 
 export interface QueuePageProps {
   page: PageContext;
-  tab: Tab;
+  tab: QueueTab;
   filters: QueueFilters;
-  counts: TabCounts;
-  comments: Comment[];
+  /** `reported` is counted once the reports backend answers it. */
+  counts: TabCounts & { reported?: number };
+  comments: QueueComment[];
+  /** Preset rejection reasons, in number-key order (keys 1–9). */
+  presets: readonly string[];
   histories: Map<string, HistorySummary>;
   moderatorNames: Map<string, string>;
   nextCursor: string | null;
@@ -29,7 +32,7 @@ export interface QueuePageProps {
   now: Date;
 }
 
-export function queueHref(tab: Tab, filters: QueueFilters, cursor?: string): string {
+export function queueHref(tab: QueueTab, filters: QueueFilters, cursor?: string): string {
   const params = new URLSearchParams({ tab });
   if (filters.article) params.set('article', filters.article);
   if (filters.rule) params.set('rule', filters.rule);
@@ -46,12 +49,12 @@ export const QueuePage: FC<QueuePageProps> = (props) => {
       <h1 class="visually-hidden">{tr(`tab.${tab}`)}</h1>
       <nav aria-label={tr('tab.list')}>
         <ul class="tabs">
-          {TAB_NAMES.map((t) => (
+          {QUEUE_TABS.map((t) => (
             <li>
               <a href={queueHref(t, filters)} aria-current={t === tab ? 'page' : undefined} data-tab={t}>
                 {tr(`tab.${t}`)}
-                <span class="count" data-count={t} title={t === 'pending' ? undefined : tr('tab.last24h')}>
-                  {counts[t]}
+                <span class="count" data-count={t} title={t === 'pending' || t === 'reported' ? undefined : tr('tab.last24h')}>
+                  {counts[t] ?? ''}
                 </span>
               </a>
             </li>
@@ -82,7 +85,7 @@ export const QueuePage: FC<QueuePageProps> = (props) => {
         <span class="sel" id="selected-count" aria-live="polite">
           {tr('bulk.selected', { n: 0 })}
         </span>
-        {tab !== 'approved' ? (
+        {tab !== 'approved' && tab !== 'reported' ? (
           <button type="button" class="approve" data-bulk="approve" aria-keyshortcuts="Shift+A">
             {tr('bulk.approve')}
           </button>
@@ -92,11 +95,11 @@ export const QueuePage: FC<QueuePageProps> = (props) => {
             <button type="button" class="reject" data-bulk="reject" aria-keyshortcuts="Shift+R">
               {tr('bulk.reject')}
             </button>
-            <RejectReasonSelect lang={page.lang} id="bulk-reason" label={tr('card.reason')} />
+            <RejectReasonSelect lang={page.lang} id="bulk-reason" label={tr('card.reason')} presets={props.presets} />
           </>
         ) : null}
         <span class="keys">
-          <kbd>j</kbd>/<kbd>k</kbd> · <kbd>a</kbd> · <kbd>r</kbd> · <kbd>x</kbd> · <kbd>u</kbd> ·{' '}
+          <kbd>j</kbd>/<kbd>k</kbd> · <kbd>a</kbd> · <kbd>r</kbd> · <kbd>1</kbd>–<kbd>9</kbd> · <kbd>e</kbd> · <kbd>x</kbd> · <kbd>u</kbd> ·{' '}
           <button type="button" class="link" data-open-help>
             {tr('nav.shortcuts')}
           </button>
@@ -119,6 +122,7 @@ export const QueuePage: FC<QueuePageProps> = (props) => {
               now={props.now}
               history={props.histories.get(c.id)}
               moderatorNames={props.moderatorNames}
+              presets={props.presets}
             />
           ))}
         </ol>
@@ -129,18 +133,20 @@ export const QueuePage: FC<QueuePageProps> = (props) => {
         next={props.nextCursor ? queueHref(tab, filters, props.nextCursor) : null}
         nextLabel={tr('queue.more')}
       />
-      <HelpDialog page={page} />
+      <HelpDialog page={page} presets={props.presets} />
     </Layout>
   );
 };
 
-const HelpDialog: FC<{ page: PageContext }> = ({ page }) => {
+const HelpDialog: FC<{ page: PageContext; presets: readonly string[] }> = ({ page, presets }) => {
   const tr = translator(page.lang);
   const rows: Array<[string, Parameters<typeof tr>[0]]> = [
     ['j', 'help.j'],
     ['k', 'help.k'],
     ['a', 'help.a'],
     ['r', 'help.r'],
+    ['1–9', 'help.digits'],
+    ['e', 'help.e'],
     ['x', 'help.x'],
     ['A', 'help.A'],
     ['R', 'help.R'],
@@ -161,6 +167,17 @@ const HelpDialog: FC<{ page: PageContext }> = ({ page }) => {
           </>
         ))}
       </dl>
+      <h3 class="presets-title">{tr('help.presets')}</h3>
+      <ol class="presets">
+        {presets.slice(0, 9).map((text, i) => (
+          <li>
+            <kbd>{i + 1}</kbd> {text}
+          </li>
+        ))}
+      </ol>
+      <p>
+        <a href="/admin/reject-reasons">{tr('presets.edit')}</a>
+      </p>
       <form method="dialog">
         <button type="submit">{tr('help.close')}</button>
       </form>
