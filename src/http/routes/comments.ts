@@ -76,6 +76,7 @@ export function publicCommentRoutes(services: Services): DocumentedRoutes {
     comments: services.comments,
     duplicates: services.duplicates,
     moderationQueue: services.queues.moderation,
+    replicaAcks: services.replicaAcks,
     logger,
   };
   const store = services.idempotency;
