@@ -13,6 +13,20 @@ export interface RateLimitSetting {
   durationSeconds: number;
 }
 
+export interface RedisSentinelAddress {
+  host: string;
+  port: number;
+}
+
+/** REDIS_SENTINELS, REDIS_SENTINEL_NAME, REDIS_SENTINEL_PASSWORD. */
+export interface RedisSentinelSetting {
+  sentinels: RedisSentinelAddress[];
+  /** The master name the Sentinels monitor (`sentinel monitor <name> …`). */
+  name: string;
+  /** Sentinel's own password (`requirepass` of the sentinels), when they have one. */
+  password?: string;
+}
+
 const rateLimit = z
   .string()
   .regex(/^\d{1,9}\/\d{1,6}$/, 'must look like count/seconds, e.g. 5/60')
@@ -56,6 +70,24 @@ const url = (protocols: string[]) =>
     `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
   );
 
+/** `host:port,host:port`: the Sentinels to ask for the primary (REDIS_SENTINELS). */
+const sentinelList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine((entries) => entries.every((e) => /^[^\s:]+:\d{1,5}$/.test(e)), 'must be host:port,host:port')
+  .transform((entries): RedisSentinelAddress[] =>
+    entries.map((e) => {
+      const at = e.lastIndexOf(':');
+      return { host: e.slice(0, at), port: Number(e.slice(at + 1)) };
+    }),
+  );
+
 const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 const schema = z
@@ -66,6 +98,16 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    REDIS_SENTINELS: sentinelList,
+    REDIS_SENTINEL_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, . _ or - only')
+      .optional(),
+    REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+    // Replicas that must hold an accepted comment's job before the 202 (Redis WAIT). Unset: 1
+    // with Sentinel (a failover then loses no accepted comment), 0 with a single Redis.
+    REDIS_MIN_REPLICA_ACKS: z.coerce.number().int().min(0).max(10).optional(),
+    REDIS_REPLICA_ACK_TIMEOUT_MS: int(500, 10, 1_500),
     REDIS_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or - only')
@@ -136,6 +178,13 @@ const schema = z
     if (adminPasswordProblem && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: configProblem(adminPasswordProblem) });
     }
+    if (env.REDIS_SENTINELS.length > 0 && !env.REDIS_SENTINEL_NAME) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_SENTINEL_NAME'],
+        message: 'is required when REDIS_SENTINELS is set (the master name Sentinel monitors)',
+      });
+    }
     if (env.SITE_WEBHOOK_URL && !env.SITE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SITE_WEBHOOK_SECRET'], message: 'is required when SITE_WEBHOOK_URL is set' });
     }
@@ -149,7 +198,14 @@ export interface Config {
   port: number;
   host: string;
   logLevel: Env['LOG_LEVEL'];
+  /**
+   * Redis: the URL gives the user, password and database (and the host when there is no
+   * Sentinel); with `redisSentinel` set, the primary is whatever the Sentinels name.
+   */
   redisUrl: string;
+  redisSentinel?: RedisSentinelSetting;
+  /** Replicas that must acknowledge a moderation job before the comment is accepted (WAIT). */
+  redisReplicaAcks: { replicas: number; timeoutMs: number };
   /** Namespace of every Redis key and BullMQ queue, so several deployments or tests share one Redis. */
   redisPrefix: string;
   /** Unset: embedded PGlite under dataDir. */
@@ -218,6 +274,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
+    redisSentinel:
+      e.REDIS_SENTINELS.length > 0 && e.REDIS_SENTINEL_NAME
+        ? { sentinels: e.REDIS_SENTINELS, name: e.REDIS_SENTINEL_NAME, password: e.REDIS_SENTINEL_PASSWORD }
+        : undefined,
+    redisReplicaAcks: {
+      replicas: e.REDIS_MIN_REPLICA_ACKS ?? (e.REDIS_SENTINELS.length > 0 ? 1 : 0),
+      timeoutMs: e.REDIS_REPLICA_ACK_TIMEOUT_MS,
+    },
     redisPrefix: e.REDIS_PREFIX,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,

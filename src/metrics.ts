@@ -19,6 +19,16 @@ export const commentsAccepted = counter('comments_accepted_total', 'Comments ans
 export const commentsRejected = counter('comments_rejected_total', 'Submissions refused, by error code', ['reason']);
 export const verdicts = counter('comments_verdicts_total', 'Filter verdicts: pass, review, block', ['action']);
 export const decisions = counter('comments_decisions_total', 'Approvals and rejections, by filter or moderator', ['decision', 'by']);
+export const replicaAckShortfalls = counter(
+  'redis_replica_ack_shortfalls_total',
+  'Comments answered 503 because too few Redis replicas acknowledged their job in time (WAIT)',
+);
+export const redisFailovers = counter('redis_failovers_total', 'Redis primary changes this process saw (Sentinel failovers)');
+export const redisConnectedReplicas = gauge(
+  'redis_connected_replicas',
+  'Replicas connected to the Redis primary (read by the api every second when REDIS_MIN_REPLICA_ACKS > 0)',
+);
+export const redisPrimary = gauge('redis_primary', 'The Redis node this process writes to (1 for the current primary)', ['address']);
 export const captchaIssued = counter('captcha_issued_total', 'Captchas served');
 export const captchaVerifications = counter('captcha_verifications_total', 'Captcha verifications: ok, wrong, expired', ['result']);
 export const webhookDeliveries = counter('webhook_deliveries_total', 'Webhook deliveries to the site: ok, retry, failed', ['result']);

@@ -27,7 +27,9 @@ import { createLikeService, type LikeService } from './comments/likes.js';
 import { createReaderReportService, type ReaderReportService } from './comments/reports.js';
 import { DuplicateGuard } from './comments/duplicates.js';
 import { IdempotencyStore } from './comments/idempotency.js';
+import type { ReplicaAcks } from './comments/accept.js';
 import type { Config } from './config.js';
+import * as metrics from './metrics.js';
 import { createFilterEngine, type FilterEngine } from './filters/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { ensureBootstrapAdmin } from './moderation/accounts/bootstrap.js';
@@ -61,7 +63,15 @@ import { RejectReasonStore } from './store/reject-reasons.js';
 import { migrate } from './store/migrate.js';
 import { ModeratorStore } from './store/moderators.js';
 import { OutboxStore } from './store/outbox.js';
-import { closeRedis, createRedis, redisUnreachableMessage, waitForRedis } from './store/redis.js';
+import {
+  closeRedis,
+  connectedAddress,
+  createRedis,
+  redisUnreachableMessage,
+  replicaWaiter,
+  waitForRedis,
+  watchPrimary,
+} from './store/redis.js';
 import { ReportStore } from './store/reports.js';
 import { StatsStore } from './store/stats.js';
 
@@ -139,6 +149,8 @@ export interface Services extends Stores, RedisStores, DomainServices {
   keys: RedisKeys;
   /** The BullMQ queues by name: moderation, publish, maintenance (see the header). */
   queues: Queues;
+  /** WAIT on the queues' connection: replicas holding the accepted comments' jobs. */
+  replicaAcks: ReplicaAcks;
   /** Set draining on SIGTERM so /readyz answers 503 while requests and jobs finish. */
   lifecycle: Lifecycle;
   /** Functions run on close, latest first (workers, timers, subscribers register here). */
@@ -164,15 +176,15 @@ export async function createServices(config: Config, options: ServiceOptions = {
     if (applied.length) logger.info({ applied }, 'migrations applied');
     const stores = createStores(db);
     await ensureBootstrapAdmin({ config, moderators: stores.moderators, logger });
-    const redis = createRedis(config.redisUrl, 'command');
+    const redis = createRedis(config, 'command');
     closers.push(() => closeRedis(redis));
     await waitForRedis(redis, REDIS_START_TIMEOUT_MS).catch(() => {
-      throw new Error(redisUnreachableMessage(config.redisUrl, REDIS_START_TIMEOUT_MS));
+      throw new Error(redisUnreachableMessage(config, REDIS_START_TIMEOUT_MS));
     });
     // The database number as ioredis SELECTs it from REDIS_URL (path or ?db=): pub/sub channels carry it.
     const keys = redisKeys(config.redisPrefix, { db: redis.options.db ?? 0 });
     // Queues get their own connection: BullMQ may block on it, the api's must stay fast.
-    const queueConnection = createRedis(config.redisUrl, 'queue');
+    const queueConnection = createRedis(config, 'queue');
     closers.push(() => void queueConnection.disconnect());
     const queues = createQueues(queueConnection, keys.queuePrefix, { retention: config.retention });
     // Without a listener BullMQ prints every reconnect failure to stderr; /readyz reports Redis.
@@ -181,7 +193,26 @@ export async function createServices(config: Config, options: ServiceOptions = {
     closers.push(() => queues.close());
     const captcha = createCaptchaService({ redis, keys, config, logger });
     closers.push(() => captcha.close());
-    const base = { config, logger, db, redis, keys, queues, ...stores, ...createRedisStores(redis, keys) };
+    // A failover seen by this process: counted, and logged where the old and new primary show.
+    const replicaAcks = replicaWaiter(queueConnection, config.redisReplicaAcks);
+    closers.push(() => replicaAcks.close());
+    showPrimary(connectedAddress(redis) ?? 'unknown');
+    watchPrimary(redis, (from, to) => {
+      metrics.redisFailovers.inc();
+      showPrimary(to);
+      logger.warn({ from, to }, 'Redis primary changed (failover)');
+    });
+    const base = {
+      config,
+      logger,
+      db,
+      redis,
+      keys,
+      queues,
+      replicaAcks,
+      ...stores,
+      ...createRedisStores(redis, keys),
+    };
     const services: Services = {
       ...base,
       ...createDomainServices(base, captcha),
@@ -200,6 +231,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
     await db.close();
     throw error;
   }
+}
+
+/** The gauge redis_primary{address} names one node: the one this process writes to now. */
+function showPrimary(address: string): void {
+  metrics.redisPrimary.reset();
+  metrics.redisPrimary.set({ address }, 1);
 }
 
 function createStores(db: Db): Stores {

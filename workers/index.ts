@@ -29,7 +29,7 @@ export type WorkerDeps = ModerationDeps &
   MaintenanceDeps &
   LexiconSyncDeps &
   OutboxSweeperDeps & {
-    config: Pick<Config, 'redisUrl' | 'workerConcurrency' | 'workerHeartbeatMaxAgeSeconds'>;
+    config: Pick<Config, 'redisUrl' | 'redisSentinel' | 'workerConcurrency' | 'workerHeartbeatMaxAgeSeconds'>;
     keys: RedisKeys;
     redis: Redis;
     queues: Pick<Queues, 'moderation' | 'publish' | 'maintenance'>;
@@ -37,7 +37,7 @@ export type WorkerDeps = ModerationDeps &
 
 export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const { config, keys, logger } = deps;
-  const connection = () => createRedis(config.redisUrl, 'blocking');
+  const connection = () => createRedis(config, 'blocking');
   const connections = [connection()];
   // Admins' word lists: loaded before the first job, reloaded on every change.
   const lexiconSync = await startLexiconSync(deps);

@@ -19,6 +19,9 @@
  *   6. duplicate (10 min)            409 duplicate_comment marker taken with 3, given back if
  *                                                       3, 4, 5 or 7 fails
  *   7. enqueue (jobId = comment id)  202 pending        only once BullMQ holds the job
+ *   8. replicas hold it (Sentinel)   503 unavailable    REDIS_MIN_REPLICA_ACKS replicas within
+ *                                                       REDIS_REPLICA_ACK_TIMEOUT_MS (WAIT), so a
+ *                                                       failover loses no comment answered 202
  *
  * Steps 3, 4 (its Redis read) and 6 run at the same time (no Redis round trip of their own;
  * the commands go out in one write); the answers keep the order above. The one visible effect: an
@@ -30,7 +33,7 @@
  * or hanging at any step: 503 unavailable within 2 s (see deadline.ts).
  */
 import type { Queue } from 'bullmq';
-import { AppError } from '../errors.js';
+import { AppError, unavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
 import * as metrics from '../metrics.js';
 import type { ModerationJobData } from '../queues/index.js';
@@ -53,6 +56,15 @@ export interface SubmissionLimiter {
   consume(key: string): Promise<void>;
 }
 
+/**
+ * Redis WAIT on the connection that added the job: how many replicas hold every write made
+ * on it so far. `required()` 0 (one Redis, no replica connected) skips the step.
+ */
+export interface ReplicaAcks {
+  required(): number;
+  wait(): Promise<number>;
+}
+
 export interface AcceptDeps {
   limiter: SubmissionLimiter;
   captcha: CaptchaVerifier;
@@ -62,6 +74,8 @@ export interface AcceptDeps {
   /** ALLOWED_ORIGINS: an articleUrl of another origin is not kept. Empty: any origin. */
   allowedOrigins: readonly string[];
   moderationQueue: Pick<Queue<ModerationJobData>, 'add'>;
+  /** Absent: no replica to wait for (tests of the other steps). */
+  replicaAcks?: ReplicaAcks;
   logger: Pick<Logger, 'info' | 'warn'>;
 }
 
@@ -133,6 +147,7 @@ export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, 
     giveBackMarker(); // let the reader send the same comment again
     throw error;
   }
+  await requireReplicas(deps.replicaAcks);
   metrics.commentsAccepted.inc();
   deps.logger.info({ commentId: id, articleId: comment.articleId }, 'comment accepted');
   return { id, status: 'pending' };
@@ -160,6 +175,22 @@ export function articleFromPage(
 
 function originAllowed(url: string, allowedOrigins: readonly string[]): boolean {
   return allowedOrigins.length === 0 || allowedOrigins.includes(new URL(url).origin);
+}
+
+/**
+ * The job is on the primary; with Sentinel it must reach a replica too before the reader is
+ * told "accepted", or a failover right now would lose it. Too few replicas in time: 503. The
+ * duplicate marker is kept: the job may still be processed, and the marker lives on the same
+ * primary, so it disappears exactly when the job does.
+ */
+async function requireReplicas(acks: ReplicaAcks | undefined): Promise<void> {
+  const required = acks?.required() ?? 0;
+  if (!acks || required === 0) return;
+  const acknowledged = await withinStepTimeout(acks.wait(), 'replica acknowledgement');
+  if (acknowledged < required) {
+    metrics.replicaAckShortfalls.inc();
+    throw unavailable(1);
+  }
 }
 
 /** Replies answer an approved comment of the same article; anything else is 404. */

@@ -21,7 +21,7 @@ export interface LexiconSyncDeps {
   lexicon: Pick<LexiconStore, 'loadCustom'>;
   filter: Pick<FilterEngine, 'setCustom'>;
   /** The subscriber opens its own connection to this Redis. */
-  config: Pick<Config, 'redisUrl'>;
+  config: Pick<Config, 'redisUrl' | 'redisSentinel'>;
   keys: Pick<RedisKeys, 'lexiconChannel'>;
   logger: Logger;
 }
@@ -55,7 +55,7 @@ export async function startLexiconSync(services: LexiconSyncDeps): Promise<Lexic
   };
 
   await reload();
-  const subscriber = createRedis(services.config.redisUrl, 'subscriber');
+  const subscriber = createRedis(services.config, 'subscriber');
   subscriber.on('message', (channel) => {
     if (channel === services.keys.lexiconChannel) void reload();
   });

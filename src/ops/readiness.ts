@@ -7,10 +7,13 @@
  *   copy whose comments would sit in the queue forever is not ready, so a deployment with
  *   no (or only wedged) workers shows up as not ready rather than as a silent backlog.
  * - shutdown: present only while the process drains after SIGTERM.
+ *
+ * `redisPrimary` says which Redis node this copy talks to (with Sentinel: the primary now).
  */
 import type { Redis } from 'ioredis';
 import type { Queryable } from '../store/db.js';
 import type { RedisKeys } from '../store/keys.js';
+import { connectedAddress } from '../store/redis.js';
 import { freshestHeartbeat } from './heartbeat.js';
 import type { Lifecycle } from './lifecycle.js';
 import { withTimeout } from '../util/timeout.js';
@@ -30,6 +33,8 @@ export interface Readiness {
   ready: boolean;
   checks: Record<string, CheckResult>;
   failed: string[];
+  /** Where the command connection is connected now: with Sentinel, which node is primary. */
+  redisPrimary: string | null;
 }
 
 export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
@@ -60,5 +65,5 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   const failed = Object.entries(checks)
     .filter(([, v]) => v !== 'ok')
     .map(([k]) => k);
-  return { ready: failed.length === 0, checks, failed };
+  return { ready: failed.length === 0, checks, failed, redisPrimary: connectedAddress(deps.redis) };
 }

@@ -11,7 +11,12 @@
  * - `subscriber`: pub/sub listeners (SSE, word-list reloads); reconnects forever.
  */
 import { Redis, type RedisOptions } from 'ioredis';
+import type { Config } from '../config.js';
+import * as metrics from '../metrics.js';
 import { withTimeout } from '../util/timeout.js';
+
+/** Where Redis is: REDIS_URL alone, or the Sentinels that name the primary (REDIS_SENTINELS). */
+export type RedisEndpoint = Pick<Config, 'redisUrl' | 'redisSentinel'>;
 
 export type RedisRole = 'command' | 'blocking' | 'subscriber' | 'queue';
 
@@ -28,8 +33,28 @@ export function redisOptions(role: RedisRole): RedisOptions {
   return { ...base, maxRetriesPerRequest: null, enableOfflineQueue: true };
 }
 
-export function createRedis(url: string, role: RedisRole): Redis {
-  const redis = new Redis(url, redisOptions(role));
+/**
+ * With Sentinel, REDIS_URL still gives the user, password and database; the host comes from
+ * the Sentinels. ioredis asks them for the primary at every (re)connect, and with
+ * `failoverDetector` it also listens for `+switch-master`, so a failover moves every
+ * connection to the new primary within a reconnect, not after a timeout.
+ */
+export function sentinelOptions(endpoint: RedisEndpoint): RedisOptions {
+  const sentinel = endpoint.redisSentinel;
+  if (!sentinel) return {};
+  return {
+    sentinels: sentinel.sentinels,
+    name: sentinel.name,
+    sentinelPassword: sentinel.password,
+    failoverDetector: true,
+    // Sentinels unreachable: keep asking, at most once a second (like the reconnects).
+    sentinelRetryStrategy: (times) => Math.min(times * 100, 1_000),
+  };
+}
+
+export function createRedis(endpoint: RedisEndpoint | string, role: RedisRole): Redis {
+  const { redisUrl, redisSentinel } = typeof endpoint === 'string' ? { redisUrl: endpoint, redisSentinel: undefined } : endpoint;
+  const redis = new Redis(redisUrl, { ...redisOptions(role), ...sentinelOptions({ redisUrl, redisSentinel }) });
   // Errors surface through the failing command; an unhandled 'error' event would crash us.
   redis.on('error', () => {});
   return redis;
@@ -73,7 +98,13 @@ export async function waitForRedis(redis: Redis, timeoutMs = 5_000): Promise<voi
  * What a newcomer whose Redis is not running reads when the service will not start: the
  * address it tried (password hidden) and the two ways to get a Redis on this machine.
  */
-export function redisUnreachableMessage(url: string, timeoutMs: number): string {
+export function redisUnreachableMessage(endpoint: RedisEndpoint, timeoutMs: number): string {
+  if (endpoint.redisSentinel) {
+    const { sentinels, name } = endpoint.redisSentinel;
+    const where = sentinels.map((s) => `${s.host}:${s.port}`).join(',');
+    return `Redis primary "${name}" not reachable through the Sentinels ${where} (REDIS_SENTINELS, REDIS_SENTINEL_NAME) within ${timeoutMs} ms.`;
+  }
+  const url = endpoint.redisUrl;
   return [
     `Redis not reachable at ${redactedUrl(url)} (REDIS_URL) within ${timeoutMs} ms.`,
     'Start one: `apt-get install redis-server` (then `redis-server`),',
@@ -90,4 +121,63 @@ function redactedUrl(url: string): string {
   } catch {
     return '(unparsable REDIS_URL)';
   }
+}
+
+/** `host:port` of the server this connection talks to now (the primary, with Sentinel). */
+export function connectedAddress(redis: Redis): string | null {
+  const socket = redis.stream;
+  return socket?.remoteAddress ? `${socket.remoteAddress}:${socket.remotePort}` : null;
+}
+
+/**
+ * Calls `onChange(from, to)` whenever the connection becomes ready on another server than
+ * before: a Sentinel failover seen from this process (a plain reconnect to the same Redis is
+ * not one).
+ */
+export function watchPrimary(redis: Redis, onChange: (from: string, to: string) => void): void {
+  let known = redis.status === 'ready' ? connectedAddress(redis) : null;
+  redis.on('ready', () => {
+    const now = connectedAddress(redis);
+    if (known && now && now !== known) onChange(known, now);
+    if (now) known = now;
+  });
+}
+
+/** How often the api reads how many replicas its primary has (INFO replication). */
+const REPLICA_COUNT_REFRESH_MS = 1_000;
+
+export interface ReplicaWaiter {
+  /** Replicas to wait for now: the setting, but never more than the primary has connected. */
+  required(): number;
+  /** WAIT on the queues' connection: how many replicas hold every write made on it so far. */
+  wait(): Promise<number>;
+  close(): void;
+}
+
+/**
+ * WAIT for `setting.replicas` replicas on `connection` (the one BullMQ adds jobs on). A
+ * primary that has fewer replicas connected than that (after a failover promoted the only
+ * one, until the old primary comes back as a replica) is waited on for those it has: the
+ * service keeps accepting on one node rather than refusing everyone; the gauge
+ * redis_connected_replicas shows it.
+ */
+export function replicaWaiter(connection: Redis, setting: Config['redisReplicaAcks']): ReplicaWaiter {
+  let connected = setting.replicas;
+  const refresh = async () => {
+    try {
+      const info = await connection.info('replication');
+      connected = Number(/^connected_slaves:(\d+)/m.exec(info)?.[1] ?? 0);
+      metrics.redisConnectedReplicas.set(connected);
+    } catch {
+      // Redis unreachable: the accept path fails on its own; keep the last count.
+    }
+  };
+  const timer = setting.replicas > 0 ? setInterval(refresh, REPLICA_COUNT_REFRESH_MS) : undefined;
+  timer?.unref();
+  if (timer) connection.on('ready', refresh);
+  return {
+    required: () => Math.min(setting.replicas, connected),
+    wait: () => connection.wait(Math.min(setting.replicas, connected), setting.timeoutMs),
+    close: () => clearInterval(timer),
+  };
 }

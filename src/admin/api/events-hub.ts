@@ -7,12 +7,12 @@
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../logger.js';
-import { createRedis } from '../../store/redis.js';
+import { createRedis, type RedisEndpoint } from '../../store/redis.js';
 
 export type EventListener = (message: string) => void;
 
 export interface EventHubOptions {
-  redisUrl: string;
+  redis: RedisEndpoint;
   channel: string;
   logger: Logger;
 }
@@ -54,7 +54,7 @@ export class EventHub {
   private connect(): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('event hub closed'));
     if (!this.subscribed) {
-      const subscriber = createRedis(this.options.redisUrl, 'subscriber');
+      const subscriber = createRedis(this.options.redis, 'subscriber');
       this.subscriber = subscriber;
       subscriber.on('message', (_channel: string, message: string) => {
         for (const listener of this.listeners) {

@@ -20,7 +20,7 @@ import { statsRoutes } from './stats.js';
 import { userRoutes } from './users.js';
 
 export function adminApiRoutes(services: Services): DocumentedRoutes {
-  const hub = new EventHub({ redisUrl: services.config.redisUrl, channel: services.keys.eventsChannel, logger: services.logger });
+  const hub = new EventHub({ redis: services.config, channel: services.keys.eventsChannel, logger: services.logger });
   services.onClose(() => hub.close());
 
   const api = documentedRoutes();

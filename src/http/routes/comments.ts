@@ -79,6 +79,7 @@ export function publicCommentRoutes(services: Services): DocumentedRoutes {
     closedArticles: services.closedArticles,
     allowedOrigins: config.allowedOrigins,
     moderationQueue: services.queues.moderation,
+    replicaAcks: services.replicaAcks,
     logger,
   };
   const store = services.idempotency;

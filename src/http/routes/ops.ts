@@ -17,6 +17,10 @@ const readiness = z.object({
   status: z.enum(['ok', 'unavailable']),
   checks: z.record(z.string(), z.string()).openapi({ example: { redis: 'ok', database: 'ok', workers: 'ok' } }),
   failed: z.array(z.string()),
+  redisPrimary: z.string().nullable().openapi({
+    description: 'host:port of the Redis this copy writes to (the primary, with Sentinel); null while disconnected',
+    example: '10.0.0.5:6379',
+  }),
 });
 
 const liveness = createRoute({
@@ -52,7 +56,7 @@ export function opsRoutes(services: Services): DocumentedRoutes {
   declareRoute(routes, liveness, (c) => c.json({ status: 'ok' }));
 
   declareRoute(routes, readinessRoute, async (c) => {
-    const { ready, checks, failed } = await checkReadiness({
+    const { ready, checks, failed, redisPrimary } = await checkReadiness({
       redis: services.redis,
       db: services.db,
       keys: services.keys,
@@ -60,7 +64,7 @@ export function opsRoutes(services: Services): DocumentedRoutes {
       workerHeartbeatMaxAgeSeconds: services.config.workerHeartbeatMaxAgeSeconds,
     });
     c.header('Cache-Control', 'no-store');
-    return c.json({ status: ready ? 'ok' : 'unavailable', checks, failed }, ready ? 200 : 503);
+    return c.json({ status: ready ? 'ok' : 'unavailable', checks, failed, redisPrimary }, ready ? 200 : 503);
   });
 
   // Behind METRICS_TOKEN when set; in production without it, closed unless METRICS_PUBLIC=1 says

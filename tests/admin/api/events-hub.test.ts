@@ -12,7 +12,7 @@ describe('EventHub', () => {
   afterAll(() => publisher.disconnect());
 
   it('fans one subscription out to every listener, forgets a listener that leaves, and ends streams on close', async () => {
-    const hub = new EventHub({ redisUrl: REDIS_URL, channel, logger: createLogger('silent') });
+    const hub = new EventHub({ redis: { redisUrl: REDIS_URL }, channel, logger: createLogger('silent') });
     const a: string[] = [];
     const b: string[] = [];
     let closedB = false;

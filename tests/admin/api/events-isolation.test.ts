@@ -46,7 +46,7 @@ async function expectIsolated(first: TestService, other: TestService) {
 /** A word-list change announced by `first` reaches `first`'s channel only. */
 async function expectLexiconIsolated(first: TestService, other: TestService) {
   const logger = createLogger('silent');
-  const hubs = [first, other].map((s) => new EventHub({ redisUrl: s.config.redisUrl, channel: s.services.keys.lexiconChannel, logger }));
+  const hubs = [first, other].map((s) => new EventHub({ redis: s.config, channel: s.services.keys.lexiconChannel, logger }));
   const heard: string[][] = [[], []];
   try {
     await Promise.all(hubs.map((hub, i) => hub.listen((m) => heard[i].push(m))));
