@@ -18,7 +18,10 @@ export async function listReported(
   return reports.listReported(req).catch(() => reports.listReported({ ...req, after: undefined }));
 }
 
-export async function inQueueContext(services: Pick<Services, 'commentContext' | 'reportReviewService'>, comments: readonly Comment[]): Promise<QueueComment[]> {
+export async function inQueueContext(
+  services: Pick<Services, 'commentContext' | 'reportReviewService'>,
+  comments: readonly Comment[],
+): Promise<QueueComment[]> {
   const [context, reports] = await Promise.all([
     services.commentContext.of(comments),
     services.reportReviewService.summaries(comments.map((c) => c.id)),
