@@ -77,3 +77,37 @@ describe('PRIVACY_URL', () => {
     expect(() => loadConfig({ PRIVACY_URL: value })).toThrow(/^Invalid configuration: PRIVACY_URL must be a URL/);
   });
 });
+
+describe('Redis Sentinel: REDIS_SENTINELS, REDIS_SENTINEL_NAME, REDIS_MIN_REPLICA_ACKS', () => {
+  it('is off by default: one Redis at REDIS_URL, no replica waited for', () => {
+    const config = loadConfig({});
+    expect(config.redisSentinel).toBeUndefined();
+    expect(config.redisReplicaAcks).toEqual({ replicas: 0, timeoutMs: 500 });
+  });
+
+  it('reads the sentinels and the master name, and then waits for one replica unless told otherwise', () => {
+    const config = loadConfig({ REDIS_SENTINELS: '10.0.0.1:26379, sentinel-b:26380', REDIS_SENTINEL_NAME: 'cm-primary' });
+    expect(config.redisSentinel).toEqual({
+      sentinels: [
+        { host: '10.0.0.1', port: 26379 },
+        { host: 'sentinel-b', port: 26380 },
+      ],
+      name: 'cm-primary',
+      password: undefined,
+    });
+    expect(config.redisReplicaAcks.replicas).toBe(1);
+    const tuned = loadConfig({
+      REDIS_SENTINELS: 's:1',
+      REDIS_SENTINEL_NAME: 'm',
+      REDIS_MIN_REPLICA_ACKS: '0',
+      REDIS_REPLICA_ACK_TIMEOUT_MS: '200',
+    });
+    expect(tuned.redisReplicaAcks).toEqual({ replicas: 0, timeoutMs: 200 });
+  });
+
+  it('refuses a sentinel list without ports, or without the master name, with one clear line', () => {
+    expect(() => loadConfig({ REDIS_SENTINELS: 'sentinel-a', REDIS_SENTINEL_NAME: 'm' })).toThrow(/REDIS_SENTINELS must be host:port/);
+    expect(() => loadConfig({ REDIS_SENTINELS: 'sentinel-a:26379' })).toThrow(/REDIS_SENTINEL_NAME is required/);
+    expect(() => loadConfig({ REDIS_REPLICA_ACK_TIMEOUT_MS: '5000' })).toThrow(/REDIS_REPLICA_ACK_TIMEOUT_MS/);
+  });
+});
