@@ -13,11 +13,11 @@ import type { AuditStore } from '../store/audit.js';
 import type { CommentListing, ListPage, ReportedListRequest } from '../store/comment-listing.js';
 import type { Db } from '../store/db.js';
 import type { RedisKeys } from '../store/keys.js';
-import type { ReportStore, ReportSummary } from '../store/reports.js';
+import type { ReportRecord, ReportStore, ReportSummary } from '../store/reports.js';
 import { changeOneAudited } from './audited-change.js';
 
 export interface ReportReviewDeps {
-  reports: Pick<ReportStore, 'summaries' | 'dismissIn'>;
+  reports: Pick<ReportStore, 'summaries' | 'dismissIn' | 'ofComment'>;
   commentListing: Pick<CommentListing, 'listReported'>;
   db: Pick<Db, 'transaction'>;
   audit: Pick<AuditStore, 'recordIn'>;
@@ -36,6 +36,9 @@ export function createReportReviewService(deps: ReportReviewDeps) {
 
     /** Open reports of the given comments, in one query: `{open: 0, reasons: {}}` for those without. */
     summaries: (commentIds: readonly string[]): Promise<Map<string, ReportSummary>> => deps.reports.summaries(commentIds),
+
+    /** Every report of one comment, oldest first, dismissed ones included. */
+    history: (commentId: string): Promise<ReportRecord[]> => deps.reports.ofComment(commentId),
 
     /** Dismisses every open report of a comment (`404 not_found` when there is no such comment). */
     async dismiss(commentId: string, moderatorId: string): Promise<Comment> {

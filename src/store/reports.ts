@@ -30,6 +30,14 @@ export interface ReportSummary {
   reasons: Partial<Record<ReportReason, number>>;
 }
 
+/** One reader's report, as the comment page lists it (the reader id is not shown). */
+export interface ReportRecord {
+  reason: ReportReason;
+  note: string | null;
+  createdAt: Date;
+  dismissedAt: Date | null;
+}
+
 export interface Dismissal {
   comment: Comment;
   /** The reports just dismissed, per reason. */
@@ -77,6 +85,20 @@ export class ReportStore {
       summary.reasons[row.reason] = row.n;
     }
     return summaries;
+  }
+
+  /** Every report of one comment, oldest first (the comment page's history). */
+  async ofComment(commentId: string): Promise<ReportRecord[]> {
+    const { rows } = await this.db.query<{ reason: ReportReason; note: string | null; created_at: Date; dismissed_at: Date | null }>(
+      'SELECT reason, note, created_at, dismissed_at FROM comment_reports WHERE comment_id = $1 ORDER BY created_at, id',
+      [commentId],
+    );
+    return rows.map((r) => ({
+      reason: r.reason,
+      note: r.note,
+      createdAt: new Date(r.created_at),
+      dismissedAt: r.dismissed_at && new Date(r.dismissed_at),
+    }));
   }
 
   /** Dismisses every open report of a comment inside `tx`; null when there is no such comment. */

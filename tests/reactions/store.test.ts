@@ -43,5 +43,12 @@ describe.each(ENGINES)('likes and reports in the store (%s)', (engine) => {
     expect(rows[0].open_reports).toBe(summary.open);
     expect(summary.open).toBeLessThanOrEqual(1);
     expect(await db.transaction((tx) => reports.dismissIn(tx, 'khong-co', 'moderator-1'))).toBeNull();
+
+    // The comment page's history lists every report, oldest first, dismissed ones marked.
+    const history = await reports.ofComment(id);
+    expect(history.map((r) => r.reason)).toEqual(['spam', 'illegal']);
+    expect(history[0].dismissedAt).toBeInstanceOf(Date);
+    expect(history[1].note).toBe('giữa chừng');
+    expect(await reports.ofComment('khong-co')).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * and the readers' reports. Built from the comment, its audit lines and its reports, so the
  * page shows what the log holds and nothing the page made up.
  */
+import type { ReportReason } from '../../store/reports.js';
 import type { Comment } from '../../comments/types.js';
 import type { AuditEntry } from '../../store/audit.js';
 import { auditActionLabel, detailString } from './audit-labels.js';
@@ -26,7 +27,7 @@ export interface HistoryEvent {
 /** A reader's report as the page needs it. */
 export interface ReportEvent {
   createdAt: Date;
-  reason: string;
+  reason: ReportReason;
   note: string | null;
 }
 
@@ -69,7 +70,7 @@ export function commentHistory(
       at: r.createdAt,
       what: t(lang, 'commentPage.reported'),
       who: null,
-      detail: [r.reason, r.note].filter(Boolean).join(' — '),
+      detail: [t(lang, `report.${r.reason}`), r.note].filter(Boolean).join(' — '),
     }),
   );
   const events = [received, ...(filter ? [filter] : []), ...audit.map((e) => auditEvent(e, lang)), ...reported];

@@ -61,7 +61,11 @@ export function mountNewsroomPages(ui: Hono, services: Services, kit: PageKit): 
   ui.get('/comments/:id', ...page, async (c) => {
     const comment = await findComment(services, c.req.param('id') ?? '');
     if (!comment) return render(c, <p>{t(c.get('uiLang'), 'queue.empty')}</p>, 404);
-    const [audit, context] = await Promise.all([services.commentEditService.history(comment.id), services.commentContext.of([comment])]);
+    const [audit, context, reports] = await Promise.all([
+      services.commentEditService.history(comment.id),
+      services.commentContext.of([comment]),
+      services.reportReviewService.history(comment.id),
+    ]);
     const lang = c.get('uiLang');
     return render(
       c,
@@ -70,7 +74,7 @@ export function mountNewsroomPages(ui: Hono, services: Services, kit: PageKit): 
         comment={comment}
         article={context.articles.get(comment.articleId) ?? { id: comment.articleId, title: null, url: null }}
         parent={(comment.parentId && context.parents.get(comment.parentId)) || null}
-        events={commentHistory(comment, audit, [], lang)}
+        events={commentHistory(comment, audit, reports, lang)}
       />,
     );
   });

@@ -62,6 +62,22 @@ describe('a comment’s history', () => {
     expect(events[4].before).toBeUndefined();
   });
 
+  it("places readers' reports in time, named in the moderator's language with their note", () => {
+    const reports = [
+      { createdAt: at(6), reason: 'offensive' as const, note: 'Lăng mạ người khác', dismissedAt: null },
+      { createdAt: at(8), reason: 'spam' as const, note: null, dismissedAt: null },
+    ];
+    const events = commentHistory(comment, [entry('comment.approve', 4)], reports, 'vi');
+    expect(events.map((e) => e.what)).toEqual([
+      'Nhận bình luận',
+      'Bộ lọc: cần xem xét',
+      'Duyệt bình luận',
+      'Độc giả báo vi phạm',
+      'Độc giả báo vi phạm',
+    ]);
+    expect(events.slice(3).map((e) => e.detail)).toEqual(['Xúc phạm — Lăng mạ người khác', 'Spam']);
+  });
+
   it('names every newsroom action in Vietnamese and English, and an unknown code as itself', () => {
     const words = (action: string) => auditActionLabel(entry(action, 0), 'vi');
     expect(words('comment.reject')).toBe('Từ chối bình luận');
