@@ -69,13 +69,13 @@ export class SpanModel {
   constructor(readonly data: SpanModelData) {
     this.mask = (1 << data.bits) - 1;
     this.pairs = new Int8Array(2 << data.bits);
-    for (let i = 0; i <= this.mask; i++) {
-      this.pairs[2 * i] = data.token.quanta[i]!;
-      this.pairs[2 * i + 1] = data.comment.quanta[i]!;
-    }
     this.occupied = new Uint32Array(Math.max(1, (this.mask + 1) >>> 5));
     for (let i = 0; i <= this.mask; i++) {
-      if (this.pairs[2 * i] !== 0 || this.pairs[2 * i + 1] !== 0) this.occupied[i >>> 5]! |= 1 << (i & 31);
+      const token = data.token.quanta[i]!;
+      const comment = data.comment.quanta[i]!;
+      this.pairs[2 * i] = token;
+      this.pairs[2 * i + 1] = comment;
+      if (token !== 0 || comment !== 0) this.occupied[i >>> 5]! |= 1 << (i & 31);
     }
     this.words = new WordCache();
     this.edge = new Int32Array(SUMS);
