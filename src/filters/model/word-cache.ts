@@ -34,7 +34,7 @@ export class WordCache {
   /** Index into `values` of the word's sums, or -1. `b` must leave bit 0x80 free. */
   find(a: number, b: number): number {
     const rows = this.values;
-    const key = (b | USED) | 0;
+    const key = b | USED | 0;
     const mask = WordCache.CAPACITY - 1;
     for (let i = (Math.imul(a, 0x9e3779b1) ^ b) & mask; ; i = (i + 1) & mask) {
       const at = i * ROW;

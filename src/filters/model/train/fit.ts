@@ -73,12 +73,7 @@ interface HeldOut {
   readonly scores: CommentScores;
 }
 
-function crossValidate(
-  texts: readonly TrainingText[],
-  rows: TrainingRows,
-  matcher: Matcher,
-  options: FitOptions,
-): HeldOut[] {
+function crossValidate(texts: readonly TrainingText[], rows: TrainingRows, matcher: Matcher, options: FitOptions): HeldOut[] {
   const out: HeldOut[] = [];
   const k = options.folds;
   for (let fold = 0; fold < k; fold++) {
