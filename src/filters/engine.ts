@@ -82,7 +82,7 @@ function evaluateSafely(compiled: Compiled, siteDomains: readonly string[], aren
     const ctx: DetectorContext = { hits: compiled.matcher.find(text), siteDomains };
     let findings: Finding[] = runDetectors(text, ctx);
     const { model } = compiled;
-    if (model) findings = withModel(findings, model.score(text, ctx.hits), input, model.thresholds);
+    if (model) findings = withModel(findings, model.score(text, ctx.hits, model.thresholds.comment), input, model.thresholds);
     return compose(findings, input, compiled.version);
   } catch {
     // Never throw into the worker: an engine fault sends the comment to a person.

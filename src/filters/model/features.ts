@@ -50,6 +50,15 @@ const BOUNDARY = 0x3c;
 /** Per-token lexicon codes: the strongest hit overlapping each token; and any for the comment. */
 export function lexiconCodes(tokens: Tokens, hits: readonly LexiconHit[]): { codes: Uint8Array; any: number } {
   const codes = new Uint8Array(tokens.count);
+  return { codes, any: lexiconCodesInto(tokens, hits, codes) };
+}
+
+/**
+ * {@link lexiconCodes} into reused memory (`codes.length ≥ tokens.count`); returns the
+ * comment's strongest profanity code.
+ */
+export function lexiconCodesInto(tokens: Tokens, hits: readonly LexiconHit[], codes: Uint8Array): number {
+  codes.fill(0, 0, tokens.count);
   let any = 0;
   let first = 0;
   for (const h of hits) {
@@ -70,7 +79,7 @@ export function lexiconCodes(tokens: Tokens, hits: readonly LexiconHit[]): { cod
       if (code > codes[t]!) codes[t] = code;
     }
   }
-  return { codes, any };
+  return any;
 }
 
 /**

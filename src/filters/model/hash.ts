@@ -6,8 +6,8 @@
  * feature lands in the same weight slot in both.
  */
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over `codes[from, to)`. */
 export function hashUnits(codes: Uint16Array, from: number, to: number): number {

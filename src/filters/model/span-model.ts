@@ -8,7 +8,7 @@ import {
   Neighbour,
   asNeighbour,
   evidenceFeature,
-  lexiconCodes,
+  lexiconCodesInto,
   pairFeatures,
   wordFeatures,
 } from './features.js';
@@ -54,6 +54,13 @@ export class SpanModel {
   private readonly tokenBuffer = new TokenBuffer(256);
   private probabilities = new Float32Array(256);
   private slotOf = new Int32Array(256);
+  private logits = new Int32Array(256);
+  private codes = new Uint8Array(256);
+  /** Bit i set when slot i holds a weight in either table: reads of empty slots are skipped. */
+  private readonly occupied: Uint32Array;
+  /** What `sum` found: the token and comment tables' sums, in quanta. */
+  private tokenTotal = 0;
+  private commentTotal = 0;
   private readonly words: WordCache;
   private readonly edge: Int32Array;
   /** Evidence features' sums by value (see features.ts, Evidence), token and comment interleaved. */
@@ -62,9 +69,13 @@ export class SpanModel {
   constructor(readonly data: SpanModelData) {
     this.mask = (1 << data.bits) - 1;
     this.pairs = new Int8Array(2 << data.bits);
+    this.occupied = new Uint32Array(Math.max(1, (this.mask + 1) >>> 5));
     for (let i = 0; i <= this.mask; i++) {
-      this.pairs[2 * i] = data.token.quanta[i]!;
-      this.pairs[2 * i + 1] = data.comment.quanta[i]!;
+      const token = data.token.quanta[i]!;
+      const comment = data.comment.quanta[i]!;
+      this.pairs[2 * i] = token;
+      this.pairs[2 * i + 1] = comment;
+      if (token !== 0 || comment !== 0) this.occupied[i >>> 5]! |= 1 << (i & 31);
     }
     this.words = new WordCache();
     this.edge = new Int32Array(SUMS);
@@ -83,9 +94,9 @@ export class SpanModel {
     const table = new Int32Array(512);
     for (let value = 0; value < 256; value++) {
       this.scratch[0] = evidenceFeature(kind, value);
-      const packed = this.sum(1);
-      table[2 * value] = unpackToken(packed);
-      table[2 * value + 1] = unpackComment(packed);
+      this.sum(1);
+      table[2 * value] = this.tokenTotal;
+      table[2 * value + 1] = this.commentTotal;
     }
     return table;
   }
@@ -94,31 +105,40 @@ export class SpanModel {
     return this.data.thresholds;
   }
 
-  score(text: NormalizedText, hits: readonly LexiconHit[]): CommentScores {
+  /**
+   * Scores every token and the comment. With `gate`, a comment whose probability stays below it
+   * gets token probabilities of 0 without computing them: `spansOf` never reads them then
+   * (the engine passes its comment threshold; training, which tries many, passes none).
+   */
+  score(text: NormalizedText, hits: readonly LexiconHit[], gate = 0): CommentScores {
     const tokens = tokenize(text, this.tokenBuffer);
     const n = tokens.count;
-    const { codes, any } = lexiconCodes(tokens, hits);
     if (this.probabilities.length < n) {
       this.probabilities = new Float32Array(n * 2);
       this.slotOf = new Int32Array(n * 2);
+      this.logits = new Int32Array(n * 2);
+      this.codes = new Uint8Array(n * 2);
     }
+    const codes = this.codes;
+    const any = lexiconCodesInto(tokens, hits, codes);
     // Where each token's word sums are: one cache look-up per token.
-    const cache = this.words;
-    for (let t = 0; t < n; t++) this.slotOf[t] = this.wordSlot(text, tokens, t);
-    const v = cache.values;
+    const slotOf = this.slotOf;
+    for (let t = 0; t < n; t++) slotOf[t] = this.wordSlot(text, tokens, t);
+    const v = this.words.values;
     const edge = this.edge;
-    const probability = this.probabilities;
+    const ev = this.evidence;
+    const logits = this.logits;
     let commentSum = 0;
     for (let t = 0; t < n; t++) {
-      const self = this.slotOf[t]!;
+      const self = slotOf[t]!;
       const prev = t > 0 ? v : edge;
-      const prevAt = t > 0 ? this.slotOf[t - 1]! : 0;
+      const prevAt = t > 0 ? slotOf[t - 1]! : 0;
       const next = t + 1 < n ? v : edge;
-      const nextAt = t + 1 < n ? this.slotOf[t + 1]! : 0;
+      const nextAt = t + 1 < n ? slotOf[t + 1]! : 0;
       const before2 = t > 1 ? v : edge;
-      const before2At = t > 1 ? this.slotOf[t - 2]! : 0;
+      const before2At = t > 1 ? slotOf[t - 2]! : 0;
       const after2 = t + 2 < n ? v : edge;
-      const after2At = t + 2 < n ? this.slotOf[t + 2]! : 0;
+      const after2At = t + 2 < n ? slotOf[t + 2]! : 0;
       // A neighbour's sums as "previous" sit at PREV, and so on (see neighbourSums).
       let tokenSum =
         v[self + SELF]! + prev[prevAt + PREV]! + next[nextAt + NEXT]! + before2[before2At + BEFORE2]! + after2[after2At + AFTER2]!;
@@ -128,7 +148,6 @@ export class SpanModel {
         next[nextAt + NEXT + 1]! +
         before2[before2At + BEFORE2 + 1]! +
         after2[after2At + AFTER2 + 1]!;
-      const ev = this.evidence;
       const lexSelf = 2 * codes[t]!;
       const lexPrev = 2 * (t > 0 ? codes[t - 1]! : NO_TOKEN);
       const lexNext = 2 * (t + 1 < n ? codes[t + 1]! : NO_TOKEN);
@@ -139,18 +158,24 @@ export class SpanModel {
         tokenSum += ev.first[2 * tokens.shape[0]!]!;
         commentSum += ev.first[2 * tokens.shape[0]! + 1]!;
       }
-      const packed = this.sum(pairFeatures(tokens, t, this.scratch, 0));
-      tokenSum += unpackToken(packed);
-      commentSum += unpackComment(packed);
-      probability[t] = sigmoid(this.data.token.bias + tokenSum * this.data.token.scale);
+      this.sum(pairFeatures(tokens, t, this.scratch, 0));
+      logits[t] = tokenSum + this.tokenTotal;
+      commentSum += this.commentTotal;
     }
     const comment = sigmoid(this.data.comment.bias + commentSum * this.data.comment.scale);
+    const probability = this.probabilities;
+    if (comment < gate) {
+      probability.fill(0, 0, n);
+    } else {
+      const { bias, scale } = this.data.token;
+      for (let t = 0; t < n; t++) probability[t] = sigmoid(bias + logits[t]! * scale);
+    }
     return { tokens, probability, comment };
   }
 
   /** Offensive spans of a comment under the model's own thresholds. */
   spans(text: NormalizedText, hits: readonly LexiconHit[]): ModelSpan[] {
-    return spansOf(this.score(text, hits), text.input, this.data.thresholds);
+    return spansOf(this.score(text, hits, this.data.thresholds.comment), text.input, this.data.thresholds);
   }
 
   /** Index into the cache's values of token t's word, computing its sums on a miss. */
@@ -160,9 +185,9 @@ export class SpanModel {
     const found = this.words.find(a, b);
     if (found >= 0) return found;
     const at = this.words.insert(a, b);
-    const packed = this.sum(wordFeatures(text, tokens, t, this.scratch, 0));
-    this.words.values[at + SELF] = unpackToken(packed);
-    this.words.values[at + SELF + 1] = unpackComment(packed);
+    this.sum(wordFeatures(text, tokens, t, this.scratch, 0));
+    this.words.values[at + SELF] = this.tokenTotal;
+    this.words.values[at + SELF + 1] = this.commentTotal;
     this.neighbourSums(a, tokens.hashStripped[t]!, this.words.values, at);
     return at;
   }
@@ -170,22 +195,29 @@ export class SpanModel {
   /** What a word adds to a token as its previous, next, second previous and second next word. */
   private neighbourSums(accented: number, stripped: number, into: Int32Array, at: number): void {
     for (const [role, offset] of NEIGHBOUR_SLOTS) {
-      const packed = this.sum(asNeighbour(role, accented, stripped, this.scratch, 0));
-      into[at + offset] = unpackToken(packed);
-      into[at + offset + 1] = unpackComment(packed);
+      this.sum(asNeighbour(role, accented, stripped, this.scratch, 0));
+      into[at + offset] = this.tokenTotal;
+      into[at + offset + 1] = this.commentTotal;
     }
   }
 
-  /** Sums of the first `k` features of the scratch in both tables, packed into one number. */
-  private sum(k: number): number {
+  /**
+   * Sums of the first `k` features of the scratch in both tables, into `tokenTotal` and
+   * `commentTotal`. Three quarters of the slots are empty (0 in both tables): the occupancy
+   * bitmap (128 KiB, stays in the L2 cache) skips their reads in the 2 MiB table, exactly.
+   */
+  private sum(k: number): void {
     const pairs = this.pairs;
+    const occupied = this.occupied;
     const mask = this.mask;
     const out = this.scratch;
     let tokenSum = 0;
     let commentSum = 0;
     for (let f = 0; f < k; f++) {
       const h = out[f]!;
-      const at = (h & mask) << 1;
+      const slot = h & mask;
+      if ((occupied[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
+      const at = slot << 1;
       if (h < 0) {
         tokenSum -= pairs[at]!;
         commentSum -= pairs[at + 1]!;
@@ -194,7 +226,8 @@ export class SpanModel {
         commentSum += pairs[at + 1]!;
       }
     }
-    return pack(tokenSum, commentSum);
+    this.tokenTotal = tokenSum;
+    this.commentTotal = commentSum;
   }
 }
 
@@ -205,18 +238,6 @@ const NEIGHBOUR_SLOTS = [
   [Neighbour.TwoBefore, BEFORE2],
   [Neighbour.TwoAfter, AFTER2],
 ] as const;
-
-// Two integer sums of at most 96 bytes each (|sum| < 2^14) in one double, exactly.
-const OFFSET = 1 << 16;
-function pack(token: number, comment: number): number {
-  return (token + OFFSET) * (OFFSET * 2) + (comment + OFFSET);
-}
-function unpackToken(packed: number): number {
-  return Math.floor(packed / (OFFSET * 2)) - OFFSET;
-}
-function unpackComment(packed: number): number {
-  return (packed % (OFFSET * 2)) - OFFSET;
-}
 
 /** A copy of scores that outlives the next `score` call (training keeps many). */
 export function detachScores(scores: CommentScores): CommentScores {

@@ -1,7 +1,7 @@
 import type { NormalizedText } from '../normalize/index.js';
 import { isWordUnit } from '../normalize/char-class.js';
 import { lowerUnit } from '../normalize/lowercase/index.js';
-import { hashUnits } from './hash.js';
+import { FNV_OFFSET, FNV_PRIME } from './hash.js';
 
 /**
  * The syllables the span model labels, read from the `accented` view (lower case, lookalikes
@@ -105,41 +105,51 @@ export class TokenBuffer {
   }
 }
 
+/**
+ * Input range, both hashes (FNV-1a, as hash.ts `hashUnits`) and shape of each token, in one
+ * pass over its units (the two hashes and the digit and mark tests share the loop).
+ */
 function describe(text: NormalizedText, buf: TokenBuffer, count: number): void {
-  const { accented, stripped } = text;
+  const { accented, stripped, input } = text;
+  const acc = accented.codes;
+  const str = stripped.codes;
   for (let t = 0; t < count; t++) {
     const a = buf.viewStart[t]!;
     const b = buf.viewEnd[t]!;
-    buf.start[t] = accented.start[a]!;
-    buf.end[t] = accented.end[b - 1]!;
-    buf.hashAccented[t] = hashUnits(accented.codes, a, b);
-    buf.hashStripped[t] = stripped === accented ? buf.hashAccented[t]! : hashUnits(stripped.codes, a, b);
-    buf.shape[t] = shapeOf(text.input, buf.start[t]!, buf.end[t]!, accented.codes, stripped.codes, a, b);
+    const from = accented.start[a]!;
+    const to = accented.end[b - 1]!;
+    buf.start[t] = from;
+    buf.end[t] = to;
+    let hashA = FNV_OFFSET;
+    let hashS = FNV_OFFSET;
+    let digits = true;
+    let marked = false;
+    for (let i = a; i < b; i++) {
+      const c = acc[i]!;
+      const d = str[i]!;
+      hashA = Math.imul(hashA ^ c, FNV_PRIME);
+      hashS = Math.imul(hashS ^ d, FNV_PRIME);
+      if (c < 0x30 || c > 0x39) digits = false;
+      if (c !== d) marked = true;
+    }
+    buf.hashAccented[t] = hashA >>> 0;
+    buf.hashStripped[t] = hashS >>> 0;
+    let shape = isWordUnit(acc[a]!) ? Shape.Word : 0;
+    if (digits) shape |= Shape.Digits;
+    if (marked) shape |= Shape.Marked;
+    if (b - a > 7) shape |= Shape.Long;
+    buf.shape[t] = shape | caseShape(input, from, to);
   }
 }
 
-function shapeOf(input: string, from: number, to: number, acc: Uint16Array, str: Uint16Array, a: number, b: number): number {
-  let s = 0;
-  if (isWordUnit(acc[a]!)) s |= Shape.Word;
-  const first = input.charCodeAt(from);
-  const firstUpper = isUpper(first);
-  if (firstUpper) s |= Shape.Capital;
-  if (firstUpper && to - from > 1) {
-    let all = true;
-    for (let i = from + 1; i < to && all; i++) if (!isUpper(input.charCodeAt(i)) && isWordUnit(input.charCodeAt(i))) all = false;
-    if (all) s |= Shape.AllCaps;
+/** Capital and AllCaps bits of the input range [from, to). */
+function caseShape(input: string, from: number, to: number): number {
+  if (!isUpper(input.charCodeAt(from))) return 0;
+  for (let i = from + 1; i < to; i++) {
+    const c = input.charCodeAt(i);
+    if (!isUpper(c) && isWordUnit(c)) return Shape.Capital;
   }
-  let digits = true;
-  let marked = false;
-  for (let i = a; i < b; i++) {
-    const c = acc[i]!;
-    if (c < 0x30 || c > 0x39) digits = false;
-    if (c !== str[i]) marked = true;
-  }
-  if (digits) s |= Shape.Digits;
-  if (marked) s |= Shape.Marked;
-  if (b - a > 7) s |= Shape.Long;
-  return s;
+  return to - from > 1 ? Shape.Capital | Shape.AllCaps : Shape.Capital;
 }
 
 function isUpper(c: number): boolean {

@@ -5,7 +5,8 @@ import { normalize } from '../../../src/filters/normalize/index.js';
 import { MAX_FEATURES, lexiconCodes, tokenFeatures } from '../../../src/filters/model/features.js';
 import { locateBuiltin } from '../../../src/filters/model/load.js';
 import { decodeModel, encodeModel } from '../../../src/filters/model/model-file.js';
-import { SpanModel } from '../../../src/filters/model/span-model.js';
+import { SpanModel, detachScores, spansOf } from '../../../src/filters/model/span-model.js';
+import { hashUnits } from '../../../src/filters/model/hash.js';
 import { tokenize } from '../../../src/filters/model/tokens.js';
 import { builtinMatcher } from '../helpers.js';
 
@@ -64,6 +65,37 @@ describe('SpanModel.score (cached fast path)', () => {
       const expected = naiveScores(content);
       expect(Array.from(fast.probability.subarray(0, fast.tokens.count))).toEqual(expected.tokens.map((p) => expect.closeTo(p, 6)));
       expect(fast.comment).toBeCloseTo(expected.comment, 6);
+    }
+  });
+
+  it('gates: below the comment threshold token probabilities are 0 and the spans are those of a full score', () => {
+    const gate = builtin.thresholds.comment;
+    let gated = 0;
+    for (const content of comments) {
+      const text = normalize(content);
+      const hits = builtinMatcher.find(text);
+      const full = detachScores(model.score(text, hits));
+      const cheap = model.score(text, hits, gate);
+      expect(cheap.comment).toBe(full.comment);
+      expect(spansOf(cheap, content, builtin.thresholds)).toEqual(spansOf(full, content, builtin.thresholds));
+      if (full.comment < gate) {
+        gated++;
+        expect(Array.from(cheap.probability.subarray(0, cheap.tokens.count)).every((p) => p === 0)).toBe(true);
+      } else {
+        expect(Array.from(cheap.probability.subarray(0, cheap.tokens.count))).toEqual(Array.from(full.probability));
+      }
+    }
+    expect(gated).toBeGreaterThan(0);
+  });
+
+  it('hashes each token as hashUnits does over its view range, with and without marks', () => {
+    for (const content of comments) {
+      const text = normalize(content);
+      const tokens = tokenize(text);
+      for (let t = 0; t < tokens.count; t++) {
+        expect(tokens.hashAccented[t]).toBe(hashUnits(text.accented.codes, tokens.viewStart[t]!, tokens.viewEnd[t]!));
+        expect(tokens.hashStripped[t]).toBe(hashUnits(text.stripped.codes, tokens.viewStart[t]!, tokens.viewEnd[t]!));
+      }
     }
   });
 

@@ -7,7 +7,7 @@ import { compose } from '../../verdict/compose.js';
 import { withModel } from '../../verdict/model-findings.js';
 import { quantise, type SpanModelData, type Thresholds } from '../model-file.js';
 import { SpanModel, detachScores, type CommentScores } from '../span-model.js';
-import { buildRows, type TrainingText } from './examples.js';
+import { buildRows, type TrainingRows, type TrainingText } from './examples.js';
 import { trainLogistic, type TrainOptions } from './logistic.js';
 
 export interface FitOptions {
@@ -38,8 +38,7 @@ export interface Fitted {
 export function fitSpanModel(texts: readonly TrainingText[], matcher: Matcher, options: FitOptions): Fitted {
   const rows = buildRows(texts, matcher);
   options.log(`features: ${rows.tokens.size} labelled tokens in ${texts.length} comments, 2^${options.bits} slots a table`);
-  const heldOut = crossValidate(texts, rows, matcher, options);
-  const { thresholds, figures } = chooseThresholds(heldOut, options);
+  const { thresholds, figures } = crossValidatedChoice(texts, rows, matcher, options);
   const token = trainLogistic(rows.tokens, { ...options.token, bits: options.bits, seed: options.seed });
   const comment = trainLogistic(rows.comments, { ...options.comment, bits: options.bits, seed: options.seed + 1 });
   return {
@@ -53,6 +52,19 @@ export function fitSpanModel(texts: readonly TrainingText[], matcher: Matcher, o
   };
 }
 
+/**
+ * The thresholds cross-validation picks on the training comments, with their out-of-fold
+ * figures; also what `tune.ts` compares training settings by.
+ */
+export function crossValidatedChoice(
+  texts: readonly TrainingText[],
+  rows: TrainingRows,
+  matcher: Matcher,
+  options: FitOptions,
+): { thresholds: Thresholds; figures: Figures } {
+  return chooseThresholds(crossValidate(texts, rows, matcher, options), options);
+}
+
 /** A training comment as a fold's model saw it without having learnt from it. */
 interface HeldOut {
   readonly labelled: LabelledComment;
@@ -61,12 +73,7 @@ interface HeldOut {
   readonly scores: CommentScores;
 }
 
-function crossValidate(
-  texts: readonly TrainingText[],
-  rows: ReturnType<typeof buildRows>,
-  matcher: Matcher,
-  options: FitOptions,
-): HeldOut[] {
+function crossValidate(texts: readonly TrainingText[], rows: TrainingRows, matcher: Matcher, options: FitOptions): HeldOut[] {
   const out: HeldOut[] = [];
   const k = options.folds;
   for (let fold = 0; fold < k; fold++) {

@@ -7,6 +7,8 @@ export interface TrainOptions {
   readonly rate: number;
   /** L2 penalty per update on the touched weights. */
   readonly l2: number;
+  /** How much an offensive row counts against a clean one (class weighting; 1 = as many). */
+  readonly positive?: number;
   readonly seed: number;
 }
 
@@ -29,6 +31,7 @@ export function trainLogistic(set: Rows, options: TrainOptions, use?: (comment: 
   const order = rowsOf(set, use);
   const random = mulberry32(options.seed);
   const { features, offsets, labels, weights } = set;
+  const positive = options.positive ?? 1;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffle(order, random);
     for (let o = 0; o < order.length; o++) {
@@ -42,7 +45,8 @@ export function trainLogistic(set: Rows, options: TrainOptions, use?: (comment: 
         z += h < 0 ? -v : v;
       }
       const p = 1 / (1 + Math.exp(-z));
-      const g = (p - labels[i]!) * weights[i]!;
+      const y = labels[i]!;
+      const g = (p - y) * weights[i]! * (y ? positive : 1);
       biasG2 += g * g;
       bias -= (options.rate * g) / Math.sqrt(biasG2 + 1e-8);
       for (let f = from; f < to; f++) {

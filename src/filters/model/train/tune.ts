@@ -1,0 +1,39 @@
+/**
+ * `npx tsx src/filters/model/train/tune.ts [SETTINGS_JSON …]`: compares training settings by
+ * 4-fold cross-validation on the training comments alone (the same out-of-fold span F1, under
+ * the same clean-flagged ceiling, that picks the thresholds). No dev or test file is read: the
+ * setting that wins here goes into defaults.ts, and dev only measures it afterwards.
+ *
+ * Each argument is a JSON object merged over DEFAULT_FIT's `token`/`comment` settings, e.g.
+ *   '{"token":{"positive":1.5}}' '{"token":{"epochs":8},"comment":{"epochs":8}}'
+ * With no argument, the defaults alone.
+ */
+import { createMatcher } from '../../matcher/index.js';
+import { loadBuiltinLexicon } from '../../lexicons/load.js';
+import { readLabelled } from '../../evaluation/labelled.js';
+import { DEFAULT_FIT, DEFAULT_TRAINING_FILES, fromLabelled, weightOf } from './defaults.js';
+import { buildRows } from './examples.js';
+import { crossValidatedChoice, type FitOptions } from './fit.js';
+
+type Setting = { token?: Partial<FitOptions['token']>; comment?: Partial<FitOptions['comment']> };
+
+const settings: Setting[] = process.argv.length > 2 ? process.argv.slice(2).map((a) => JSON.parse(a) as Setting) : [{}];
+const texts = DEFAULT_TRAINING_FILES.flatMap((file) => fromLabelled(readLabelled(file), weightOf(file)));
+const matcher = createMatcher(loadBuiltinLexicon().entries);
+const rows = buildRows(texts, matcher);
+for (const setting of settings) {
+  const started = performance.now();
+  const options: FitOptions = {
+    ...DEFAULT_FIT,
+    token: { ...DEFAULT_FIT.token, ...setting.token },
+    comment: { ...DEFAULT_FIT.comment, ...setting.comment },
+    seed: 1,
+    log: () => {},
+  };
+  const { thresholds: t, figures: f } = crossValidatedChoice(texts, rows, matcher, options);
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  console.log(
+    `${JSON.stringify(setting)}  cv span F1 ${f.spanF1?.toFixed(4)}  recall ${f.recall.toFixed(3)}  clean flagged ${(100 * f.cleanFlagged).toFixed(1)} %` +
+      `  thresholds ${t.token}/${t.best}/${t.comment}  (${seconds} s)`,
+  );
+}
