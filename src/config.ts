@@ -58,6 +58,16 @@ const list = z
       .filter(Boolean),
   );
 
+/** `host:port,host:port`: the Sentinels to ask for the primary (REDIS_SENTINELS). */
+const sentinelList = list
+  .refine((entries) => entries.every((e) => /^[^\s:]+:\d{1,5}$/.test(e)), 'must be host:port,host:port')
+  .transform((entries): RedisSentinelAddress[] =>
+    entries.map((e) => {
+      const at = e.lastIndexOf(':');
+      return { host: e.slice(0, at), port: Number(e.slice(at + 1)) };
+    }),
+  );
+
 const url = (protocols: string[]) =>
   z.string().refine(
     (value) => {
@@ -68,24 +78,6 @@ const url = (protocols: string[]) =>
       }
     },
     `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
-  );
-
-/** `host:port,host:port`: the Sentinels to ask for the primary (REDIS_SENTINELS). */
-const sentinelList = z
-  .string()
-  .optional()
-  .transform((v) =>
-    (v ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  )
-  .refine((entries) => entries.every((e) => /^[^\s:]+:\d{1,5}$/.test(e)), 'must be host:port,host:port')
-  .transform((entries): RedisSentinelAddress[] =>
-    entries.map((e) => {
-      const at = e.lastIndexOf(':');
-      return { host: e.slice(0, at), port: Number(e.slice(at + 1)) };
-    }),
   );
 
 const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(fallback);

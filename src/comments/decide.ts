@@ -27,6 +27,7 @@ import { enqueueOutboxEntries, publishOutboxEntries } from '../publish/jobs.js';
 import type { Queues } from '../queues/index.js';
 import type { DecisionKind, DecisionStore } from '../store/decisions.js';
 import type { RedisKeys } from '../store/keys.js';
+import type { ArticleCount } from '../store/counts.js';
 import type { OutboxEntry, OutboxStore } from '../store/outbox.js';
 import { withTimeout } from '../util/timeout.js';
 import { publishEvent } from './events.js';
@@ -94,6 +95,22 @@ export async function enqueueAfterCommit(
   }
 }
 
+/**
+ * After a committed change of the approved count (a decision, a reopen): the count cache gets
+ * the committed count at once (counts right within 2 s; the publish job re-reads it too),
+ * then the publish jobs go out. A change that moved no count has nothing to publish.
+ */
+export async function publishCountChange(
+  deps: Pick<DecideDeps, 'countCache' | 'queues' | 'config' | 'outbox' | 'logger'>,
+  comment: Comment,
+  count: ArticleCount | null,
+  outbox: readonly OutboxEntry[],
+): Promise<void> {
+  if (!count) return;
+  await deps.countCache.put(count);
+  await enqueueAfterCommit(deps, comment, outbox);
+}
+
 async function decideComment(deps: DecideDeps, req: DecideRequest): Promise<Comment> {
   const target = statusAfter(req.decision);
   const allowedFrom = req.force ? STATUSES.filter((s) => s !== target) : (['pending'] as const);
@@ -122,11 +139,7 @@ async function decideComment(deps: DecideDeps, req: DecideRequest): Promise<Comm
 
   const { comment, count, outbox } = result;
   metrics.decisions.inc({ decision: req.decision, by: 'moderator' });
-  if (count) {
-    // Immediacy: the cache gets the committed count now; the publish job re-reads it too.
-    await deps.countCache.put(count);
-    await enqueueAfterCommit(deps, comment, outbox);
-  }
+  await publishCountChange(deps, comment, count, outbox);
   await publishEvent(deps.redis, deps.keys.eventsChannel, {
     type: 'comment.decided',
     id: comment.id,

@@ -2,7 +2,7 @@ import { AppError } from '../errors.js';
 import { publishOutboxEntries } from '../publish/jobs.js';
 import type { AuditEntry, AuditStore } from '../store/audit.js';
 import type { CommentEditStore, Refused } from '../store/comment-edits.js';
-import { enqueueAfterCommit, type DecideDeps } from './decide.js';
+import { type DecideDeps, publishCountChange } from './decide.js';
 import { publishEvent } from './events.js';
 import type { Comment } from './types.js';
 
@@ -62,10 +62,7 @@ async function reopenComment(deps: EditDeps, req: { commentId: string; moderator
   });
   if (result.outcome !== 'reopened') throw refusal(result);
   const { comment, count, outbox, previousStatus } = result;
-  if (count) {
-    await deps.countCache.put(count);
-    await enqueueAfterCommit(deps, comment, outbox);
-  }
+  await publishCountChange(deps, comment, count, outbox);
   await publishEvent(deps.redis, deps.keys.eventsChannel, {
     type: 'comment.reopened',
     id: comment.id,
