@@ -41,7 +41,13 @@ describe.each(ENGINES)('health and readiness (%s)', (engine) => {
     workers = await startWorkers(svc.services);
     await waitFor(async () => (await readyz(svc)).status === 200, 10_000);
     const { body } = await readyz(svc);
-    expect(body).toEqual({ status: 'ok', checks: { redis: 'ok', database: 'ok', workers: 'ok' }, failed: [] });
+    // redisPrimary: the address of the Redis this copy writes to (the primary, with Sentinel).
+    expect(body).toEqual({
+      status: 'ok',
+      checks: { redis: 'ok', database: 'ok', workers: 'ok' },
+      failed: [],
+      redisPrimary: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+    });
     await workers.close();
     workers = undefined;
     const after = await readyz(svc);
