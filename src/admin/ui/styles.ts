@@ -194,7 +194,10 @@ td, th { overflow-wrap: anywhere; }
   button, select, input[type=text], input[type=email], input[type=password], input[type=search], .tabs a, .pager a { min-height: 44px; }
   .pager a { display: inline-flex; align-items: center; }
   .card .pick input { width: 24px; height: 24px; }
-  .tabs { flex-wrap: wrap; }
+  /* One row of tabs that scrolls in itself (the page does not): five tabs in three rows pushed
+     the first card's buttons below a phone's first screen. */
+  .tabs { flex-wrap: nowrap; overflow-x: auto; overflow-y: hidden; scrollbar-width: thin; }
+  .tabs li { flex: 0 0 auto; }
   .bulkbar { flex-wrap: wrap; gap: 6px 8px; position: static; padding: 6px 8px; }
   .bulkbar input[type=checkbox] { width: 24px; height: 24px; margin: 0; }
   .bulkbar .sel { min-width: 0; margin-left: auto; }
