@@ -23,12 +23,6 @@ export interface Db extends Queryable {
   readonly engine: 'postgres' | 'pglite';
   /** Runs fn inside BEGIN/COMMIT; rolls back and rethrows when fn throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /**
-   * Statements whose commit does not wait for the disk (`synchronous_commit = off`): for writes
-   * worth less than an fsync, readers' likes. A crash may lose the last fraction of a second of
-   * them; each statement is still atomic. PostgreSQL: a second small pool; PGlite: the same one.
-   */
-  readonly relaxed: Queryable;
   /** Runs fn on one dedicated connection (session-level advisory locks need that). */
   withConnection<T>(fn: (conn: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -48,26 +42,16 @@ export async function openDb(options: DbOptions): Promise<Db> {
 // pg returns bigint (int8) as string by default; our counts fit comfortably in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
-/** Connections of the relaxed pool (Db.relaxed), beside the `max` of the main one. */
-const RELAXED_POOL_SIZE = 4;
-
-function newPool(connectionString: string, max: number, options?: string): pg.Pool {
+function openPostgres(connectionString: string, max: number): Db {
   const pool = new pg.Pool({
     connectionString,
     max,
-    options,
     connectionTimeoutMillis: 5_000,
     // Fail a statement that hangs (a network partition) instead of holding a job forever.
     query_timeout: 15_000,
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  return pool;
-}
-
-function openPostgres(connectionString: string, max: number): Db {
-  const pool = newPool(connectionString, max);
-  const relaxedPool = newPool(connectionString, RELAXED_POOL_SIZE, '-c synchronous_commit=off');
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(text: string, params?: unknown[]) {
       const result = await client.query(text, params as unknown[]);
@@ -80,7 +64,6 @@ function openPostgres(connectionString: string, max: number): Db {
   return {
     engine: 'postgres',
     ...wrap(pool),
-    relaxed: wrap(relaxedPool),
     async transaction(fn) {
       const { client, release } = await checkout(pool);
       try {
@@ -103,9 +86,7 @@ function openPostgres(connectionString: string, max: number): Db {
         release();
       }
     },
-    async close() {
-      await Promise.all([pool.end(), relaxedPool.end()]);
-    },
+    close: () => pool.end(),
   };
 }
 
@@ -148,7 +129,6 @@ async function openPglite(dataDir: string): Promise<Db> {
   return {
     engine: 'pglite',
     ...wrap(lite),
-    relaxed: wrap(lite),
     transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
     // PGlite is a single connection already.
     withConnection: (fn) => fn(wrap(lite)),

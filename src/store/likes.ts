@@ -5,7 +5,7 @@
  * primary key (comment_id, reader_id) settles repeats, and the UPDATE re-reads like_count
  * under the row lock. Only approved comments take either.
  */
-import type { Db } from './db.js';
+import type { Queryable } from './db.js';
 
 /** The comment's like count after the change, or null when it is not an approved comment. */
 export type LikeResult = { likes: number } | null;
@@ -33,7 +33,7 @@ changed AS (UPDATE comments SET like_count = like_count - 1 WHERE id IN (SELECT 
 ${ANSWER}`;
 
 export class LikeStore {
-  constructor(private readonly db: Pick<Db, 'query' | 'relaxed'>) {}
+  constructor(private readonly db: Queryable) {}
 
   like(commentId: string, readerId: string): Promise<LikeResult> {
     return this.run(LIKE, commentId, readerId);
@@ -49,14 +49,8 @@ export class LikeStore {
     return rows.length > 0;
   }
 
-  /**
-   * On the relaxed connections (no wait for the disk at commit): likes of one comment wait for
-   * each other's row lock until the commit, so with an fsync in every commit a slow disk write
-   * stalled them all (bench/likes.ts: p99 26–342 ms at 500/s with it). A crash may lose the
-   * last fraction of a second of likes; the row and the count still move together.
-   */
   private async run(sql: string, commentId: string, readerId: string): Promise<LikeResult> {
-    const { rows } = await this.db.relaxed.query<{ after: number | null; before: number | null }>(sql, [commentId, readerId]);
+    const { rows } = await this.db.query<{ after: number | null; before: number | null }>(sql, [commentId, readerId]);
     const row = rows[0];
     if (!row || row.before === null) return null;
     return { likes: row.after ?? row.before };
