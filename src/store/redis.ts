@@ -163,6 +163,7 @@ export interface ReplicaWaiter {
  */
 export function replicaWaiter(connection: Redis, setting: Config['redisReplicaAcks']): ReplicaWaiter {
   let connected = setting.replicas;
+  let timer: NodeJS.Timeout | undefined;
   const refresh = async () => {
     try {
       const info = await connection.info('replication');
@@ -172,12 +173,20 @@ export function replicaWaiter(connection: Redis, setting: Config['redisReplicaAc
       // Redis unreachable: the accept path fails on its own; keep the last count.
     }
   };
-  const timer = setting.replicas > 0 ? setInterval(refresh, REPLICA_COUNT_REFRESH_MS) : undefined;
-  timer?.unref();
-  if (timer) connection.on('ready', refresh);
+  // Polled only once the accept path asks (an api copy); worker processes never do.
+  const watch = () => {
+    if (timer || setting.replicas === 0) return;
+    timer = setInterval(refresh, REPLICA_COUNT_REFRESH_MS);
+    timer.unref();
+    connection.on('ready', refresh);
+  };
+  const required = () => {
+    watch();
+    return Math.min(setting.replicas, connected);
+  };
   return {
-    required: () => Math.min(setting.replicas, connected),
-    wait: () => connection.wait(Math.min(setting.replicas, connected), setting.timeoutMs),
+    required,
+    wait: () => connection.wait(required(), setting.timeoutMs),
     close: () => clearInterval(timer),
   };
 }

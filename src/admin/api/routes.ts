@@ -87,13 +87,18 @@ const bulkRoute = moderatorRoute({
 });
 
 /** A route about one comment by its id, answering that comment. */
-const oneCommentRoute = <M extends 'get' | 'post', P extends string>(method: M, path: P, summary: string) =>
+const oneCommentRoute = <M extends 'get' | 'post', P extends string>(
+  method: M,
+  path: P,
+  summary: string,
+  errors: Array<'validation_failed' | 'not_found' | 'already_decided'> = ['validation_failed', 'not_found'],
+) =>
   moderatorRoute({
     method,
     path,
     summary,
     request: { params: idParam },
-    errors: ['validation_failed', 'not_found'],
+    errors,
     responses: { 200: oneComment },
   });
 
@@ -123,15 +128,12 @@ const editRoute = moderatorRoute({
   responses: { 200: oneComment },
 });
 
-const reopenRoute = moderatorRoute({
-  method: 'post',
-  path: '/{id}/reopen',
-  summary:
-    'Back to pending from approved (unpublishes it: count and webhook comment.unpublished) or rejected; audited; 409 already_decided when pending',
-  request: { params: idParam },
-  errors: ['validation_failed', 'not_found', 'already_decided'],
-  responses: { 200: oneComment },
-});
+const reopenRoute = oneCommentRoute(
+  'post',
+  '/{id}/reopen',
+  'Back to pending from approved (unpublishes it: count and webhook comment.unpublished) or rejected; audited; 409 already_decided when pending',
+  ['validation_failed', 'not_found', 'already_decided'],
+);
 
 const dismissRoute = oneCommentRoute(
   'post',

@@ -4,6 +4,7 @@
  * the readers' open reports (ReportReviewService); and the "Bị báo cáo" tab's list.
  */
 import type { Comment } from '../../comments/types.js';
+import { AppError } from '../../errors.js';
 import type { Services } from '../../services.js';
 import type { ListPage } from '../../store/comment-listing.js';
 import type { ListPosition } from '../../store/page-cursor.js';
@@ -15,7 +16,12 @@ export async function listReported(
   req: { articleId?: string; limit: number; after?: ListPosition },
 ): Promise<ListPage<Comment>> {
   const reports = services.reportReviewService;
-  return reports.listReported(req).catch(() => reports.listReported({ ...req, after: undefined }));
+  return reports.listReported(req).catch((error: unknown) => {
+    // Only a cursor of another list starts over; anything else (the database down) is an error page.
+    if (error instanceof AppError && error.code === 'validation_failed' && req.after)
+      return reports.listReported({ ...req, after: undefined });
+    throw error;
+  });
 }
 
 export async function inQueueContext(
