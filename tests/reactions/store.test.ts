@@ -4,6 +4,7 @@
  * takes off exactly the reports it dismissed, also with a report arriving meanwhile.
  */
 import { describe, expect, it } from 'vitest';
+import { LikeStore } from '../../src/store/likes.js';
 import { ENGINES } from '../support/database.js';
 import { useTestService } from '../support/hooks.js';
 import { approvedComment, newReaderId, storedLikes } from './helpers.js';
@@ -22,6 +23,32 @@ describe.each(ENGINES)('likes and reports in the store (%s)', (engine) => {
     await Promise.all([...readers, ...readers].map((reader) => likes.unlike(id, reader)));
     expect(await storedLikes(app.svc, id)).toEqual({ count: 0, rows: 0 });
     expect(await likes.like('khong-co', newReaderId())).toBeNull();
+  });
+
+  it('likes: batches of two stores (two api copies) over the same comments lock in order, count exactly, answer each call', async () => {
+    const { db } = app.svc.services;
+    const ids = await Promise.all([0, 1, 2, 3, 4].map((i) => approvedComment(app.svc, `kho/lo-${engine}-${i}`)));
+    const readers = Array.from({ length: 30 }, newReaderId);
+    const copies = [new LikeStore(db), new LikeStore(db)];
+    // Every reader likes every comment twice, through both copies, in opposite comment orders,
+    // mixed with likes of a comment that does not exist: one batch per copy holds all of them.
+    const calls = readers.flatMap((reader, r) =>
+      ids.flatMap((id, i) => [
+        copies[0].like(id, reader),
+        copies[1].like(ids[ids.length - 1 - i], reader),
+        ...(r === 0 && i === 0 ? [copies[0].like('khong-co-binh-luan', reader)] : []),
+      ]),
+    );
+    const answers = await Promise.all(calls);
+    expect(answers.filter((answer) => answer === null)).toHaveLength(1);
+    for (const id of ids) expect(await storedLikes(app.svc, id)).toEqual({ count: 30, rows: 30 });
+    expect(await copies[1].like(ids[0], readers[0])).toEqual({ likes: 30 });
+    // A rejected comment takes no like, in a batch with ones that do.
+    await db.query("UPDATE comments SET status = 'rejected' WHERE id = $1", [ids[4]]);
+    const [kept, refused] = await Promise.all([copies[0].unlike(ids[3], readers[0]), copies[0].unlike(ids[4], readers[0])]);
+    expect(kept).toEqual({ likes: 29 });
+    expect(refused).toBeNull();
+    expect(await storedLikes(app.svc, ids[4])).toEqual({ count: 30, rows: 30 });
   });
 
   it('reports: once per reader; a dismissal takes off exactly what it dismissed, a report meanwhile stays open', async () => {
