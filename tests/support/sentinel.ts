@@ -38,7 +38,8 @@ export async function startSentinelRedis(): Promise<SentinelRedis> {
     children.set(port, spawn('redis-server', args, { stdio: 'ignore' }));
     await waitFor(() => canConnect(port), 15_000, 50);
   };
-  const dataArgs = (port: number) => ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  // --dir: a full resync writes an RDB file even with saving off; keep it out of the repo.
+  const dataArgs = (port: number) => ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'];
 
   const primary = await freePort();
   await server(primary, dataArgs(primary));
