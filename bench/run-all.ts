@@ -3,13 +3,15 @@
  * at the time: on a shared machine the figures move with it). Not part of `npm test`.
  *
  *   npm run bench                          all, with the default sizes
- *   BENCH=accept,reads npm run bench       only some: accept reads likes pipeline growth soak captcha filter
+ *   BENCH=accept,reads npm run bench       only some: accept reads likes pipeline growth soak rehearsal captcha filter
  *   BENCH_SECONDS=20                       length of each HTTP run (default 15)
  *   LIKES_RATE=500 LIKES_SECONDS=20        the likes run's steady rate and length
  *   PIPELINE_JOBS=20000                    jobs of the pipeline throughput run
  *   PIPELINE_LATENCY_SECONDS=20            length of the steady 200/s run
  *   GROWTH_ROWS=1000000                    rows of the growth run
  *   SOAK_SECONDS=600                       length of the soak (default 10 minutes)
+ *   REHEARSAL_SECONDS=600                  length of the multi-node rehearsal (BENCH=rehearsal; not in the default set)
+ *   REHEARSAL_FAILOVER=1                   kill -9 the Redis primary at half time of the rehearsal
  *   BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'   node flags of the service's api and
  *                                          worker processes (profiles written when they stop)
  *
@@ -24,6 +26,7 @@ import { load, machine, ROOT } from './lib.js';
 import { benchLikes } from './likes.js';
 import { benchPipeline } from './pipeline.js';
 import { benchReads } from './reads.js';
+import { benchRehearsal } from './rehearsal.js';
 import { benchSoak } from './soak.js';
 
 const env = process.env;
@@ -37,6 +40,7 @@ const benches: Array<[string, () => Promise<string[]>]> = [
   ['pipeline', () => benchPipeline(Number(env.PIPELINE_JOBS ?? 20_000), Number(env.PIPELINE_LATENCY_SECONDS ?? 20))],
   ['growth', () => benchGrowth(Number(env.GROWTH_ROWS ?? 1_000_000))],
   ['soak', () => benchSoak(Number(env.SOAK_SECONDS ?? 600))],
+  ['rehearsal', () => benchRehearsal(Number(env.REHEARSAL_SECONDS ?? 600), env.REHEARSAL_FAILOVER === '1')],
   ['captcha', async () => runScript('bench/captcha.bench.ts')],
   ['filter', async () => runScript('bench/filter.bench.ts')],
 ];
