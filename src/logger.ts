@@ -18,3 +18,23 @@ export function createLogger(level: string, base: Record<string, unknown> = {}, 
   };
   return destination ? pino(options, destination) : pino(options);
 }
+
+/**
+ * A warning for a failure that repeats on every request while a dependency is down (a cache
+ * write, a cache read): logged when it starts, then at most once per `intervalMs` with how
+ * many were left out, so an outage of Redis does not flood the logs with one line per request.
+ */
+export function throttledWarning(logger: Logger, message: string, intervalMs = 30_000) {
+  let lastLoggedAt = Number.NEGATIVE_INFINITY;
+  let suppressed = 0;
+  return (fields: Record<string, unknown>) => {
+    const now = Date.now();
+    if (now - lastLoggedAt < intervalMs) {
+      suppressed++;
+      return;
+    }
+    logger.warn(suppressed > 0 ? { ...fields, suppressed } : fields, message);
+    lastLoggedAt = now;
+    suppressed = 0;
+  };
+}

@@ -11,7 +11,7 @@
  * bounds how long a stale count can live.
  */
 import type { Redis } from 'ioredis';
-import type { Logger } from '../logger.js';
+import { type Logger, throttledWarning } from '../logger.js';
 import type { ArticleCount, CountStore } from '../store/counts.js';
 import type { RedisKeys } from '../store/keys.js';
 
@@ -43,8 +43,14 @@ export class CountCache {
   /** Goes up whenever this process writes a count: copies made of earlier reads are stale. */
   private writes = 0;
 
+  // While Redis is down every request fails here: one line when it starts, then one per 30 s.
+  private readonly warnWriteFailed: (fields: Record<string, unknown>) => void;
+  private readonly warnUnreachable: (fields: Record<string, unknown>) => void;
+
   constructor(private readonly deps: CountCacheDeps) {
     this.memoryTtlMs = deps.memoryTtlMs ?? 1_000;
+    this.warnWriteFailed = throttledWarning(deps.logger, 'count cache write failed');
+    this.warnUnreachable = throttledWarning(deps.logger, 'count cache unreachable; reading PostgreSQL');
   }
 
   /** Approved count of each id (0 for unknown articles). Falls back to PostgreSQL when Redis is down. */
@@ -105,7 +111,7 @@ export class CountCache {
         String(this.deps.ttlSeconds),
       );
     } catch (error) {
-      this.deps.logger.warn({ err: (error as Error).message, articleId: value.articleId }, 'count cache write failed');
+      this.warnWriteFailed({ err: (error as Error).message, articleId: value.articleId });
     }
   }
 
@@ -127,7 +133,7 @@ export class CountCache {
     try {
       values = await this.deps.redis.mget(ids.map((id) => this.deps.keys.count(id)));
     } catch (error) {
-      this.deps.logger.warn({ err: (error as Error).message }, 'count cache unreachable; reading PostgreSQL');
+      this.warnUnreachable({ err: (error as Error).message });
       return ids;
     }
     const missing: string[] = [];
