@@ -26,7 +26,7 @@ const COMMENTS_PER_API = 20;
 const READS_PER_API = 80;
 const SAMPLE_EVERY_MS = 10_000;
 
-type Sample = { t: number; heap: number; rss: number };
+type Sample = { t: number; heap: number; rss: number; verdicts: number };
 
 /** `name{labels} value` lines of a Prometheus text, summed over every label set of `name`. */
 function metricSum(text: string, name: string): number {
@@ -74,13 +74,12 @@ export async function benchRehearsal(seconds: number, failover: boolean): Promis
       for (const p of processes) {
         metricsOf(p).then(
           (text) =>
-            samples
-              .get(p)
-              ?.push({
-                t: (Date.now() - started) / 1000,
-                heap: metricSum(text, 'nodejs_heap_size_used_bytes'),
-                rss: metricSum(text, 'process_resident_memory_bytes'),
-              }),
+            samples.get(p)?.push({
+              t: (Date.now() - started) / 1000,
+              heap: metricSum(text, 'nodejs_heap_size_used_bytes'),
+              rss: metricSum(text, 'process_resident_memory_bytes'),
+              verdicts: metricSum(text, 'comments_verdicts_total'),
+            }),
           () => {},
         );
       }
@@ -158,7 +157,12 @@ export async function benchRehearsal(seconds: number, failover: boolean): Promis
       `        comments_accepted_total per api ${apiAccepted.join(' + ')} = ${sum(apiAccepted)} (202s seen ${accepted.size}): ${verdict(sum(apiAccepted) === accepted.size)}`,
       `        comments_verdicts_total per worker ${workerVerdicts.join(' + ')} = ${sum(workerVerdicts)} (rows stored ${stored.size}): ${verdict(sum(workerVerdicts) === stored.size)}`,
     ];
+    // Both workers should share the load in each half (after a failover too).
+    const verdictsAt = (p: ServiceProcess, t: number) => samples.get(p)?.find((s) => s.t >= t)?.verdicts ?? Number.NaN;
+    const halves = workers.map((w) => `${verdictsAt(w, seconds / 2)} / ${workerVerdicts[workers.indexOf(w)] - verdictsAt(w, seconds / 2)}`);
+    lines.push(`        jobs per worker, first half / second half: ${halves.join(', ')}`);
     for (const p of processes) lines.push(memoryLine(p, samples.get(p) ?? [], seconds));
+    if (process.env.REHEARSAL_LOGS === '1') for (const p of processes) lines.push(`--- ${p.role} :${p.port}`, ...p.output.slice(-30));
     return lines;
   } finally {
     killAll(processes);
