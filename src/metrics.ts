@@ -29,6 +29,11 @@ export const redisConnectedReplicas = gauge(
   'Replicas connected to the Redis primary (read by the api every second when REDIS_MIN_REPLICA_ACKS > 0)',
 );
 export const redisPrimary = gauge('redis_primary', 'The Redis node this process writes to (1 for the current primary)', ['address']);
+export const workerStallsRecovered = counter(
+  'worker_stalls_recovered_total',
+  'BullMQ workers replaced because they took no job while jobs were waiting (workers/stall-guard.ts)',
+  ['queue'],
+);
 export const captchaIssued = counter('captcha_issued_total', 'Captchas served');
 export const captchaVerifications = counter('captcha_verifications_total', 'Captcha verifications: ok, wrong, expired', ['result']);
 export const webhookDeliveries = counter('webhook_deliveries_total', 'Webhook deliveries to the site: ok, retry, failed', ['result']);

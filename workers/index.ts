@@ -1,11 +1,13 @@
 /**
  * Starts every BullMQ worker of this process. Each worker gets its own blocking connection,
- * as BullMQ requires (`maxRetriesPerRequest: null`). close() lets active jobs finish.
+ * as BullMQ requires (`maxRetriesPerRequest: null`), and a stall guard (stall-guard.ts).
+ * close() lets active jobs finish.
  */
-import { Worker } from 'bullmq';
+import { type Processor, Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../src/config.js';
-import { QUEUE_NAMES, type Queues } from '../src/queues/index.js';
+import { QUEUE_NAMES, type QueueName, type Queues } from '../src/queues/index.js';
+import { guardAgainstStalls } from './stall-guard.js';
 import type { RedisKeys } from '../src/store/keys.js';
 import { createRedis } from '../src/store/redis.js';
 import { moderationProcessor, type ModerationDeps } from './moderation.js';
@@ -19,7 +21,8 @@ import { startLexiconSync, type LexiconSyncDeps } from '../src/moderation/lexico
 import { startOutboxSweeper, type OutboxSweeperDeps } from '../src/publish/outbox-sweeper.js';
 
 export interface RunningWorkers {
-  workers: Worker[];
+  /** The workers serving now (a stalled one is replaced). */
+  readonly workers: Worker[];
   close(): Promise<void>;
 }
 
@@ -37,45 +40,38 @@ export type WorkerDeps = ModerationDeps &
 
 export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const { config, keys, logger } = deps;
-  const connection = () => createRedis(config, 'blocking');
-  const connections = [connection()];
   // Admins' word lists: loaded before the first job, reloaded on every change.
   const lexiconSync = await startLexiconSync(deps);
 
-  const moderation = new Worker(QUEUE_NAMES.moderation, moderationProcessor(deps), {
-    connection: connections[0],
-    prefix: keys.queuePrefix,
-    concurrency: config.workerConcurrency,
-  });
+  // Each worker on a blocking connection of its own, watched by a stall guard that replaces
+  // it if it stops taking jobs while jobs wait (a failover can leave it so: stall-guard.ts).
+  const guarded = (name: QueueName, processor: Processor, options: Omit<WorkerOptions, 'connection' | 'prefix'>) =>
+    guardAgainstStalls({
+      start: () => {
+        const connection = createRedis(config, 'blocking');
+        const worker = new Worker(name, processor, { ...options, connection, prefix: keys.queuePrefix });
+        worker.on('failed', (job, error) =>
+          logger.warn({ queue: name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'job failed'),
+        );
+        worker.on('error', (error) => logger.warn({ queue: name, err: error.message }, 'worker error'));
+        return { worker, connection };
+      },
+      waiting: () => deps.queues[name].getWaitingCount(),
+      concurrency: options.concurrency ?? 1,
+      logger,
+    });
 
-  const workers: Worker[] = [moderation];
-  // Count refreshes and webhooks; the webhook's own backoff covers ≥ 24 h (src/publish/retry.ts).
-  connections.push(connection());
-  const publish = new Worker(QUEUE_NAMES.publish, publishProcessor(deps), {
-    connection: connections[connections.length - 1],
-    prefix: keys.queuePrefix,
-    concurrency: 4,
-    settings: { backoffStrategy: publishBackoff(deps) },
-  });
-  workers.push(publish);
-  // Housekeeping (retention) runs one job at a time on its own connection.
-  connections.push(connection());
-  const maintenance = new Worker(QUEUE_NAMES.maintenance, maintenanceProcessor(deps), {
-    connection: connections[connections.length - 1],
-    prefix: keys.queuePrefix,
-    concurrency: 1,
-  });
-  workers.push(maintenance);
+  const guards = [
+    guarded(QUEUE_NAMES.moderation, moderationProcessor(deps), { concurrency: config.workerConcurrency }),
+    // Count refreshes and webhooks; the webhook's own backoff covers ≥ 24 h (src/publish/retry.ts).
+    guarded(QUEUE_NAMES.publish, publishProcessor(deps), { concurrency: 4, settings: { backoffStrategy: publishBackoff(deps) } }),
+    // Housekeeping (retention) runs one job at a time.
+    guarded(QUEUE_NAMES.maintenance, maintenanceProcessor(deps), { concurrency: 1 }),
+  ];
+  const current = () => guards.map((guard) => guard.current());
   await scheduleRetention(deps.queues.maintenance);
   // Publish jobs a decision could not enqueue (Redis down at that moment): see outbox-sweeper.ts.
   const outboxSweeper = startOutboxSweeper(deps);
-
-  for (const worker of workers) {
-    worker.on('failed', (job, error) =>
-      logger.warn({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'job failed'),
-    );
-    worker.on('error', (error) => logger.warn({ queue: worker.name, err: error.message }, 'worker error'));
-  }
 
   // Readiness of every copy asks for a fresh beat (src/ops/heartbeat.ts).
   const heartbeat = startHeartbeat({
@@ -83,19 +79,22 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     keys,
     workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     maxAgeSeconds: config.workerHeartbeatMaxAgeSeconds,
-    healthy: () => workers.every((w) => w.isRunning() && !w.isPaused()),
+    healthy: () => current().every((w) => w.isRunning() && !w.isPaused()),
     onError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'worker heartbeat failed'),
   });
 
   return {
-    workers,
+    get workers() {
+      return current();
+    },
     async close() {
+      for (const guard of guards) guard.stop();
       await heartbeat.stop();
       await outboxSweeper.stop();
       // close() waits for active jobs to finish; new jobs are no longer taken.
-      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(current().map((w) => w.close()));
       await lexiconSync.close();
-      for (const c of connections) c.disconnect();
+      for (const guard of guards) guard.connection().disconnect();
     },
   };
 }
