@@ -74,13 +74,11 @@ export async function benchRehearsal(seconds: number, failover: boolean): Promis
       for (const p of processes) {
         metricsOf(p).then(
           (text) =>
-            samples
-              .get(p)
-              ?.push({
-                t: (Date.now() - started) / 1000,
-                heap: metricSum(text, 'nodejs_heap_size_used_bytes'),
-                rss: metricSum(text, 'process_resident_memory_bytes'),
-              }),
+            samples.get(p)?.push({
+              t: (Date.now() - started) / 1000,
+              heap: metricSum(text, 'nodejs_heap_size_used_bytes'),
+              rss: metricSum(text, 'process_resident_memory_bytes'),
+            }),
           () => {},
         );
       }
