@@ -125,7 +125,12 @@ export class CountCache {
   private async readRedis(ids: string[], into: Map<string, number>): Promise<string[]> {
     let values: Array<string | null>;
     try {
-      values = await this.deps.redis.mget(ids.map((id) => this.deps.keys.count(id)));
+      const keys = ids.map((id) => this.deps.keys.count(id));
+      // A Cluster refuses an MGET across slots; the GETs still leave in one write per node
+      // (auto-pipelined command connection).
+      values = this.deps.redis.isCluster
+        ? await Promise.all(keys.map((key) => this.deps.redis.get(key)))
+        : await this.deps.redis.mget(keys);
     } catch (error) {
       this.deps.logger.warn({ err: (error as Error).message }, 'count cache unreachable; reading PostgreSQL');
       return ids;

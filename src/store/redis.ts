@@ -9,14 +9,20 @@
  * - `blocking`: BullMQ workers. `maxRetriesPerRequest: null`, as BullMQ requires, so a
  *   worker rides out a Redis restart instead of crashing.
  * - `subscriber`: pub/sub listeners (SSE, word-list reloads); reconnects forever.
+ *
+ * With REDIS_CLUSTER_NODES every one of them is an ioredis `Cluster` with the same options
+ * (see createCluster).
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { Config } from '../config.js';
 import * as metrics from '../metrics.js';
 import { withTimeout } from '../util/timeout.js';
 
-/** Where Redis is: REDIS_URL alone, or the Sentinels that name the primary (REDIS_SENTINELS). */
-export type RedisEndpoint = Pick<Config, 'redisUrl' | 'redisSentinel'>;
+/**
+ * Where Redis is: REDIS_URL alone, the Sentinels that name the primary (REDIS_SENTINELS), or
+ * the seed nodes of a Cluster (REDIS_CLUSTER_NODES).
+ */
+export type RedisEndpoint = Pick<Config, 'redisUrl' | 'redisSentinel' | 'redisCluster'>;
 
 export type RedisRole = 'command' | 'blocking' | 'subscriber' | 'queue';
 
@@ -53,11 +59,46 @@ export function sentinelOptions(endpoint: RedisEndpoint): RedisOptions {
 }
 
 export function createRedis(endpoint: RedisEndpoint | string, role: RedisRole): Redis {
-  const { redisUrl, redisSentinel } = typeof endpoint === 'string' ? { redisUrl: endpoint, redisSentinel: undefined } : endpoint;
-  const redis = new Redis(redisUrl, { ...redisOptions(role), ...sentinelOptions({ redisUrl, redisSentinel }) });
+  const { redisUrl, redisSentinel, redisCluster } = typeof endpoint === 'string' ? { redisUrl: endpoint } : endpoint;
+  const redis = redisCluster
+    ? createCluster(redisUrl, redisCluster, role)
+    : new Redis(redisUrl, { ...redisOptions(role), ...sentinelOptions({ redisUrl, redisSentinel }) });
   // Errors surface through the failing command; an unhandled 'error' event would crash us.
   redis.on('error', () => {});
   return redis;
+}
+
+/**
+ * A Redis Cluster client with the role's options: the reconnect backoff becomes the
+ * cluster's, the offline queue and auto-pipelining (grouped per node) stay cluster-wide, and
+ * each node connection gets the timeouts, the retries and REDIS_URL's user and password.
+ *
+ * Typed as `Redis` on purpose: Cluster and Redis are the same ioredis Commander, so every
+ * command the service sends is typed alike, and the 25 modules that take a connection need
+ * not change. What only a single Redis has is checked with `isCluster` where it is used:
+ * `stream` (connectedAddress: null), `options.db` (0 on a Cluster) and WAIT (refused by
+ * config). Commands touching several keys must keep them in one slot: see keys.ts.
+ */
+function createCluster(redisUrl: string, nodes: NonNullable<RedisEndpoint['redisCluster']>, role: RedisRole): Redis {
+  const { retryStrategy, enableOfflineQueue, enableAutoPipelining, lazyConnect, ...nodeOptions } = redisOptions(role);
+  const url = new URL(redisUrl);
+  const cluster = new Cluster(nodes, {
+    clusterRetryStrategy: retryStrategy,
+    enableOfflineQueue,
+    enableAutoPipelining,
+    // Auto-pipelining picks a command's node by its first argument, which for EVAL is the
+    // script, not the key: two scripts on keys of different nodes then share a pipeline and
+    // fail ("same slots allocation group", ioredis issue #2109). Scripts go out on their own.
+    autoPipeliningIgnoredCommands: ['eval', 'evalsha'],
+    lazyConnect,
+    redisOptions: {
+      ...nodeOptions,
+      username: decodeURIComponent(url.username) || undefined,
+      password: decodeURIComponent(url.password) || undefined,
+      tls: url.protocol === 'rediss:' ? {} : undefined,
+    },
+  });
+  return cluster as unknown as Redis;
 }
 
 /**
@@ -99,6 +140,10 @@ export async function waitForRedis(redis: Redis, timeoutMs = 5_000): Promise<voi
  * address it tried (password hidden) and the two ways to get a Redis on this machine.
  */
 export function redisUnreachableMessage(endpoint: RedisEndpoint, timeoutMs: number): string {
+  if (endpoint.redisCluster) {
+    const where = endpoint.redisCluster.map((n) => `${n.host}:${n.port}`).join(',');
+    return `Redis Cluster not reachable through its nodes ${where} (REDIS_CLUSTER_NODES) within ${timeoutMs} ms.`;
+  }
   if (endpoint.redisSentinel) {
     const { sentinels, name } = endpoint.redisSentinel;
     const where = sentinels.map((s) => `${s.host}:${s.port}`).join(',');
