@@ -99,7 +99,7 @@ const schema = z
     // Seed nodes of a Redis Cluster: ioredis learns the rest (and every slot move) from them.
     REDIS_CLUSTER_NODES: hostPorts,
     // Replicas that must hold an accepted comment's job before the 202 (Redis WAIT). Unset: 1
-    // with Sentinel (a failover then loses no accepted comment), 0 with a single Redis.
+    // with Sentinel or Cluster (a failover then loses no accepted comment), 0 with a single Redis.
     REDIS_MIN_REPLICA_ACKS: z.coerce.number().int().min(0).max(10).optional(),
     REDIS_REPLICA_ACK_TIMEOUT_MS: int(500, 10, 1_500),
     REDIS_PREFIX: z
@@ -187,8 +187,8 @@ const schema = z
 
 type Env = z.output<typeof schema>;
 
-/** What a Redis Cluster cannot be combined with: Sentinel, a database number, WAIT (see OPERATIONS.md). */
-function clusterProblems(env: Pick<Env, 'REDIS_SENTINELS' | 'REDIS_URL' | 'REDIS_MIN_REPLICA_ACKS'>, ctx: z.RefinementCtx): void {
+/** What a Redis Cluster cannot be combined with: Sentinel, a database number (see OPERATIONS.md). */
+function clusterProblems(env: Pick<Env, 'REDIS_SENTINELS' | 'REDIS_URL'>, ctx: z.RefinementCtx): void {
   const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (env.REDIS_SENTINELS.length > 0) {
     problem('REDIS_CLUSTER_NODES', 'and REDIS_SENTINELS exclude each other (a Cluster fails over by itself; Sentinel watches one primary)');
@@ -197,10 +197,6 @@ function clusterProblems(env: Pick<Env, 'REDIS_SENTINELS' | 'REDIS_URL' | 'REDIS
   const given = URL.canParse(env.REDIS_URL) ? new URL(env.REDIS_URL) : null;
   if (given && (!/^\/?0?$/.test(given.pathname) || /^[1-9]/.test(given.searchParams.get('db') ?? ''))) {
     problem('REDIS_URL', 'must not name a database with REDIS_CLUSTER_NODES (a Redis Cluster has database 0 only)');
-  }
-  // WAIT counts replicas of one node's writes; the queues' node inside a Cluster is not tracked yet.
-  if ((env.REDIS_MIN_REPLICA_ACKS ?? 0) > 0) {
-    problem('REDIS_MIN_REPLICA_ACKS', 'is not supported with REDIS_CLUSTER_NODES yet (leave it unset or 0)');
   }
 }
 
@@ -294,7 +290,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : undefined,
     redisCluster: e.REDIS_CLUSTER_NODES.length > 0 ? e.REDIS_CLUSTER_NODES : undefined,
     redisReplicaAcks: {
-      replicas: e.REDIS_MIN_REPLICA_ACKS ?? (e.REDIS_SENTINELS.length > 0 ? 1 : 0),
+      replicas: e.REDIS_MIN_REPLICA_ACKS ?? (e.REDIS_SENTINELS.length > 0 || e.REDIS_CLUSTER_NODES.length > 0 ? 1 : 0),
       timeoutMs: e.REDIS_REPLICA_ACK_TIMEOUT_MS,
     },
     redisPrefix: e.REDIS_PREFIX,

@@ -187,7 +187,8 @@ async function requireReplicas(acks: ReplicaAcks | undefined): Promise<void> {
   const required = acks?.required() ?? 0;
   if (!acks || required === 0) return;
   const acknowledged = await withinStepTimeout(acks.wait(), 'replica acknowledgement');
-  if (acknowledged < required) {
+  // Asked again: the first WAIT of a process learns how many replicas the primary really has.
+  if (acknowledged < acks.required()) {
     metrics.replicaAckShortfalls.inc();
     throw unavailable(1);
   }

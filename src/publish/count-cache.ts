@@ -126,8 +126,7 @@ export class CountCache {
     let values: Array<string | null>;
     try {
       const keys = ids.map((id) => this.deps.keys.count(id));
-      // A Cluster refuses an MGET across slots; the GETs still leave in one write per node
-      // (auto-pipelined command connection).
+      // A Cluster refuses an MGET across slots: one GET per key instead, all sent at once.
       values = this.deps.redis.isCluster
         ? await Promise.all(keys.map((key) => this.deps.redis.get(key)))
         : await this.deps.redis.mget(keys);

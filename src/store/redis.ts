@@ -10,8 +10,8 @@
  *   worker rides out a Redis restart instead of crashing.
  * - `subscriber`: pub/sub listeners (SSE, word-list reloads); reconnects forever.
  *
- * With REDIS_CLUSTER_NODES every one of them is an ioredis `Cluster` with the same options
- * (see createCluster).
+ * With REDIS_CLUSTER_NODES every one of them is an ioredis `Cluster` with the same options,
+ * but never auto-pipelined (see createCluster).
  */
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { Config } from '../config.js';
@@ -70,26 +70,28 @@ export function createRedis(endpoint: RedisEndpoint | string, role: RedisRole): 
 
 /**
  * A Redis Cluster client with the role's options: the reconnect backoff becomes the
- * cluster's, the offline queue and auto-pipelining (grouped per node) stay cluster-wide, and
- * each node connection gets the timeouts, the retries and REDIS_URL's user and password.
+ * cluster's, the offline queue stays cluster-wide, and each node connection gets the
+ * timeouts, the retries and REDIS_URL's user and password.
+ *
+ * Never auto-pipelined: ioredis groups a Cluster's auto-pipelines by node, and a pipeline
+ * whose commands get MOVED to different slots (every failover, every resharding) is not
+ * redirected but fails as a whole (its retry needs one common error), and an EVAL is routed
+ * by its script instead of its key (ioredis issue #2109). Each command alone is redirected
+ * transparently.
  *
  * Typed as `Redis` on purpose: Cluster and Redis are the same ioredis Commander, so every
  * command the service sends is typed alike, and the 25 modules that take a connection need
  * not change. What only a single Redis has is checked with `isCluster` where it is used:
- * `stream` (connectedAddress: null), `options.db` (0 on a Cluster) and WAIT (refused by
- * config). Commands touching several keys must keep them in one slot: see keys.ts.
+ * `stream` (connectedAddress: null), `options.db` (0 on a Cluster) and WAIT (sent to the
+ * queues' node: replicaWaiter). Commands touching several keys must keep them in one slot:
+ * see keys.ts.
  */
 function createCluster(redisUrl: string, nodes: NonNullable<RedisEndpoint['redisCluster']>, role: RedisRole): Redis {
-  const { retryStrategy, enableOfflineQueue, enableAutoPipelining, lazyConnect, ...nodeOptions } = redisOptions(role);
+  const { retryStrategy, enableOfflineQueue, enableAutoPipelining: _, lazyConnect, ...nodeOptions } = redisOptions(role);
   const url = new URL(redisUrl);
   const cluster = new Cluster(nodes, {
     clusterRetryStrategy: retryStrategy,
     enableOfflineQueue,
-    enableAutoPipelining,
-    // Auto-pipelining picks a command's node by its first argument, which for EVAL is the
-    // script, not the key: two scripts on keys of different nodes then share a pipeline and
-    // fail ("same slots allocation group", ioredis issue #2109). Scripts go out on their own.
-    autoPipeliningIgnoredCommands: ['eval', 'evalsha'],
     lazyConnect,
     redisOptions: {
       ...nodeOptions,
@@ -194,7 +196,7 @@ const REPLICA_COUNT_REFRESH_MS = 1_000;
 export interface ReplicaWaiter {
   /** Replicas to wait for now: the setting, but never more than the primary has connected. */
   required(): number;
-  /** WAIT on the queues' connection: how many replicas hold every write made on it so far. */
+  /** WAIT on the queues' connection: how many replicas hold every write made on it so far (compare with required() after it). */
   wait(): Promise<number>;
   close(): void;
 }
@@ -205,22 +207,30 @@ export interface ReplicaWaiter {
  * one, until the old primary comes back as a replica) is waited on for those it has: the
  * service keeps accepting on one node rather than refusing everyone; the gauge
  * redis_connected_replicas shows it.
+ *
+ * On a Cluster, WAIT and INFO go to the primary serving `queueKey`'s slot (every BullMQ key
+ * shares it), over the very node connection ioredis sends BullMQ's writes on, so WAIT counts
+ * the replicas holding them. After a failover the slot's new primary is looked up again.
  */
-export function replicaWaiter(connection: Redis, setting: Config['redisReplicaAcks']): ReplicaWaiter {
+export function replicaWaiter(connection: Redis, setting: Config['redisReplicaAcks'], queueKey: string): ReplicaWaiter {
   let connected = setting.replicas;
   let timer: NodeJS.Timeout | undefined;
+  const writer = queueWriter(connection, queueKey);
   const refresh = async () => {
     try {
-      const info = await connection.info('replication');
+      const info = await (await writer()).info('replication');
       connected = Number(/^connected_slaves:(\d+)/m.exec(info)?.[1] ?? 0);
       metrics.redisConnectedReplicas.set(connected);
     } catch {
       // Redis unreachable: the accept path fails on its own; keep the last count.
     }
   };
-  // Polled only once the accept path asks (an api copy); worker processes never do.
+  // Polled only once the accept path asks (an api copy); worker processes never do. The first
+  // WAIT waits for the first count: a primary without replicas must not cost a timeout.
+  let counted: Promise<void> | undefined;
   const watch = () => {
     if (timer || setting.replicas === 0) return;
+    counted = refresh();
     timer = setInterval(refresh, REPLICA_COUNT_REFRESH_MS);
     timer.unref();
     connection.on('ready', refresh);
@@ -231,7 +241,25 @@ export function replicaWaiter(connection: Redis, setting: Config['redisReplicaAc
   };
   return {
     required,
-    wait: () => connection.wait(required(), setting.timeoutMs),
+    wait: async () => {
+      await counted;
+      return (await writer()).wait(required(), setting.timeoutMs);
+    },
     close: () => clearInterval(timer),
+  };
+}
+
+/** The connection BullMQ's writes to `queueKey`'s slot travel on: itself, or a Cluster's node connection. */
+function queueWriter(connection: Redis, queueKey: string): () => Promise<Redis> {
+  if (!connection.isCluster) return async () => connection;
+  const cluster = connection as unknown as Cluster;
+  let slot: number | undefined;
+  return async () => {
+    slot ??= Number(await cluster.cluster('KEYSLOT', queueKey));
+    const address = cluster.slots[slot]?.[0];
+    const node = cluster.nodes('master').find((n) => `${n.options.host}:${n.options.port}` === address);
+    // Gone (killed, failing over) until ioredis learns the new owner of the slot: a 503.
+    if (!node) throw new Error(`Redis Cluster node serving slot ${slot} not connected`);
+    return node;
   };
 }
