@@ -15,6 +15,7 @@ export const UNIT_TESTS = [
   'tests/ops/{bearer,startup-checks}.test.ts',
   'tests/store/{batcher,page-cursor}.test.ts',
   'tests/config.test.ts',
+  'tests/http/infrastructure-errors.test.ts',
 ];
 
 // Built from the base config rather than merged with it: a merge would add these globs to its own.

@@ -58,8 +58,8 @@ const list = z
       .filter(Boolean),
   );
 
-/** `host:port,host:port`: the Sentinels to ask for the primary (REDIS_SENTINELS). */
-const sentinelList = list
+/** `host:port,host:port`: the Sentinels to ask for the primary (REDIS_SENTINELS), or a Cluster's seed nodes. */
+const hostPorts = list
   .refine((entries) => entries.every((e) => /^[^\s:]+:\d{1,5}$/.test(e)), 'must be host:port,host:port')
   .transform((entries): RedisSentinelAddress[] =>
     entries.map((e) => {
@@ -90,14 +90,16 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-    REDIS_SENTINELS: sentinelList,
+    REDIS_SENTINELS: hostPorts,
     REDIS_SENTINEL_NAME: z
       .string()
       .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, . _ or - only')
       .optional(),
     REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+    // Seed nodes of a Redis Cluster: ioredis learns the rest (and every slot move) from them.
+    REDIS_CLUSTER_NODES: hostPorts,
     // Replicas that must hold an accepted comment's job before the 202 (Redis WAIT). Unset: 1
-    // with Sentinel (a failover then loses no accepted comment), 0 with a single Redis.
+    // with Sentinel or Cluster (a failover then loses no accepted comment), 0 with a single Redis.
     REDIS_MIN_REPLICA_ACKS: z.coerce.number().int().min(0).max(10).optional(),
     REDIS_REPLICA_ACK_TIMEOUT_MS: int(500, 10, 1_500),
     REDIS_PREFIX: z
@@ -177,12 +179,26 @@ const schema = z
         message: 'is required when REDIS_SENTINELS is set (the master name Sentinel monitors)',
       });
     }
+    if (env.REDIS_CLUSTER_NODES.length > 0) clusterProblems(env, ctx);
     if (env.SITE_WEBHOOK_URL && !env.SITE_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SITE_WEBHOOK_SECRET'], message: 'is required when SITE_WEBHOOK_URL is set' });
     }
   });
 
 type Env = z.output<typeof schema>;
+
+/** What a Redis Cluster cannot be combined with: Sentinel, a database number (see OPERATIONS.md). */
+function clusterProblems(env: Pick<Env, 'REDIS_SENTINELS' | 'REDIS_URL'>, ctx: z.RefinementCtx): void {
+  const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (env.REDIS_SENTINELS.length > 0) {
+    problem('REDIS_CLUSTER_NODES', 'and REDIS_SENTINELS exclude each other (a Cluster fails over by itself; Sentinel watches one primary)');
+  }
+  // A Cluster has database 0 only (SELECT is refused).
+  const given = URL.canParse(env.REDIS_URL) ? new URL(env.REDIS_URL) : null;
+  if (given && (!/^\/?0?$/.test(given.pathname) || /^[1-9]/.test(given.searchParams.get('db') ?? ''))) {
+    problem('REDIS_URL', 'must not name a database with REDIS_CLUSTER_NODES (a Redis Cluster has database 0 only)');
+  }
+}
 
 export interface Config {
   env: Env['NODE_ENV'];
@@ -192,10 +208,12 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /**
    * Redis: the URL gives the user, password and database (and the host when there is no
-   * Sentinel); with `redisSentinel` set, the primary is whatever the Sentinels name.
+   * Sentinel or Cluster); with `redisSentinel` set, the primary is whatever the Sentinels name.
    */
   redisUrl: string;
   redisSentinel?: RedisSentinelSetting;
+  /** Seed nodes of a Redis Cluster (REDIS_CLUSTER_NODES); every connection is then an ioredis Cluster. */
+  redisCluster?: RedisSentinelAddress[];
   /** Replicas that must acknowledge a moderation job before the comment is accepted (WAIT). */
   redisReplicaAcks: { replicas: number; timeoutMs: number };
   /** Namespace of every Redis key and BullMQ queue, so several deployments or tests share one Redis. */
@@ -270,8 +288,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       e.REDIS_SENTINELS.length > 0 && e.REDIS_SENTINEL_NAME
         ? { sentinels: e.REDIS_SENTINELS, name: e.REDIS_SENTINEL_NAME, password: e.REDIS_SENTINEL_PASSWORD }
         : undefined,
+    redisCluster: e.REDIS_CLUSTER_NODES.length > 0 ? e.REDIS_CLUSTER_NODES : undefined,
     redisReplicaAcks: {
-      replicas: e.REDIS_MIN_REPLICA_ACKS ?? (e.REDIS_SENTINELS.length > 0 ? 1 : 0),
+      replicas: e.REDIS_MIN_REPLICA_ACKS ?? (e.REDIS_SENTINELS.length > 0 || e.REDIS_CLUSTER_NODES.length > 0 ? 1 : 0),
       timeoutMs: e.REDIS_REPLICA_ACK_TIMEOUT_MS,
     },
     redisPrefix: e.REDIS_PREFIX,

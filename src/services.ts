@@ -194,7 +194,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const captcha = createCaptchaService({ redis, keys, config, logger });
     closers.push(() => captcha.close());
     // A failover seen by this process: counted, and logged where the old and new primary show.
-    const replicaAcks = replicaWaiter(queueConnection, config.redisReplicaAcks);
+    const replicaAcks = replicaWaiter(queueConnection, config.redisReplicaAcks, keys.queuePrefix);
     closers.push(() => replicaAcks.close());
     showPrimary(connectedAddress(redis) ?? 'unknown');
     watchPrimary(redis, (from, to) => {

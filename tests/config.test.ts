@@ -111,3 +111,31 @@ describe('Redis Sentinel: REDIS_SENTINELS, REDIS_SENTINEL_NAME, REDIS_MIN_REPLIC
     expect(() => loadConfig({ REDIS_REPLICA_ACK_TIMEOUT_MS: '5000' })).toThrow(/REDIS_REPLICA_ACK_TIMEOUT_MS/);
   });
 });
+
+describe('Redis Cluster: REDIS_CLUSTER_NODES', () => {
+  it('reads the seed nodes, and then waits for one replica unless told otherwise', () => {
+    const config = loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b:7001' });
+    expect(config.redisCluster).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: 'redis-b', port: 7001 },
+    ]);
+    expect(config.redisSentinel).toBeUndefined();
+    expect(config.redisReplicaAcks.replicas).toBe(1);
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:1', REDIS_MIN_REPLICA_ACKS: '0' }).redisReplicaAcks.replicas).toBe(0);
+    expect(loadConfig({}).redisCluster).toBeUndefined();
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:1', REDIS_URL: 'redis://user:secret@ignored:6379/0' }).redisCluster).toHaveLength(1);
+  });
+
+  it('refuses Sentinel beside it, a database number and nodes without ports, with one clear line', () => {
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'a:1', REDIS_SENTINELS: 's:1', REDIS_SENTINEL_NAME: 'm' })).toThrow(
+      /^Invalid configuration: REDIS_CLUSTER_NODES and REDIS_SENTINELS exclude each other/,
+    );
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'a:1', REDIS_URL: 'redis://127.0.0.1:6379/2' })).toThrow(
+      /REDIS_URL must not name a database with REDIS_CLUSTER_NODES/,
+    );
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'a:1', REDIS_URL: 'redis://127.0.0.1:6379?db=3' })).toThrow(
+      /REDIS_URL must not name a database/,
+    );
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'node-a' })).toThrow(/REDIS_CLUSTER_NODES must be host:port/);
+  });
+});

@@ -32,7 +32,7 @@ export type WorkerDeps = ModerationDeps &
   MaintenanceDeps &
   LexiconSyncDeps &
   OutboxSweeperDeps & {
-    config: Pick<Config, 'redisUrl' | 'redisSentinel' | 'workerConcurrency' | 'workerHeartbeatMaxAgeSeconds'>;
+    config: Pick<Config, 'redisUrl' | 'redisSentinel' | 'redisCluster' | 'workerConcurrency' | 'workerHeartbeatMaxAgeSeconds'>;
     keys: RedisKeys;
     redis: Redis;
     queues: Pick<Queues, 'moderation' | 'publish' | 'maintenance'>;

@@ -19,7 +19,8 @@
  *   6. duplicate (10 min)            409 duplicate_comment marker taken with 3, given back if
  *                                                       3, 4, 5 or 7 fails
  *   7. enqueue (jobId = comment id)  202 pending        only once BullMQ holds the job
- *   8. replicas hold it (Sentinel)   503 unavailable    REDIS_MIN_REPLICA_ACKS replicas within
+ *   8. replicas hold it (Sentinel,   503 unavailable    REDIS_MIN_REPLICA_ACKS replicas within
+ *      Cluster)
  *                                                       REDIS_REPLICA_ACK_TIMEOUT_MS (WAIT), so a
  *                                                       failover loses no comment answered 202
  *
@@ -178,16 +179,19 @@ function originAllowed(url: string, allowedOrigins: readonly string[]): boolean 
 }
 
 /**
- * The job is on the primary; with Sentinel it must reach a replica too before the reader is
- * told "accepted", or a failover right now would lose it. Too few replicas in time: 503. The
- * duplicate marker is kept: the job may still be processed, and the marker lives on the same
- * primary, so it disappears exactly when the job does.
+ * The job is on the primary; with Sentinel or Cluster it must reach a replica too before the
+ * reader is told "accepted", or a failover right now would lose it. Too few replicas in time:
+ * 503. The duplicate marker is kept: the job may still be processed. With Sentinel the marker
+ * lives on the same primary, so it disappears exactly when the job does; on a Cluster it
+ * lives on another shard, so a job lost in a failover right after this 503 leaves the reader
+ * a 409 for that text for 10 minutes (docs/OPERATIONS.md, Redis Cluster).
  */
 async function requireReplicas(acks: ReplicaAcks | undefined): Promise<void> {
   const required = acks?.required() ?? 0;
   if (!acks || required === 0) return;
   const acknowledged = await withinStepTimeout(acks.wait(), 'replica acknowledgement');
-  if (acknowledged < required) {
+  // Asked again: the first WAIT of a process learns how many replicas the primary really has.
+  if (acknowledged < acks.required()) {
     metrics.replicaAckShortfalls.inc();
     throw unavailable(1);
   }

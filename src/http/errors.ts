@@ -56,14 +56,22 @@ function fromHttpException(error: HTTPException): AppError {
   return new AppError(codeOfHttpStatus[error.status] ?? (error.status >= 500 ? 'internal_error' : 'validation_failed'));
 }
 
-/** Redis or PostgreSQL errors: connection-level failures are 503, not 500. */
+/**
+ * Redis or PostgreSQL errors: connection-level failures are 503, not 500. A Redis Cluster
+ * failing over adds its own (CLUSTERDOWN, TRYAGAIN, slots being refreshed, a node gone).
+ */
 export function isInfrastructureError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const text = `${error.name} ${error.message} ${(error as { code?: string }).code ?? ''}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|Stream isn't writeable|enableOfflineQueue|Command timed out|MaxRetriesPerRequest|Connection terminated|timeout exceeded when trying to connect|ENOTFOUND|57P01|08006|08001/i.test(
-    text,
+  return (
+    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection is closed|Stream isn't writeable|enableOfflineQueue|Command timed out|MaxRetriesPerRequest|Connection terminated|timeout exceeded when trying to connect|ENOTFOUND|57P01|08006|08001/i.test(
+      text,
+    ) || CLUSTER_FAILING_OVER.test(text)
   );
 }
+
+const CLUSTER_FAILING_OVER =
+  /CLUSTERDOWN|TRYAGAIN|Failed to refresh slots cache|None of startup nodes is available|Too many Cluster redirections|Redis Cluster node/;
 
 /**
  * PostgreSQL refuses some text outright: a NUL byte (22021) or a character it cannot encode

@@ -21,7 +21,7 @@ export interface LexiconSyncDeps {
   lexicon: Pick<LexiconStore, 'loadCustom'>;
   filter: Pick<FilterEngine, 'setCustom'>;
   /** The subscriber opens its own connection to this Redis. */
-  config: Pick<Config, 'redisUrl' | 'redisSentinel'>;
+  config: Pick<Config, 'redisUrl' | 'redisSentinel' | 'redisCluster'>;
   keys: Pick<RedisKeys, 'lexiconChannel'>;
   logger: Logger;
 }

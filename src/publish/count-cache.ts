@@ -131,7 +131,11 @@ export class CountCache {
   private async readRedis(ids: string[], into: Map<string, number>): Promise<string[]> {
     let values: Array<string | null>;
     try {
-      values = await this.deps.redis.mget(ids.map((id) => this.deps.keys.count(id)));
+      const keys = ids.map((id) => this.deps.keys.count(id));
+      // A Cluster refuses an MGET across slots: one GET per key instead, all sent at once.
+      values = this.deps.redis.isCluster
+        ? await Promise.all(keys.map((key) => this.deps.redis.get(key)))
+        : await this.deps.redis.mget(keys);
     } catch (error) {
       this.warnUnreachable({ err: (error as Error).message });
       return ids;

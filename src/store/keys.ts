@@ -4,6 +4,13 @@
  * BullMQ's own keys use `queuePrefix`, which carries a hash tag so a Redis Cluster keeps a
  * queue's keys in one slot.
  *
+ * On a Redis Cluster (REDIS_CLUSTER_NODES) a command or script may only touch keys of one
+ * slot. Ours do: every script and MULTI touches one key (rate-limiter-flexible's too); the
+ * only multi-key ones are BullMQ's and retention's (src/retention/jobs.ts), all under
+ * `queuePrefix`; several counts are read key by key on a Cluster (count-cache.ts), not with
+ * MGET. The other keys carry no hash tag on purpose, so they spread over the shards.
+ * tests/store/redis-cluster.test.ts checks this on a real cluster.
+ *
  * Pub/sub channels are not keys: Redis delivers a message to every subscriber of the server,
  * whatever database number either side SELECTed. So channel names carry the database number
  * as well as the prefix (`<prefix>:db<n>:events`), and two deployments on one server — other

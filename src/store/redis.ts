@@ -9,14 +9,20 @@
  * - `blocking`: BullMQ workers. `maxRetriesPerRequest: null`, as BullMQ requires, so a
  *   worker rides out a Redis restart instead of crashing.
  * - `subscriber`: pub/sub listeners (SSE, word-list reloads); reconnects forever.
+ *
+ * With REDIS_CLUSTER_NODES every one of them is an ioredis `Cluster` with the same options,
+ * but never auto-pipelined (see createCluster).
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { Config } from '../config.js';
 import * as metrics from '../metrics.js';
 import { withTimeout } from '../util/timeout.js';
 
-/** Where Redis is: REDIS_URL alone, or the Sentinels that name the primary (REDIS_SENTINELS). */
-export type RedisEndpoint = Pick<Config, 'redisUrl' | 'redisSentinel'>;
+/**
+ * Where Redis is: REDIS_URL alone, the Sentinels that name the primary (REDIS_SENTINELS), or
+ * the seed nodes of a Cluster (REDIS_CLUSTER_NODES).
+ */
+export type RedisEndpoint = Pick<Config, 'redisUrl' | 'redisSentinel' | 'redisCluster'>;
 
 export type RedisRole = 'command' | 'blocking' | 'subscriber' | 'queue';
 
@@ -53,11 +59,48 @@ export function sentinelOptions(endpoint: RedisEndpoint): RedisOptions {
 }
 
 export function createRedis(endpoint: RedisEndpoint | string, role: RedisRole): Redis {
-  const { redisUrl, redisSentinel } = typeof endpoint === 'string' ? { redisUrl: endpoint, redisSentinel: undefined } : endpoint;
-  const redis = new Redis(redisUrl, { ...redisOptions(role), ...sentinelOptions({ redisUrl, redisSentinel }) });
+  const { redisUrl, redisSentinel, redisCluster } = typeof endpoint === 'string' ? { redisUrl: endpoint } : endpoint;
+  const redis = redisCluster
+    ? createCluster(redisUrl, redisCluster, role)
+    : new Redis(redisUrl, { ...redisOptions(role), ...sentinelOptions({ redisUrl, redisSentinel }) });
   // Errors surface through the failing command; an unhandled 'error' event would crash us.
   redis.on('error', () => {});
   return redis;
+}
+
+/**
+ * A Redis Cluster client with the role's options: the reconnect backoff becomes the
+ * cluster's, the offline queue stays cluster-wide, and each node connection gets the
+ * timeouts, the retries and REDIS_URL's user and password.
+ *
+ * Never auto-pipelined: ioredis groups a Cluster's auto-pipelines by node, and a pipeline
+ * whose commands get MOVED to different slots (every failover, every resharding) is not
+ * redirected but fails as a whole (its retry needs one common error), and an EVAL is routed
+ * by its script instead of its key (ioredis issue #2109). Each command alone is redirected
+ * transparently.
+ *
+ * Typed as `Redis` on purpose: Cluster and Redis are the same ioredis Commander, so every
+ * command the service sends is typed alike, and the 25 modules that take a connection need
+ * not change. What only a single Redis has is checked with `isCluster` where it is used:
+ * `stream` (connectedAddress: null), `options.db` (0 on a Cluster) and WAIT (sent to the
+ * queues' node: replicaWaiter). Commands touching several keys must keep them in one slot:
+ * see keys.ts.
+ */
+function createCluster(redisUrl: string, nodes: NonNullable<RedisEndpoint['redisCluster']>, role: RedisRole): Redis {
+  const { retryStrategy, enableOfflineQueue, enableAutoPipelining: _, lazyConnect, ...nodeOptions } = redisOptions(role);
+  const url = new URL(redisUrl);
+  const cluster = new Cluster(nodes, {
+    clusterRetryStrategy: retryStrategy,
+    enableOfflineQueue,
+    lazyConnect,
+    redisOptions: {
+      ...nodeOptions,
+      username: decodeURIComponent(url.username) || undefined,
+      password: decodeURIComponent(url.password) || undefined,
+      tls: url.protocol === 'rediss:' ? {} : undefined,
+    },
+  });
+  return cluster as unknown as Redis;
 }
 
 /**
@@ -99,6 +142,10 @@ export async function waitForRedis(redis: Redis, timeoutMs = 5_000): Promise<voi
  * address it tried (password hidden) and the two ways to get a Redis on this machine.
  */
 export function redisUnreachableMessage(endpoint: RedisEndpoint, timeoutMs: number): string {
+  if (endpoint.redisCluster) {
+    const where = endpoint.redisCluster.map((n) => `${n.host}:${n.port}`).join(',');
+    return `Redis Cluster not reachable through its nodes ${where} (REDIS_CLUSTER_NODES) within ${timeoutMs} ms.`;
+  }
   if (endpoint.redisSentinel) {
     const { sentinels, name } = endpoint.redisSentinel;
     const where = sentinels.map((s) => `${s.host}:${s.port}`).join(',');
@@ -149,7 +196,7 @@ const REPLICA_COUNT_REFRESH_MS = 1_000;
 export interface ReplicaWaiter {
   /** Replicas to wait for now: the setting, but never more than the primary has connected. */
   required(): number;
-  /** WAIT on the queues' connection: how many replicas hold every write made on it so far. */
+  /** WAIT on the queues' connection: how many replicas hold every write made on it so far (compare with required() after it). */
   wait(): Promise<number>;
   close(): void;
 }
@@ -160,22 +207,30 @@ export interface ReplicaWaiter {
  * one, until the old primary comes back as a replica) is waited on for those it has: the
  * service keeps accepting on one node rather than refusing everyone; the gauge
  * redis_connected_replicas shows it.
+ *
+ * On a Cluster, WAIT and INFO go to the primary serving `queueKey`'s slot (every BullMQ key
+ * shares it), over the very node connection ioredis sends BullMQ's writes on, so WAIT counts
+ * the replicas holding them. After a failover the slot's new primary is looked up again.
  */
-export function replicaWaiter(connection: Redis, setting: Config['redisReplicaAcks']): ReplicaWaiter {
+export function replicaWaiter(connection: Redis, setting: Config['redisReplicaAcks'], queueKey: string): ReplicaWaiter {
   let connected = setting.replicas;
   let timer: NodeJS.Timeout | undefined;
+  const writer = queueWriter(connection, queueKey);
   const refresh = async () => {
     try {
-      const info = await connection.info('replication');
+      const info = await (await writer()).info('replication');
       connected = Number(/^connected_slaves:(\d+)/m.exec(info)?.[1] ?? 0);
       metrics.redisConnectedReplicas.set(connected);
     } catch {
       // Redis unreachable: the accept path fails on its own; keep the last count.
     }
   };
-  // Polled only once the accept path asks (an api copy); worker processes never do.
+  // Polled only once the accept path asks (an api copy); worker processes never do. The first
+  // WAIT waits for the first count: a primary without replicas must not cost a timeout.
+  let counted: Promise<void> | undefined;
   const watch = () => {
     if (timer || setting.replicas === 0) return;
+    counted = refresh();
     timer = setInterval(refresh, REPLICA_COUNT_REFRESH_MS);
     timer.unref();
     connection.on('ready', refresh);
@@ -186,7 +241,25 @@ export function replicaWaiter(connection: Redis, setting: Config['redisReplicaAc
   };
   return {
     required,
-    wait: () => connection.wait(required(), setting.timeoutMs),
+    wait: async () => {
+      await counted;
+      return (await writer()).wait(required(), setting.timeoutMs);
+    },
     close: () => clearInterval(timer),
+  };
+}
+
+/** The connection BullMQ's writes to `queueKey`'s slot travel on: itself, or a Cluster's node connection. */
+function queueWriter(connection: Redis, queueKey: string): () => Promise<Redis> {
+  if (!connection.isCluster) return async () => connection;
+  const cluster = connection as unknown as Cluster;
+  let slot: number | undefined;
+  return async () => {
+    slot ??= Number(await cluster.cluster('KEYSLOT', queueKey));
+    const address = cluster.slots[slot]?.[0];
+    const node = cluster.nodes('master').find((n) => `${n.options.host}:${n.options.port}` === address);
+    // Gone (killed, failing over) until ioredis learns the new owner of the slot: a 503.
+    if (!node) throw new Error(`Redis Cluster node serving slot ${slot} not connected`);
+    return node;
   };
 }
