@@ -65,7 +65,42 @@ export function createRedis(endpoint: RedisEndpoint | string, role: RedisRole): 
     : new Redis(redisUrl, { ...redisOptions(role), ...sentinelOptions({ redisUrl, redisSentinel }) });
   // Errors surface through the failing command; an unhandled 'error' event would crash us.
   redis.on('error', () => {});
+  if (redisSentinel) reconnectAfterUnintendedEnd(redis);
   return redis;
+}
+
+/** A connection parked in "end" by ioredis, not by us, is reconnected after this long. */
+const RECONNECT_AFTER_END_MS = 500;
+
+/**
+ * ioredis can leave a Sentinel connection in its terminal state "end" without being asked
+ * to: when the `+switch-master` message (failoverDetector) arrives while the connection is
+ * reconnecting and still asking the sentinels for the primary, the pending connect is
+ * aborted and the client ends; every later command fails with "Connection is closed." and
+ * nothing reconnects it. We saw an api copy answer 503 for the rest of a rehearsal after a
+ * failover (bench/rehearsal.ts; BullMQ works around the same ioredis state in its workers,
+ * bullmq#4378). So: a connection that ends while nobody closed it connects again.
+ * Our own closes (closeRedis, disconnect, quit) are told apart by wrapping those methods.
+ */
+function reconnectAfterUnintendedEnd(redis: Redis): void {
+  let closedByUs = false;
+  const disconnect = redis.disconnect.bind(redis);
+  const quit = redis.quit.bind(redis);
+  redis.disconnect = (reconnect = false) => {
+    if (!reconnect) closedByUs = true;
+    disconnect(reconnect);
+  };
+  redis.quit = ((...args: Parameters<Redis['quit']>) => {
+    closedByUs = true;
+    return quit(...args);
+  }) as Redis['quit'];
+  redis.on('end', () => {
+    if (closedByUs) return;
+    const timer = setTimeout(() => {
+      if (!closedByUs && redis.status === 'end') redis.connect().catch(() => {}); // 'end' again: tried again
+    }, RECONNECT_AFTER_END_MS);
+    timer.unref();
+  });
 }
 
 /**
