@@ -29,7 +29,7 @@ describe('the built-in span model file', () => {
     expect(Buffer.from(again.token.quanta.buffer).equals(Buffer.from(builtin.token.quanta.buffer))).toBe(true);
   });
 
-  it('keeps the comment table\'s word-pair flag; files from before the flag read as pairs included', () => {
+  it("keeps the comment table's word-pair flag; files from before the flag read as pairs included", () => {
     expect(builtin.commentPairs).toBe(true);
     expect(decodeModel(encodeModel({ ...builtin, commentPairs: false })).commentPairs).toBe(false);
     const old = encodeModel(builtin);

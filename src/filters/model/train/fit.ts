@@ -97,7 +97,13 @@ function crossValidate(texts: readonly TrainingText[], rows: TrainingRows, match
       const text = normalize(example.text);
       const hits = matcher.find(text);
       const findings = runDetectors(text, { hits, siteDomains: options.siteDomains });
-      out.push({ labelled: labelledOf(example, c), site: example.weight > 1, text, findings, scores: detachScores(model.score(text, hits)) });
+      out.push({
+        labelled: labelledOf(example, c),
+        site: example.weight > 1,
+        text,
+        findings,
+        scores: detachScores(model.score(text, hits)),
+      });
     }
     options.log(`cross-validation: fold ${fold + 1}/${k} done`);
   }
