@@ -13,25 +13,11 @@ import {
   wordFeatures,
 } from './features.js';
 import type { SpanModelData, Thresholds } from './model-file.js';
+import { type CommentScores, type ModelSpan, spansOf } from './spans.js';
 import { TokenBuffer, tokenize, type Tokens } from './tokens.js';
 import { AFTER2, BEFORE2, NEXT, PREV, SELF, SUMS, WordCache } from './word-cache.js';
 
-/** A run of offensive tokens, in input UTF-16 offsets, with the model's confidence. */
-export interface ModelSpan {
-  readonly start: number;
-  readonly end: number;
-  /** Highest token probability inside the span. */
-  readonly confidence: number;
-}
-
-/** The model's view of one comment (valid until the model scores the next one). */
-export interface CommentScores {
-  readonly tokens: Tokens;
-  /** Per token: probability that it is part of an offensive span. */
-  readonly probability: Float32Array;
-  /** Probability that the comment holds anything offensive at all. */
-  readonly comment: number;
-}
+export { type CommentScores, type ModelSpan, spansOf } from './spans.js';
 
 /**
  * Inference of the learned span model. Per token: the hashes of its features, one weight pair
@@ -136,19 +122,19 @@ export class SpanModel {
     if (!this.data.commentPairs) {
       // The comment table knows no word pairs: its sum comes from the cached word sums and the
       // evidence alone, and a comment under the gate (most clean ones) ends here.
-      const comment = sigmoid(this.data.comment.bias + this.commentSum(tokens, codes, any) * this.data.comment.scale);
+      const comment = sigmoid(this.data.comment.bias + this.cachedSum(tokens, codes, any, 1) * this.data.comment.scale);
       if (comment < gate) {
         probability.fill(0, 0, n);
         return { tokens, probability, comment };
       }
-      for (let t = 0; t < n; t++) logits[t] = this.tokenSum(tokens, codes, any, t) + this.tokenPairSum(tokens, t);
+      for (let t = 0; t < n; t++) logits[t] = this.cachedTokenSum(tokens, codes, any, t, 0) + this.tokenPairSum(tokens, t);
       this.probabilitiesOf(n);
       return { tokens, probability, comment };
     }
-    let commentSum = this.commentSum(tokens, codes, any);
+    let commentSum = this.cachedSum(tokens, codes, any, 1);
     for (let t = 0; t < n; t++) {
       this.sum(pairFeatures(tokens, t, this.scratch, 0));
-      logits[t] = this.tokenSum(tokens, codes, any, t) + this.tokenTotal;
+      logits[t] = this.cachedTokenSum(tokens, codes, any, t, 0) + this.tokenTotal;
       commentSum += this.commentTotal;
     }
     const comment = sigmoid(this.data.comment.bias + commentSum * this.data.comment.scale);
@@ -169,18 +155,9 @@ export class SpanModel {
   }
 
   /**
-   * The comment table's sum over every token's cached word sums (as itself and as each
-   * neighbour) and evidence: all of it but the word pairs. Offset +1 in each pair of sums.
+   * The comment table's sum (table 1) over every token's cached word sums (as itself and as
+   * each neighbour) and evidence: all of it but the word pairs.
    */
-  private commentSum(tokens: Tokens, codes: Uint8Array, any: number): number {
-    return this.cachedSum(tokens, codes, any, 1);
-  }
-
-  /** The token table's logit for token t, word pairs excepted. */
-  private tokenSum(tokens: Tokens, codes: Uint8Array, any: number, t: number): number {
-    return this.cachedTokenSum(tokens, codes, any, t, 0);
-  }
-
   private cachedSum(tokens: Tokens, codes: Uint8Array, any: number, table: 0 | 1): number {
     let total = 0;
     for (let t = 0; t < tokens.count; t++) total += this.cachedTokenSum(tokens, codes, any, t, table);
@@ -320,47 +297,4 @@ export function detachScores(scores: CommentScores): CommentScores {
 
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
-}
-
-/**
- * Tokens at or above `token` become spans when the comment passes both gates: its best token
- * reaches `best` and the comment model reaches `comment`. Two gates because a single
- * borderline token in a long clean comment is the commonest false alarm. Neighbouring
- * offensive tokens separated only by spaces form one span ("đồ ăn bám").
- */
-export function spansOf(scores: CommentScores, input: string, at: Pick<Thresholds, 'token' | 'best' | 'comment'>): ModelSpan[] {
-  const { tokens, probability } = scores;
-  if (scores.comment < at.comment) return [];
-  let best = 0;
-  for (let t = 0; t < tokens.count; t++) if (probability[t]! > best) best = probability[t]!;
-  if (best < at.best) return [];
-  const spans: ModelSpan[] = [];
-  let open = -1;
-  let confidence = 0;
-  const close = (last: number): void => {
-    spans.push({ start: tokens.start[open]!, end: tokens.end[last]!, confidence });
-    open = -1;
-  };
-  for (let t = 0; t < tokens.count; t++) {
-    if (probability[t]! < at.token) {
-      if (open >= 0) close(t - 1);
-      continue;
-    }
-    if (open >= 0 && !onlySpaces(input, tokens.end[t - 1]!, tokens.start[t]!)) close(t - 1);
-    if (open < 0) {
-      open = t;
-      confidence = 0;
-    }
-    confidence = Math.max(confidence, probability[t]!);
-  }
-  if (open >= 0) close(tokens.count - 1);
-  return spans;
-}
-
-function onlySpaces(input: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = input.charCodeAt(i);
-    if (c !== 0x20 && c !== 0xa0 && c !== 0x09) return false;
-  }
-  return true;
 }
