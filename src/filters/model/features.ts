@@ -92,6 +92,14 @@ export function lexiconCodesInto(tokens: Tokens, hits: readonly LexiconHit[], co
  * triples, lexicon evidence).
  */
 export function tokenFeatures(text: NormalizedText, tokens: Tokens, lex: Uint8Array, lexAny: number, t: number, out: Int32Array): number {
+  return placeFeatures(tokens, lex, lexAny, t, out, wordAndNeighbours(text, tokens, t, out));
+}
+
+/**
+ * The features of the word and its neighbours (the first group of {@link tokenFeatures}); the
+ * word pairs and triple follow them, at [k, k + PAIR_FEATURES).
+ */
+export function wordAndNeighbours(text: NormalizedText, tokens: Tokens, t: number, out: Int32Array): number {
   const n = tokens.count;
   const wa = tokens.hashAccented;
   const ws = tokens.hashStripped;
@@ -99,9 +107,11 @@ export function tokenFeatures(text: NormalizedText, tokens: Tokens, lex: Uint8Ar
   k = asNeighbour(Neighbour.Previous, t > 0 ? wa[t - 1]! : EDGE, t > 0 ? ws[t - 1]! : EDGE, out, k);
   k = asNeighbour(Neighbour.Next, t + 1 < n ? wa[t + 1]! : EDGE, t + 1 < n ? ws[t + 1]! : EDGE, out, k);
   k = asNeighbour(Neighbour.TwoBefore, t > 1 ? wa[t - 2]! : EDGE, t > 1 ? ws[t - 2]! : EDGE, out, k);
-  k = asNeighbour(Neighbour.TwoAfter, t + 2 < n ? wa[t + 2]! : EDGE, t + 2 < n ? ws[t + 2]! : EDGE, out, k);
-  return placeFeatures(tokens, lex, lexAny, t, out, k);
+  return asNeighbour(Neighbour.TwoAfter, t + 2 < n ? wa[t + 2]! : EDGE, t + 2 < n ? ws[t + 2]! : EDGE, out, k);
 }
+
+/** How many features {@link pairFeatures} writes. */
+export const PAIR_FEATURES = 3;
 
 /** Features that depend on the token alone: its forms, shape and character 3-grams. */
 export function wordFeatures(text: NormalizedText, tokens: Tokens, t: number, out: Int32Array, k: number): number {

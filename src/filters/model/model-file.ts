@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
  *   bytes 0-3    "BLSM" (bình luận span model)
  *   byte  4      format version (2)
  *   byte  5      log2 of the number of slots per table
- *   bytes 6-7    reserved (0)
+ *   byte  6      flags: bit 0 set when the comment table leaves out the word pairs and triple
+ *                (see `commentPairs`); files written before the flag read as 0 (pairs included)
+ *   byte  7      reserved (0)
  *   bytes 8-39   float32 × 8: token scale, token bias, comment scale, comment bias,
  *                token threshold, best-token threshold, comment threshold, reserved (0)
  *   bytes 40-    int8 × 2^bits (token table), then int8 × 2^bits (comment table)
@@ -27,6 +29,12 @@ export interface SpanModelData {
   readonly token: LinearTable;
   /** Does this comment hold anything offensive? (the same features, summed over its tokens) */
   readonly comment: LinearTable;
+  /**
+   * Whether the comment table sums the word pairs and triple too. Without them the comment's
+   * probability comes from per-word sums the engine caches, so a comment under the comment
+   * gate (most clean comments) is decided without reading a pair from the large table.
+   */
+  readonly commentPairs: boolean;
   readonly thresholds: Thresholds;
 }
 
@@ -42,6 +50,7 @@ export interface Thresholds {
 const MAGIC = 'BLSM';
 const FORMAT = 2;
 const HEADER = 40;
+const FLAG_NO_COMMENT_PAIRS = 1;
 
 /** Quantises float weights to one byte each, scaled by the largest magnitude. */
 export function quantise(weights: Float32Array, bias: number): LinearTable {
@@ -59,6 +68,7 @@ export function encodeModel(model: SpanModelData): Buffer {
   out.write(MAGIC, 0, 'latin1');
   out[4] = FORMAT;
   out[5] = model.bits;
+  out[6] = model.commentPairs ? 0 : FLAG_NO_COMMENT_PAIRS;
   const { token, comment, thresholds: t } = model;
   [token.scale, token.bias, comment.scale, comment.bias, t.token, t.best, t.comment, 0].forEach((v, i) => {
     out.writeFloatLE(v, 8 + 4 * i);
@@ -82,6 +92,7 @@ export function decodeModel(bytes: Uint8Array): SpanModelData & { version: strin
     bits,
     token: { quanta: table(HEADER), scale: f(0), bias: f(1) },
     comment: { quanta: table(HEADER + slots), scale: f(2), bias: f(3) },
+    commentPairs: (buf[6]! & FLAG_NO_COMMENT_PAIRS) === 0,
     thresholds: { token: f(4), best: f(5), comment: f(6) },
     version: createHash('sha256').update(buf).digest('hex').slice(0, 12),
   };

@@ -13,25 +13,11 @@ import {
   wordFeatures,
 } from './features.js';
 import type { SpanModelData, Thresholds } from './model-file.js';
+import { type CommentScores, type ModelSpan, spansOf } from './spans.js';
 import { TokenBuffer, tokenize, type Tokens } from './tokens.js';
 import { AFTER2, BEFORE2, NEXT, PREV, SELF, SUMS, WordCache } from './word-cache.js';
 
-/** A run of offensive tokens, in input UTF-16 offsets, with the model's confidence. */
-export interface ModelSpan {
-  readonly start: number;
-  readonly end: number;
-  /** Highest token probability inside the span. */
-  readonly confidence: number;
-}
-
-/** The model's view of one comment (valid until the model scores the next one). */
-export interface CommentScores {
-  readonly tokens: Tokens;
-  /** Per token: probability that it is part of an offensive span. */
-  readonly probability: Float32Array;
-  /** Probability that the comment holds anything offensive at all. */
-  readonly comment: number;
-}
+export { type CommentScores, type ModelSpan, spansOf } from './spans.js';
 
 /**
  * Inference of the learned span model. Per token: the hashes of its features, one weight pair
@@ -50,6 +36,8 @@ export class SpanModel {
   private readonly mask: number;
   /** Slot i's token weight at 2i, comment weight at 2i + 1 (quanta; see model-file.ts). */
   private readonly pairs: Int8Array;
+  /** The token table alone (quanta): what a word pair reads when the comment table has none. */
+  private readonly tokenTable: Int8Array;
   private readonly scratch = new Int32Array(MAX_FEATURES);
   private readonly tokenBuffer = new TokenBuffer(256);
   private probabilities = new Float32Array(256);
@@ -58,6 +46,8 @@ export class SpanModel {
   private codes = new Uint8Array(256);
   /** Bit i set when slot i holds a weight in either table: reads of empty slots are skipped. */
   private readonly occupied: Uint32Array;
+  /** Bit i set when slot i holds a token weight. */
+  private readonly tokenOccupied: Uint32Array;
   /** What `sum` found: the token and comment tables' sums, in quanta. */
   private tokenTotal = 0;
   private commentTotal = 0;
@@ -69,13 +59,16 @@ export class SpanModel {
   constructor(readonly data: SpanModelData) {
     this.mask = (1 << data.bits) - 1;
     this.pairs = new Int8Array(2 << data.bits);
+    this.tokenTable = data.token.quanta;
     this.occupied = new Uint32Array(Math.max(1, (this.mask + 1) >>> 5));
+    this.tokenOccupied = new Uint32Array(this.occupied.length);
     for (let i = 0; i <= this.mask; i++) {
       const token = data.token.quanta[i]!;
       const comment = data.comment.quanta[i]!;
       this.pairs[2 * i] = token;
       this.pairs[2 * i + 1] = comment;
       if (token !== 0 || comment !== 0) this.occupied[i >>> 5]! |= 1 << (i & 31);
+      if (token !== 0) this.tokenOccupied[i >>> 5]! |= 1 << (i & 31);
     }
     this.words = new WordCache();
     this.edge = new Int32Array(SUMS);
@@ -124,53 +117,75 @@ export class SpanModel {
     // Where each token's word sums are: one cache look-up per token.
     const slotOf = this.slotOf;
     for (let t = 0; t < n; t++) slotOf[t] = this.wordSlot(text, tokens, t);
-    const v = this.words.values;
-    const edge = this.edge;
-    const ev = this.evidence;
     const logits = this.logits;
-    let commentSum = 0;
-    for (let t = 0; t < n; t++) {
-      const self = slotOf[t]!;
-      const prev = t > 0 ? v : edge;
-      const prevAt = t > 0 ? slotOf[t - 1]! : 0;
-      const next = t + 1 < n ? v : edge;
-      const nextAt = t + 1 < n ? slotOf[t + 1]! : 0;
-      const before2 = t > 1 ? v : edge;
-      const before2At = t > 1 ? slotOf[t - 2]! : 0;
-      const after2 = t + 2 < n ? v : edge;
-      const after2At = t + 2 < n ? slotOf[t + 2]! : 0;
-      // A neighbour's sums as "previous" sit at PREV, and so on (see neighbourSums).
-      let tokenSum =
-        v[self + SELF]! + prev[prevAt + PREV]! + next[nextAt + NEXT]! + before2[before2At + BEFORE2]! + after2[after2At + AFTER2]!;
-      commentSum +=
-        v[self + SELF + 1]! +
-        prev[prevAt + PREV + 1]! +
-        next[nextAt + NEXT + 1]! +
-        before2[before2At + BEFORE2 + 1]! +
-        after2[after2At + AFTER2 + 1]!;
-      const lexSelf = 2 * codes[t]!;
-      const lexPrev = 2 * (t > 0 ? codes[t - 1]! : NO_TOKEN);
-      const lexNext = 2 * (t + 1 < n ? codes[t + 1]! : NO_TOKEN);
-      const lexComment = 2 * (any * 16 + codes[t]!);
-      tokenSum += ev.lexicon[lexSelf]! + ev.prev[lexPrev]! + ev.next[lexNext]! + ev.comment[lexComment]!;
-      commentSum += ev.lexicon[lexSelf + 1]! + ev.prev[lexPrev + 1]! + ev.next[lexNext + 1]! + ev.comment[lexComment + 1]!;
-      if (t === 0) {
-        tokenSum += ev.first[2 * tokens.shape[0]!]!;
-        commentSum += ev.first[2 * tokens.shape[0]! + 1]!;
+    const probability = this.probabilities;
+    if (!this.data.commentPairs) {
+      // The comment table knows no word pairs: its sum comes from the cached word sums and the
+      // evidence alone, and a comment under the gate (most clean ones) ends here.
+      const comment = sigmoid(this.data.comment.bias + this.cachedSum(tokens, codes, any, 1) * this.data.comment.scale);
+      if (comment < gate) {
+        probability.fill(0, 0, n);
+        return { tokens, probability, comment };
       }
+      for (let t = 0; t < n; t++) logits[t] = this.cachedTokenSum(tokens, codes, any, t, 0) + this.tokenPairSum(tokens, t);
+      this.probabilitiesOf(n);
+      return { tokens, probability, comment };
+    }
+    let commentSum = this.cachedSum(tokens, codes, any, 1);
+    for (let t = 0; t < n; t++) {
       this.sum(pairFeatures(tokens, t, this.scratch, 0));
-      logits[t] = tokenSum + this.tokenTotal;
+      logits[t] = this.cachedTokenSum(tokens, codes, any, t, 0) + this.tokenTotal;
       commentSum += this.commentTotal;
     }
     const comment = sigmoid(this.data.comment.bias + commentSum * this.data.comment.scale);
-    const probability = this.probabilities;
     if (comment < gate) {
       probability.fill(0, 0, n);
-    } else {
-      const { bias, scale } = this.data.token;
-      for (let t = 0; t < n; t++) probability[t] = sigmoid(bias + logits[t]! * scale);
+      return { tokens, probability, comment };
     }
+    this.probabilitiesOf(n);
     return { tokens, probability, comment };
+  }
+
+  /** Token probabilities from the logits. */
+  private probabilitiesOf(n: number): void {
+    const { bias, scale } = this.data.token;
+    const logits = this.logits;
+    const probability = this.probabilities;
+    for (let t = 0; t < n; t++) probability[t] = sigmoid(bias + logits[t]! * scale);
+  }
+
+  /**
+   * The comment table's sum (table 1) over every token's cached word sums (as itself and as
+   * each neighbour) and evidence: all of it but the word pairs.
+   */
+  private cachedSum(tokens: Tokens, codes: Uint8Array, any: number, table: 0 | 1): number {
+    let total = 0;
+    for (let t = 0; t < tokens.count; t++) total += this.cachedTokenSum(tokens, codes, any, t, table);
+    return total;
+  }
+
+  /** Sums of token t's cached word features and evidence in one table (0 token, 1 comment). */
+  private cachedTokenSum(tokens: Tokens, codes: Uint8Array, any: number, t: number, table: 0 | 1): number {
+    const n = tokens.count;
+    const slotOf = this.slotOf;
+    const v = this.words.values;
+    const edge = this.edge;
+    const ev = this.evidence;
+    // A neighbour's sums as "previous" sit at PREV, and so on (see neighbourSums).
+    let sum =
+      v[slotOf[t]! + SELF + table]! +
+      (t > 0 ? v[slotOf[t - 1]! + PREV + table]! : edge[PREV + table]!) +
+      (t + 1 < n ? v[slotOf[t + 1]! + NEXT + table]! : edge[NEXT + table]!) +
+      (t > 1 ? v[slotOf[t - 2]! + BEFORE2 + table]! : edge[BEFORE2 + table]!) +
+      (t + 2 < n ? v[slotOf[t + 2]! + AFTER2 + table]! : edge[AFTER2 + table]!);
+    const self = codes[t]!;
+    sum +=
+      ev.lexicon[2 * self + table]! +
+      ev.prev[2 * (t > 0 ? codes[t - 1]! : NO_TOKEN) + table]! +
+      ev.next[2 * (t + 1 < n ? codes[t + 1]! : NO_TOKEN) + table]! +
+      ev.comment[2 * (any * 16 + self) + table]!;
+    if (t === 0) sum += ev.first[2 * tokens.shape[0]! + table]!;
+    return sum;
   }
 
   /** Offensive spans of a comment under the model's own thresholds. */
@@ -199,6 +214,27 @@ export class SpanModel {
       into[at + offset] = this.tokenTotal;
       into[at + offset + 1] = this.commentTotal;
     }
+  }
+
+  /**
+   * Token t's word pairs and triple in the token table alone, read from the 1 MiB token table
+   * rather than the interleaved 2 MiB (half the memory a comment's pairs touch), and skipped
+   * where the token table holds 0 (three slots in four).
+   */
+  private tokenPairSum(tokens: Tokens, t: number): number {
+    const k = pairFeatures(tokens, t, this.scratch, 0);
+    const table = this.tokenTable;
+    const occupied = this.tokenOccupied;
+    const mask = this.mask;
+    const out = this.scratch;
+    let sum = 0;
+    for (let f = 0; f < k; f++) {
+      const h = out[f]!;
+      const slot = h & mask;
+      if ((occupied[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
+      sum += h < 0 ? -table[slot]! : table[slot]!;
+    }
+    return sum;
   }
 
   /**
@@ -261,47 +297,4 @@ export function detachScores(scores: CommentScores): CommentScores {
 
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
-}
-
-/**
- * Tokens at or above `token` become spans when the comment passes both gates: its best token
- * reaches `best` and the comment model reaches `comment`. Two gates because a single
- * borderline token in a long clean comment is the commonest false alarm. Neighbouring
- * offensive tokens separated only by spaces form one span ("đồ ăn bám").
- */
-export function spansOf(scores: CommentScores, input: string, at: Pick<Thresholds, 'token' | 'best' | 'comment'>): ModelSpan[] {
-  const { tokens, probability } = scores;
-  if (scores.comment < at.comment) return [];
-  let best = 0;
-  for (let t = 0; t < tokens.count; t++) if (probability[t]! > best) best = probability[t]!;
-  if (best < at.best) return [];
-  const spans: ModelSpan[] = [];
-  let open = -1;
-  let confidence = 0;
-  const close = (last: number): void => {
-    spans.push({ start: tokens.start[open]!, end: tokens.end[last]!, confidence });
-    open = -1;
-  };
-  for (let t = 0; t < tokens.count; t++) {
-    if (probability[t]! < at.token) {
-      if (open >= 0) close(t - 1);
-      continue;
-    }
-    if (open >= 0 && !onlySpaces(input, tokens.end[t - 1]!, tokens.start[t]!)) close(t - 1);
-    if (open < 0) {
-      open = t;
-      confidence = 0;
-    }
-    confidence = Math.max(confidence, probability[t]!);
-  }
-  if (open >= 0) close(tokens.count - 1);
-  return spans;
-}
-
-function onlySpaces(input: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = input.charCodeAt(i);
-    if (c !== 0x20 && c !== 0xa0 && c !== 0x09) return false;
-  }
-  return true;
 }

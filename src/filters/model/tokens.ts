@@ -1,5 +1,5 @@
 import type { NormalizedText } from '../normalize/index.js';
-import { isWordUnit } from '../normalize/char-class.js';
+import { WORD_UNITS, isWordUnit } from '../normalize/char-class.js';
 import { lowerUnit } from '../normalize/lowercase/index.js';
 import { FNV_OFFSET, FNV_PRIME } from './hash.js';
 
@@ -37,33 +37,77 @@ export const MAX_TOKENS = 2048;
  */
 export function tokenize(text: NormalizedText, into: TokenBuffer = new TokenBuffer(64)): Tokens {
   const view = text.accented;
-  const codes = view.codes;
-  const buf = into.reserve(Math.min(view.length, MAX_TOKENS));
+  const acc = view.codes;
+  const str = text.stripped.codes;
+  const length = view.length;
+  const buf = into.reserve(Math.min(length, MAX_TOKENS));
+  const { viewStart, viewEnd, start, end, hashAccented, hashStripped, shape } = buf;
+  const input = text.input;
   let count = 0;
   let i = 0;
-  while (i < view.length && count < MAX_TOKENS) {
-    const c = codes[i]!;
-    if (isWordUnit(c)) {
+  // One pass: each word's range, both hashes (FNV-1a, as hash.ts `hashUnits`), digits and
+  // marks are read as its units go by (a second pass over the units cost 15 % of the model).
+  while (i < length && count < MAX_TOKENS) {
+    const c = acc[i]!;
+    if (WORD_UNITS[c] === 1) {
       const from = i;
-      while (i < view.length && isWordUnit(codes[i]!)) i++;
-      buf.viewStart[count] = from;
-      buf.viewEnd[count++] = i;
+      let hashA = FNV_OFFSET;
+      let hashS = FNV_OFFSET;
+      let digits = true;
+      let marked = false;
+      do {
+        const u = acc[i]!;
+        const d = str[i]!;
+        hashA = Math.imul(hashA ^ u, FNV_PRIME);
+        hashS = Math.imul(hashS ^ d, FNV_PRIME);
+        if (u < 0x30 || u > 0x39) digits = false;
+        if (u !== d) marked = true;
+        i++;
+      } while (i < length && WORD_UNITS[acc[i]!] === 1);
+      let bits = Shape.Word;
+      if (digits) bits |= Shape.Digits;
+      if (marked) bits |= Shape.Marked;
+      if (i - from > 7) bits |= Shape.Long;
+      const s0 = view.start[from]!;
+      const s1 = view.end[i - 1]!;
+      viewStart[count] = from;
+      viewEnd[count] = i;
+      start[count] = s0;
+      end[count] = s1;
+      hashAccented[count] = hashA >>> 0;
+      hashStripped[count] = hashS >>> 0;
+      shape[count++] = bits | caseShape(input, s0, s1);
     } else if (isSpace(c)) {
       i++;
     } else {
       // One symbol, a surrogate pair (emoji) kept whole.
       const from = i++;
-      if (c >= 0xd800 && c <= 0xdbff && i < view.length) i++;
-      buf.viewStart[count] = from;
-      buf.viewEnd[count++] = i;
+      if (c >= 0xd800 && c <= 0xdbff && i < length) i++;
+      let hashA = FNV_OFFSET;
+      let hashS = FNV_OFFSET;
+      let marked = false;
+      for (let j = from; j < i; j++) {
+        hashA = Math.imul(hashA ^ acc[j]!, FNV_PRIME);
+        hashS = Math.imul(hashS ^ str[j]!, FNV_PRIME);
+        if (acc[j] !== str[j]) marked = true;
+      }
+      const s0 = view.start[from]!;
+      const s1 = view.end[i - 1]!;
+      viewStart[count] = from;
+      viewEnd[count] = i;
+      start[count] = s0;
+      end[count] = s1;
+      hashAccented[count] = hashA >>> 0;
+      hashStripped[count] = hashS >>> 0;
+      shape[count++] = (marked ? Shape.Marked : 0) | caseShape(input, s0, s1);
     }
   }
-  describe(text, buf, count);
   return buf.view(count);
 }
 
 /** Growable memory for {@link tokenize}: one set of arrays, reused comment after comment. */
-export class TokenBuffer {
+export class TokenBuffer implements Tokens {
+  count = 0;
   viewStart!: Int32Array;
   viewEnd!: Int32Array;
   start!: Int32Array;
@@ -81,17 +125,10 @@ export class TokenBuffer {
     return this;
   }
 
+  /** The buffer itself is the tokens (no object a comment): valid until the next `tokenize`. */
   view(count: number): Tokens {
-    return {
-      count,
-      viewStart: this.viewStart,
-      viewEnd: this.viewEnd,
-      start: this.start,
-      end: this.end,
-      hashAccented: this.hashAccented,
-      hashStripped: this.hashStripped,
-      shape: this.shape,
-    };
+    this.count = count;
+    return this;
   }
 
   private allocate(capacity: number): void {
@@ -102,43 +139,6 @@ export class TokenBuffer {
     this.hashAccented = new Uint32Array(capacity);
     this.hashStripped = new Uint32Array(capacity);
     this.shape = new Uint8Array(capacity);
-  }
-}
-
-/**
- * Input range, both hashes (FNV-1a, as hash.ts `hashUnits`) and shape of each token, in one
- * pass over its units (the two hashes and the digit and mark tests share the loop).
- */
-function describe(text: NormalizedText, buf: TokenBuffer, count: number): void {
-  const { accented, stripped, input } = text;
-  const acc = accented.codes;
-  const str = stripped.codes;
-  for (let t = 0; t < count; t++) {
-    const a = buf.viewStart[t]!;
-    const b = buf.viewEnd[t]!;
-    const from = accented.start[a]!;
-    const to = accented.end[b - 1]!;
-    buf.start[t] = from;
-    buf.end[t] = to;
-    let hashA = FNV_OFFSET;
-    let hashS = FNV_OFFSET;
-    let digits = true;
-    let marked = false;
-    for (let i = a; i < b; i++) {
-      const c = acc[i]!;
-      const d = str[i]!;
-      hashA = Math.imul(hashA ^ c, FNV_PRIME);
-      hashS = Math.imul(hashS ^ d, FNV_PRIME);
-      if (c < 0x30 || c > 0x39) digits = false;
-      if (c !== d) marked = true;
-    }
-    buf.hashAccented[t] = hashA >>> 0;
-    buf.hashStripped[t] = hashS >>> 0;
-    let shape = isWordUnit(acc[a]!) ? Shape.Word : 0;
-    if (digits) shape |= Shape.Digits;
-    if (marked) shape |= Shape.Marked;
-    if (b - a > 7) shape |= Shape.Long;
-    buf.shape[t] = shape | caseShape(input, from, to);
   }
 }
 

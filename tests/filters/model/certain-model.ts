@@ -14,6 +14,7 @@ export function certainModelFile(): string {
       bits: 8,
       token: quantise(weights, 20),
       comment: quantise(weights, 20),
+      commentPairs: true,
       thresholds: { token: 0.5, best: 0.5, comment: 0.5 },
     }),
   );

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createFilterEngine } from '../../../src/filters/index.js';
 import { normalize } from '../../../src/filters/normalize/index.js';
-import { MAX_FEATURES, lexiconCodes, tokenFeatures } from '../../../src/filters/model/features.js';
+import { MAX_FEATURES, PAIR_FEATURES, lexiconCodes, tokenFeatures, wordAndNeighbours } from '../../../src/filters/model/features.js';
 import { locateBuiltin } from '../../../src/filters/model/load.js';
-import { decodeModel, encodeModel } from '../../../src/filters/model/model-file.js';
+import { decodeModel, encodeModel, type SpanModelData } from '../../../src/filters/model/model-file.js';
 import { SpanModel, detachScores, spansOf } from '../../../src/filters/model/span-model.js';
 import { hashUnits } from '../../../src/filters/model/hash.js';
 import { tokenize } from '../../../src/filters/model/tokens.js';
@@ -27,6 +27,14 @@ describe('the built-in span model file', () => {
     const again = decodeModel(encodeModel(builtin));
     expect(again.version).toBe(builtin.version);
     expect(Buffer.from(again.token.quanta.buffer).equals(Buffer.from(builtin.token.quanta.buffer))).toBe(true);
+  });
+
+  it("keeps the comment table's word-pair flag; files from before the flag read as pairs included", () => {
+    expect(builtin.commentPairs).toBe(true);
+    expect(decodeModel(encodeModel({ ...builtin, commentPairs: false })).commentPairs).toBe(false);
+    const old = encodeModel(builtin);
+    old[6] = 0;
+    expect(decodeModel(old).commentPairs).toBe(true);
   });
 
   it('refuses a file that is not a model, or is cut short, with a reason', () => {
@@ -62,9 +70,24 @@ describe('SpanModel.score (cached fast path)', () => {
       const text = normalize(content);
       const hits = builtinMatcher.find(text);
       const fast = model.score(text, hits);
-      const expected = naiveScores(content);
+      const expected = naiveScores(content, builtin);
       expect(Array.from(fast.probability.subarray(0, fast.tokens.count))).toEqual(expected.tokens.map((p) => expect.closeTo(p, 6)));
       expect(fast.comment).toBeCloseTo(expected.comment, 6);
+    }
+  });
+
+  it('with a comment table without word pairs: the same plain sums, pairs left out of the comment, and the same gate', () => {
+    const data = { ...builtin, commentPairs: false };
+    const noPairs = new SpanModel(data);
+    for (const content of comments) {
+      const text = normalize(content);
+      const hits = builtinMatcher.find(text);
+      const full = detachScores(noPairs.score(text, hits));
+      const expected = naiveScores(content, data);
+      expect(Array.from(full.probability)).toEqual(expected.tokens.map((p) => expect.closeTo(p, 6)));
+      expect(full.comment).toBeCloseTo(expected.comment, 6);
+      const gated = noPairs.score(text, hits, full.comment + 1e-6);
+      expect(Array.from(gated.probability.subarray(0, gated.tokens.count)).every((p) => p === 0)).toBe(true);
     }
   });
 
@@ -108,7 +131,7 @@ describe('SpanModel.score (cached fast path)', () => {
 });
 
 /** The model's definition, without any of the fast path's caches: Σ sign × weight per feature. */
-function naiveScores(content: string): { tokens: number[]; comment: number } {
+function naiveScores(content: string, builtin: SpanModelData): { tokens: number[]; comment: number } {
   const text = normalize(content);
   const tokens = tokenize(text);
   const { codes, any } = lexiconCodes(tokens, builtinMatcher.find(text));
@@ -118,11 +141,13 @@ function naiveScores(content: string): { tokens: number[]; comment: number } {
   let commentSum = 0;
   for (let t = 0; t < tokens.count; t++) {
     const k = tokenFeatures(text, tokens, codes, any, t, out);
+    // Where the word pairs and triple sit; a model with `commentPairs` false leaves them out of the comment table.
+    const pairs = wordAndNeighbours(text, tokens, t, new Int32Array(MAX_FEATURES));
     let sum = 0;
     for (let f = 0; f < k; f++) {
       const sign = out[f]! < 0 ? -1 : 1;
       sum += sign * builtin.token.quanta[out[f]! & mask]!;
-      commentSum += sign * builtin.comment.quanta[out[f]! & mask]!;
+      if (builtin.commentPairs || f < pairs || f >= pairs + PAIR_FEATURES) commentSum += sign * builtin.comment.quanta[out[f]! & mask]!;
     }
     probabilities.push(1 / (1 + Math.exp(-(builtin.token.bias + sum * builtin.token.scale))));
   }

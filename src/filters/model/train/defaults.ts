@@ -15,6 +15,7 @@ export const DEFAULT_FIT: Omit<FitOptions, 'seed' | 'log'> = {
   folds: 4,
   maxCleanFlagged: 0.04,
   siteDomains: [],
+  commentPairs: true,
 };
 
 /** What `npm run train:filter` learns from unless told otherwise (paths from the repository root). */

@@ -1,6 +1,6 @@
 import type { Matcher } from '../../matcher/index.js';
 import { normalize } from '../../normalize/index.js';
-import { MAX_FEATURES, lexiconCodes, tokenFeatures } from '../features.js';
+import { MAX_FEATURES, PAIR_FEATURES, lexiconCodes, placeFeatures, wordAndNeighbours } from '../features.js';
 import { tokenize } from '../tokens.js';
 
 /** A comment to learn from: its text, the offensive units, and which tokens carry a label. */
@@ -34,7 +34,11 @@ export interface TrainingRows {
   readonly comments: Rows;
 }
 
-export function buildRows(texts: readonly TrainingText[], matcher: Matcher): TrainingRows {
+/**
+ * `commentPairs: false` leaves the word pairs and triple out of the comment rows, so inference
+ * can decide the comment gate from cached per-word sums before reading any pair (model-file.ts).
+ */
+export function buildRows(texts: readonly TrainingText[], matcher: Matcher, commentPairs = true): TrainingRows {
   const tokens = new RowBuilder();
   const comments = new RowBuilder();
   const scratch = new Int32Array(MAX_FEATURES);
@@ -46,8 +50,9 @@ export function buildRows(texts: readonly TrainingText[], matcher: Matcher): Tra
     for (let t = 0; t < toks.count; t++) {
       const label = majority(example.gold, toks.start[t]!, toks.end[t]!);
       offensive ||= label;
-      const k = tokenFeatures(text, toks, codes, any, t, scratch);
-      for (let f = 0; f < k; f++) comments.feature(scratch[f]!);
+      const pairs = wordAndNeighbours(text, toks, t, scratch);
+      const k = placeFeatures(toks, codes, any, t, scratch, pairs);
+      for (let f = 0; f < k; f++) if (commentPairs || f < pairs || f >= pairs + PAIR_FEATURES) comments.feature(scratch[f]!);
       if (example.labelled === 'spans' && !label) continue;
       for (let f = 0; f < k; f++) tokens.feature(scratch[f]!);
       tokens.end(label, example.weight, c);

@@ -20,6 +20,8 @@ export interface FitOptions {
   /** Highest share of clean comments the rules and model together may flag (cross-validated). */
   readonly maxCleanFlagged: number;
   readonly siteDomains: readonly string[];
+  /** Whether the comment table reads the word pairs too (see model-file.ts `commentPairs`). */
+  readonly commentPairs: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -36,7 +38,7 @@ export interface Fitted {
  * under the clean-flagged ceiling win. Nothing of a dev or test split is used.
  */
 export function fitSpanModel(texts: readonly TrainingText[], matcher: Matcher, options: FitOptions): Fitted {
-  const rows = buildRows(texts, matcher);
+  const rows = buildRows(texts, matcher, options.commentPairs);
   options.log(`features: ${rows.tokens.size} labelled tokens in ${texts.length} comments, 2^${options.bits} slots a table`);
   const { thresholds, figures } = crossValidatedChoice(texts, rows, matcher, options);
   const token = trainLogistic(rows.tokens, { ...options.token, bits: options.bits, seed: options.seed });
@@ -46,6 +48,7 @@ export function fitSpanModel(texts: readonly TrainingText[], matcher: Matcher, o
       bits: options.bits,
       token: quantise(token.weights, token.bias),
       comment: quantise(comment.weights, comment.bias),
+      commentPairs: options.commentPairs,
       thresholds,
     },
     crossValidated: figures,
@@ -68,6 +71,8 @@ export function crossValidatedChoice(
 /** A training comment as a fold's model saw it without having learnt from it. */
 interface HeldOut {
   readonly labelled: LabelledComment;
+  /** From the newsroom's own domain (weight > 1). */
+  readonly site: boolean;
   readonly text: NormalizedText;
   readonly findings: readonly Finding[];
   readonly scores: CommentScores;
@@ -84,6 +89,7 @@ function crossValidate(texts: readonly TrainingText[], rows: TrainingRows, match
       bits: options.bits,
       token: quantise(token.weights, token.bias),
       comment: quantise(comment.weights, comment.bias),
+      commentPairs: options.commentPairs,
       thresholds: { token: 1, best: 1, comment: 1 },
     });
     for (let c = fold; c < texts.length; c += k) {
@@ -91,7 +97,13 @@ function crossValidate(texts: readonly TrainingText[], rows: TrainingRows, match
       const text = normalize(example.text);
       const hits = matcher.find(text);
       const findings = runDetectors(text, { hits, siteDomains: options.siteDomains });
-      out.push({ labelled: labelledOf(example, c), text, findings, scores: detachScores(model.score(text, hits)) });
+      out.push({
+        labelled: labelledOf(example, c),
+        site: example.weight > 1,
+        text,
+        findings,
+        scores: detachScores(model.score(text, hits)),
+      });
     }
     options.log(`cross-validation: fold ${fold + 1}/${k} done`);
   }
@@ -111,6 +123,7 @@ const GRID = {
 function chooseThresholds(heldOut: readonly HeldOut[], options: FitOptions): { thresholds: Thresholds; figures: Figures } {
   let best: { thresholds: Thresholds; figures: Figures } | null = null;
   let fallback: { thresholds: Thresholds; figures: Figures } | null = null;
+  const site = heldOut.filter((h) => h.site);
   for (const token of GRID.token)
     for (const bestToken of GRID.best) {
       if (bestToken < token) continue;
@@ -123,6 +136,17 @@ function chooseThresholds(heldOut: readonly HeldOut[], options: FitOptions): { t
       }
     }
   const chosen = best ?? fallback!;
+  if (site.length > 0) {
+    const publicOnly = measure(
+      heldOut.filter((h) => !h.site),
+      chosen.thresholds,
+    );
+    const own = measure(site, chosen.thresholds);
+    options.log(
+      `  public data alone: span F1 ${publicOnly.spanF1?.toFixed(4)}, clean flagged ${(100 * publicOnly.cleanFlagged).toFixed(1)} %; ` +
+        `the newsroom's own: span F1 ${own.spanF1?.toFixed(4)}, clean flagged ${(100 * own.cleanFlagged).toFixed(1)} %`,
+    );
+  }
   options.log(
     `thresholds: token ${chosen.thresholds.token}, best token ${chosen.thresholds.best}, comment ${chosen.thresholds.comment}` +
       (best ? '' : ` (no setting kept clean flags under ${options.maxCleanFlagged}: the fewest flags won)`),
