@@ -14,6 +14,7 @@
  *      its lock expires);
  *   3. connections close and the process exits 0.
  */
+import { refillThreads } from './captcha/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './http/app.js';
 import { createOpsApp } from './http/ops-app.js';
@@ -91,10 +92,10 @@ async function main() {
 
   let server: HttpServer | undefined;
   let workers: RunningWorkers | undefined;
-  if (role !== 'api') workers = await startWorkers(services);
+  // Workers also keep the captcha pool full; `npm start`'s share a process with the api.
+  const captchaThreads = refillThreads(config.captcha.renderThreads, role === 'all');
+  if (role !== 'api') workers = await startWorkers(services, { captchaThreads });
   const app = role === 'worker' ? createOpsApp(services) : createApp(services);
-  // Only processes that serve readers keep the captcha pool full.
-  if (role !== 'worker') services.captcha.warmUp();
   server = await startHttpServer(app, config.port, config.host);
   logger.info({ port: server.port, engine: services.db.engine }, `listening on http://localhost:${server.port}`);
 

@@ -4,6 +4,7 @@
  */
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { CaptchaService, Refilling } from '../src/captcha/index.js';
 import type { Config } from '../src/config.js';
 import { QUEUE_NAMES, type Queues } from '../src/queues/index.js';
 import type { RedisKeys } from '../src/store/keys.js';
@@ -29,13 +30,19 @@ export type WorkerDeps = ModerationDeps &
   MaintenanceDeps &
   LexiconSyncDeps &
   OutboxSweeperDeps & {
-    config: Pick<Config, 'redisUrl' | 'redisSentinel' | 'workerConcurrency' | 'workerHeartbeatMaxAgeSeconds'>;
+    config: Pick<Config, 'redisUrl' | 'redisSentinel' | 'workerConcurrency' | 'workerHeartbeatMaxAgeSeconds' | 'captcha'>;
     keys: RedisKeys;
     redis: Redis;
     queues: Pick<Queues, 'moderation' | 'publish' | 'maintenance'>;
+    captcha: Pick<CaptchaService, 'startRefilling'>;
   };
 
-export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
+export interface WorkerOptions {
+  /** Render threads of the captcha pool refiller (default 1; main.ts sizes it by role). */
+  captchaThreads?: number;
+}
+
+export async function startWorkers(deps: WorkerDeps, options: WorkerOptions = {}): Promise<RunningWorkers> {
   const { config, keys, logger } = deps;
   const connection = () => createRedis(config, 'blocking');
   const connections = [connection()];
@@ -87,10 +94,14 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     onError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'worker heartbeat failed'),
   });
 
+  // The workers keep the captcha pool full (the api only takes from it), on render threads.
+  const captchaRefill: Refilling = deps.captcha.startRefilling(options.captchaThreads ?? 1);
+
   return {
     workers,
     async close() {
       await heartbeat.stop();
+      await captchaRefill.stop();
       await outboxSweeper.stop();
       // close() waits for active jobs to finish; new jobs are no longer taken.
       await Promise.all(workers.map((w) => w.close()));

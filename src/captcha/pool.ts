@@ -1,7 +1,8 @@
 /**
  * Keeps the Redis pool of pre-rendered captchas topped up, so issuing one is a Redis pop
- * instead of a render. Every api copy runs this loop; a Redis lock (SET NX PX) lets only one
- * of them render at a time, so N copies do not render N times the work.
+ * instead of a render. Every worker copy runs this loop (index.ts, startRefilling); a Redis
+ * lock (SET NX PX) lets only one of them render at a time, so N copies do not render N times
+ * the work.
  *
  * Each tick: if the pool holds less than half its target, take the lock, render batches and
  * RPUSH them until the pool is full, then release the lock. The lock's lifetime is extended
@@ -26,7 +27,7 @@ export interface PoolRefillerOptions {
   intervalMs?: number;
   /** Captchas rendered between two RPUSHes (default 10). */
   batchSize?: number;
-  /** Renders running at once; resvg renders on libuv's thread pool (default 2). */
+  /** Renders running at once (default 2); index.ts renders on threads and queues two per thread. */
   parallelism?: number;
 }
 
