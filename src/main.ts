@@ -19,6 +19,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './http/app.js';
 import { createOpsApp } from './http/ops-app.js';
 import { createLogger, type Logger } from './logger.js';
+import { apiFirst } from './ops/api-first.js';
 import { runStartupChecks } from './ops/startup-checks.js';
 import { startHttpServer, type HttpServer } from './server.js';
 import { createServices, type Services } from './services.js';
@@ -96,7 +97,10 @@ async function main() {
   const captchaThreads = refillThreads(config.captcha.renderThreads, role === 'all');
   if (role !== 'api') workers = await startWorkers(services, { captchaThreads });
   const app = role === 'worker' ? createOpsApp(services) : createApp(services);
-  server = await startHttpServer(app, config.port, config.host);
+  // One process for both: while readers keep the api busy, moderation takes few jobs at a time.
+  const moderation = workers?.workers.find((w) => w.name === 'moderation');
+  const yielding = role === 'all' && moderation ? apiFirst(moderation, config.workerConcurrency) : undefined;
+  server = await startHttpServer(app, config.port, config.host, yielding?.count);
   logger.info({ port: server.port, engine: services.db.engine }, `listening on http://localhost:${server.port}`);
 
   let stopping = false;
