@@ -165,20 +165,22 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
     startRefilling(threads) {
       if (closed || poolSize <= 0) return { stop: async () => {} };
       const renderPool = createRenderPool(threads);
-      const render = async () => {
-        const captcha = canonical(await renderPool.render());
-        captchaRendered.inc({ by: 'refill' });
-        return captcha;
+      const renderMany = async (count: number) => {
+        const captchas = (await renderPool.renderMany(count)).map(canonical);
+        captchaRendered.inc({ by: 'refill' }, captchas.length);
+        return captchas;
       };
-      // Two renders queued per thread, so a thread never idles while the parent pushes a batch.
+      // A batch (5 per thread) is one message to and from each thread: the refilling process's
+      // event loop handles a message per 5 images and one RPUSH per batch.
       const refiller = startPoolRefiller({
         redis,
         store,
         lockKey: keys.captchaPoolLock,
         size: poolSize,
-        render,
+        render: async () => (await renderMany(1))[0],
+        renderMany,
         logger,
-        parallelism: renderPool.threads * 2,
+        batchSize: renderPool.threads * 5,
         intervalMs: 500,
       });
       const refilling: Refilling = {

@@ -22,6 +22,8 @@ export interface PoolRefillerOptions {
   size: number;
   /** Renders one new captcha. */
   render: () => Promise<RenderedCaptcha>;
+  /** Renders several at once when the renderer does better than `render` in parallel (render threads do). */
+  renderMany?: (count: number) => Promise<RenderedCaptcha[]>;
   logger: Logger;
   /** How often to look at the pool's length (default 1 s). */
   intervalMs?: number;
@@ -77,6 +79,7 @@ export function startPoolRefiller(options: PoolRefillerOptions): PoolRefiller {
   }
 
   async function renderBatch(count: number): Promise<RenderedCaptcha[]> {
+    if (options.renderMany) return options.renderMany(count);
     const out: RenderedCaptcha[] = [];
     while (out.length < count) {
       const n = Math.min(parallelism, count - out.length);

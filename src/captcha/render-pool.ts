@@ -10,12 +10,14 @@ import type { RenderedCaptcha } from './render.js';
 export interface RenderPool {
   /** Renders one captcha (random answer) on a render thread. */
   render(): Promise<RenderedCaptcha>;
+  /** Renders `count`, spread over the threads, one message to and from each. */
+  renderMany(count: number): Promise<RenderedCaptcha[]>;
   readonly threads: number;
   /** Terminates the threads; outstanding renders fail. */
   close(): Promise<void>;
 }
 
-type Pending = { resolve: (captcha: RenderedCaptcha) => void; reject: (error: Error) => void };
+type Pending = { resolve: (captchas: RenderedCaptcha[]) => void; reject: (error: Error) => void };
 interface Thread {
   worker: Worker;
   pending: Map<number, Pending>;
@@ -45,10 +47,10 @@ export function createRenderPool(threads: number): RenderPool {
     const worker = startThread(`captcha-render-${slot}`);
     worker.unref();
     const thread: Thread = { worker, pending: new Map() };
-    worker.on('message', (message: { seq: number; captcha?: RenderedCaptcha; error?: string }) => {
+    worker.on('message', (message: { seq: number; captchas?: RenderedCaptcha[]; error?: string }) => {
       const waiter = thread.pending.get(message.seq);
       thread.pending.delete(message.seq);
-      if (message.captcha) waiter?.resolve(message.captcha);
+      if (message.captchas) waiter?.resolve(message.captchas);
       else waiter?.reject(new Error(`captcha render failed: ${message.error}`));
     });
     const fail = (error: Error) => {
@@ -73,16 +75,27 @@ export function createRenderPool(threads: number): RenderPool {
     return thread;
   }
 
+  function send(count: number): Promise<RenderedCaptcha[]> {
+    if (closed) return Promise.reject(new Error('captcha render pool closed'));
+    const thread = leastBusy();
+    const id = ++seq;
+    return new Promise<RenderedCaptcha[]>((resolve, reject) => {
+      thread.pending.set(id, { resolve, reject });
+      thread.worker.postMessage({ seq: id, count });
+    });
+  }
+
   return {
     threads: size,
-    render() {
-      if (closed) return Promise.reject(new Error('captcha render pool closed'));
-      const thread = leastBusy();
-      const id = ++seq;
-      return new Promise<RenderedCaptcha>((resolve, reject) => {
-        thread.pending.set(id, { resolve, reject });
-        thread.worker.postMessage({ seq: id });
-      });
+    async render() {
+      const [captcha] = await send(1);
+      return captcha;
+    },
+    async renderMany(count) {
+      const share = Math.ceil(count / size);
+      const parts: Array<Promise<RenderedCaptcha[]>> = [];
+      for (let left = count; left > 0; left -= share) parts.push(send(Math.min(share, left)));
+      return (await Promise.all(parts)).flat();
     },
     async close() {
       closed = true;
