@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCaptchaService, type CaptchaService } from '../../src/captcha/index.js';
+import { availableParallelism } from 'node:os';
+import { createCaptchaService, refillThreads, type CaptchaService } from '../../src/captcha/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { captchaRendered } from '../../src/metrics.js';
@@ -117,5 +118,17 @@ describe('captcha service', () => {
     const { id, image } = await captcha.issue();
     expect(image).toBe('data:image/png;base64,AAAA');
     expect(await captcha.verify(id, 'secret')).toBe('ok');
+  });
+});
+
+describe('render threads of a refilling process (CAPTCHA_RENDER_THREADS)', () => {
+  it('a setting wins; 0 means the cores (at most 4) in a worker, one fewer (at least 1) beside the api', () => {
+    const cores = availableParallelism();
+    expect(refillThreads(3, true)).toBe(3);
+    expect(refillThreads(0, false)).toBe(Math.min(4, cores));
+    expect(refillThreads(0, true)).toBe(Math.max(1, cores - 1));
+    expect(loadConfig({}).captcha.renderThreads).toBe(0);
+    expect(loadConfig({ CAPTCHA_RENDER_THREADS: '2' }).captcha.renderThreads).toBe(2);
+    expect(() => loadConfig({ CAPTCHA_RENDER_THREADS: '-1' })).toThrow(/CAPTCHA_RENDER_THREADS/);
   });
 });
