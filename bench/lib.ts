@@ -79,6 +79,36 @@ export async function startBaseline(): Promise<{ url: string; stop(): Promise<vo
   return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child, 'SIGTERM') };
 }
 
+/** The stack floor (bench/floor-server.ts): bare Hono + one BullMQ add, and bodies of a given size. */
+export async function startFloor(queuePrefix: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/floor-server.ts', String(port), REDIS_URL, queuePrefix], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/json`)).ok, 60_000, 100);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await stopChild(child, 'SIGTERM');
+      await deleteRedisPrefix(queuePrefix);
+    },
+  };
+}
+
+/** One sample of a Prometheus text exposition (first series matching name and labels). */
+export async function scrape(baseUrl: string, name: string, labels = ''): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `) || (labels === '' && l.startsWith(`${name}{`)));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : Number.NaN;
+}
+
+/**
+ * The event-loop delay p99 (ms) of a service process since its previous scrape: prom-client
+ * resets its delay histogram on every collection, so scrape once before the window to start it.
+ */
+export const eventLoopP99 = async (baseUrl: string) => (await scrape(baseUrl, 'nodejs_eventloop_lag_p99_seconds')) * 1000;
+
 export interface ServiceUnderTest {
   prefix: string;
   database: TestDatabase;
@@ -89,7 +119,10 @@ export interface ServiceUnderTest {
 }
 
 /** A fresh database and Redis prefix, with `src/main.ts api` and/or `worker` children on them. */
-export async function startService(roles: Array<'api' | 'worker'>, extraEnv: Record<string, string> = {}): Promise<ServiceUnderTest> {
+export async function startService(
+  roles: Array<'api' | 'worker' | 'all'>,
+  extraEnv: Record<string, string> = {},
+): Promise<ServiceUnderTest> {
   const prefix = uniqueName('bench');
   const database = await createTestDatabase();
   const env = testEnv(prefix, {
@@ -99,6 +132,13 @@ export async function startService(roles: Array<'api' | 'worker'>, extraEnv: Rec
     RATE_LIMIT_COMMENTS: '999999/60',
     RATE_LIMIT_CAPTCHAS: '999999/60',
     ...extraEnv,
+    // e.g. BENCH_SERVICE_ENV='WORKER_CONCURRENCY=16 CAPTCHA_RENDER_THREADS=1': settings to compare.
+    ...Object.fromEntries(
+      (process.env.BENCH_SERVICE_ENV ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .map((kv) => kv.split('=', 2)),
+    ),
   });
   const sut: ServiceUnderTest = {
     prefix,
@@ -114,7 +154,9 @@ export async function startService(roles: Array<'api' | 'worker'>, extraEnv: Rec
   // The api first: it runs the migrations.
   // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof': profiles of the service's processes.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  if (roles.includes('api')) sut.api = await startServiceProcess('api', env, { nodeArgs });
+  // 'all' is `npm start`: api and workers in one process (in sut.api, it serves the api).
+  if (roles.includes('all')) sut.api = await startServiceProcess('all', env, { nodeArgs });
+  else if (roles.includes('api')) sut.api = await startServiceProcess('api', env, { nodeArgs });
   if (roles.includes('worker')) sut.worker = await startServiceProcess('worker', env, { nodeArgs });
   return sut;
 }

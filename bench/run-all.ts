@@ -3,7 +3,8 @@
  * at the time: on a shared machine the figures move with it). Not part of `npm test`.
  *
  *   npm run bench                          all, with the default sizes
- *   BENCH=accept,reads npm run bench       only some: accept reads likes pipeline growth soak rehearsal captcha filter
+ *   BENCH=accept,reads npm run bench       only some: accept single reads likes pipeline growth soak rehearsal
+ *                                          captcha captcha-render filter
  *   BENCH_SECONDS=20                       length of each HTTP run (default 15)
  *   LIKES_RATE=500 LIKES_SECONDS=20        the likes run's steady rate and length
  *   PIPELINE_JOBS=20000                    jobs of the pipeline throughput run
@@ -16,32 +17,36 @@
  *                                          worker processes (profiles written when they stop)
  *
  * Needs Redis on 127.0.0.1:6379 and PostgreSQL on 127.0.0.1:5432 (fresh databases are created
- * and dropped). captcha and filter run the other engineers' bench/captcha.bench.ts and
- * bench/filter.bench.ts as child processes.
+ * and dropped). captcha-render and filter run bench/captcha.bench.ts and bench/filter.bench.ts
+ * as child processes.
  */
 import { spawnSync } from 'node:child_process';
 import { benchAccept } from './accept.js';
+import { benchCaptcha } from './captcha.js';
 import { benchGrowth } from './growth.js';
 import { load, machine, ROOT } from './lib.js';
 import { benchLikes } from './likes.js';
 import { benchPipeline } from './pipeline.js';
 import { benchReads } from './reads.js';
 import { benchRehearsal } from './rehearsal.js';
+import { benchSingleProcess } from './single-process.js';
 import { benchSoak } from './soak.js';
 
 const env = process.env;
-const selected = new Set((env.BENCH ?? 'accept,reads,likes,pipeline,growth,soak,captcha').split(',').map((s) => s.trim()));
+const selected = new Set((env.BENCH ?? 'accept,single,reads,likes,pipeline,growth,soak,captcha').split(',').map((s) => s.trim()));
 const seconds = Number(env.BENCH_SECONDS ?? 15);
 
 const benches: Array<[string, () => Promise<string[]>]> = [
   ['accept', () => benchAccept(seconds)],
+  ['single', () => benchSingleProcess(seconds)],
   ['reads', () => benchReads(seconds)],
   ['likes', () => benchLikes(Number(env.LIKES_SECONDS ?? 20), Number(env.LIKES_RATE ?? 500))],
   ['pipeline', () => benchPipeline(Number(env.PIPELINE_JOBS ?? 20_000), Number(env.PIPELINE_LATENCY_SECONDS ?? 20))],
   ['growth', () => benchGrowth(Number(env.GROWTH_ROWS ?? 1_000_000))],
   ['soak', () => benchSoak(Number(env.SOAK_SECONDS ?? 600))],
   ['rehearsal', () => benchRehearsal(Number(env.REHEARSAL_SECONDS ?? 600), env.REHEARSAL_FAILOVER === '1')],
-  ['captcha', async () => runScript('bench/captcha.bench.ts')],
+  ['captcha', () => benchCaptcha(Math.min(seconds, 10))],
+  ['captcha-render', async () => runScript('bench/captcha.bench.ts')],
   ['filter', async () => runScript('bench/filter.bench.ts')],
 ];
 

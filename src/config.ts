@@ -125,6 +125,8 @@ const schema = z
     CAPTCHA_TTL_SECONDS: int(300, 10, 86_400),
     CAPTCHA_TEST_ANSWER: z.string().min(1).optional(),
     CAPTCHA_POOL_SIZE: int(200, 0, 100_000),
+    // Render threads of each worker process's pool refiller; 0 = by role (src/captcha/index.ts).
+    CAPTCHA_RENDER_THREADS: int(0, 0, 16),
     RATE_LIMIT_CAPTCHAS: rateLimit.prefault('30/60'),
     RATE_LIMIT_COMMENTS: rateLimit.prefault('5/60'),
     RATE_LIMIT_LOGIN: rateLimit.prefault('10/900'),
@@ -229,7 +231,7 @@ export interface Config {
   /** GET /openapi.json and /docs (API_DOCS=0 turns them off; they hold nothing secret). */
   apiDocs: boolean;
   siteDomains: string[];
-  captcha: { ttlSeconds: number; testAnswer: string | undefined; poolSize: number };
+  captcha: { ttlSeconds: number; testAnswer: string | undefined; poolSize: number; renderThreads: number };
   /**
    * login: failed logins per (client address, account); loginIp: per client address over all accounts;
    * reactions: likes and unlikes per client address; reports: readers' reports per client address.
@@ -301,7 +303,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demo: e.DEMO ?? e.NODE_ENV !== 'production',
     apiDocs: e.API_DOCS,
     siteDomains: e.SITE_DOMAINS,
-    captcha: { ttlSeconds: e.CAPTCHA_TTL_SECONDS, testAnswer: e.CAPTCHA_TEST_ANSWER, poolSize: e.CAPTCHA_POOL_SIZE },
+    captcha: {
+      ttlSeconds: e.CAPTCHA_TTL_SECONDS,
+      testAnswer: e.CAPTCHA_TEST_ANSWER,
+      poolSize: e.CAPTCHA_POOL_SIZE,
+      renderThreads: e.CAPTCHA_RENDER_THREADS,
+    },
     rateLimits: {
       captchas: e.RATE_LIMIT_CAPTCHAS,
       comments: e.RATE_LIMIT_COMMENTS,

@@ -14,10 +14,12 @@
  *      its lock expires);
  *   3. connections close and the process exits 0.
  */
+import { refillThreads } from './captcha/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApp } from './http/app.js';
 import { createOpsApp } from './http/ops-app.js';
 import { createLogger, type Logger } from './logger.js';
+import { apiFirst } from './ops/api-first.js';
 import { runStartupChecks } from './ops/startup-checks.js';
 import { startHttpServer, type HttpServer } from './server.js';
 import { createServices, type Services } from './services.js';
@@ -91,11 +93,25 @@ async function main() {
 
   let server: HttpServer | undefined;
   let workers: RunningWorkers | undefined;
-  if (role !== 'api') workers = await startWorkers(services);
+  // Workers also keep the captcha pool full; `npm start`'s share a process with the api.
+  const captchaThreads = refillThreads(config.captcha.renderThreads, role === 'all');
+  if (role !== 'api') workers = await startWorkers(services, { captchaThreads });
   const app = role === 'worker' ? createOpsApp(services) : createApp(services);
-  // Only processes that serve readers keep the captcha pool full.
-  if (role !== 'worker') services.captcha.warmUp();
-  server = await startHttpServer(app, config.port, config.host);
+  // One process for both: while readers keep the api busy, moderation takes few jobs at a time.
+  // Through the running workers each time: the stall guard (workers/stall-guard.ts) may have
+  // replaced the moderation worker since.
+  const moderationNow = () => workers?.workers.find((w) => w.name === 'moderation');
+  const moderation = {
+    get concurrency() {
+      return moderationNow()?.concurrency ?? config.workerConcurrency;
+    },
+    set concurrency(jobs: number) {
+      const worker = moderationNow();
+      if (worker) worker.concurrency = jobs;
+    },
+  };
+  const yielding = role === 'all' && workers ? apiFirst(moderation, config.workerConcurrency) : undefined;
+  server = await startHttpServer(app, config.port, config.host, yielding?.count);
   logger.info({ port: server.port, engine: services.db.engine }, `listening on http://localhost:${server.port}`);
 
   let stopping = false;

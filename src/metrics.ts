@@ -35,6 +35,11 @@ export const workerStallsRecovered = counter(
   ['queue'],
 );
 export const captchaIssued = counter('captcha_issued_total', 'Captchas served');
+export const captchaRendered = counter(
+  'captcha_rendered_total',
+  'Captchas rendered, by who: refill (a worker keeping the pool full) or api (empty pool, no live worker, or no pool)',
+  ['by'],
+);
 export const captchaVerifications = counter('captcha_verifications_total', 'Captcha verifications: ok, wrong, expired', ['result']);
 export const webhookDeliveries = counter('webhook_deliveries_total', 'Webhook deliveries to the site: ok, retry, failed', ['result']);
 

@@ -7,9 +7,16 @@ export interface HttpServer {
   close(timeoutMs: number): Promise<void>;
 }
 
-export async function startHttpServer(app: Hono, port: number, host: string): Promise<HttpServer> {
+/** `onRequest` is told of every request as it arrives (npm start's api-first, src/ops/api-first.ts). */
+export async function startHttpServer(app: Hono, port: number, host: string, onRequest?: () => void): Promise<HttpServer> {
+  const fetch: typeof app.fetch = onRequest
+    ? (request, ...rest) => {
+        onRequest();
+        return app.fetch(request, ...rest);
+      }
+    : app.fetch;
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+    const s = serve({ fetch, port, hostname: host }, () => resolve(s));
   });
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;

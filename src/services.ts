@@ -41,6 +41,7 @@ import { createLexiconService, type LexiconService } from './moderation/lexicon.
 import { createReportReviewService, type ReportReviewService } from './moderation/reports.js';
 import { createRejectReasonService, type RejectReasonService } from './moderation/reject-reasons.js';
 import { createStatsService, type StatsService } from './moderation/stats.js';
+import { freshestHeartbeat, heartbeatIntervalMs } from './ops/heartbeat.js';
 import { createLifecycle, type Lifecycle } from './ops/lifecycle.js';
 import { CountCache } from './publish/count-cache.js';
 import { createQueues, type Queues } from './queues/index.js';
@@ -118,7 +119,7 @@ export interface DomainServices {
   /** Approved counts per article: memory → Redis → PostgreSQL. */
   countCache: CountCache;
   filter: FilterEngine;
-  /** Issues and verifies captchas; its pool refiller starts on the first issue. */
+  /** Issues and verifies captchas; the workers keep its pool full (startRefilling). */
   captcha: CaptchaService;
   decisionService: DecisionService;
   /** Is an article closed? Redis cache over PostgreSQL, read on every POST /v1/comments. */
@@ -191,7 +192,11 @@ export async function createServices(config: Config, options: ServiceOptions = {
     for (const queue of queues.all())
       queue.on('error', (error) => logger.debug({ queue: queue.name, err: error.message }, 'queue connection error'));
     closers.push(() => queues.close());
-    const captcha = createCaptchaService({ redis, keys, config, logger });
+    // A worker beat within three beat intervals: a worker is alive and refills the captcha pool.
+    const maxAge = config.workerHeartbeatMaxAgeSeconds;
+    const liveWithin = Math.min(maxAge, (3 * heartbeatIntervalMs(maxAge)) / 1_000);
+    const workerAlive = async () => (await freshestHeartbeat(redis, keys, liveWithin)) !== null;
+    const captcha = createCaptchaService({ redis, keys, config, logger, workerAlive });
     closers.push(() => captcha.close());
     // A failover seen by this process: counted, and logged where the old and new primary show.
     const replicaAcks = replicaWaiter(queueConnection, config.redisReplicaAcks, keys.queuePrefix);

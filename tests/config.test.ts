@@ -9,7 +9,7 @@ describe('loadConfig', () => {
 
   it('reads the captcha settings with their documented defaults', () => {
     const config = loadConfig({});
-    expect(config.captcha).toEqual({ ttlSeconds: 300, testAnswer: undefined, poolSize: 200 });
+    expect(config.captcha).toEqual({ ttlSeconds: 300, testAnswer: undefined, poolSize: 200, renderThreads: 0 });
     expect(config.rateLimits.captchas).toEqual({ points: 30, durationSeconds: 60 });
     expect(loadConfig({ RATE_LIMIT_CAPTCHAS: '3/10' }).rateLimits.captchas).toEqual({ points: 3, durationSeconds: 10 });
     expect(() => loadConfig({ CAPTCHA_TTL_SECONDS: '5' })).toThrow(ConfigError);

@@ -5,6 +5,7 @@
  */
 import { type Processor, Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { CaptchaService, Refilling } from '../src/captcha/index.js';
 import type { Config } from '../src/config.js';
 import { QUEUE_NAMES, type QueueName, type Queues } from '../src/queues/index.js';
 import { guardAgainstStalls } from './stall-guard.js';
@@ -32,13 +33,19 @@ export type WorkerDeps = ModerationDeps &
   MaintenanceDeps &
   LexiconSyncDeps &
   OutboxSweeperDeps & {
-    config: Pick<Config, 'redisUrl' | 'redisSentinel' | 'redisCluster' | 'workerConcurrency' | 'workerHeartbeatMaxAgeSeconds'>;
+    config: Pick<Config, 'redisUrl' | 'redisSentinel' | 'redisCluster' | 'workerConcurrency' | 'workerHeartbeatMaxAgeSeconds' | 'captcha'>;
     keys: RedisKeys;
     redis: Redis;
     queues: Pick<Queues, 'moderation' | 'publish' | 'maintenance'>;
+    captcha: Pick<CaptchaService, 'startRefilling'>;
   };
 
-export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
+export interface StartWorkersOptions {
+  /** Render threads of the captcha pool refiller (default 1; main.ts sizes it by role). */
+  captchaThreads?: number;
+}
+
+export async function startWorkers(deps: WorkerDeps, options: StartWorkersOptions = {}): Promise<RunningWorkers> {
   const { config, keys, logger } = deps;
   // Admins' word lists: loaded before the first job, reloaded on every change.
   const lexiconSync = await startLexiconSync(deps);
@@ -83,6 +90,9 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     onError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'worker heartbeat failed'),
   });
 
+  // The workers keep the captcha pool full (the api only takes from it), on render threads.
+  const captchaRefill: Refilling = deps.captcha.startRefilling(options.captchaThreads ?? 1);
+
   return {
     get workers() {
       return current();
@@ -90,6 +100,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     async close() {
       for (const guard of guards) guard.stop();
       await heartbeat.stop();
+      await captchaRefill.stop();
       await outboxSweeper.stop();
       // close() waits for active jobs to finish; new jobs are no longer taken.
       await Promise.all(current().map((w) => w.close()));

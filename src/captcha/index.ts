@@ -1,33 +1,43 @@
 /**
  * The captcha: issue an image whose answer only Redis knows, verify an answer once.
  *
- * - Issuing takes a pre-rendered image from the Redis pool (see pool.ts; a few at a time, kept
- *   in memory until issued) and stores its answer under a fresh random id with a TTL; when the pool is empty it renders inline (slower,
- *   never fails). The answer is never in the response, the image metadata or the id.
+ * - Rendering belongs to the workers: every worker process (the worker role, and `npm start`'s
+ *   in-process workers) calls startRefilling(), which keeps the Redis pool full (pool.ts)
+ *   with images drawn on render threads (render-pool.ts), never on its event loop.
+ * - Issuing takes a pooled image (a few at a time, kept in memory until issued) and stores its
+ *   answer under a fresh random id with a TTL. When the pool is empty, the api waits a moment
+ *   for a live worker's refill (workerAlive, from the workers' heartbeats); only when no worker
+ *   is alive (or the wait runs out, or the pool is off) does it render, on a render thread of
+ *   its own. Issuing never fails for want of an image. The answer is never in the response,
+ *   the image or the id.
  * - Verifying takes the answer with GETDEL: the first attempt consumes the captcha, right or
  *   wrong. Outcomes: `ok`; `wrong` (the captcha existed, the answer did not match); `expired`
  *   (no answer stored: it expired, was already used, or the id was never issued — we cannot
  *   and need not tell those apart).
  * - Test mode (NODE_ENV=test with CAPTCHA_TEST_ANSWER): every answer is that value.
- *
- * The pool refiller starts on the first issue(), so only processes that serve captchas (the
- * api) render; close() stops it.
  */
+import { availableParallelism } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { captchaIssued, captchaVerifications } from '../metrics.js';
+import { captchaIssued, captchaRendered, captchaVerifications } from '../metrics.js';
 import type { RedisKeys } from '../store/keys.js';
-import { answersMatch, canonicalAnswer, randomAnswer } from './answer.js';
+import { answersMatch, canonicalAnswer } from './answer.js';
 import { isCaptchaId, newCaptchaId } from './ids.js';
-import { startPoolRefiller, type PoolRefiller } from './pool.js';
-import { renderCaptcha, type RenderedCaptcha } from './render.js';
+import { startPoolRefiller } from './pool.js';
+import type { RenderedCaptcha } from './render.js';
+import { createRenderPool, type RenderPool } from './render-pool.js';
 import { createCaptchaStore } from './store.js';
 
 export type CaptchaCheck = 'ok' | 'wrong' | 'expired';
 
-/** At most this many pooled captchas are taken into a process's memory at once (64 ≈ 1.3 MB). */
+/** At most this many pooled captchas are taken into a process's memory at once (64 ≈ 0.4 MB). */
 const MAX_PREFETCH = 64;
+/** How long an issue on an empty pool waits for a live worker's refill before rendering itself. */
+const WAIT_FOR_REFILL_MS = 2_000;
+const POLL_MS = 50;
+/** A worker's liveness is asked of Redis at most this often. */
+const LIVENESS_CACHE_MS = 1_000;
 
 export interface IssuedCaptcha {
   /** Opaque, unguessable (144 random bits, base64url). */
@@ -38,18 +48,33 @@ export interface IssuedCaptcha {
   expiresIn: number;
 }
 
+export interface Refilling {
+  stop(): Promise<void>;
+}
+
 export interface CaptchaService {
   /** Throws `unavailable` (503) when Redis cannot be reached. */
   issue(): Promise<IssuedCaptcha>;
   /** Consumes the captcha whatever the outcome. Throws `unavailable` when Redis cannot be reached. */
   verify(id: string, answer: string): Promise<CaptchaCheck>;
   /**
-   * Starts the pool refiller now rather than on the first issue, so the pool is full before
-   * readers arrive: a burst on a cold pool would otherwise render inline on the event loop.
+   * Keeps the pool full, rendering on `threads` render threads (workers/index.ts calls it).
+   * Several processes share the work through a Redis lock (pool.ts).
    */
-  warmUp(): void;
-  /** Stops the pool refiller. */
+  startRefilling(threads: number): Refilling;
+  /** Stops refilling and the render threads. */
   close(): Promise<void>;
+}
+
+/**
+ * Render threads of a refilling process when CAPTCHA_RENDER_THREADS is 0: a worker process
+ * has the cores to itself (up to 4); `npm start`'s process leaves one core to the api's
+ * event loop, so readers' requests keep their latency while the pool refills.
+ */
+export function refillThreads(setting: number, sharesProcessWithApi: boolean): number {
+  if (setting > 0) return setting;
+  const cores = availableParallelism();
+  return sharesProcessWithApi ? Math.max(1, cores - 1) : Math.min(4, cores);
 }
 
 export interface CaptchaDeps {
@@ -57,6 +82,8 @@ export interface CaptchaDeps {
   keys: RedisKeys;
   config: Config;
   logger: Logger;
+  /** True while some worker process beats (src/ops/heartbeat.ts): it refills the pool. */
+  workerAlive: () => Promise<boolean>;
 }
 
 export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
@@ -64,16 +91,14 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
   const { ttlSeconds, testAnswer, poolSize } = config.captcha;
   const store = createCaptchaStore(redis, keys);
   // Answers are stored the way verify() compares them: case-folded.
-  const render = async () => {
-    const rendered = await renderCaptcha(randomAnswer());
-    return { image: rendered.image, answer: canonicalAnswer(rendered.answer) };
-  };
-  let refiller: PoolRefiller | undefined;
+  const canonical = (c: RenderedCaptcha): RenderedCaptcha => ({ image: c.image, answer: canonicalAnswer(c.answer) });
+  const refillings = new Set<Refilling>();
+  let ownThread: RenderPool | undefined; // the api's last resort, started on first use
   let closed = false;
 
-  // Pooled captchas are taken from Redis a few at a time and issued from memory: moving a
-  // ~20 KB image out of Redis per request was most of Redis's work on GET /v1/captcha. A few
-  // images (never answers of issued captchas) are lost if the process stops.
+  // Pooled captchas are taken from Redis a few at a time and issued from memory: one LPOP
+  // per request was most of Redis's work on GET /v1/captcha. A few images (never answers of
+  // issued captchas) are lost if the process stops.
   const prefetchSize = Math.max(1, Math.min(MAX_PREFETCH, Math.floor(poolSize / 10)));
   const prefetched: RenderedCaptcha[] = [];
   let fetching: Promise<boolean> | undefined; // resolves false when the pool had nothing
@@ -90,7 +115,7 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
           .takePooled(Math.min(MAX_PREFETCH, Math.max(prefetchSize, waiting)))
           .then((batch) => prefetched.push(...batch) > 0)
           .finally(() => (fetching = undefined));
-        if (!(await fetching)) return undefined; // the pool is empty: render inline
+        if (!(await fetching)) return undefined;
       }
       return prefetched.shift();
     } finally {
@@ -98,15 +123,32 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
     }
   }
 
-  function ensureRefiller() {
-    if (refiller || closed || poolSize <= 0) return;
-    refiller = startPoolRefiller({ redis, store, lockKey: keys.captchaPoolLock, size: poolSize, render, logger });
+  let liveness: { alive: Promise<boolean>; at: number } | undefined;
+  function workerAlive(): Promise<boolean> {
+    if (!liveness || Date.now() - liveness.at > LIVENESS_CACHE_MS) {
+      liveness = { alive: deps.workerAlive().catch(() => false), at: Date.now() };
+    }
+    return liveness.alive;
+  }
+
+  /** The pool is empty: a live worker refills it within a second or so; otherwise render here, off the event loop. */
+  async function whenPoolEmpty(): Promise<RenderedCaptcha> {
+    if (poolSize > 0 && (await workerAlive())) {
+      for (const deadline = Date.now() + WAIT_FOR_REFILL_MS; Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const pooled = await nextPooled();
+        if (pooled) return pooled;
+      }
+      logger.warn({ waitedMs: WAIT_FOR_REFILL_MS }, 'captcha pool still empty with a worker alive; rendering in the api');
+    }
+    ownThread ??= createRenderPool(1);
+    captchaRendered.inc({ by: 'api' });
+    return canonical(await ownThread.render());
   }
 
   return {
     async issue() {
-      ensureRefiller();
-      const captcha = (await nextPooled()) ?? (await render());
+      const captcha = (await nextPooled()) ?? (await whenPoolEmpty());
       const id = newCaptchaId();
       await store.saveAnswer(id, testAnswer === undefined ? captcha.answer : canonicalAnswer(testAnswer), ttlSeconds);
       captchaIssued.inc();
@@ -120,11 +162,42 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
       return result;
     },
 
-    warmUp: ensureRefiller,
+    startRefilling(threads) {
+      if (closed || poolSize <= 0) return { stop: async () => {} };
+      const renderPool = createRenderPool(threads);
+      const renderMany = async (count: number) => {
+        const captchas = (await renderPool.renderMany(count)).map(canonical);
+        captchaRendered.inc({ by: 'refill' }, captchas.length);
+        return captchas;
+      };
+      // A batch (5 per thread) is one message to and from each thread: the refilling process's
+      // event loop handles a message per 5 images and one RPUSH per batch.
+      const refiller = startPoolRefiller({
+        redis,
+        store,
+        lockKey: keys.captchaPoolLock,
+        size: poolSize,
+        render: async () => (await renderMany(1))[0],
+        renderMany,
+        logger,
+        batchSize: renderPool.threads * 5,
+        intervalMs: 500,
+      });
+      const refilling: Refilling = {
+        async stop() {
+          refillings.delete(refilling);
+          await refiller.stop();
+          await renderPool.close();
+        },
+      };
+      refillings.add(refilling);
+      return refilling;
+    },
 
     async close() {
       closed = true;
-      await refiller?.stop();
+      await Promise.all([...refillings].map((r) => r.stop()));
+      await ownThread?.close();
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Keeps the Redis pool of pre-rendered captchas topped up, so issuing one is a Redis pop
- * instead of a render. Every api copy runs this loop; a Redis lock (SET NX PX) lets only one
- * of them render at a time, so N copies do not render N times the work.
+ * instead of a render. Every worker copy runs this loop (index.ts, startRefilling); a Redis
+ * lock (SET NX PX) lets only one of them render at a time, so N copies do not render N times
+ * the work.
  *
  * Each tick: if the pool holds less than half its target, take the lock, render batches and
  * RPUSH them until the pool is full, then release the lock. The lock's lifetime is extended
@@ -21,12 +22,14 @@ export interface PoolRefillerOptions {
   size: number;
   /** Renders one new captcha. */
   render: () => Promise<RenderedCaptcha>;
+  /** Renders several at once when the renderer does better than `render` in parallel (render threads do). */
+  renderMany?: (count: number) => Promise<RenderedCaptcha[]>;
   logger: Logger;
   /** How often to look at the pool's length (default 1 s). */
   intervalMs?: number;
   /** Captchas rendered between two RPUSHes (default 10). */
   batchSize?: number;
-  /** Renders running at once; resvg renders on libuv's thread pool (default 2). */
+  /** Renders running at once (default 2); index.ts renders on threads and queues two per thread. */
   parallelism?: number;
 }
 
@@ -76,6 +79,7 @@ export function startPoolRefiller(options: PoolRefillerOptions): PoolRefiller {
   }
 
   async function renderBatch(count: number): Promise<RenderedCaptcha[]> {
+    if (options.renderMany) return options.renderMany(count);
     const out: RenderedCaptcha[] = [];
     while (out.length < count) {
       const n = Math.min(parallelism, count - out.length);

@@ -1,7 +1,7 @@
 /**
  * The captcha's Redis state: one answer per issued id (string with TTL, taken by GETDEL on
  * the first verification), and the pool of pre-rendered images: a list of `<answer>\n<image>`
- * entries (plain text: the image is a ~20 KB data URL, and parsing JSON around it on every
+ * entries (plain text: the image is a ~5 KB data URL, and parsing JSON around it on every
  * issue was a visible cost).
  * Any Redis failure surfaces as `unavailable` (503): the caller must not mistake an outage
  * for a wrong answer.

@@ -44,8 +44,9 @@ async function metricValue(metric: typeof captchaIssued | typeof captchaVerifica
 }
 
 describe('GET /v1/captcha with real answers', () => {
-  // CAPTCHA_TEST_ANSWER empty = unset: answers are the random text drawn in the image.
-  const app = useTestService({ workers: false, env: { CAPTCHA_TEST_ANSWER: '' } });
+  // CAPTCHA_TEST_ANSWER empty = unset: answers are the random text drawn in the image. The
+  // in-process workers keep the pool full, as under npm start.
+  const app = useTestService({ env: { CAPTCHA_TEST_ANSWER: '' } });
 
   it('answers 200 {id, image, expiresIn} with no-store and a PNG data URL', async () => {
     const res = await app.svc.fetch('/v1/captcha');
@@ -69,7 +70,7 @@ describe('GET /v1/captcha with real answers', () => {
       expect(answer).toMatch(/^[a-z0-9]{5}$/);
       expect(body.id.toLowerCase()).not.toContain(answer);
       const png = pngBytes(body.image);
-      expect(pngChunkTypes(png).filter((t) => t !== 'IDAT')).toEqual(['IHDR', 'IEND']);
+      expect(pngChunkTypes(png).filter((t) => t !== 'IDAT')).toEqual(['IHDR', 'PLTE', 'IEND']);
       expect(png.toString('latin1').toLowerCase()).not.toContain(answer);
       // The Redis key's TTL is the captcha's lifetime.
       const ttl = await app.svc.services.redis.ttl(app.svc.services.keys.captchaAnswer(body.id));
@@ -94,7 +95,7 @@ describe('GET /v1/captcha with real answers', () => {
 
   it('serves from the pool: an issue pops one entry, and the refiller tops the pool up', async () => {
     const { redis, keys } = app.svc.services;
-    // The earlier tests started the refiller; CAPTCHA_POOL_SIZE is 5 in tests.
+    // The workers filled the pool; CAPTCHA_POOL_SIZE is 5 in tests.
     await waitFor(async () => (await redis.llen(keys.captchaPool)) === 5, 10_000);
     const entry = (await redis.lindex(keys.captchaPool, 0))!; // `<answer>\n<image>`
     const next = { answer: entry.slice(0, entry.indexOf('\n')), image: entry.slice(entry.indexOf('\n') + 1) };
@@ -102,13 +103,13 @@ describe('GET /v1/captcha with real answers', () => {
     expect(body.image).toBe(next.image);
     expect(await redis.get(keys.captchaAnswer(body.id))).toBe(next.answer.toLowerCase());
     expect(await redis.llen(keys.captchaPool)).toBe(4);
-    // Below half (3 of 5 → 2 left) the refiller renders the pool full again.
+    // Below half (3 of 5 → 2 left) the workers' refiller renders the pool full again.
     await getCaptcha(app.svc);
     await getCaptcha(app.svc);
     await waitFor(async () => (await redis.llen(keys.captchaPool)) === 5, 10_000);
   });
 
-  it('still issues when the pool is empty (renders inline)', async () => {
+  it('still issues when the pool is empty (the live worker refills it meanwhile)', async () => {
     const { redis, keys } = app.svc.services;
     await redis.del(keys.captchaPool);
     const body = await getCaptcha(app.svc);
