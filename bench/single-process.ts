@@ -61,7 +61,7 @@ export async function benchSingleProcess(seconds: number): Promise<string[]> {
     const renders = (await scrape(api, 'captcha_rendered_total', '{by="refill"}')) - (rendersBefore || 0);
     const r = ratio(accept.rps, base.rps);
     return [
-      `single  POST /v1/comments, npm start (api + workers, one process): ${show(accept)}`,
+      `single  POST /v1/comments, ${role === 'all' ? 'npm start (api + workers, one process)' : 'the api role alone'}: ${show(accept)}`,
       `        stack floor, bare Hono + BullMQ add: ${show(base)}`,
       `        beside it GET /v1/captcha: ${show(side)}; ${renders} captchas rendered by the refiller during the run; event-loop delay p99 ${loopP99.toFixed(1)} ms`,
       `        ratio ${r.toFixed(2)}× (goal ≥ 0.5×), p99 ${accept.p99} ms (goal ≤ 50 ms): ${verdict(r >= 0.5 && accept.p99 <= 50 && accept.non2xx === 0 && side.non2xx === 0)}`,
