@@ -7,7 +7,7 @@
 import type autocannon from 'autocannon';
 import { commentBody, seedCaptchas } from '../tests/support/load.js';
 import { REDIS_URL } from '../tests/support/redis.js';
-import { cannon, ratio, show, startBaseline, startService, verdict, type Figures } from './lib.js';
+import { cannon, ratio, show, startBaseline, startFloor, startService, verdict, type Figures } from './lib.js';
 
 const CONNECTIONS = 50;
 const WARM_UP_SECONDS = 3;
@@ -47,11 +47,22 @@ export async function benchAccept(seconds: number): Promise<string[]> {
     await cannon({ url: sut.api!.baseUrl, connections: CONNECTIONS, duration: WARM_UP_SECONDS, requests: service });
     const base: Figures = await cannon({ url: baseline.url, connections: CONNECTIONS, duration: seconds, requests: requests('/json') });
     const accept: Figures = await cannon({ url: sut.api!.baseUrl, connections: CONNECTIONS, duration: seconds, requests: service });
+    // Issue 16's yardstick: the floor of our own stack, a bare Hono route that adds the BullMQ job.
+    const floor = await startFloor(`${sut.prefix}-floor`);
+    const floorFigures: Figures = await cannon({
+      url: floor.url,
+      connections: CONNECTIONS,
+      duration: seconds,
+      requests: requests('/v1/comments'),
+    }).finally(() => floor.stop());
     const r = ratio(accept.rps, base.rps);
+    const rf = ratio(accept.rps, floorFigures.rps);
     return [
       `accept  POST /v1/comments${WITH_KEYS ? ' with an Idempotency-Key each' : ''}: ${show(accept)}`,
       `        baseline bare Hono POST: ${show(base)}`,
       `        ratio ${r.toFixed(2)}× (goal ≥ 0.35×), p99 ${accept.p99} ms (goal ≤ 30 ms): ${verdict(r >= 0.35 && accept.p99 <= 30 && accept.non2xx === 0)}`,
+      `        stack floor, bare Hono + BullMQ add: ${show(floorFigures)}`,
+      `        the api role alone against the floor: ${rf.toFixed(2)}× (goal ≥ 0.7×): ${verdict(rf >= 0.7)}`,
     ];
   } finally {
     await sut.stop();

@@ -17,9 +17,13 @@ const WARM_UP_SECONDS = 3;
 const CAPTCHA_RATE = Number(process.env.SINGLE_CAPTCHA_RATE ?? 100);
 
 export async function benchSingleProcess(seconds: number): Promise<string[]> {
-  // SINGLE_ROLE=api: the same run against the api role alone (nothing refills, nothing moderates), for comparison.
-  const role = process.env.SINGLE_ROLE === 'api' ? 'api' : 'all';
-  const sut = await startService([role], { CAPTCHA_POOL_SIZE: '200' });
+  // SINGLE_ROLE=api: the same run against the api role alone (no worker: it draws captchas on
+  // its own thread, nothing moderates); SINGLE_ROLE=api+worker: the api role with a worker
+  // process beside it that refills and moderates, as the roles run apart in production.
+  const setting = process.env.SINGLE_ROLE;
+  const role = setting === 'api' || setting === 'api+worker' ? 'api' : 'all';
+  const withWorker = setting === 'api+worker';
+  const sut = await startService(withWorker ? ['api', 'worker'] : [role], { CAPTCHA_POOL_SIZE: '200' });
   const floor = await startFloor(`${sut.prefix}-floor`).catch(async (error: unknown) => {
     await sut.stop();
     throw error;
@@ -61,7 +65,7 @@ export async function benchSingleProcess(seconds: number): Promise<string[]> {
     const renders = (await scrape(api, 'captcha_rendered_total', '{by="refill"}')) - (rendersBefore || 0);
     const r = ratio(accept.rps, base.rps);
     return [
-      `single  POST /v1/comments, ${role === 'all' ? 'npm start (api + workers, one process)' : 'the api role alone'}: ${show(accept)}`,
+      `single  POST /v1/comments, ${role === 'all' ? 'npm start (api + workers, one process)' : withWorker ? 'the api role, a worker process beside it' : 'the api role alone'}: ${show(accept)}`,
       `        stack floor, bare Hono + BullMQ add: ${show(base)}`,
       `        beside it GET /v1/captcha: ${show(side)}; ${renders} captchas rendered by the refiller during the run; event-loop delay p99 ${loopP99.toFixed(1)} ms`,
       `        ratio ${r.toFixed(2)}× (goal ≥ 0.5×), p99 ${accept.p99} ms (goal ≤ 50 ms): ${verdict(r >= 0.5 && accept.p99 <= 50 && accept.non2xx === 0 && side.non2xx === 0)}`,
