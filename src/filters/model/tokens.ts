@@ -45,6 +45,18 @@ export function tokenize(text: NormalizedText, into: TokenBuffer = new TokenBuff
   const input = text.input;
   let count = 0;
   let i = 0;
+  /** Records the token of view units [from, to) with its hashes and shape bits (case added here). */
+  const push = (from: number, to: number, hashA: number, hashS: number, bits: number) => {
+    const s0 = view.start[from]!;
+    const s1 = view.end[to - 1]!;
+    viewStart[count] = from;
+    viewEnd[count] = to;
+    start[count] = s0;
+    end[count] = s1;
+    hashAccented[count] = hashA >>> 0;
+    hashStripped[count] = hashS >>> 0;
+    shape[count++] = bits | caseShape(input, s0, s1);
+  };
   // One pass: each word's range, both hashes (FNV-1a, as hash.ts `hashUnits`), digits and
   // marks are read as its units go by (a second pass over the units cost 15 % of the model).
   while (i < length && count < MAX_TOKENS) {
@@ -68,15 +80,7 @@ export function tokenize(text: NormalizedText, into: TokenBuffer = new TokenBuff
       if (digits) bits |= Shape.Digits;
       if (marked) bits |= Shape.Marked;
       if (i - from > 7) bits |= Shape.Long;
-      const s0 = view.start[from]!;
-      const s1 = view.end[i - 1]!;
-      viewStart[count] = from;
-      viewEnd[count] = i;
-      start[count] = s0;
-      end[count] = s1;
-      hashAccented[count] = hashA >>> 0;
-      hashStripped[count] = hashS >>> 0;
-      shape[count++] = bits | caseShape(input, s0, s1);
+      push(from, i, hashA, hashS, bits);
     } else if (isSpace(c)) {
       i++;
     } else {
@@ -91,15 +95,7 @@ export function tokenize(text: NormalizedText, into: TokenBuffer = new TokenBuff
         hashS = Math.imul(hashS ^ str[j]!, FNV_PRIME);
         if (acc[j] !== str[j]) marked = true;
       }
-      const s0 = view.start[from]!;
-      const s1 = view.end[i - 1]!;
-      viewStart[count] = from;
-      viewEnd[count] = i;
-      start[count] = s0;
-      end[count] = s1;
-      hashAccented[count] = hashA >>> 0;
-      hashStripped[count] = hashS >>> 0;
-      shape[count++] = (marked ? Shape.Marked : 0) | caseShape(input, s0, s1);
+      push(from, i, hashA, hashS, marked ? Shape.Marked : 0);
     }
   }
   return buf.view(count);
