@@ -9,19 +9,17 @@
  *   that replica hangs.
  * Skipped, saying why, when redis-server or redis-cli is missing.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalAnswer } from '../../src/captcha/answer.js';
 import { newCaptchaId } from '../../src/captcha/ids.js';
 import { redisKeys } from '../../src/store/keys.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { TEST_CAPTCHA_ANSWER, testEnv } from '../support/env.js';
-import { storedOnceAllLand } from '../support/faults.js';
-import { commentBody, runPool, submitComment, type SubmitOutcome } from '../support/load.js';
+import { burstThroughKill, type ServiceProcesses, startApiAndWorker, storedOnceAllLand } from '../support/faults.js';
+import { commentBody, submitComment } from '../support/load.js';
 import { uniqueName } from '../support/names.js';
-import { killAll, type ServiceProcess, startServiceProcess } from '../support/processes.js';
+import type { ServiceProcess } from '../support/processes.js';
 import { clusterUnavailable, type RedisCluster, startRedisCluster } from '../support/redis-cluster.js';
-import { waitFor } from '../support/wait.js';
 
 const why = await clusterUnavailable();
 /** More than the posters can use: they stop on time, not on running out. */
@@ -31,29 +29,20 @@ describe.skipIf(why !== null)(`a Redis Cluster failover during a burst${why ? ` 
   const prefix = uniqueName('rcf');
   const keys = redisKeys(prefix);
   let cluster: RedisCluster;
-  let database: TestDatabase;
+  let processes: ServiceProcesses;
   let db: pg.Client;
   let api: ServiceProcess;
-  let worker: ServiceProcess;
 
   beforeAll(async () => {
     cluster = await startRedisCluster({ replicas: 1 });
-    database = await createTestDatabase();
-    const env = testEnv(prefix, { ...cluster.env, DATABASE_URL: database.url, RATE_LIMIT_COMMENTS: '100000/60', LOG_LEVEL: 'warn' });
-    api = await startServiceProcess('api', env);
-    worker = await startServiceProcess('worker', env).catch((error: unknown) => {
-      killAll([api]);
-      throw error;
-    });
-    db = new pg.Client({ connectionString: database.url });
-    await db.connect();
+    // REDIS_URL from testEnv names the shared single Redis: with REDIS_CLUSTER_NODES its host is not used.
+    processes = await startApiAndWorker(testEnv(prefix, { ...cluster.env, RATE_LIMIT_COMMENTS: '100000/60', LOG_LEVEL: 'warn' }));
+    ({ api, db } = processes);
   }, 300_000);
 
   afterAll(async () => {
-    await db?.end();
-    killAll([api, worker]);
+    await processes?.stop();
     await cluster?.destroy();
-    await database?.drop();
   }, 60_000);
 
   /** Captcha answers as issue() stores them, spread over the shards like real ones. */
@@ -92,33 +81,9 @@ describe.skipIf(why !== null)(`a Redis Cluster failover during a burst${why ? ` 
   it('answers 503 only while the cluster fails over, then accepts again and stores every 202 once', async () => {
     const captchas = await seedCaptchas(CAPTCHAS);
     const { primary: queuePrimary } = await cluster.servingNodes(keys.queuePrefix);
-    const accepted: string[] = [];
-    const refused: SubmitOutcome[] = [];
-    let submitted = 0;
-    let killedAt = 0;
-    let firstAcceptAfterKill = 0;
-    const done = () =>
-      killedAt > 0 && (firstAcceptAfterKill > 0 ? Date.now() - firstAcceptAfterKill > 3_000 : Date.now() - killedAt > 60_000);
-
-    const posters = runPool(CAPTCHAS, 8, async (i) => {
-      if (done()) return;
-      const startedAt = Date.now();
-      const outcome = await submitComment(api.baseUrl, commentBody(captchas[i], i));
-      submitted++;
-      if (outcome.status === 202 && outcome.id) {
-        accepted.push(outcome.id);
-        if (killedAt && !firstAcceptAfterKill && startedAt > killedAt) firstAcceptAfterKill = Date.now();
-      } else refused.push(outcome);
-      await new Promise((r) => setTimeout(r, 20));
-    });
-    const failover = (async () => {
-      await waitFor(() => submitted >= 200, 120_000, 10);
-      await cluster.kill(queuePrimary);
-      killedAt = Date.now();
-    })();
-    await Promise.all([posters, failover]);
-
-    const unavailableSeconds = ((firstAcceptAfterKill || Date.now()) - killedAt) / 1000;
+    const { accepted, refused, submitted, firstAcceptAfterKill, unavailableSeconds } = await burstThroughKill(api.baseUrl, captchas, () =>
+      cluster.kill(queuePrimary),
+    );
     const statuses = [...new Set(refused.map((o) => o.status))];
     const stored = await storedOnceAllLand(db, accepted, 120_000);
     const missing = accepted.filter((id) => !stored.has(id));

@@ -10,14 +10,13 @@
  *   (`{prefix}` hash tag) sits in one slot, so BullMQ's multi-key scripts run.
  * Skipped, saying why, when redis-server or redis-cli is missing.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { TEST_CAPTCHA_ANSWER, testEnv } from '../support/env.js';
-import { storedOnceAllLand } from '../support/faults.js';
+import { type ServiceProcesses, startApiAndWorker, storedOnceAllLand } from '../support/faults.js';
 import { runPool } from '../support/load.js';
 import { uniqueName } from '../support/names.js';
-import { killAll, type ServiceProcess, startServiceProcess } from '../support/processes.js';
+import type { ServiceProcess } from '../support/processes.js';
 import { clusterUnavailable, type RedisCluster, startRedisCluster } from '../support/redis-cluster.js';
 import { waitFor } from '../support/wait.js';
 
@@ -29,30 +28,21 @@ const PROFANE = 'Địt mẹ thằng viết bài này';
 describe.skipIf(why !== null)(`the service on a Redis Cluster${why ? ` (skipped: ${why})` : ''}`, () => {
   const prefix = uniqueName('rc');
   let cluster: RedisCluster;
-  let database: TestDatabase;
+  let processes: ServiceProcesses;
   let db: pg.Client;
   let api: ServiceProcess;
   let worker: ServiceProcess;
 
   beforeAll(async () => {
     cluster = await startRedisCluster();
-    database = await createTestDatabase();
-    const env = testEnv(prefix, { ...cluster.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
-    // REDIS_URL from testEnv names the shared single Redis: with REDIS_CLUSTER_NODES its host must not be used.
-    api = await startServiceProcess('api', env);
-    worker = await startServiceProcess('worker', env).catch((error: unknown) => {
-      killAll([api]);
-      throw error;
-    });
-    db = new pg.Client({ connectionString: database.url });
-    await db.connect();
+    // REDIS_URL from testEnv names the shared single Redis: with REDIS_CLUSTER_NODES its host is not used.
+    processes = await startApiAndWorker(testEnv(prefix, { ...cluster.env, LOG_LEVEL: 'warn' }));
+    ({ api, worker, db } = processes);
   }, 300_000);
 
   afterAll(async () => {
-    await db?.end();
-    killAll([api, worker]);
+    await processes?.stop();
     await cluster?.destroy();
-    await database?.drop();
   }, 60_000);
 
   const post = async (body: Record<string, string>, headers: Record<string, string> = {}) => {

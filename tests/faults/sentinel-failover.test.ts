@@ -8,17 +8,15 @@
  *   before it answers 202, and every such comment is stored in PostgreSQL exactly once.
  * - /readyz names the new primary; redis_failovers_total counts the change.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { testEnv } from '../support/env.js';
-import { storedOnceAllLand } from '../support/faults.js';
-import { commentBody, runPool, seedCaptchas, submitComment, type SubmitOutcome } from '../support/load.js';
+import { burstThroughKill, type ServiceProcesses, startApiAndWorker, storedOnceAllLand } from '../support/faults.js';
+import { commentBody, seedCaptchas, submitComment } from '../support/load.js';
 import { uniqueName } from '../support/names.js';
-import { killAll, type ServiceProcess, startServiceProcess } from '../support/processes.js';
+import type { ServiceProcess } from '../support/processes.js';
 import { type SentinelRedis, startSentinelRedis } from '../support/sentinel.js';
-import { waitFor } from '../support/wait.js';
 
 /** More than the posters can use: they stop on time, not on running out. */
 const CAPTCHAS = 20_000;
@@ -40,36 +38,28 @@ async function seedReplicated(primaryUrl: string, prefix: string, count: number)
 describe('Redis Sentinel failover during a burst', () => {
   const prefix = uniqueName('fs');
   let redis: SentinelRedis;
-  let database: TestDatabase;
+  let processes: ServiceProcesses;
   let db: pg.Client;
   let api: ServiceProcess;
   let worker: ServiceProcess;
 
   beforeAll(async () => {
     redis = await startSentinelRedis();
-    database = await createTestDatabase();
-    const env = testEnv(prefix, {
-      ...redis.env,
-      // With Sentinel the URL's host is not used: the sentinels name the primary.
-      REDIS_URL: 'redis://sentinel-decides/0',
-      DATABASE_URL: database.url,
-      RATE_LIMIT_COMMENTS: '100000/60',
-      LOG_LEVEL: 'warn',
-    });
-    api = await startServiceProcess('api', env);
-    worker = await startServiceProcess('worker', env).catch((error: unknown) => {
-      killAll([api]);
-      throw error;
-    });
-    db = new pg.Client({ connectionString: database.url });
-    await db.connect();
+    processes = await startApiAndWorker(
+      testEnv(prefix, {
+        ...redis.env,
+        // With Sentinel the URL's host is not used: the sentinels name the primary.
+        REDIS_URL: 'redis://sentinel-decides/0',
+        RATE_LIMIT_COMMENTS: '100000/60',
+        LOG_LEVEL: 'warn',
+      }),
+    );
+    ({ api, worker, db } = processes);
   }, 300_000);
 
   afterAll(async () => {
-    await db?.end();
-    killAll([api, worker]);
+    await processes?.stop();
     await redis?.destroy();
-    await database?.drop();
   }, 60_000);
 
   it('answers 202 only once the replica holds the job: 503 while the replica hangs', async () => {
@@ -90,34 +80,9 @@ describe('Redis Sentinel failover during a burst', () => {
 
   it('answers 503 only while the sentinels fail over, then accepts again and loses no accepted comment', async () => {
     const captchas = await seedReplicated(`redis://127.0.0.1:${redis.ports.primary}`, prefix, CAPTCHAS);
-    const accepted: string[] = [];
-    const refused: SubmitOutcome[] = [];
-    let submitted = 0;
-    let killedAt = 0;
-    let firstAcceptAfterKill = 0;
-    // Posters go on until the api has accepted again for a while, or give up a minute after the kill.
-    const done = () =>
-      killedAt > 0 && (firstAcceptAfterKill > 0 ? Date.now() - firstAcceptAfterKill > 3_000 : Date.now() - killedAt > 60_000);
-
-    const posters = runPool(CAPTCHAS, 8, async (i) => {
-      if (done()) return;
-      const startedAt = Date.now();
-      const outcome = await submitComment(api.baseUrl, commentBody(captchas[i], i));
-      submitted++;
-      if (outcome.status === 202 && outcome.id) {
-        accepted.push(outcome.id);
-        if (killedAt && !firstAcceptAfterKill && startedAt > killedAt) firstAcceptAfterKill = Date.now();
-      } else refused.push(outcome);
-      await new Promise((r) => setTimeout(r, 20)); // about 400 posts a second from 8 posters
-    });
-    const failover = (async () => {
-      await waitFor(() => submitted >= 200, 120_000, 10);
-      await redis.kill(redis.ports.primary);
-      killedAt = Date.now();
-    })();
-    await Promise.all([posters, failover]);
-
-    const unavailableSeconds = ((firstAcceptAfterKill || Date.now()) - killedAt) / 1000;
+    const { accepted, refused, submitted, firstAcceptAfterKill, unavailableSeconds } = await burstThroughKill(api.baseUrl, captchas, () =>
+      redis.kill(redis.ports.primary),
+    );
     console.log(
       `sentinel failover: ${accepted.length} accepted, ${refused.length} refused (503) of ${submitted}; ` +
         `first 202 ${unavailableSeconds.toFixed(1)} s after the kill`,

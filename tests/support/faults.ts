@@ -4,6 +4,8 @@
  */
 import pg from 'pg';
 import { createTestDatabase } from './database.js';
+import { commentBody, runPool, submitComment, type SubmitOutcome } from './load.js';
+import { killAll, type ServiceProcess, startServiceProcess } from './processes.js';
 import { startTestService, type TestService } from './service.js';
 import { waitFor } from './wait.js';
 
@@ -58,4 +60,79 @@ export async function storedOnceAllLand(db: pg.Client, accepted: Iterable<string
   };
   await waitFor(allStored, timeoutMs, 250).catch(() => {});
   return stored;
+}
+
+export interface ServiceProcesses {
+  api: ServiceProcess;
+  worker: ServiceProcess;
+  /** A client of the database itself. */
+  db: pg.Client;
+  /** Kills both processes and drops the database; the Redis is the test's to clean up. */
+  stop(): Promise<void>;
+}
+
+/** A fresh database and an api and a worker process (`src/main.ts`) on it and on `env`'s Redis. */
+export async function startApiAndWorker(env: Record<string, string>): Promise<ServiceProcesses> {
+  const database = await createTestDatabase();
+  const withDatabase = { ...env, DATABASE_URL: database.url };
+  const started: ServiceProcess[] = [];
+  const db = new pg.Client({ connectionString: database.url });
+  const stop = async () => {
+    await db.end().catch(() => {});
+    killAll(started);
+    await database.drop();
+  };
+  try {
+    started.push(await startServiceProcess('api', withDatabase));
+    started.push(await startServiceProcess('worker', withDatabase));
+    await db.connect();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { api: started[0], worker: started[1], db, stop };
+}
+
+export interface BurstThroughKill {
+  accepted: string[];
+  refused: SubmitOutcome[];
+  submitted: number;
+  /** 0 when nothing was accepted after the kill. */
+  firstAcceptAfterKill: number;
+  /** From the kill to the first 202 of a request sent after it (or to now). */
+  unavailableSeconds: number;
+}
+
+/**
+ * Eight posters send comments (about 400 a second) to `apiUrl`; after 200, `kill()` takes a
+ * Redis node down. They go on until the api has accepted again for 3 s, or a minute after the
+ * kill, and report what was accepted and refused.
+ */
+export async function burstThroughKill(apiUrl: string, captchas: string[], kill: () => Promise<void>): Promise<BurstThroughKill> {
+  const accepted: string[] = [];
+  const refused: SubmitOutcome[] = [];
+  let submitted = 0;
+  let killedAt = 0;
+  let firstAcceptAfterKill = 0;
+  const done = () =>
+    killedAt > 0 && (firstAcceptAfterKill > 0 ? Date.now() - firstAcceptAfterKill > 3_000 : Date.now() - killedAt > 60_000);
+  const posters = runPool(captchas.length, 8, async (i) => {
+    if (done()) return;
+    const startedAt = Date.now();
+    const outcome = await submitComment(apiUrl, commentBody(captchas[i], i));
+    submitted++;
+    if (outcome.status === 202 && outcome.id) {
+      accepted.push(outcome.id);
+      if (killedAt && !firstAcceptAfterKill && startedAt > killedAt) firstAcceptAfterKill = Date.now();
+    } else refused.push(outcome);
+    await new Promise((r) => setTimeout(r, 20));
+  });
+  const failover = (async () => {
+    await waitFor(async () => submitted >= 200, 120_000, 10);
+    await kill();
+    killedAt = Date.now();
+  })();
+  await Promise.all([posters, failover]);
+  const unavailableSeconds = ((firstAcceptAfterKill || Date.now()) - killedAt) / 1000;
+  return { accepted, refused, submitted, firstAcceptAfterKill, unavailableSeconds };
 }
