@@ -97,6 +97,15 @@ export async function startFloor(queuePrefix: string): Promise<{ url: string; st
 }
 
 /** One sample of a Prometheus text exposition (first series matching name and labels). */
+/** The sum of every series of `name` (all label sets) in a Prometheus text. */
+export function metricSum(text: string, name: string): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return sum;
+}
+
 export async function scrape(baseUrl: string, name: string, labels = ''): Promise<number> {
   const text = await (await fetch(`${baseUrl}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `) || (labels === '' && l.startsWith(`${name}{`)));

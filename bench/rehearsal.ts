@@ -20,22 +20,13 @@ import { commentBody, seedCaptchas, submitComment } from '../tests/support/load.
 import { uniqueName } from '../tests/support/names.js';
 import { killAll, type ServiceProcess, startServiceProcess } from '../tests/support/processes.js';
 import { startSentinelRedis } from '../tests/support/sentinel.js';
-import { load, verdict } from './lib.js';
+import { load, metricSum, verdict } from './lib.js';
 
 const COMMENTS_PER_API = 20;
 const READS_PER_API = 80;
 const SAMPLE_EVERY_MS = 10_000;
 
 type Sample = { t: number; heap: number; rss: number; verdicts: number };
-
-/** `name{labels} value` lines of a Prometheus text, summed over every label set of `name`. */
-function metricSum(text: string, name: string): number {
-  let sum = 0;
-  for (const line of text.split('\n')) {
-    if (line === name || line.startsWith(`${name} `) || line.startsWith(`${name}{`)) sum += Number(line.split(' ').pop());
-  }
-  return sum;
-}
 
 const metricsOf = async (process: ServiceProcess) => (await fetch(`${process.baseUrl}/metrics`)).text();
 

@@ -9,14 +9,12 @@
 import type autocannon from 'autocannon';
 import { commentBody, seedCaptchas } from '../tests/support/load.js';
 import { REDIS_URL } from '../tests/support/redis.js';
-import { cannon, load, show, startService, verdict } from './lib.js';
+import { cannon, load, metricSum, show, startService, verdict } from './lib.js';
 
 const RATE = 300;
 
 async function heapUsed(baseUrl: string): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('nodejs_heap_size_used_bytes'));
-  return Number(line?.split(' ')[1] ?? NaN);
+  return metricSum(await (await fetch(`${baseUrl}/metrics`)).text(), 'nodejs_heap_size_used_bytes');
 }
 
 export async function benchSoak(seconds: number): Promise<string[]> {
