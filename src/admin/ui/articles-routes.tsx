@@ -38,7 +38,7 @@ const changeForm = z.object({
 
 /** Back to the articles list the form was on (never another path: no open redirect). */
 function backTo(back: string | undefined, done: 'closed' | 'opened'): string {
-  const url = new URL(back && back.startsWith('/admin/articles') ? back : '/admin/articles', 'http://x');
+  const url = new URL(back?.startsWith('/admin/articles') ? back : '/admin/articles', 'http://x');
   if (url.pathname !== '/admin/articles') return `/admin/articles?done=${done}`;
   url.searchParams.set('done', done);
   return url.pathname + url.search;
