@@ -14,7 +14,7 @@ async function observed(labels: Record<string, string>): Promise<number> {
   const { values } = await httpRequestDuration.get();
   return values
     .filter((v) => v.metricName === 'http_request_duration_seconds_count')
-    .filter((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))
+    .filter((v) => Object.entries(labels).every(([k, l]) => v.labels[k as never] === l))
     .reduce((sum, v) => sum + v.value, 0);
 }
 const HOT = [
