@@ -42,3 +42,8 @@ export function unavailable(retryAfterSeconds = 5, cause?: unknown): AppError {
   if (cause !== undefined) (error as { cause?: unknown }).cause = cause;
   return error;
 }
+
+/** Over a rate limit: 429 with Retry-After, in whole seconds (at least 1), from the counter's remaining window. */
+export function rateLimited(msBeforeNext: number): AppError {
+  return new AppError('rate_limited', undefined, Math.max(1, Math.ceil(msBeforeNext / 1000)));
+}

@@ -4,8 +4,10 @@
  * - Rendering belongs to the workers: every worker process (the worker role, and `npm start`'s
  *   in-process workers) calls startRefilling(), which keeps the Redis pool full (pool.ts)
  *   with images drawn on render threads (render-pool.ts), never on its event loop.
- * - Issuing takes a pooled image (a few at a time, kept in memory until issued) and stores its
- *   answer under a fresh random id with a TTL. When the pool is empty, the api waits a moment
+ * - Issuing takes a pooled image (a few at a time, kept in memory until issued), then counts
+ *   the client's rate limit and stores the answer under a fresh random id with a TTL in one
+ *   Redis round trip (one Lua script, store.ts); a refused request leaves its image for the
+ *   next one. When the pool is empty, the api waits a moment
  *   for a live worker's refill (workerAlive, from the workers' heartbeats); only when no worker
  *   is alive (or the wait runs out, or the pool is off) does it render, on a render thread of
  *   its own. Issuing never fails for want of an image. The answer is never in the response,
@@ -27,7 +29,7 @@ import { isCaptchaId, newCaptchaId } from './ids.js';
 import { startPoolRefiller } from './pool.js';
 import type { RenderedCaptcha } from './render.js';
 import { createRenderPool, type RenderPool } from './render-pool.js';
-import { createCaptchaStore } from './store.js';
+import { createCaptchaStore, type LimitCounter } from './store.js';
 
 export type CaptchaCheck = 'ok' | 'wrong' | 'expired';
 
@@ -53,8 +55,12 @@ export interface Refilling {
 }
 
 export interface CaptchaService {
-  /** Throws `unavailable` (503) when Redis cannot be reached. */
-  issue(): Promise<IssuedCaptcha>;
+  /**
+   * Counts one event of `limit` (the client's rate limit) and issues, in one Redis round trip
+   * when an image is at hand. Throws `rate_limited` (429) over the limit, `unavailable` (503)
+   * when Redis cannot be reached.
+   */
+  issue(limit?: LimitCounter): Promise<IssuedCaptcha>;
   /** Consumes the captcha whatever the outcome. Throws `unavailable` when Redis cannot be reached. */
   verify(id: string, answer: string): Promise<CaptchaCheck>;
   /**
@@ -131,28 +137,50 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
     return liveness.alive;
   }
 
+  const fixedAnswer = testAnswer === undefined ? undefined : canonicalAnswer(testAnswer);
+
+  async function fromPrefetched(id: string): Promise<IssuedCaptcha | undefined> {
+    const captcha = await nextPooled();
+    return captcha && saved(id, captcha);
+  }
+
+  async function saved(id: string, captcha: RenderedCaptcha, limit?: LimitCounter): Promise<IssuedCaptcha> {
+    await store.saveAnswer(id, fixedAnswer ?? captcha.answer, ttlSeconds, limit);
+    return { id, image: captcha.image, expiresIn: ttlSeconds };
+  }
+
   /** The pool is empty: a live worker refills it within a second or so; otherwise render here, off the event loop. */
-  async function whenPoolEmpty(): Promise<RenderedCaptcha> {
+  async function whenPoolEmpty(id: string): Promise<IssuedCaptcha> {
     if (poolSize > 0 && (await workerAlive())) {
       for (const deadline = Date.now() + WAIT_FOR_REFILL_MS; Date.now() < deadline; ) {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        const pooled = await nextPooled();
-        if (pooled) return pooled;
+        const issued = await fromPrefetched(id);
+        if (issued) return issued;
       }
       logger.warn({ waitedMs: WAIT_FOR_REFILL_MS }, 'captcha pool still empty with a worker alive; rendering in the api');
     }
     ownThread ??= createRenderPool(1);
     captchaRendered.inc({ by: 'api' });
-    return canonical(await ownThread.render());
+    return saved(id, canonical(await ownThread.render()));
   }
 
   return {
-    async issue() {
-      const captcha = (await nextPooled()) ?? (await whenPoolEmpty());
+    async issue(limit) {
       const id = newCaptchaId();
-      await store.saveAnswer(id, testAnswer === undefined ? captcha.answer : canonicalAnswer(testAnswer), ttlSeconds);
+      const pooled = await nextPooled();
+      let issued: IssuedCaptcha;
+      if (pooled) {
+        // The limit is counted with the answer's SET, in one round trip (store.ts).
+        issued = await saved(id, pooled, limit).catch((error: unknown) => {
+          prefetched.unshift(pooled); // refused (or Redis failed): the image goes to the next request
+          throw error;
+        });
+      } else {
+        if (limit) await store.countLimit(limit);
+        issued = await whenPoolEmpty(id);
+      }
       captchaIssued.inc();
-      return { id, image: captcha.image, expiresIn: ttlSeconds };
+      return issued;
     },
 
     async verify(id, answer) {

@@ -3,21 +3,41 @@
  * the first verification), and the pool of pre-rendered images: a list of `<answer>\n<image>`
  * entries (plain text: the image is a ~5 KB data URL, and parsing JSON around it on every
  * issue was a visible cost).
+ *
+ * saveAnswer() with a limit counts the client's event in its rate limit (the counter
+ * rate-limiter-flexible keeps, src/http/middleware/rate-limit) and stores the answer in one
+ * Lua script: GET /v1/captcha is one round trip (the image comes from memory, index.ts).
+ * A pop per request in that script cost Redis more than it saved (docs/BENCHMARKS.md).
+ *
  * Any Redis failure surfaces as `unavailable` (503): the caller must not mistake an outage
  * for a wrong answer.
  */
 import type { Redis } from 'ioredis';
-import { unavailable } from '../errors.js';
+import { rateLimited, unavailable } from '../errors.js';
 import type { RedisKeys } from '../store/keys.js';
 import type { RenderedCaptcha } from './render.js';
 
+/** A rate-limit counter (rate-limiter-flexible's Redis layout): its key, events allowed per window, window length. */
+export interface LimitCounter {
+  key: string;
+  points: number;
+  durationSeconds: number;
+}
+
 export interface CaptchaStore {
+  /**
+   * Stores the answer of captcha `id`; with a `limit`, first counts one event in it, in the same
+   * round trip (one Lua script; on a Redis Cluster, whose slots it would span, two commands).
+   * Over the limit: nothing stored, throws rate_limited (429).
+   */
+  saveAnswer(id: string, answer: string, ttlSeconds: number, limit?: LimitCounter): Promise<void>;
+  /** Counts one event of `limit` (rate-limiter-flexible's script); throws rate_limited (429) over it. */
+  countLimit(limit: LimitCounter): Promise<void>;
   /** Takes up to `count` of the oldest pooled captchas (fewer, or none, when the pool runs low). Unreadable entries are dropped, never served. */
   takePooled(count: number): Promise<RenderedCaptcha[]>;
   /** Appends rendered captchas; returns the pool's new length. */
   pushPooled(entries: RenderedCaptcha[]): Promise<number>;
   poolLength(): Promise<number>;
-  saveAnswer(id: string, answer: string, ttlSeconds: number): Promise<void>;
   /** Returns and deletes the answer in one step (GETDEL), so only one attempt ever sees it. */
   takeAnswer(id: string): Promise<string | undefined>;
 }
@@ -25,8 +45,81 @@ export interface CaptchaStore {
 /** A pool entry: the answer (never contains a newline), a newline, the image. */
 const poolEntry = (captcha: RenderedCaptcha) => `${captcha.answer}\n${captcha.image}`;
 
+/**
+ * Counts one event in KEYS[1] the way rate-limiter-flexible's RateLimiterRedis does (its
+ * incrTtlLuaScript, with 1 point): the window starts at the first event; leaves `consumed`
+ * and `ttl` (ms before the window ends). ARGV[1] points allowed, ARGV[2] window seconds.
+ */
+const COUNT_LIMIT = `
+redis.call('set', KEYS[1], 0, 'EX', ARGV[2], 'NX')
+local consumed = redis.call('incrby', KEYS[1], 1)
+local ttl = redis.call('pttl', KEYS[1])
+if ttl == -1 then
+  redis.call('expire', KEYS[1], ARGV[2])
+  ttl = 1000 * ARGV[2]
+end`;
+
+/** Returns {0, ms before the window ends} over the limit, {1} within it. */
+const LIMIT_SCRIPT = `${COUNT_LIMIT}
+if consumed > tonumber(ARGV[1]) then return {0, ttl} end
+return {1}`;
+
+/**
+ * KEYS: 1 the limit's counter, 2 the answer. ARGV: 1 points allowed, 2 window seconds, 3 the
+ * answer, 4 its TTL seconds. Returns {0, ms before the window ends} over the limit (nothing
+ * stored), {1} once the answer is stored.
+ */
+const SAVE_WITHIN_LIMIT_SCRIPT = `${COUNT_LIMIT}
+if consumed > tonumber(ARGV[1]) then return {0, ttl} end
+redis.call('set', KEYS[2], ARGV[3], 'EX', ARGV[4])
+return {1}`;
+
+type ScriptReply = [0, number] | [1];
+
+interface CaptchaScripts {
+  captchaSaveWithinLimit(
+    limitKey: string,
+    answerKey: string,
+    points: string,
+    window: string,
+    answer: string,
+    ttl: string,
+  ): Promise<ScriptReply>;
+  captchaLimit(limitKey: string, points: string, window: string): Promise<ScriptReply>;
+}
+
 export function createCaptchaStore(redis: Redis, keys: Pick<RedisKeys, 'captchaAnswer' | 'captchaPool'>): CaptchaStore {
+  // defineCommand: EVALSHA, and EVAL once when Redis does not know the script (after a restart).
+  redis.defineCommand('captchaSaveWithinLimit', { numberOfKeys: 2, lua: SAVE_WITHIN_LIMIT_SCRIPT });
+  redis.defineCommand('captchaLimit', { numberOfKeys: 1, lua: LIMIT_SCRIPT });
+  const scripts = redis as unknown as CaptchaScripts;
+  const countLimit = async (limit: LimitCounter) => {
+    const reply = await call(() => scripts.captchaLimit(limit.key, String(limit.points), String(limit.durationSeconds)));
+    if (reply[0] === 0) throw rateLimited(reply[1]);
+  };
+  const set = (id: string, answer: string, ttlSeconds: number) => call(() => redis.set(keys.captchaAnswer(id), answer, 'EX', ttlSeconds));
   return {
+    async saveAnswer(id, answer, ttlSeconds, limit) {
+      if (!limit) {
+        await set(id, answer, ttlSeconds);
+      } else if (redis.isCluster) {
+        await countLimit(limit); // the two keys are in different slots: two round trips
+        await set(id, answer, ttlSeconds);
+      } else {
+        const reply = await call(() =>
+          scripts.captchaSaveWithinLimit(
+            limit.key,
+            keys.captchaAnswer(id),
+            String(limit.points),
+            String(limit.durationSeconds),
+            answer,
+            String(ttlSeconds),
+          ),
+        );
+        if (reply[0] === 0) throw rateLimited(reply[1]);
+      }
+    },
+    countLimit,
     async takePooled(count) {
       const entries = await call(() => redis.lpop(keys.captchaPool, count));
       return (entries ?? []).map(parseEntry).filter((entry) => entry !== undefined);
@@ -36,9 +129,6 @@ export function createCaptchaStore(redis: Redis, keys: Pick<RedisKeys, 'captchaA
       return call(() => redis.rpush(keys.captchaPool, ...entries.map(poolEntry)));
     },
     poolLength: () => call(() => redis.llen(keys.captchaPool)),
-    async saveAnswer(id, answer, ttlSeconds) {
-      await call(() => redis.set(keys.captchaAnswer(id), answer, 'EX', ttlSeconds));
-    },
     async takeAnswer(id) {
       const answer = await call(() => redis.getdel(keys.captchaAnswer(id)));
       return answer ?? undefined;

@@ -10,7 +10,7 @@ import { clientIp } from './middleware/client-ip/index.js';
 import { requestBodyLimit } from './middleware/body-limit/index.js';
 import { bodyLimitFor } from './body-limits.js';
 import { publicCors } from './middleware/public-cors/index.js';
-import { hotPathCors, hotPathSecurityHeaders, onHotPath } from './hot-path/index.js';
+import { hotPathFront, offHotPath, onHotPath } from './hot-path/index.js';
 import { httpMetrics } from './middleware/http-metrics/index.js';
 import { requestId } from 'hono/request-id';
 import { requestLog } from './middleware/request-log/index.js';
@@ -27,17 +27,17 @@ export function createApp(services: Services): DocumentedRoutes {
   // Every area's routes are documented (src/http/openapi): app.route() merges their declarations.
   const app = documentedRoutes();
 
-  app.use(requestId());
-  app.use(requestLog({ logger }));
-  app.use(httpMetrics({ histogram: httpRequestDuration }));
-  app.use(clientIp({ trustProxy: config.trustProxy }));
+  // The hot routes (counts, comment POST, captcha) get all of the chain below from one
+  // middleware, hotPathFront: same headers, log line and metric (figures in src/http/hot-path).
+  app.use(onHotPath(hotPathFront({ config, logger, histogram: httpRequestDuration }), requestId()));
+  app.use(offHotPath(requestLog({ logger })));
+  app.use(offHotPath(httpMetrics({ histogram: httpRequestDuration })));
+  app.use(offHotPath(clientIp({ trustProxy: config.trustProxy })));
   // Bodies first: every route's limit (src/http/body-limits.ts) before a session is looked up.
-  app.use(requestBodyLimit(bodyLimitFor));
+  app.use(offHotPath(requestBodyLimit(bodyLimitFor)));
   // Public API: CORS for the news sites' pages; resources readable cross-origin (the widget).
-  // The hot routes (counts, comment POST, captcha) send the same CORS headers through
-  // src/http/hot-path (figures there).
-  app.use('/v1/*', onHotPath(hotPathCors(config), publicCors(config)));
-  app.use('/v1/*', onHotPath(hotPathSecurityHeaders(), publicSecurityHeaders()));
+  app.use('/v1/*', offHotPath(publicCors(config)));
+  app.use('/v1/*', offHotPath(publicSecurityHeaders()));
 
   app.onError((error, c) => {
     const appError = toAppError(error);

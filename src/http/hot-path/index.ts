@@ -1,17 +1,19 @@
 /**
  * The hot path: GET /v1/counts (every article page and listing asks it), POST /v1/comments
- * (every submission) and GET /v1/captcha (every comment form) get hand-written replacements
- * of hono/cors, hono/body-limit and hono/secure-headers, which cost them most of their CPU
- * (./README.md); every other route uses hono/* itself, and so do these for everything else
- * (request id, ETag).
+ * (every submission) and GET /v1/captcha (every comment form) get one middleware in front
+ * (./front.ts: request id, log, metrics, client IP, CORS, security headers) instead of the
+ * app's chain, and hand-written replacements of hono/cors, hono/body-limit, hono/request-id
+ * and hono/secure-headers, which cost them most of their CPU (./README.md); every other route
+ * uses the usual chain and hono/* itself.
  *
- *   app.use('/v1/*', onHotPath(hotPathCors(config), publicCors(config)));
+ *   app.use(onHotPath(hotPathFront(options), requestId()));
+ *   app.use(offHotPath(requestLog({ logger })));
  */
 import type { Context, MiddlewareHandler } from 'hono';
 
 export { hotPathBodyLimit } from './body-limit.js';
 export { hotPathCors } from './cors.js';
-export { hotPathSecurityHeaders } from './security-headers.js';
+export { hotPathFront } from './front.js';
 
 /**
  * True for the hot routes (HEAD is answered as GET). GET /v1/captcha joined the two at the end
@@ -28,5 +30,12 @@ export function isHotPath(c: Context): boolean {
 export function onHotPath(hot: MiddlewareHandler, elsewhere: MiddlewareHandler): MiddlewareHandler {
   return function onHotPathMiddleware(c, next) {
     return isHotPath(c) ? hot(c, next) : elsewhere(c, next);
+  };
+}
+
+/** `middleware` on every route but the hot ones, which hotPathFront serves. */
+export function offHotPath(middleware: MiddlewareHandler): MiddlewareHandler {
+  return function offHotPathMiddleware(c, next) {
+    return isHotPath(c) ? next() : middleware(c, next);
   };
 }

@@ -1,10 +1,16 @@
 /**
  * `GET /v1/captcha`: a fresh single-use captcha. Rate limited per client IP
  * (RATE_LIMIT_CAPTCHAS); never cached, because every answer is a new secret.
+ *
+ * The limit is not the rateLimit() middleware: the captcha service counts it in the same Redis
+ * round trip that takes the image and stores the answer (src/captcha/store.ts), on the counter
+ * the middleware would use (limiter.counter), so the limit and its 429 are the same. The
+ * answer's headers are a plain object: c.header() costs a web Headers object per request
+ * (src/http/hot-path/README.md has the figures).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../../services.js';
-import { createRateLimiter, rateLimit } from '../middleware/rate-limit/index.js';
+import { createRateLimiter, ipBucket } from '../middleware/rate-limit/index.js';
 import { declareRoute, documentedRoutes, type DocumentedRoutes } from '../openapi/declare.js';
 import { errorAnswers, jsonAnswer } from '../openapi/schemas.js';
 
@@ -13,6 +19,8 @@ const issuedCaptcha = z.object({
   image: z.string().openapi({ description: 'data:image/png;base64,… or data:image/svg+xml;base64,…' }),
   expiresIn: z.number().int().openapi({ description: 'seconds', example: 300 }),
 });
+
+const NO_STORE_JSON = { 'cache-control': 'no-store', 'content-type': 'application/json' };
 
 export function captchaRoutes(services: Services): DocumentedRoutes {
   const { config, keys, redis, captcha } = services;
@@ -29,13 +37,11 @@ export function captchaRoutes(services: Services): DocumentedRoutes {
     path: '/captcha',
     tags: ['Public API'],
     summary: 'A fresh single-use captcha (Cache-Control: no-store)',
-    middleware: [rateLimit({ limiter })],
     responses: { 200: jsonAnswer('the captcha', issuedCaptcha), ...errorAnswers('rate_limited', 'unavailable') },
   });
   declareRoute(routes, issue, async (c) => {
-    const issued = await captcha.issue();
-    c.header('Cache-Control', 'no-store');
-    return c.json(issued);
+    const issued = await captcha.issue(limiter.counter(ipBucket(c.get('clientIp'))));
+    return new Response(JSON.stringify(issued), { status: 200, headers: NO_STORE_JSON });
   });
 
   return routes;

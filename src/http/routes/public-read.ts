@@ -18,7 +18,7 @@ import { PUBLISHED_SORTS } from '../../store/comment-listing.js';
 import { encodeCursor } from '../../store/page-cursor.js';
 import { pageStart } from '../cursor-param.js';
 import { parseInput } from '../validation.js';
-import { etagOf, revalidate } from '../etag.js';
+import { answerRevalidated, etagOf, type RevalidatedHeaders, revalidate } from '../etag.js';
 import { documentedRoutes, type DocumentedRoutes } from '../openapi/declare.js';
 import { errorAnswers, jsonAnswer } from '../openapi/schemas.js';
 
@@ -118,9 +118,10 @@ export function publicReadRoutes(services: Services): DocumentedRoutes {
   // Rendered answers by query string, kept as long as the counts they show (≤ 1 s): a page
   // view fans out to many identical requests, and rendering (validation, JSON, digest) was
   // most of the route's cost.
-  const renderedCounts = new Map<string, { body: string; etag: string; freshUntil: number; writes: number }>();
+  // Headers are a plain object (answerRevalidated): c.header() costs a web Headers object per request.
+  const renderedCounts = new Map<string, { body: string; headers: RevalidatedHeaders; freshUntil: number; writes: number }>();
 
-  routes.get('/counts', revalidate, async (c) => {
+  routes.get('/counts', async (c) => {
     const query = c.req.query('articles') ?? '';
     let rendered = renderedCounts.get(query);
     if (!rendered || rendered.freshUntil <= Date.now() || !services.countCache.isCurrent(rendered.writes)) {
@@ -129,13 +130,12 @@ export function publicReadRoutes(services: Services): DocumentedRoutes {
       const counts: Record<string, number> = {};
       for (const id of articles) counts[id] = found.get(id) ?? 0;
       const body = JSON.stringify({ counts });
-      rendered = { body, etag: etagOf(body), freshUntil, writes };
+      const headers = { 'cache-control': COUNTS_CACHE_CONTROL, etag: etagOf(body), 'content-type': 'application/json' };
+      rendered = { body, headers, freshUntil, writes };
       if (renderedCounts.size >= MAX_RENDERED_COUNTS) renderedCounts.clear(); // crude bound; entries live ≤ 1 s
       renderedCounts.set(query, rendered);
     }
-    c.header('Cache-Control', COUNTS_CACHE_CONTROL);
-    c.header('ETag', rendered.etag);
-    return c.body(rendered.body, 200, { 'Content-Type': 'application/json' });
+    return answerRevalidated(c, rendered.body, rendered.headers);
   });
 
   // Article ids may contain `/` (e.g. `2024/05/bai-viet`): match everything up to /comments.

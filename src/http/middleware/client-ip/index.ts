@@ -11,7 +11,7 @@
  */
 import { isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -20,19 +20,23 @@ declare module 'hono' {
 }
 
 export function clientIp(options: { trustProxy: number }): MiddlewareHandler {
-  const hops = options.trustProxy;
   return async function clientIpMiddleware(c, next) {
-    let ip = hops > 0 ? forwardedFor(c.req.header('x-forwarded-for'), hops) : undefined;
-    if (!ip) {
-      try {
-        ip = getConnInfo(c).remote.address;
-      } catch {
-        ip = undefined; // app.request() in unit tests has no socket
-      }
-    }
-    c.set('clientIp', normalizeIp(ip ?? 'unknown'));
+    c.set('clientIp', clientIpOf(c, options.trustProxy));
     await next();
   };
+}
+
+/** The client address of `c` behind `hops` proxies of ours; the hot path calls it itself (src/http/hot-path). */
+export function clientIpOf(c: Context, hops: number): string {
+  let ip = hops > 0 ? forwardedFor(c.req.header('x-forwarded-for'), hops) : undefined;
+  if (!ip) {
+    try {
+      ip = getConnInfo(c).remote.address;
+    } catch {
+      ip = undefined; // app.request() in unit tests has no socket
+    }
+  }
+  return normalizeIp(ip ?? 'unknown');
 }
 
 /**

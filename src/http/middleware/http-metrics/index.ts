@@ -29,6 +29,22 @@ export function routeLabel(c: Context): string {
 type Observer = { observe(value: number): void };
 
 export function httpMetrics(options: HttpMetricsOptions): MiddlewareHandler {
+  const observe = requestObserver(options.histogram);
+  return async function httpMetricsMiddleware(c, next) {
+    const started = performance.now();
+    try {
+      await next();
+    } finally {
+      observe(c, started);
+    }
+  };
+}
+
+/**
+ * Observes a finished request `c`, begun at `started` (performance.now()), in `histogram`; the
+ * hot path calls it itself (src/http/hot-path).
+ */
+export function requestObserver(histogram: HttpMetricsOptions['histogram']): (c: Context, started: number) => void {
   // One child per label set, looked up by a plain string: prom-client's observe(labels, v)
   // hashes the label object on every call, a visible cost on the public GETs.
   const children = new Map<string, Observer>();
@@ -36,17 +52,10 @@ export function httpMetrics(options: HttpMetricsOptions): MiddlewareHandler {
     const key = `${route} ${method} ${status}`;
     let child = children.get(key);
     if (!child) {
-      child = options.histogram.labels({ route, method, status });
+      child = histogram.labels({ route, method, status });
       children.set(key, child);
     }
     return child;
   };
-  return async function httpMetricsMiddleware(c, next) {
-    const started = performance.now();
-    try {
-      await next();
-    } finally {
-      childFor(routeLabel(c), c.req.method, String(c.res.status)).observe((performance.now() - started) / 1000);
-    }
-  };
+  return (c, started) => childFor(routeLabel(c), c.req.method, String(c.res.status)).observe((performance.now() - started) / 1000);
 }

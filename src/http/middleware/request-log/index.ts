@@ -5,7 +5,7 @@
  * email in its query, and ids in paths are not personal). Probes and scrapes log at debug,
  * so a load balancer polling /readyz every second does not drown the rest.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { routeLabel } from '../http-metrics/index.js';
 
@@ -19,17 +19,22 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler {
   return async function requestLogMiddleware(c, next) {
     const started = performance.now();
     await next();
-    const status = c.res.status;
-    const level = status >= 500 ? 'warn' : QUIET_PATHS.has(c.req.path) ? 'debug' : 'info';
-    if (!options.logger.isLevelEnabled(level)) return; // the common case at LOG_LEVEL=warn: build nothing
-    const line = {
-      requestId: c.get('requestId'),
-      method: c.req.method,
-      route: routeLabel(c),
-      path: c.req.path,
-      status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-    };
-    options.logger[level](line, status >= 500 ? 'request failed' : 'request');
+    logRequest(options.logger, c, started);
   };
+}
+
+/** Logs the finished request `c`, begun at `started` (performance.now()); the hot path calls it itself (src/http/hot-path). */
+export function logRequest(logger: Logger, c: Context, started: number): void {
+  const status = c.res.status;
+  const level = status >= 500 ? 'warn' : QUIET_PATHS.has(c.req.path) ? 'debug' : 'info';
+  if (!logger.isLevelEnabled(level)) return; // the common case at LOG_LEVEL=warn: build nothing
+  const line = {
+    requestId: c.get('requestId'),
+    method: c.req.method,
+    route: routeLabel(c),
+    path: c.req.path,
+    status,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+  logger[level](line, status >= 500 ? 'request failed' : 'request');
 }
