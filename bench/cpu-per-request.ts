@@ -8,6 +8,9 @@
  *   npx tsx bench/cpu-per-request.ts comments [requests=20000]   POST /v1/comments (api role, pre-issued
  *                                                                captchas, 50 connections) vs the stack
  *                                                                floor (bench/floor-server.ts)
+ *
+ *   CPU_ROUNDS=5                 rounds per server (the median is the figure; the least is shown too)
+ *   BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'   node flags of the servers measured
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type autocannon from 'autocannon';
@@ -20,7 +23,7 @@ import { cannon, ROOT, startService } from './lib.js';
 
 const MODE = process.argv[2] === 'comments' ? 'comments' : 'counts';
 const REQUESTS = Number((MODE === 'comments' ? process.argv[3] : process.argv[2]) ?? 20_000);
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.CPU_ROUNDS ?? 3);
 const WARM_UP = 2_000;
 
 async function cpuSeconds(metricsUrl: string): Promise<number> {
@@ -53,14 +56,16 @@ async function microsPerRequest(load: Load, metricsUrl: string): Promise<{ media
 /** A bench server in a child process, ready once its /metrics answers. */
 async function child(script: string, args: string[]): Promise<{ baseUrl: string; process: ChildProcess }> {
   const port = await freePort();
-  const process_ = spawn(process.execPath, ['--import', 'tsx', script, String(port), ...args], { cwd: ROOT, stdio: 'ignore' });
+  // BENCH_NODE_ARGS (e.g. --cpu-prof) apply to it as to the service's processes.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const process_ = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, String(port), ...args], { cwd: ROOT, stdio: 'ignore' });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${baseUrl}/metrics`)).ok, 60_000, 100);
   return { baseUrl, process: process_ };
 }
 
 const show = (r: { median: number; rounds: number[] }) =>
-  `${r.median.toFixed(0)} µs (rounds ${r.rounds.map((x) => x.toFixed(0)).join(', ')})`;
+  `${r.median.toFixed(0)} µs (least ${Math.min(...r.rounds).toFixed(0)}; rounds ${r.rounds.map((x) => x.toFixed(0)).join(', ')})`;
 
 async function counts(): Promise<void> {
   const sut = await startService(['api']);
