@@ -32,22 +32,26 @@ export class DuplicateGuard {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Pick<RedisKeys, 'duplicate'>,
-    private readonly windowSeconds = DUPLICATE_WINDOW_SECONDS,
+    /** How long a marker is held (SET EX); src/comments/first-checks.ts takes it in its own script. */
+    readonly windowSeconds = DUPLICATE_WINDOW_SECONDS,
   ) {}
+
+  /** The marker's Redis key (for a script that takes it with other checks: src/comments/first-checks.ts). */
+  key(hash: string): string {
+    return this.keys.duplicate(hash);
+  }
 
   /** Takes the marker (named by duplicateHash) for this comment; false when the same comment was accepted within the window. */
   async claim(hash: string, commentId: string): Promise<boolean> {
-    const key = this.keys.duplicate(hash);
-    return (await this.redis.set(key, commentId, 'EX', this.windowSeconds, 'NX')) === 'OK';
+    return (await this.redis.set(this.key(hash), commentId, 'EX', this.windowSeconds, 'NX')) === 'OK';
   }
 
   /** Gives the marker back (the comment was not accepted after all); only if it is still ours. */
   async release(hash: string, commentId: string): Promise<void> {
-    const key = this.keys.duplicate(hash);
     await this.redis.eval(
       `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`,
       1,
-      key,
+      this.key(hash),
       commentId,
     );
   }

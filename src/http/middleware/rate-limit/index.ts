@@ -32,6 +32,12 @@ export interface RateLimiterOptions {
 export interface RateLimiter {
   /** Counts one event for `key`; throws rate_limited (429) or unavailable (503). */
   consume(key: string): Promise<void>;
+  /**
+   * Where and how `key` is counted, for a Redis script that counts in the same place with
+   * rate-limiter-flexible's rule (src/comments/first-checks.ts): the counter's key, and
+   * `points` events allowed per `durationSeconds`.
+   */
+  readonly counter: { keyOf(key: string): string; points: number; durationSeconds: number };
 }
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
@@ -44,6 +50,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     rejectIfRedisNotReady: true,
   });
   return {
+    counter: { keyOf: (key) => limiter.getKey(key), points: options.points, durationSeconds: options.durationSeconds },
     async consume(key) {
       try {
         await limiter.consume(key);
