@@ -4,15 +4,19 @@
  * jobId included), and whose GET /sized/:bytes answers a JSON body of that many bytes with
  * no-store (the shape of GET /v1/captcha, without Redis). Nothing consumes the jobs.
  *
- *   node --import tsx bench/floor-server.ts <port> <redis url> <queue prefix>
+ *   node --import tsx bench/floor-server.ts <port> <redis url> <queue prefix> [metrics]
+ *
+ * With `metrics` it also serves prom-client's process metrics on /metrics, so that
+ * bench/cpu-per-request.ts can read its CPU time the way it reads the service's.
  */
 import { randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { Queue } from 'bullmq';
 import { Hono } from 'hono';
 import { Redis } from 'ioredis';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 
-const [port, redisUrl, prefix] = process.argv.slice(2);
+const [port, redisUrl, prefix, withMetrics] = process.argv.slice(2);
 const queue = new Queue('moderation', { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix });
 const bodies = new Map<number, string>();
 
@@ -39,4 +43,11 @@ app.get('/sized/:bytes', (c) => {
   c.header('cache-control', 'no-store');
   return c.body(body, 200, { 'content-type': 'application/json' });
 });
+if (withMetrics === 'metrics') {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  app.get('/metrics', async (c) => c.text(await registry.metrics()));
+}
+// Exit on SIGTERM rather than die of it, so that --cpu-prof writes its profile.
+process.on('SIGTERM', () => process.exit(0));
 serve({ fetch: app.fetch, port: Number(port), hostname: '127.0.0.1' });

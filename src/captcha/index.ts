@@ -64,6 +64,14 @@ export interface CaptchaService {
   /** Consumes the captcha whatever the outcome. Throws `unavailable` when Redis cannot be reached. */
   verify(id: string, answer: string): Promise<CaptchaCheck>;
   /**
+   * Where `id`'s answer waits in Redis, or undefined when `id` cannot be one of ours (nothing
+   * to take), for a caller that takes it (GETDEL) in a script with other checks
+   * (src/comments/first-checks.ts); judge() then gives verify()'s verdict on what it took.
+   */
+  answerKey(id: string): string | undefined;
+  /** verify()'s verdict on an answer taken from Redis by the caller (undefined: none was there), counted the same. */
+  judge(stored: string | undefined, answer: string): CaptchaCheck;
+  /**
    * Keeps the pool full, rendering on `threads` render threads (workers/index.ts calls it).
    * Several processes share the work through a Redis lock (pool.ts).
    */
@@ -164,6 +172,12 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
     return saved(id, canonical(await ownThread.render()));
   }
 
+  const judge = (stored: string | undefined, answer: string): CaptchaCheck => {
+    const result: CaptchaCheck = stored === undefined ? 'expired' : answersMatch(stored, answer) ? 'ok' : 'wrong';
+    captchaVerifications.inc({ result });
+    return result;
+  };
+
   return {
     async issue(limit) {
       const id = newCaptchaId();
@@ -184,11 +198,12 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
     },
 
     async verify(id, answer) {
-      const stored = isCaptchaId(id) ? await store.takeAnswer(id) : undefined;
-      const result: CaptchaCheck = stored === undefined ? 'expired' : answersMatch(stored, answer) ? 'ok' : 'wrong';
-      captchaVerifications.inc({ result });
-      return result;
+      return judge(isCaptchaId(id) ? await store.takeAnswer(id) : undefined, answer);
     },
+
+    answerKey: (id) => (isCaptchaId(id) ? keys.captchaAnswer(id) : undefined),
+
+    judge,
 
     startRefilling(threads) {
       if (closed || poolSize <= 0) return { stop: async () => {} };

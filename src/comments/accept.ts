@@ -24,10 +24,11 @@
  *                                                       REDIS_REPLICA_ACK_TIMEOUT_MS (WAIT), so a
  *                                                       failover loses no comment answered 202
  *
- * Steps 3, 4 (its Redis read) and 6 run at the same time (no Redis round trip of their own;
- * the commands go out in one write); the answers keep the order above. The one visible effect: an
- * identical comment arriving within the same milliseconds as a copy with a wrong captcha may
- * get 409 where it would have been accepted; sending it again works.
+ * Steps 1, 3, 4 (its Redis read) and 6 are one Redis script, one round trip (first-checks.ts;
+ * on a Cluster, the limit and then the other three together); the answers keep the order above.
+ * Over the limit, the script takes nothing else. The one visible effect: an identical comment
+ * arriving within the same milliseconds as a copy with a wrong captcha may get 409 where it
+ * would have been accepted; sending it again works.
  *
  * A validation failure does not consume the captcha (the route refuses before step 3); the
  * widget asks for a fresh captcha after any error anyway. Redis or the database unreachable
@@ -42,20 +43,13 @@ import type { CommentStore } from '../store/comments.js';
 import type { ClosedArticles } from './closed-articles.js';
 import { withinStepTimeout } from './deadline.js';
 import { duplicateHash, type DuplicateGuard } from './duplicates.js';
+import type { FirstChecks } from './first-checks.js';
 import { COMMENT_ID_PATTERN } from './id-patterns.js';
 import { newCommentId } from './ids.js';
 import { honeypotFilled, type CommentSubmission } from './submission.js';
 import type { ArticleFromPage, SubmittedComment } from './types.js';
 
-/** What the captcha service offers (src/captcha): verifying consumes the captcha. */
-export interface CaptchaVerifier {
-  verify(id: string, answer: string): Promise<'ok' | 'wrong' | 'expired'>;
-}
-
-/** Counts one submission per client; throws rate_limited (429) or unavailable (503). */
-export interface SubmissionLimiter {
-  consume(key: string): Promise<void>;
-}
+export type { CaptchaVerifier, SubmissionLimiter } from './first-checks.js';
 
 /**
  * Redis WAIT on the connection that added the job: how many replicas hold every write made
@@ -67,11 +61,11 @@ export interface ReplicaAcks {
 }
 
 export interface AcceptDeps {
-  limiter: SubmissionLimiter;
-  captcha: CaptchaVerifier;
+  /** Steps 1, 3, 4's cached flag and 6 (firstChecks() over the limiter, captcha, duplicates, closed articles). */
+  checks: FirstChecks;
   comments: Pick<CommentStore, 'isApprovedInArticle'>;
-  duplicates: DuplicateGuard;
-  closedArticles: Pick<ClosedArticles, 'cached' | 'load'>;
+  duplicates: Pick<DuplicateGuard, 'release'>;
+  closedArticles: Pick<ClosedArticles, 'load'>;
   /** ALLOWED_ORIGINS: an articleUrl of another origin is not kept. Empty: any origin. */
   allowedOrigins: readonly string[];
   moderationQueue: Pick<Queue<ModerationJobData>, 'add'>;
@@ -95,36 +89,37 @@ export interface Accepted {
 const USER_AGENT_MAX = 512;
 
 export async function acceptComment(deps: AcceptDeps, input: CommentSubmission, ctx: AcceptContext): Promise<Accepted> {
-  await withinStepTimeout(deps.limiter.consume(ctx.ip), 'rate limit');
-
-  const id = newCommentId(ctx.now?.getTime());
   if (honeypotFilled(input.website)) {
+    await withinStepTimeout(deps.checks.limitOnly(ctx.ip), 'rate limit');
+    const id = newCommentId(ctx.now?.getTime());
     // Counted apart from the error codes so operators see bot traffic; never as accepted.
     metrics.commentsRejected.inc({ reason: 'honeypot' });
     deps.logger.info({ commentId: id, ip: ctx.ip }, 'honeypot filled: comment dropped');
     return { id, status: 'pending' };
   }
 
+  const id = newCommentId(ctx.now?.getTime());
   const duplicate = duplicateHash({ articleId: input.articleId, authorName: input.authorName, content: input.content });
-  const [captcha, claim, closedCached] = await Promise.allSettled([
-    withinStepTimeout(deps.captcha.verify(input.captchaId, input.captchaAnswer), 'captcha'),
-    withinStepTimeout(deps.duplicates.claim(duplicate, id), 'duplicate check'),
-    withinStepTimeout(deps.closedArticles.cached(input.articleId), 'closed check'),
-  ]);
-  const fresh = claim.status === 'fulfilled' && claim.value;
+  const first = await withinStepTimeout(
+    deps.checks.run({
+      ip: ctx.ip,
+      captchaId: input.captchaId,
+      captchaAnswer: input.captchaAnswer,
+      articleId: input.articleId,
+      duplicate,
+      commentId: id,
+    }),
+    'rate limit, captcha, duplicate and closed checks',
+  );
+  const fresh = first.claimed;
   // Not accepted after all: the marker, if this comment took it, goes back. Not awaited: when
   // Redis hangs, waiting for this too would push the 503 past 2 s.
   const giveBackMarker = () => void (fresh ? deps.duplicates.release(duplicate, id).catch(() => {}) : undefined);
-  if (captcha.status === 'rejected' || captcha.value !== 'ok') {
+  if (first.captcha !== 'ok') {
     giveBackMarker();
-    throw captcha.status === 'rejected' ? captcha.reason : new AppError('captcha_invalid');
+    throw new AppError('captcha_invalid');
   }
-  if (claim.status === 'rejected') throw claim.reason;
-  if (closedCached.status === 'rejected') {
-    giveBackMarker();
-    throw closedCached.reason;
-  }
-  await requireOpenArticle(deps, input, closedCached.value).catch((error: unknown) => {
+  await requireOpenArticle(deps, input, first.closed).catch((error: unknown) => {
     giveBackMarker();
     throw error;
   });

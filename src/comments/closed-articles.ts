@@ -3,7 +3,8 @@
  * a PostgreSQL query per comment. PostgreSQL (articles.closed) is the record; Redis keeps one
  * key per article, `1` or `0`, for CLOSED_CACHE_SECONDS:
  *
- * - read: one GET, sent with the captcha and duplicate checks (no round trip of its own);
+ * - read: one GET, in the same Redis script as the rate limit, captcha and duplicate checks
+ *   (src/comments/first-checks.ts; on a Cluster sent with the captcha and duplicate commands);
  * - miss (first comment of an article in that time, or Redis flushed or restarted empty):
  *   PostgreSQL answers and the value is written with SET NX, so it never overwrites what a
  *   moderator's change wrote meanwhile (the reader may have read PostgreSQL before that commit);
@@ -27,6 +28,8 @@ export interface ClosedArticlesDeps {
 export function closedArticles(deps: ClosedArticlesDeps) {
   const key = (articleId: string) => deps.keys.articleClosed(articleId);
   return {
+    /** The cached flag's Redis key (src/comments/first-checks.ts reads it in its own script). */
+    key,
     /** The cached answer, or undefined when Redis holds none (then ask `load`). */
     async cached(articleId: string): Promise<boolean | undefined> {
       const value = await deps.redis.get(key(articleId));

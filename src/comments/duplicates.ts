@@ -9,7 +9,7 @@
  * and "h\u0430y\u200b quá" are the same), so no comment text is ever kept in Redis. The key is taken atomically (SET NX) just before the
  * job is enqueued, and given back if enqueueing fails: only accepted comments hold it.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { duplicateKey } from '../filters/index.js';
 import type { RedisKeys } from '../store/keys.js';
@@ -25,29 +25,35 @@ export interface DuplicateSubject {
 /** Names the subject's marker; computed once per submission and passed to claim() and release(). */
 export function duplicateHash(subject: DuplicateSubject): string {
   const canonical = JSON.stringify([subject.articleId, duplicateKey(subject.authorName), duplicateKey(subject.content)]);
-  return createHash('sha256').update(canonical).digest('hex');
+  // One-shot hash(): the same digest as createHash().update().digest(), without a Hash object
+  // (1.3-2 µs against 4.4-4.7 µs, node -e loop of 200,000, Node 20.20).
+  return hash('sha256', canonical, 'hex');
 }
 
 export class DuplicateGuard {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Pick<RedisKeys, 'duplicate'>,
-    private readonly windowSeconds = DUPLICATE_WINDOW_SECONDS,
+    /** How long a marker is held (SET EX); src/comments/first-checks.ts takes it in its own script. */
+    readonly windowSeconds = DUPLICATE_WINDOW_SECONDS,
   ) {}
+
+  /** The marker's Redis key (for a script that takes it with other checks: src/comments/first-checks.ts). */
+  key(hash: string): string {
+    return this.keys.duplicate(hash);
+  }
 
   /** Takes the marker (named by duplicateHash) for this comment; false when the same comment was accepted within the window. */
   async claim(hash: string, commentId: string): Promise<boolean> {
-    const key = this.keys.duplicate(hash);
-    return (await this.redis.set(key, commentId, 'EX', this.windowSeconds, 'NX')) === 'OK';
+    return (await this.redis.set(this.key(hash), commentId, 'EX', this.windowSeconds, 'NX')) === 'OK';
   }
 
   /** Gives the marker back (the comment was not accepted after all); only if it is still ours. */
   async release(hash: string, commentId: string): Promise<void> {
-    const key = this.keys.duplicate(hash);
     await this.redis.eval(
       `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`,
       1,
-      key,
+      this.key(hash),
       commentId,
     );
   }

@@ -11,7 +11,7 @@
  * can replace it with the answer or release it, and it expires on its own (15 s) if the owner
  * dies, so a key is never locked for a whole day.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { RedisKeys } from '../store/keys.js';
 import { honeypotFilled, type CommentSubmission } from './submission.js';
@@ -50,7 +50,7 @@ export function submissionFingerprint(input: CommentSubmission): string {
     input.content,
     honeypotFilled(input.website),
   ];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('base64url');
+  return hash('sha256', JSON.stringify(fields), 'base64url'); // one-shot: see duplicateHash
 }
 
 export interface IdempotencyOptions {

@@ -2,7 +2,7 @@
  * `duplicateKey(text)`: the form under which two comments count as the same text for the
  * 10-minute duplicate rule (src/comments/duplicates.ts), read the way the filter reads text.
  *
- * From the `plain` view of {@link normalize} (NFC, invisible characters removed, lookalike
+ * From the `plain` view of normalize() (NFC, invisible characters removed, lookalike
  * Cyrillic/Greek/full-width letters folded to Latin, lower case), then:
  *   - default-ignorable characters the filter keeps (variation selectors, tags…) are dropped;
  *   - every run of white space (and the braille blank U+2800) becomes one space, none at the ends;
@@ -11,9 +11,10 @@
  * Leet, joined letters and repeated letters are not read here: "hay quáaa" is another text,
  * so a reader can still answer twice in a thread with a different emphasis.
  *
- * Pure and synchronous; the normalisation uses one scratch arena, reset per call.
+ * Pure and synchronous; the normalisation uses one scratch arena, reset per call, and stops at
+ * the `plain` view (normalizePlain): the later views cost as much again and are not read here.
  */
-import { Arena, normalize, viewText } from './normalize/index.js';
+import { Arena, normalizePlain, viewText } from './normalize/index.js';
 
 const arena = new Arena(16 * 1024);
 
@@ -23,7 +24,7 @@ const PUNCTUATION_OR_SPACE = /[\p{P}\s]/u;
 
 export function duplicateKey(text: string): string {
   arena.reset();
-  const plain = viewText(normalize(text, arena).plain);
+  const plain = viewText(normalizePlain(text, arena));
   const spaced = plain.replace(IGNORABLE, '').replace(SPACES, ' ').trim();
   // A loop from the end rather than /[\p{P}\s]+$/, which retries from every position of a
   // long run of punctuation that is not at the end (quadratic on 5,000 "!" and a letter).

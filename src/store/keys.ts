@@ -7,8 +7,10 @@
  * On a Redis Cluster (REDIS_CLUSTER_NODES) a command or script may only touch keys of one
  * slot. Ours do: every script and MULTI touches one key (rate-limiter-flexible's too); the
  * only multi-key ones are BullMQ's and retention's (src/retention/jobs.ts), all under
- * `queuePrefix`; several counts are read key by key on a Cluster (count-cache.ts), not with
- * MGET, and the captcha's limit-and-answer script (captcha/store.ts) runs as two commands. The other keys carry no hash tag on purpose, so they spread over the shards.
+ * `queuePrefix`, and the accept path's first checks (src/comments/first-checks.ts), which a
+ * Cluster runs as separate commands; several counts are read key by key on a Cluster (count-cache.ts), not with
+ * MGET, and the captcha's limit-and-answer script (captcha/store.ts) runs as two commands.
+ * The other keys carry no hash tag on purpose, so they spread over the shards.
  * tests/store/redis-cluster.test.ts checks this on a real cluster.
  *
  * Pub/sub channels are not keys: Redis delivers a message to every subscriber of the server,

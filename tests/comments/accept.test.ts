@@ -7,6 +7,7 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptComment, type AcceptDeps } from '../../src/comments/accept.js';
 import { DuplicateGuard } from '../../src/comments/duplicates.js';
+import { firstChecks } from '../../src/comments/first-checks.js';
 import { commentSubmissionSchema } from '../../src/comments/submission.js';
 import { AppError } from '../../src/errors.js';
 import { createRateLimiter } from '../../src/http/middleware/rate-limit/index.js';
@@ -40,12 +41,14 @@ describe('acceptComment when the queue cannot take the job', () => {
 
   const deps = (moderationQueue: AcceptDeps['moderationQueue']): AcceptDeps => {
     const { redis, keys, captcha, comments, logger } = svc.services;
+    const duplicates = new DuplicateGuard(redis, keys);
+    const limiter = createRateLimiter({ redis, keyPrefix: keys.rateLimit('accept-test'), points: 1000, durationSeconds: 60 });
+    const { closedArticles } = svc.services;
     return {
-      limiter: createRateLimiter({ redis, keyPrefix: keys.rateLimit('accept-test'), points: 1000, durationSeconds: 60 }),
-      captcha,
+      checks: firstChecks({ redis, limiter, captcha, duplicates, closedArticles }),
       comments,
-      duplicates: new DuplicateGuard(redis, keys),
-      closedArticles: svc.services.closedArticles,
+      duplicates,
+      closedArticles,
       allowedOrigins: [],
       moderationQueue,
       logger,

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { duplicateKey } from '../../src/filters/index.js';
+import { Arena, normalize, normalizePlain, viewText } from '../../src/filters/normalize/index.js';
 
 describe('duplicateKey', () => {
   const base = 'Bài viết rất hay, cảm ơn tác giả.';
@@ -47,6 +48,21 @@ describe('duplicateKey', () => {
         expect(duplicateKey(text)).toBe(key);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('reads the plain view exactly as normalize() makes it, leet, joined letters and repeats included', () => {
+    const tricky = fc.constantFrom('h4y', 'đ.ị.t', 'nguuuu', 'Ɡ', 'ＡＢ', 'С\u0430', 'x\u200by', '😀', 'ả'.normalize('NFD'), ' ');
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 120 }),
+      fc.array(tricky, { maxLength: 30 }).map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(text, (input) => {
+        const plainAlone = viewText(normalizePlain(input, new Arena(input.length * 64 + 64)));
+        expect(plainAlone).toBe(viewText(normalize(input).plain));
+      }),
+      { numRuns: 1_000 },
     );
   });
 });

@@ -50,6 +50,26 @@ export interface NormalizedText {
  * are absent is not called: one table lookup per unit here instead of a scan per step.
  */
 export function normalize(input: string, arena: Arena = new Arena(input.length * 64 + 64)): NormalizedText {
+  const { cased, plain, needs } = firstViews(input, arena);
+  let accented = needs & Needs.Leet ? resolveLeet(plain, arena) : plain;
+  accented = collapseRepeats(joinSeparated(accented, arena), arena);
+  // Leet, joining and collapsing only ever write unmarked ASCII letters: the marks of
+  // `accented` are marks of `plain`.
+  const stripped = needs & Needs.Strip ? stripDiacritics(accented, arena) : accented;
+  return new Normalized(input, cased, plain, accented, stripped, (needs & Needs.DotLike) !== 0);
+}
+
+/**
+ * The `plain` view alone, exactly as normalize() makes it, without the steps after it (leet,
+ * joining, repeats, diacritics): what the duplicate rule reads (../fingerprint.ts), for half
+ * the work.
+ */
+export function normalizePlain(input: string, arena: Arena): View {
+  return firstViews(input, arena).plain;
+}
+
+/** NFC → invisible → confusables → lower case: `cased`, `plain`, and what the text needs next. */
+function firstViews(input: string, arena: Arena): { cased: View; plain: View; needs: number } {
   let cased = composeNfc(input, arena);
   let needs = needsOf(cased);
   if (needs & Needs.Invisible) cased = removeInvisible(cased, arena);
@@ -60,12 +80,7 @@ export function normalize(input: string, arena: Arena = new Arena(input.length *
   let plain = needs & Needs.Lower ? lowerCase(cased, arena) : cased;
   // A capital that is no lookalike but whose lower case is one ("Ɡ" → "ɡ") is folded only now.
   if (needs & Needs.LowerFolds) plain = foldConfusables(plain, arena);
-  let accented = needs & Needs.Leet ? resolveLeet(plain, arena) : plain;
-  accented = collapseRepeats(joinSeparated(accented, arena), arena);
-  // Leet, joining and collapsing only ever write unmarked ASCII letters: the marks of
-  // `accented` are marks of `plain`.
-  const stripped = needs & Needs.Strip ? stripDiacritics(accented, arena) : accented;
-  return new Normalized(input, cased, plain, accented, stripped, (needs & Needs.DotLike) !== 0);
+  return { cased, plain, needs };
 }
 
 /** Which steps a unit may need, as bits; the whole text needs the union. */

@@ -13,6 +13,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { acceptComment, type AcceptDeps } from '../../comments/accept.js';
+import { firstChecks } from '../../comments/first-checks.js';
 import { submissionFingerprint } from '../../comments/idempotency.js';
 import { commentSubmissionSchema, type CommentSubmission } from '../../comments/submission.js';
 import { commentsRejected } from '../../metrics.js';
@@ -71,9 +72,17 @@ export function publicCommentRoutes(services: Services): DocumentedRoutes {
   const { redis, keys, config, logger } = services;
   const limiter = createRateLimiter({ redis, keyPrefix: keys.rateLimit('comments'), ...config.rateLimits.comments });
   const deps: AcceptDeps = {
-    // Counted like captchas: IPv4 per address, IPv6 per /64 (one subscriber holds a whole /64).
-    limiter: { consume: (ip) => limiter.consume(ipBucket(ip)) },
-    captcha: services.captcha,
+    checks: firstChecks({
+      redis,
+      // Counted like captchas: IPv4 per address, IPv6 per /64 (one subscriber holds a whole /64).
+      limiter: {
+        consume: (ip) => limiter.consume(ipBucket(ip)),
+        counter: (ip) => limiter.counter(ipBucket(ip)),
+      },
+      captcha: services.captcha,
+      duplicates: services.duplicates,
+      closedArticles: services.closedArticles,
+    }),
     comments: services.comments,
     duplicates: services.duplicates,
     closedArticles: services.closedArticles,

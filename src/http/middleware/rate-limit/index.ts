@@ -35,7 +35,8 @@ export interface RateLimiter {
   /**
    * The counter of `key` as rate-limiter-flexible keeps it in Redis (`<keyPrefix>:<key>`, the
    * events so far, expiring with the window), for a Lua script that counts an event in the same
-   * round trip as its own work (GET /v1/captcha: src/captcha/store.ts). Counting it there is
+   * round trip as its own work (GET /v1/captcha: src/captcha/store.ts; POST /v1/comments:
+   * src/comments/first-checks.ts). Counting it there is
    * the same as consume(key).
    */
   counter(key: string): LimitCounter;
