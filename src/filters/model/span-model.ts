@@ -6,6 +6,7 @@ import {
   MAX_FEATURES,
   NO_TOKEN,
   Neighbour,
+  PAIR_FEATURES,
   asNeighbour,
   evidenceFeature,
   lexiconCodesInto,
@@ -44,6 +45,8 @@ export class SpanModel {
   private slotOf = new Int32Array(256);
   private logits = new Int32Array(256);
   private codes = new Uint8Array(256);
+  /** Word-pair and triple hashes of a comment's tokens, PAIR_FEATURES a token. */
+  private pairHashes = new Int32Array(256 * 3);
   /** Bit i set when slot i holds a weight in either table: reads of empty slots are skipped. */
   private readonly occupied: Uint32Array;
   /** Bit i set when slot i holds a token weight. */
@@ -131,12 +134,8 @@ export class SpanModel {
       this.probabilitiesOf(n);
       return { tokens, probability, comment };
     }
-    let commentSum = this.cachedSum(tokens, codes, any, 1);
-    for (let t = 0; t < n; t++) {
-      this.sum(pairFeatures(tokens, t, this.scratch, 0));
-      logits[t] = this.cachedTokenSum(tokens, codes, any, t, 0) + this.tokenTotal;
-      commentSum += this.commentTotal;
-    }
+    let commentSum = this.cachedSum(tokens, codes, any, 1) + this.pairSums(tokens);
+    for (let t = 0; t < n; t++) logits[t] += this.cachedTokenSum(tokens, codes, any, t, 0);
     const comment = sigmoid(this.data.comment.bias + commentSum * this.data.comment.scale);
     if (comment < gate) {
       probability.fill(0, 0, n);
@@ -144,6 +143,42 @@ export class SpanModel {
     }
     this.probabilitiesOf(n);
     return { tokens, probability, comment };
+  }
+
+  /**
+   * Every token's word pairs and triple in both tables: the token sums into `logits`, the
+   * comment table's total returned. The hashes are computed first and the weights read in a
+   * loop of their own, whose reads do not wait on one another: the CPU overlaps their cache
+   * misses (one read after another's hashing left it one miss at a time).
+   */
+  private pairSums(tokens: Tokens): number {
+    const n = tokens.count;
+    let hashes = this.pairHashes;
+    if (hashes.length < n * PAIR_FEATURES) hashes = this.pairHashes = new Int32Array(n * PAIR_FEATURES * 2);
+    for (let t = 0; t < n; t++) pairFeatures(tokens, t, hashes, t * PAIR_FEATURES);
+    const pairs = this.pairs;
+    const occupied = this.occupied;
+    const mask = this.mask;
+    const logits = this.logits;
+    let commentSum = 0;
+    for (let t = 0, f = 0; t < n; t++) {
+      let tokenSum = 0;
+      for (const last = f + PAIR_FEATURES; f < last; f++) {
+        const h = hashes[f]!;
+        const slot = h & mask;
+        if ((occupied[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
+        const at = slot << 1;
+        if (h < 0) {
+          tokenSum -= pairs[at]!;
+          commentSum -= pairs[at + 1]!;
+        } else {
+          tokenSum += pairs[at]!;
+          commentSum += pairs[at + 1]!;
+        }
+      }
+      logits[t] = tokenSum;
+    }
+    return commentSum;
   }
 
   /** Token probabilities from the logits. */
