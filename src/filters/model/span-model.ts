@@ -160,8 +160,8 @@ export class SpanModel {
       if (gate !== undefined && comment < gate) return this.skip(tokens, comment);
       for (let t = 0; t < n; t++) logits[t] = this.cachedTokenSum(tokens, codes, any, t, 0) + this.tokenPairSum(tokens, t);
     } else {
-      const commentSum = this.cachedSum(tokens, codes, any, 1) + this.pairSums(tokens);
-      for (let t = 0; t < n; t++) logits[t] += this.cachedTokenSum(tokens, codes, any, t, 0);
+      const pairsComment = this.pairSums(tokens);
+      const commentSum = this.cachedSumsBoth(tokens, codes, any) + pairsComment;
       comment = sigmoid(this.data.comment.bias + commentSum * this.data.comment.scale);
       if (gate !== undefined && comment < gate) return this.skip(tokens, comment);
     }
@@ -240,6 +240,59 @@ export class SpanModel {
     let total = 0;
     for (let t = 0; t < tokens.count; t++) total += this.cachedTokenSum(tokens, codes, any, t, table);
     return total;
+  }
+
+  /**
+   * Both tables in one pass over the tokens' cached sums (the rows of a word hold its token and
+   * comment sums side by side): adds each token's token-table sum to `logits` and returns the
+   * comment table's total. Integers, so the same sums as two passes of {@link cachedTokenSum}.
+   */
+  private cachedSumsBoth(tokens: Tokens, codes: Uint8Array, any: number): number {
+    const n = tokens.count;
+    const slotOf = this.slotOf;
+    const v = this.words.values;
+    const edge = this.edge;
+    const ev = this.evidence;
+    const logits = this.logits;
+    let comment = 0;
+    for (let t = 0; t < n; t++) {
+      const self = slotOf[t]! + SELF;
+      const prev = t > 0 ? slotOf[t - 1]! + PREV : -1;
+      const next = t + 1 < n ? slotOf[t + 1]! + NEXT : -1;
+      const before2 = t > 1 ? slotOf[t - 2]! + BEFORE2 : -1;
+      const after2 = t + 2 < n ? slotOf[t + 2]! + AFTER2 : -1;
+      const code = codes[t]!;
+      const lex = 2 * code;
+      const prevLex = 2 * (t > 0 ? codes[t - 1]! : NO_TOKEN);
+      const nextLex = 2 * (t + 1 < n ? codes[t + 1]! : NO_TOKEN);
+      const commentLex = 2 * (any * 16 + code);
+      let token =
+        v[self]! +
+        (prev >= 0 ? v[prev]! : edge[PREV]!) +
+        (next >= 0 ? v[next]! : edge[NEXT]!) +
+        (before2 >= 0 ? v[before2]! : edge[BEFORE2]!) +
+        (after2 >= 0 ? v[after2]! : edge[AFTER2]!) +
+        ev.lexicon[lex]! +
+        ev.prev[prevLex]! +
+        ev.next[nextLex]! +
+        ev.comment[commentLex]!;
+      comment +=
+        v[self + 1]! +
+        (prev >= 0 ? v[prev + 1]! : edge[PREV + 1]!) +
+        (next >= 0 ? v[next + 1]! : edge[NEXT + 1]!) +
+        (before2 >= 0 ? v[before2 + 1]! : edge[BEFORE2 + 1]!) +
+        (after2 >= 0 ? v[after2 + 1]! : edge[AFTER2 + 1]!) +
+        ev.lexicon[lex + 1]! +
+        ev.prev[prevLex + 1]! +
+        ev.next[nextLex + 1]! +
+        ev.comment[commentLex + 1]!;
+      if (t === 0) {
+        token += ev.first[2 * tokens.shape[0]!]!;
+        comment += ev.first[2 * tokens.shape[0]! + 1]!;
+      }
+      logits[t] = logits[t]! + token;
+    }
+    return comment;
   }
 
   /** Sums of token t's cached word features and evidence in one table (0 token, 1 comment). */
