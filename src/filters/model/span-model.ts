@@ -6,6 +6,7 @@ import {
   MAX_FEATURES,
   NO_TOKEN,
   Neighbour,
+  PAIR_FEATURES,
   asNeighbour,
   evidenceFeature,
   lexiconCodesInto,
@@ -14,6 +15,7 @@ import {
 } from './features.js';
 import type { SpanModelData, Thresholds } from './model-file.js';
 import { type CommentScores, type ModelSpan, spansOf } from './spans.js';
+import { applyStack, binFloor, commentBin, stackReach } from './stack.js';
 import { TokenBuffer, tokenize, type Tokens } from './tokens.js';
 import { AFTER2, BEFORE2, NEXT, PREV, SELF, SUMS, WordCache } from './word-cache.js';
 
@@ -44,6 +46,16 @@ export class SpanModel {
   private slotOf = new Int32Array(256);
   private logits = new Int32Array(256);
   private codes = new Uint8Array(256);
+  /** Second-pass probabilities (when the model has one), and the first pass's bins. */
+  private stacked = new Float32Array(256);
+  private stackBins = new Uint8Array(256);
+  /**
+   * Per comment bin, the first-pass logit below which every token stays under the bin the
+   * second pass needs to reach `best` (a margin below its edge); null without a second pass.
+   */
+  private readonly reachLogit: Float64Array | null;
+  /** Word-pair and triple hashes of a comment's tokens, PAIR_FEATURES a token. */
+  private pairHashes = new Int32Array(256 * 3);
   /** Bit i set when slot i holds a weight in either table: reads of empty slots are skipped. */
   private readonly occupied: Uint32Array;
   /** Bit i set when slot i holds a token weight. */
@@ -71,6 +83,7 @@ export class SpanModel {
       if (token !== 0) this.tokenOccupied[i >>> 5]! |= 1 << (i & 31);
     }
     this.words = new WordCache();
+    this.reachLogit = data.stack ? reachLogits(stackReach(data.stack, data.thresholds.best)) : null;
     this.edge = new Int32Array(SUMS);
     this.neighbourSums(EDGE, EDGE, this.edge, 0);
     this.evidence = {
@@ -99,11 +112,31 @@ export class SpanModel {
   }
 
   /**
-   * Scores every token and the comment. With `gate`, a comment whose probability stays below it
-   * gets token probabilities of 0 without computing them: `spansOf` never reads them then
-   * (the engine passes its comment threshold; training, which tries many, passes none).
+   * Scores every token and the comment: the first pass, then the second where the model has
+   * one (stack.ts). With `gate` (the engine passes its comment threshold; training and tests,
+   * which want every probability, pass none), a comment gets token probabilities of 0 without
+   * computing them when `spansOf` would make no span of them anyway: the comment model stays
+   * below the gate, or no first-pass token is high enough for the second pass to reach `best`.
    */
-  score(text: NormalizedText, hits: readonly LexiconHit[], gate = 0): CommentScores {
+  score(text: NormalizedText, hits: readonly LexiconHit[], gate?: number): CommentScores {
+    const first = this.firstPass(text, hits, gate);
+    const stack = this.data.stack;
+    if (!stack || (gate !== undefined && first.skipped)) return first;
+    const n = first.tokens.count;
+    if (this.stacked.length < n) {
+      this.stacked = new Float32Array(this.probabilities.length);
+      this.stackBins = new Uint8Array(this.probabilities.length);
+    }
+    applyStack(stack, first.probability, n, first.comment, this.stacked, this.stackBins);
+    return { tokens: first.tokens, probability: this.stacked, comment: first.comment };
+  }
+
+  /**
+   * The first pass alone: every token's probability from its own features (what the second
+   * pass reads, and what training's cross-validation scores). `skipped`: the gates of
+   * {@link score} left the probabilities at 0.
+   */
+  firstPass(text: NormalizedText, hits: readonly LexiconHit[], gate?: number): CommentScores & { skipped: boolean } {
     const tokens = tokenize(text, this.tokenBuffer);
     const n = tokens.count;
     if (this.probabilities.length < n) {
@@ -119,31 +152,76 @@ export class SpanModel {
     for (let t = 0; t < n; t++) slotOf[t] = this.wordSlot(text, tokens, t);
     const logits = this.logits;
     const probability = this.probabilities;
+    let comment: number;
     if (!this.data.commentPairs) {
       // The comment table knows no word pairs: its sum comes from the cached word sums and the
       // evidence alone, and a comment under the gate (most clean ones) ends here.
-      const comment = sigmoid(this.data.comment.bias + this.cachedSum(tokens, codes, any, 1) * this.data.comment.scale);
-      if (comment < gate) {
-        probability.fill(0, 0, n);
-        return { tokens, probability, comment };
-      }
+      comment = sigmoid(this.data.comment.bias + this.cachedSum(tokens, codes, any, 1) * this.data.comment.scale);
+      if (gate !== undefined && comment < gate) return this.skip(tokens, comment);
       for (let t = 0; t < n; t++) logits[t] = this.cachedTokenSum(tokens, codes, any, t, 0) + this.tokenPairSum(tokens, t);
-      this.probabilitiesOf(n);
-      return { tokens, probability, comment };
+    } else {
+      const pairsComment = this.pairSums(tokens);
+      const commentSum = this.cachedSumsBoth(tokens, codes, any) + pairsComment;
+      comment = sigmoid(this.data.comment.bias + commentSum * this.data.comment.scale);
+      if (gate !== undefined && comment < gate) return this.skip(tokens, comment);
     }
-    let commentSum = this.cachedSum(tokens, codes, any, 1);
-    for (let t = 0; t < n; t++) {
-      this.sum(pairFeatures(tokens, t, this.scratch, 0));
-      logits[t] = this.cachedTokenSum(tokens, codes, any, t, 0) + this.tokenTotal;
-      commentSum += this.commentTotal;
-    }
-    const comment = sigmoid(this.data.comment.bias + commentSum * this.data.comment.scale);
-    if (comment < gate) {
-      probability.fill(0, 0, n);
-      return { tokens, probability, comment };
-    }
+    if (gate !== undefined && this.outOfStackReach(n, comment)) return this.skip(tokens, comment);
     this.probabilitiesOf(n);
-    return { tokens, probability, comment };
+    return { tokens, probability, comment, skipped: false };
+  }
+
+  private skip(tokens: Tokens, comment: number): CommentScores & { skipped: boolean } {
+    this.probabilities.fill(0, 0, tokens.count);
+    return { tokens, probability: this.probabilities, comment, skipped: true };
+  }
+
+  /**
+   * True when no token's first-pass logit reaches what the second pass needs to give any token
+   * `best` (stack.ts `stackReach`), for this comment's bin: then no span can come of it.
+   */
+  private outOfStackReach(n: number, comment: number): boolean {
+    const reach = this.reachLogit;
+    if (!reach) return false;
+    const logits = this.logits;
+    let max = -2147483648;
+    for (let t = 0; t < n; t++) if (logits[t]! > max) max = logits[t]!;
+    return this.data.token.bias + max * this.data.token.scale < reach[commentBin(comment)]!;
+  }
+
+  /**
+   * Every token's word pairs and triple in both tables: the token sums into `logits`, the
+   * comment table's total returned. The hashes are computed first and the weights read in a
+   * loop of their own, whose reads do not wait on one another: the CPU overlaps their cache
+   * misses (one read after another's hashing left it one miss at a time).
+   */
+  private pairSums(tokens: Tokens): number {
+    const n = tokens.count;
+    let hashes = this.pairHashes;
+    if (hashes.length < n * PAIR_FEATURES) hashes = this.pairHashes = new Int32Array(n * PAIR_FEATURES * 2);
+    for (let t = 0; t < n; t++) pairFeatures(tokens, t, hashes, t * PAIR_FEATURES);
+    const pairs = this.pairs;
+    const occupied = this.occupied;
+    const mask = this.mask;
+    const logits = this.logits;
+    let commentSum = 0;
+    for (let t = 0, f = 0; t < n; t++) {
+      let tokenSum = 0;
+      for (const last = f + PAIR_FEATURES; f < last; f++) {
+        const h = hashes[f]!;
+        const slot = h & mask;
+        if ((occupied[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
+        const at = slot << 1;
+        if (h < 0) {
+          tokenSum -= pairs[at]!;
+          commentSum -= pairs[at + 1]!;
+        } else {
+          tokenSum += pairs[at]!;
+          commentSum += pairs[at + 1]!;
+        }
+      }
+      logits[t] = tokenSum;
+    }
+    return commentSum;
   }
 
   /** Token probabilities from the logits. */
@@ -162,6 +240,59 @@ export class SpanModel {
     let total = 0;
     for (let t = 0; t < tokens.count; t++) total += this.cachedTokenSum(tokens, codes, any, t, table);
     return total;
+  }
+
+  /**
+   * Both tables in one pass over the tokens' cached sums (the rows of a word hold its token and
+   * comment sums side by side): adds each token's token-table sum to `logits` and returns the
+   * comment table's total. Integers, so the same sums as two passes of {@link cachedTokenSum}.
+   */
+  private cachedSumsBoth(tokens: Tokens, codes: Uint8Array, any: number): number {
+    const n = tokens.count;
+    const slotOf = this.slotOf;
+    const v = this.words.values;
+    const edge = this.edge;
+    const ev = this.evidence;
+    const logits = this.logits;
+    let comment = 0;
+    for (let t = 0; t < n; t++) {
+      const self = slotOf[t]! + SELF;
+      const prev = t > 0 ? slotOf[t - 1]! + PREV : -1;
+      const next = t + 1 < n ? slotOf[t + 1]! + NEXT : -1;
+      const before2 = t > 1 ? slotOf[t - 2]! + BEFORE2 : -1;
+      const after2 = t + 2 < n ? slotOf[t + 2]! + AFTER2 : -1;
+      const code = codes[t]!;
+      const lex = 2 * code;
+      const prevLex = 2 * (t > 0 ? codes[t - 1]! : NO_TOKEN);
+      const nextLex = 2 * (t + 1 < n ? codes[t + 1]! : NO_TOKEN);
+      const commentLex = 2 * (any * 16 + code);
+      let token =
+        v[self]! +
+        (prev >= 0 ? v[prev]! : edge[PREV]!) +
+        (next >= 0 ? v[next]! : edge[NEXT]!) +
+        (before2 >= 0 ? v[before2]! : edge[BEFORE2]!) +
+        (after2 >= 0 ? v[after2]! : edge[AFTER2]!) +
+        ev.lexicon[lex]! +
+        ev.prev[prevLex]! +
+        ev.next[nextLex]! +
+        ev.comment[commentLex]!;
+      comment +=
+        v[self + 1]! +
+        (prev >= 0 ? v[prev + 1]! : edge[PREV + 1]!) +
+        (next >= 0 ? v[next + 1]! : edge[NEXT + 1]!) +
+        (before2 >= 0 ? v[before2 + 1]! : edge[BEFORE2 + 1]!) +
+        (after2 >= 0 ? v[after2 + 1]! : edge[AFTER2 + 1]!) +
+        ev.lexicon[lex + 1]! +
+        ev.prev[prevLex + 1]! +
+        ev.next[nextLex + 1]! +
+        ev.comment[commentLex + 1]!;
+      if (t === 0) {
+        token += ev.first[2 * tokens.shape[0]!]!;
+        comment += ev.first[2 * tokens.shape[0]! + 1]!;
+      }
+      logits[t] = logits[t]! + token;
+    }
+    return comment;
   }
 
   /** Sums of token t's cached word features and evidence in one table (0 token, 1 comment). */
@@ -293,6 +424,16 @@ export function detachScores(scores: CommentScores): CommentScores {
     probability: probability.slice(0, n),
     comment,
   };
+}
+
+/** Bins to logits with a margin (1e-4, well above float32 rounding of a probability). */
+function reachLogits(reach: Uint8Array): Float64Array {
+  return Float64Array.from(reach, (bin) => {
+    const p = binFloor(bin);
+    if (p <= 0) return -Infinity;
+    if (p >= 1) return Infinity;
+    return Math.log(p / (1 - p)) - 1e-4;
+  });
 }
 
 function sigmoid(z: number): number {

@@ -33,25 +33,27 @@ export function spansOf(scores: CommentScores, input: string, at: Pick<Threshold
   for (let t = 0; t < tokens.count; t++) if (probability[t]! > best) best = probability[t]!;
   if (best < at.best) return [];
   const spans: ModelSpan[] = [];
+  // No closure for "close the open span" here: under tsx a named closure costs a helper call
+  // each time it is created, and this runs for every comment past the gates.
   let open = -1;
   let confidence = 0;
-  const close = (last: number): void => {
-    spans.push({ start: tokens.start[open]!, end: tokens.end[last]!, confidence });
-    open = -1;
-  };
   for (let t = 0; t < tokens.count; t++) {
     if (probability[t]! < at.token) {
-      if (open >= 0) close(t - 1);
+      if (open >= 0) spans.push({ start: tokens.start[open]!, end: tokens.end[t - 1]!, confidence });
+      open = -1;
       continue;
     }
-    if (open >= 0 && !onlySpaces(input, tokens.end[t - 1]!, tokens.start[t]!)) close(t - 1);
+    if (open >= 0 && !onlySpaces(input, tokens.end[t - 1]!, tokens.start[t]!)) {
+      spans.push({ start: tokens.start[open]!, end: tokens.end[t - 1]!, confidence });
+      open = -1;
+    }
     if (open < 0) {
       open = t;
       confidence = 0;
     }
     confidence = Math.max(confidence, probability[t]!);
   }
-  if (open >= 0) close(tokens.count - 1);
+  if (open >= 0) spans.push({ start: tokens.start[open]!, end: tokens.end[tokens.count - 1]!, confidence });
   return spans;
 }
 

@@ -41,22 +41,11 @@ export function tokenize(text: NormalizedText, into: TokenBuffer = new TokenBuff
   const str = text.stripped.codes;
   const length = view.length;
   const buf = into.reserve(Math.min(length, MAX_TOKENS));
-  const { viewStart, viewEnd, start, end, hashAccented, hashStripped, shape } = buf;
   const input = text.input;
+  const viewStarts = view.start;
+  const viewEnds = view.end;
   let count = 0;
   let i = 0;
-  /** Records the token of view units [from, to) with its hashes and shape bits (case added here). */
-  const push = (from: number, to: number, hashA: number, hashS: number, bits: number) => {
-    const s0 = view.start[from]!;
-    const s1 = view.end[to - 1]!;
-    viewStart[count] = from;
-    viewEnd[count] = to;
-    start[count] = s0;
-    end[count] = s1;
-    hashAccented[count] = hashA >>> 0;
-    hashStripped[count] = hashS >>> 0;
-    shape[count++] = bits | caseShape(input, s0, s1);
-  };
   // One pass: each word's range, both hashes (FNV-1a, as hash.ts `hashUnits`), digits and
   // marks are read as its units go by (a second pass over the units cost 15 % of the model).
   while (i < length && count < MAX_TOKENS) {
@@ -80,7 +69,7 @@ export function tokenize(text: NormalizedText, into: TokenBuffer = new TokenBuff
       if (digits) bits |= Shape.Digits;
       if (marked) bits |= Shape.Marked;
       if (i - from > 7) bits |= Shape.Long;
-      push(from, i, hashA, hashS, bits);
+      buf.push(count++, from, i, viewStarts[from]!, viewEnds[i - 1]!, hashA, hashS, bits, input);
     } else if (isSpace(c)) {
       i++;
     } else {
@@ -95,7 +84,7 @@ export function tokenize(text: NormalizedText, into: TokenBuffer = new TokenBuff
         hashS = Math.imul(hashS ^ str[j]!, FNV_PRIME);
         if (acc[j] !== str[j]) marked = true;
       }
-      push(from, i, hashA, hashS, marked ? Shape.Marked : 0);
+      buf.push(count++, from, i, viewStarts[from]!, viewEnds[i - 1]!, hashA, hashS, marked ? Shape.Marked : 0, input);
     }
   }
   return buf.view(count);
@@ -119,6 +108,21 @@ export class TokenBuffer implements Tokens {
   reserve(count: number): this {
     if (count > this.start.length) this.allocate(Math.max(count, this.start.length * 2));
     return this;
+  }
+
+  /**
+   * Records token `at`: view units [from, to), input units [s0, s1), its hashes and shape bits
+   * (case added here). A method, not a closure in `tokenize`: under tsx (how the service and
+   * the bench run) a named closure is renamed by a helper call on every creation.
+   */
+  push(at: number, from: number, to: number, s0: number, s1: number, hashA: number, hashS: number, bits: number, input: string): void {
+    this.viewStart[at] = from;
+    this.viewEnd[at] = to;
+    this.start[at] = s0;
+    this.end[at] = s1;
+    this.hashAccented[at] = hashA >>> 0;
+    this.hashStripped[at] = hashS >>> 0;
+    this.shape[at] = bits | caseShape(input, s0, s1);
   }
 
   /** The buffer itself is the tokens (no object a comment): valid until the next `tokenize`. */

@@ -28,6 +28,16 @@ describe('model and rules together', () => {
     expect(v.action).toBe('review');
   });
 
+  it('never blocks alone through the second pass either (a second pass as sure as the first)', () => {
+    const stacked = createFilterEngine({ model: certainModelFile(true) });
+    for (const content of ['Trời hôm nay đẹp quá', 'Cái thằng đó đúng là mất dạy', 'lon bia', 'con cac gi']) {
+      const v = stacked.evaluate(content);
+      expect(v.action).toBe('review');
+      for (const r of v.reasons) expect(r.tier).toBe('review');
+      expect(v.reasons.some((r) => r.rule === 'model.offensive' && r.confidence! > 0.99)).toBe(true);
+    }
+  });
+
   it('keeps the blocks of the rules', () => {
     expect(engine.evaluate('địt mẹ bọn lâm tặc').action).toBe('block');
   });

@@ -7,6 +7,8 @@ import { locateBuiltin } from '../../../src/filters/model/load.js';
 import { decodeModel, encodeModel, type SpanModelData } from '../../../src/filters/model/model-file.js';
 import { SpanModel, detachScores, spansOf } from '../../../src/filters/model/span-model.js';
 import { hashUnits } from '../../../src/filters/model/hash.js';
+import { STACK_FEATURES, STACK_SLOTS, applyStack, binFloor, stackFeatures, stackReach } from '../../../src/filters/model/stack.js';
+import { mulberry32 } from '../../../src/filters/model/train/logistic.js';
 import { tokenize } from '../../../src/filters/model/tokens.js';
 import { builtinMatcher } from '../helpers.js';
 
@@ -32,9 +34,19 @@ describe('the built-in span model file', () => {
   it("keeps the comment table's word-pair flag; files from before the flag read as pairs included", () => {
     expect(builtin.commentPairs).toBe(true);
     expect(decodeModel(encodeModel({ ...builtin, commentPairs: false })).commentPairs).toBe(false);
-    const old = encodeModel(builtin);
+    const old = encodeModel({ ...builtin, stack: null });
     old[6] = 0;
     expect(decodeModel(old).commentPairs).toBe(true);
+  });
+
+  it('keeps its second pass; files without one read as none', () => {
+    expect(builtin.stack?.weights.length).toBe(STACK_SLOTS);
+    const again = decodeModel(encodeModel(builtin));
+    expect(again.stack!.bias).toBe(builtin.stack!.bias);
+    expect(Array.from(again.stack!.weights)).toEqual(Array.from(builtin.stack!.weights));
+    const without = decodeModel(encodeModel({ ...builtin, stack: null }));
+    expect(without.stack).toBeNull();
+    expect(encodeModel({ ...builtin, stack: null }).length).toBe(40 + 2 * (1 << 20));
   });
 
   it('refuses a file that is not a model, or is cut short, with a reason', () => {
@@ -69,7 +81,7 @@ describe('SpanModel.score (cached fast path)', () => {
     for (const content of comments) {
       const text = normalize(content);
       const hits = builtinMatcher.find(text);
-      const fast = model.score(text, hits);
+      const fast = model.firstPass(text, hits);
       const expected = naiveScores(content, builtin);
       expect(Array.from(fast.probability.subarray(0, fast.tokens.count))).toEqual(expected.tokens.map((p) => expect.closeTo(p, 6)));
       expect(fast.comment).toBeCloseTo(expected.comment, 6);
@@ -82,11 +94,11 @@ describe('SpanModel.score (cached fast path)', () => {
     for (const content of comments) {
       const text = normalize(content);
       const hits = builtinMatcher.find(text);
-      const full = detachScores(noPairs.score(text, hits));
+      const full = detachScores(noPairs.firstPass(text, hits));
       const expected = naiveScores(content, data);
       expect(Array.from(full.probability)).toEqual(expected.tokens.map((p) => expect.closeTo(p, 6)));
       expect(full.comment).toBeCloseTo(expected.comment, 6);
-      const gated = noPairs.score(text, hits, full.comment + 1e-6);
+      const gated = noPairs.firstPass(text, hits, full.comment + 1e-6);
       expect(Array.from(gated.probability.subarray(0, gated.tokens.count)).every((p) => p === 0)).toBe(true);
     }
   });
@@ -101,14 +113,66 @@ describe('SpanModel.score (cached fast path)', () => {
       const cheap = model.score(text, hits, gate);
       expect(cheap.comment).toBe(full.comment);
       expect(spansOf(cheap, content, builtin.thresholds)).toEqual(spansOf(full, content, builtin.thresholds));
+      const zeros = Array.from(cheap.probability.subarray(0, cheap.tokens.count)).every((p) => p === 0);
       if (full.comment < gate) {
         gated++;
-        expect(Array.from(cheap.probability.subarray(0, cheap.tokens.count)).every((p) => p === 0)).toBe(true);
-      } else {
+        expect(zeros).toBe(true);
+      } else if (!zeros || cheap.tokens.count === 0) {
         expect(Array.from(cheap.probability.subarray(0, cheap.tokens.count))).toEqual(Array.from(full.probability));
+      } else {
+        // Skipped because the second pass could not reach `best` from these first-pass values.
+        gated++;
+        expect(Math.max(...full.probability)).toBeLessThan(builtin.thresholds.best);
       }
     }
     expect(gated).toBeGreaterThan(0);
+  });
+
+  it('relabels every token by the second pass over the first pass (neighbours, comment)', () => {
+    let passed = 0;
+    for (const content of comments) {
+      const text = normalize(content);
+      const hits = builtinMatcher.find(text);
+      const first = detachScores(model.firstPass(text, hits));
+      const final = model.score(text, hits);
+      passed++;
+      const n = first.tokens.count;
+      const expected = new Float32Array(n);
+      applyStack(builtin.stack!, first.probability, n, first.comment, expected, new Uint8Array(n));
+      expect(Array.from(final.probability.subarray(0, n))).toEqual(Array.from(expected));
+      // By its definition: the bias and one weight per feature.
+      const features = new Int32Array(STACK_FEATURES);
+      for (let t = 0; t < n; t++) {
+        const k = stackFeatures(first.probability, n, first.comment, t, features);
+        let z = builtin.stack!.bias;
+        for (let f = 0; f < k; f++) z += builtin.stack!.weights[features[f]!]!;
+        expect(final.probability[t]).toBeCloseTo(1 / (1 + Math.exp(-z)), 6);
+      }
+    }
+    expect(passed).toBeGreaterThan(0);
+  });
+
+  it('skips the second pass only where it cannot reach `best`: its bound holds on random first passes', () => {
+    const stack = builtin.stack!;
+    const best = builtin.thresholds.best;
+    const reach = stackReach(stack, best);
+    const random = mulberry32(3);
+    let tried = 0;
+    for (let c = 0; c < reach.length; c++) {
+      const comment = (c + random()) / reach.length;
+      const ceiling = binFloor(reach[c]!); // every first-pass probability below it
+      for (let round = 0; round < 300; round++) {
+        const n = 1 + Math.floor(random() * 8);
+        const p = Float32Array.from({ length: n }, () => Math.fround(random() * ceiling * 0.999999));
+        const out = new Float32Array(n);
+        applyStack(stack, p, n, comment, out, new Uint8Array(n));
+        for (const q of out) expect(q).toBeLessThan(best);
+        tried++;
+      }
+    }
+    expect(tried).toBeGreaterThan(0);
+    // It does skip something: a comment whose first pass stays low everywhere.
+    expect(Math.max(...reach)).toBeGreaterThan(0);
   });
 
   it('hashes each token as hashUnits does over its view range, with and without marks', () => {

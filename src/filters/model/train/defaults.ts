@@ -16,6 +16,7 @@ export const DEFAULT_FIT: Omit<FitOptions, 'seed' | 'log'> = {
   maxCleanFlagged: 0.04,
   siteDomains: [],
   commentPairs: true,
+  stack: true,
 };
 
 /** What `npm run train:filter` learns from unless told otherwise (paths from the repository root). */

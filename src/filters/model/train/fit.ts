@@ -9,6 +9,8 @@ import { quantise, type SpanModelData, type Thresholds } from '../model-file.js'
 import { SpanModel, detachScores, type CommentScores } from '../span-model.js';
 import { buildRows, type TrainingRows, type TrainingText } from './examples.js';
 import { trainLogistic, type TrainOptions } from './logistic.js';
+import { stacked, trainStack, type StackExample } from './stack.js';
+import type { StackWeights } from '../stack.js';
 
 export interface FitOptions {
   readonly bits: number;
@@ -22,6 +24,8 @@ export interface FitOptions {
   readonly siteDomains: readonly string[];
   /** Whether the comment table reads the word pairs too (see model-file.ts `commentPairs`). */
   readonly commentPairs: boolean;
+  /** Whether a second pass relabels tokens from their neighbours' probabilities (model/stack.ts). */
+  readonly stack: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -40,7 +44,7 @@ export interface Fitted {
 export function fitSpanModel(texts: readonly TrainingText[], matcher: Matcher, options: FitOptions): Fitted {
   const rows = buildRows(texts, matcher, options.commentPairs);
   options.log(`features: ${rows.tokens.size} labelled tokens in ${texts.length} comments, 2^${options.bits} slots a table`);
-  const { thresholds, figures } = crossValidatedChoice(texts, rows, matcher, options);
+  const { thresholds, figures, stack } = crossValidatedChoice(texts, rows, matcher, options);
   const token = trainLogistic(rows.tokens, { ...options.token, bits: options.bits, seed: options.seed });
   const comment = trainLogistic(rows.comments, { ...options.comment, bits: options.bits, seed: options.seed + 1 });
   return {
@@ -49,6 +53,7 @@ export function fitSpanModel(texts: readonly TrainingText[], matcher: Matcher, o
       token: quantise(token.weights, token.bias),
       comment: quantise(comment.weights, comment.bias),
       commentPairs: options.commentPairs,
+      stack,
       thresholds,
     },
     crossValidated: figures,
@@ -57,15 +62,42 @@ export function fitSpanModel(texts: readonly TrainingText[], matcher: Matcher, o
 
 /**
  * The thresholds cross-validation picks on the training comments, with their out-of-fold
- * figures; also what `tune.ts` compares training settings by.
+ * figures; also what `tune.ts` compares training settings by. With `options.stack`, also the
+ * second pass, trained on every comment's out-of-fold first-pass scores; its figures come
+ * from second passes trained on the other folds' comments alone.
  */
 export function crossValidatedChoice(
   texts: readonly TrainingText[],
   rows: TrainingRows,
   matcher: Matcher,
   options: FitOptions,
-): { thresholds: Thresholds; figures: Figures } {
-  return chooseThresholds(crossValidate(texts, rows, matcher, options), options);
+): { thresholds: Thresholds; figures: Figures; stack: StackWeights | null } {
+  const heldOut = crossValidate(texts, rows, matcher, options);
+  if (!options.stack) return { ...chooseThresholds(heldOut, options), stack: null };
+  const examples = heldOut.map((h) => stackExample(h, texts[Number(h.labelled.id)]!));
+  const seed = options.seed + 2;
+  const secondPass: HeldOut[] = [];
+  for (let fold = 0; fold < options.folds; fold++) {
+    const inFold = (h: HeldOut): boolean => Number(h.labelled.id) % options.folds === fold;
+    const stack = trainStack(
+      examples.filter((_, i) => !inFold(heldOut[i]!)),
+      seed,
+    );
+    for (const h of heldOut) if (inFold(h)) secondPass.push({ ...h, scores: stacked(h.scores, stack) });
+  }
+  return { ...chooseThresholds(secondPass, options), stack: trainStack(examples, seed) };
+}
+
+function stackExample(h: HeldOut, example: TrainingText): StackExample {
+  const { tokens } = h.scores;
+  const labels = new Uint8Array(tokens.count);
+  for (let t = 0; t < tokens.count; t++) {
+    let inside = 0;
+    for (let u = tokens.start[t]!; u < tokens.end[t]!; u++) inside += example.gold[u] ?? 0;
+    const offensive = inside * 2 > tokens.end[t]! - tokens.start[t]!;
+    labels[t] = offensive ? 1 : example.labelled === 'spans' ? 2 : 0;
+  }
+  return { scores: h.scores, labels, weight: example.weight };
 }
 
 /** A training comment as a fold's model saw it without having learnt from it. */
@@ -93,6 +125,7 @@ function crossValidate(texts: readonly TrainingText[], rows: TrainingRows, match
       thresholds: { token: 1, best: 1, comment: 1 },
     });
     for (let c = fold; c < texts.length; c += k) {
+      // Cross-validation folds are c mod k (see `use` above and crossValidatedChoice).
       const example = texts[c]!;
       const text = normalize(example.text);
       const hits = matcher.find(text);
@@ -102,7 +135,7 @@ function crossValidate(texts: readonly TrainingText[], rows: TrainingRows, match
         site: example.weight > 1,
         text,
         findings,
-        scores: detachScores(model.score(text, hits)),
+        scores: detachScores(model.firstPass(text, hits)),
       });
     }
     options.log(`cross-validation: fold ${fold + 1}/${k} done`);

@@ -6,7 +6,7 @@
  *
  * Each argument is a JSON object merged over DEFAULT_FIT's `token`/`comment` settings, with
  * `commentPairs` beside them, e.g.
- *   '{"token":{"positive":1.5}}' '{"token":{"l2":0.1},"comment":{"l2":0.1}}' '{"commentPairs":false}'
+ *   '{"token":{"positive":1.5}}' '{"token":{"l2":0.1},"comment":{"l2":0.1}}' '{"commentPairs":false}' '{"stack":false}'
  * With no argument, the defaults alone. `SEED=2` trains in another order (seeds and folds move
  * span F1 by about ±0.001: a smaller difference between settings is noise).
  */
@@ -17,7 +17,12 @@ import { DEFAULT_FIT, DEFAULT_TRAINING_FILES, fromLabelled, weightOf } from './d
 import { buildRows } from './examples.js';
 import { crossValidatedChoice, type FitOptions } from './fit.js';
 
-type Setting = { token?: Partial<FitOptions['token']>; comment?: Partial<FitOptions['comment']>; commentPairs?: boolean };
+type Setting = {
+  token?: Partial<FitOptions['token']>;
+  comment?: Partial<FitOptions['comment']>;
+  commentPairs?: boolean;
+  stack?: boolean;
+};
 
 const settings: Setting[] = process.argv.length > 2 ? process.argv.slice(2).map((a) => JSON.parse(a) as Setting) : [{}];
 const texts = DEFAULT_TRAINING_FILES.flatMap((file) => fromLabelled(readLabelled(file), weightOf(file)));
@@ -31,6 +36,7 @@ for (const setting of settings) {
   const options: FitOptions = {
     ...DEFAULT_FIT,
     commentPairs,
+    stack: setting.stack ?? DEFAULT_FIT.stack,
     token: { ...DEFAULT_FIT.token, ...setting.token },
     comment: { ...DEFAULT_FIT.comment, ...setting.comment },
     seed: Number(process.env.SEED ?? 1),
