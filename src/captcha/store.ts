@@ -24,6 +24,18 @@ export interface LimitCounter {
   durationSeconds: number;
 }
 
+/**
+ * A captcha taken from the pool. The image stays the bytes Redis sent (a data URL is ASCII):
+ * decoding ~5 KB into a string per request, to encode it again into the response, was most of
+ * GET /v1/captcha's garbage (docs/BENCHMARKS.md). Only bytes a JSON string may hold verbatim
+ * get here (isDataUrl below), so the route can copy them into its body unescaped.
+ */
+export interface PooledCaptcha {
+  answer: string;
+  /** `data:image/png;base64,…`, ASCII bytes */
+  image: Buffer;
+}
+
 export interface CaptchaStore {
   /**
    * Stores the answer of captcha `id`; with a `limit`, first counts one event in it, in the same
@@ -33,8 +45,11 @@ export interface CaptchaStore {
   saveAnswer(id: string, answer: string, ttlSeconds: number, limit?: LimitCounter): Promise<void>;
   /** Counts one event of `limit` (rate-limiter-flexible's script); throws rate_limited (429) over it. */
   countLimit(limit: LimitCounter): Promise<void>;
-  /** Takes up to `count` of the oldest pooled captchas (fewer, or none, when the pool runs low). Unreadable entries are dropped, never served. */
-  takePooled(count: number): Promise<RenderedCaptcha[]>;
+  /**
+   * Takes up to `count` of the oldest pooled captchas (fewer, or none, when the pool runs low),
+   * their images as the bytes Redis sent. Unreadable entries are dropped, never served.
+   */
+  takePooled(count: number): Promise<PooledCaptcha[]>;
   /** Appends rendered captchas; returns the pool's new length. */
   pushPooled(entries: RenderedCaptcha[]): Promise<number>;
   poolLength(): Promise<number>;
@@ -121,7 +136,7 @@ export function createCaptchaStore(redis: Redis, keys: Pick<RedisKeys, 'captchaA
     },
     countLimit,
     async takePooled(count) {
-      const entries = await call(() => redis.lpop(keys.captchaPool, count));
+      const entries = await call(() => redis.lpopBuffer(keys.captchaPool, count));
       return (entries ?? []).map(parseEntry).filter((entry) => entry !== undefined);
     },
     async pushPooled(entries) {
@@ -136,10 +151,27 @@ export function createCaptchaStore(redis: Redis, keys: Pick<RedisKeys, 'captchaA
   };
 }
 
-function parseEntry(entry: string): RenderedCaptcha | undefined {
-  const newline = entry.indexOf('\n');
-  if (newline < 1 || newline === entry.length - 1) return undefined;
-  return { answer: entry.slice(0, newline), image: entry.slice(newline + 1) };
+const NEWLINE = 0x0a;
+const DATA_IMAGE = Buffer.from('data:image/');
+
+function parseEntry(entry: Buffer): PooledCaptcha | undefined {
+  const newline = entry.indexOf(NEWLINE);
+  if (newline < 1) return undefined;
+  const image = entry.subarray(newline + 1);
+  if (!isDataUrl(image)) return undefined;
+  return { answer: entry.toString('latin1', 0, newline), image };
+}
+
+// The characters of a base64 data URL (`data:image/svg+xml;base64,…` included): none needs
+// escaping in JSON, so an image made only of them can be copied into a JSON string as is.
+const DATA_URL_BYTE = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=:;,.-') DATA_URL_BYTE[c.charCodeAt(0)] = 1;
+
+/** A data URL of an image, of the bytes above only (a byte loop: ~2 µs for 5 KB, no string made). */
+export function isDataUrl(image: Uint8Array): boolean {
+  if (image.length <= DATA_IMAGE.length || DATA_IMAGE.compare(image, 0, DATA_IMAGE.length) !== 0) return false;
+  for (let i = DATA_IMAGE.length; i < image.length; i++) if (DATA_URL_BYTE[image[i]] === 0) return false;
+  return true;
 }
 
 async function call<T>(command: () => Promise<T>): Promise<T> {

@@ -66,11 +66,11 @@ describe('captcha store: the answer and the rate limit in one round trip (real R
     service = createCaptchaService({ redis, keys, config, logger: createLogger('silent'), workerAlive: async () => true });
     await store.pushPooled(Array.from({ length: 4 }, (_, i) => ({ answer: `ans${i}`, image: `data:image/png;base64,IMG${i}` })));
     const first = await service.issue(limiter(1).counter('203.0.113.7'));
-    expect(first.image).toBe('data:image/png;base64,IMG0');
+    expect(first.image.toString('latin1')).toBe('data:image/png;base64,IMG0');
     expect(await redis.get(keys.captchaAnswer(first.id))).toBe('ans0');
     expect((await refusal(service.issue(limiter(1).counter('203.0.113.7'))))?.code).toBe('rate_limited');
     const next = await service.issue(limiter(1).counter('198.51.100.9'));
-    expect(next.image).toBe('data:image/png;base64,IMG1');
+    expect(next.image.toString('latin1')).toBe('data:image/png;base64,IMG1');
     expect(await redis.get(keys.captchaAnswer(next.id))).toBe('ans1');
   });
 });
