@@ -105,6 +105,8 @@ describe('captcha pool refiller (real Redis)', () => {
       'abcde\ndata:image/png;base64,AA"AA',
       'abcde\ndata:image/png;base64,AA\\AA',
       'abcde\ndata:image/png;base64,AA\nAA',
+      'abcde\ndata:image/png;base64,AA\u0000AA',
+      'abcde\ndata:image/png;base64,AA\u001fAA',
       'abcde\ndata:image/png;base64,AAé',
     );
     expect(await store.takePooled(20)).toEqual([]);
