@@ -158,7 +158,10 @@ export function createCaptchaStore(redis: Redis, keys: Pick<RedisKeys, 'captchaA
     ];
     try {
       const replies = await call(() => scripts.captchaSaveBatchWithinLimits(batch.length * 2, ...keysAndArgs));
-      batch.forEach((save, i) => (replies[i] === -1 ? save.resolve() : save.reject(rateLimited(replies[i]))));
+      for (const [i, save] of batch.entries()) {
+        if (replies[i] === -1) save.resolve();
+        else save.reject(rateLimited(replies[i]));
+      }
     } catch (error) {
       for (const save of batch) save.reject(error);
     }
