@@ -29,7 +29,7 @@ import { isCaptchaId, newCaptchaId } from './ids.js';
 import { startPoolRefiller } from './pool.js';
 import type { RenderedCaptcha } from './render.js';
 import { createRenderPool, type RenderPool } from './render-pool.js';
-import { createCaptchaStore, type LimitCounter } from './store.js';
+import { createCaptchaStore, type LimitCounter, type PooledCaptcha } from './store.js';
 
 export type CaptchaCheck = 'ok' | 'wrong' | 'expired';
 
@@ -44,8 +44,11 @@ const LIVENESS_CACHE_MS = 1_000;
 export interface IssuedCaptcha {
   /** Opaque, unguessable (144 random bits, base64url). */
   id: string;
-  /** `data:image/png;base64,…` */
-  image: string;
+  /**
+   * `data:image/png;base64,…` as ASCII bytes, the bytes the pool held (store.ts): only
+   * characters a JSON string holds unescaped (`isDataUrl`), so a response can copy them as is.
+   */
+  image: Buffer;
   /** Seconds until the captcha expires. */
   expiresIn: number;
 }
@@ -114,11 +117,11 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
   // per request was most of Redis's work on GET /v1/captcha. A few images (never answers of
   // issued captchas) are lost if the process stops.
   const prefetchSize = Math.max(1, Math.min(MAX_PREFETCH, Math.floor(poolSize / 10)));
-  const prefetched: RenderedCaptcha[] = [];
+  const prefetched: PooledCaptcha[] = [];
   let fetching: Promise<boolean> | undefined; // resolves false when the pool had nothing
   let waiting = 0;
 
-  async function nextPooled(): Promise<RenderedCaptcha | undefined> {
+  async function nextPooled(): Promise<PooledCaptcha | undefined> {
     if (poolSize <= 0) return undefined;
     waiting++;
     try {
@@ -152,7 +155,7 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
     return captcha && saved(id, captcha);
   }
 
-  async function saved(id: string, captcha: RenderedCaptcha, limit?: LimitCounter): Promise<IssuedCaptcha> {
+  async function saved(id: string, captcha: PooledCaptcha, limit?: LimitCounter): Promise<IssuedCaptcha> {
     await store.saveAnswer(id, fixedAnswer ?? captcha.answer, ttlSeconds, limit);
     return { id, image: captcha.image, expiresIn: ttlSeconds };
   }
@@ -169,7 +172,8 @@ export function createCaptchaService(deps: CaptchaDeps): CaptchaService {
     }
     ownThread ??= createRenderPool(1);
     captchaRendered.inc({ by: 'api' });
-    return saved(id, canonical(await ownThread.render()));
+    const { answer, image } = canonical(await ownThread.render());
+    return saved(id, { answer, image: Buffer.from(image, 'latin1') });
   }
 
   const judge = (stored: string | undefined, answer: string): CaptchaCheck => {

@@ -58,7 +58,7 @@ describe('captcha service', () => {
     const captcha = make({ poolSize: 0 });
     const before = await apiRenders();
     const { id, image } = await captcha.issue();
-    expect(Buffer.from(image.slice('data:image/png;base64,'.length), 'base64').subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    expect(Buffer.from(image.toString('latin1').slice('data:image/png;base64,'.length), 'base64').subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(await redis.get(keys.captchaAnswer(id))).toMatch(/^[a-z0-9]{5}$/);
     expect(await apiRenders()).toBe(before + 1);
     expect(captcha.startRefilling(1)).toBeDefined(); // no pool: nothing to refill
@@ -70,7 +70,7 @@ describe('captcha service', () => {
     const captcha = make({ poolSize: 10 }, false);
     const before = await apiRenders();
     const issued = await Promise.all(Array.from({ length: 4 }, () => captcha.issue()));
-    expect(new Set(issued.map((c) => c.image)).size).toBe(4);
+    expect(new Set(issued.map((c) => c.image.toString('latin1'))).size).toBe(4);
     expect(await apiRenders()).toBe(before + 4);
     for (const c of issued) expect(await redis.get(keys.captchaAnswer(c.id))).toMatch(/^[a-z0-9]{5}$/);
     expect(await redis.llen(keys.captchaPool)).toBe(0); // the api never refills
@@ -81,7 +81,7 @@ describe('captcha service', () => {
     const before = await apiRenders();
     setTimeout(() => void redis.rpush(keys.captchaPool, 'abcde\ndata:image/png;base64,BBBB'), 300);
     const { id, image } = await captcha.issue();
-    expect(image).toBe('data:image/png;base64,BBBB');
+    expect(image.toString('latin1')).toBe('data:image/png;base64,BBBB');
     expect(await redis.get(keys.captchaAnswer(id))).toBe('abcde');
     expect(await apiRenders()).toBe(before);
   });
@@ -105,7 +105,7 @@ describe('captcha service', () => {
     const images = Array.from({ length: 100 }, (_, i) => `data:image/png;base64,AAAA${i}`);
     await redis.rpush(keys.captchaPool, ...images.map((image, i) => `ans${i}\n${image}`));
     const issued = await Promise.all(Array.from({ length: 60 }, () => captcha.issue()));
-    const served = issued.map((c) => c.image);
+    const served = issued.map((c) => c.image.toString('latin1'));
     expect(served.every((image) => images.includes(image))).toBe(true); // none rendered by the api
     expect(new Set(served).size).toBe(60);
     const answers = await Promise.all(issued.map((c) => redis.get(keys.captchaAnswer(c.id))));
@@ -116,7 +116,7 @@ describe('captcha service', () => {
     const captcha = make({ poolSize: 4, testAnswer: 'Secret' });
     await redis.rpush(keys.captchaPool, 'zzzzz\ndata:image/png;base64,AAAA');
     const { id, image } = await captcha.issue();
-    expect(image).toBe('data:image/png;base64,AAAA');
+    expect(image.toString('latin1')).toBe('data:image/png;base64,AAAA');
     expect(await captcha.verify(id, 'secret')).toBe('ok');
   });
 });

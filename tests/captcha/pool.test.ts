@@ -94,11 +94,25 @@ describe('captcha pool refiller (real Redis)', () => {
 
   it('skips an unreadable pool entry instead of serving it', async () => {
     fresh();
-    await redis.rpush(keys.captchaPool, 'no newline', JSON.stringify({ image: 'x', answer: 'old format' }), '\nno answer', 'no image\n');
-    expect(await store.takePooled(10)).toEqual([]);
+    await redis.rpush(
+      keys.captchaPool,
+      'no newline',
+      JSON.stringify({ image: 'x', answer: 'old format' }),
+      '\nno answer',
+      'no image\n',
+      'abcde\nnot a data URL',
+      // bytes a JSON string cannot hold as they are: the route copies images into its body unescaped
+      'abcde\ndata:image/png;base64,AA"AA',
+      'abcde\ndata:image/png;base64,AA\\AA',
+      'abcde\ndata:image/png;base64,AA\nAA',
+      'abcde\ndata:image/png;base64,AA\u0000AA',
+      'abcde\ndata:image/png;base64,AA\u001fAA',
+      'abcde\ndata:image/png;base64,AAé',
+    );
+    expect(await store.takePooled(20)).toEqual([]);
     expect(await redis.llen(keys.captchaPool)).toBe(0);
-    await store.pushPooled([{ image: 'img', answer: 'abcde' }]);
-    expect(await store.takePooled(10)).toEqual([{ image: 'img', answer: 'abcde' }]);
+    await store.pushPooled([{ image: 'data:image/svg+xml;base64,PHN2Zz4=', answer: 'abcde' }]);
+    expect(await store.takePooled(10)).toEqual([{ image: Buffer.from('data:image/svg+xml;base64,PHN2Zz4='), answer: 'abcde' }]);
     expect(await store.takePooled(10)).toEqual([]);
   });
 });

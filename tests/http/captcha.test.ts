@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { captchaJson } from '../../src/http/routes/captcha.js';
 import { captchaIssued, captchaVerifications } from '../../src/metrics.js';
 import { TEST_CAPTCHA_ANSWER } from '../support/env.js';
 import { type PrivateRedis, startPrivateRedis } from '../support/redis.js';
@@ -228,5 +229,15 @@ describe('GET /v1/captcha when Redis goes away', () => {
       200,
     );
     expect(healed.image.startsWith('data:image/png;base64,')).toBe(true);
+  });
+});
+
+describe('the captcha body, written as bytes', () => {
+  it('is exactly what JSON.stringify writes for the same captcha', () => {
+    const id = 'Ab9_-'.repeat(4) + 'xYz0';
+    const image = 'data:image/svg+xml;base64,PHN2Zz4=';
+    const body = captchaJson({ id, image: Buffer.from(image), expiresIn: 300 });
+    expect(body.toString('utf8')).toBe(JSON.stringify({ id, image, expiresIn: 300 }));
+    expect(JSON.parse(body.toString('utf8'))).toEqual({ id, image, expiresIn: 300 });
   });
 });
