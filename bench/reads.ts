@@ -1,5 +1,5 @@
 /**
- * 2. Counts: GET /v1/counts with 20 ids (goal ≥ 0.7× a bare Hono JSON GET).
+ * 2. Counts: GET /v1/counts with 20 ids (goal ≥ 0.5× a bare Hono JSON GET, issue 16).
  * 3. Captcha: GET /v1/captcha served from a pre-filled pool (goal ≥ 0.5× baseline).
  * Both against one api process on PostgreSQL, 50 connections, baseline in the same run.
  */
@@ -46,7 +46,7 @@ export async function benchReads(seconds: number): Promise<string[]> {
     lines.push(
       `counts  GET /v1/counts (20 ids): ${show(counts)}`,
       `        baseline bare Hono GET: ${show(base)}`,
-      `        ratio ${rc.toFixed(2)}× (goal ≥ 0.7×): ${verdict(rc >= 0.7 && counts.non2xx === 0)}`,
+      `        ratio ${rc.toFixed(2)}× (goal ≥ 0.5×): ${verdict(rc >= 0.5 && counts.non2xx === 0)}`,
       `captcha GET /v1/captcha (pool): ${show(captcha)}`,
       `        ratio ${rk.toFixed(2)}× (goal ≥ 0.5×): ${verdict(rk >= 0.5 && captcha.non2xx === 0 && left > 0)}`,
       `        ${captchaSeconds} s; all from the pool: ${left > 0 ? `yes (${left} of ${CAPTCHA_POOL} left)` : 'NO, it ran dry (inline renders)'}`,
