@@ -29,7 +29,8 @@ import { isCaptchaId, newCaptchaId } from './ids.js';
 import { startPoolRefiller } from './pool.js';
 import type { RenderedCaptcha } from './render.js';
 import { createRenderPool, type RenderPool } from './render-pool.js';
-import { createCaptchaStore, type LimitCounter, type PooledCaptcha } from './store.js';
+import type { LimitCounter } from '../store/limit-counter.js';
+import { createCaptchaStore, type PooledCaptcha } from './store.js';
 
 export type CaptchaCheck = 'ok' | 'wrong' | 'expired';
 

@@ -18,14 +18,8 @@ import { isAscii } from 'node:buffer';
 import type { Redis } from 'ioredis';
 import { rateLimited, unavailable } from '../errors.js';
 import type { RedisKeys } from '../store/keys.js';
+import { COUNT_EVENT_LUA, type LimitCounter } from '../store/limit-counter.js';
 import type { RenderedCaptcha } from './render.js';
-
-/** A rate-limit counter (rate-limiter-flexible's Redis layout): its key, events allowed per window, window length. */
-export interface LimitCounter {
-  key: string;
-  points: number;
-  durationSeconds: number;
-}
 
 /**
  * A captcha taken from the pool. The image stays the bytes Redis sent (a data URL is ASCII):
@@ -63,22 +57,9 @@ export interface CaptchaStore {
 /** A pool entry: the answer (never contains a newline), a newline, the image. */
 const poolEntry = (captcha: RenderedCaptcha) => `${captcha.answer}\n${captcha.image}`;
 
-/**
- * Counts one event in KEYS[1] the way rate-limiter-flexible's RateLimiterRedis does (its
- * incrTtlLuaScript, with 1 point): the window starts at the first event; leaves `consumed`
- * and `ttl` (ms before the window ends). ARGV[1] points allowed, ARGV[2] window seconds.
- */
-const COUNT_LIMIT = `
-redis.call('set', KEYS[1], 0, 'EX', ARGV[2], 'NX')
-local consumed = redis.call('incrby', KEYS[1], 1)
-local ttl = redis.call('pttl', KEYS[1])
-if ttl == -1 then
-  redis.call('expire', KEYS[1], ARGV[2])
-  ttl = 1000 * ARGV[2]
-end`;
-
 /** Returns {0, ms before the window ends} over the limit, {1} within it. */
-const LIMIT_SCRIPT = `${COUNT_LIMIT}
+const LIMIT_SCRIPT = `${COUNT_EVENT_LUA}
+local consumed, ttl = count_event(KEYS[1], ARGV[2])
 if consumed > tonumber(ARGV[1]) then return {0, ttl} end
 return {1}`;
 
@@ -89,17 +70,10 @@ return {1}`;
  * (two from one client in a batch count twice). Returns, for each, -1 once its answer is
  * stored, or the ms before its window ends when it is over the limit (nothing stored).
  */
-const SAVE_BATCH_WITHIN_LIMITS_SCRIPT = `
+const SAVE_BATCH_WITHIN_LIMITS_SCRIPT = `${COUNT_EVENT_LUA}
 local out = {}
 for i = 1, #KEYS / 2 do
-  local limitKey, window = KEYS[2 * i - 1], ARGV[4 * i - 2]
-  redis.call('set', limitKey, 0, 'EX', window, 'NX')
-  local consumed = redis.call('incrby', limitKey, 1)
-  local ttl = redis.call('pttl', limitKey)
-  if ttl == -1 then
-    redis.call('expire', limitKey, window)
-    ttl = 1000 * window
-  end
+  local consumed, ttl = count_event(KEYS[2 * i - 1], ARGV[4 * i - 2])
   if consumed > tonumber(ARGV[4 * i - 3]) then
     out[i] = ttl
   else

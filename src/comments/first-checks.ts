@@ -17,6 +17,7 @@
  */
 import type { Redis } from 'ioredis';
 import { AppError, unavailable } from '../errors.js';
+import { COUNT_EVENT_LUA, type LimitCounter } from '../store/limit-counter.js';
 
 export type CaptchaCheck = 'ok' | 'wrong' | 'expired';
 
@@ -33,7 +34,7 @@ export interface CaptchaVerifier {
 export interface SubmissionLimiter {
   consume(ip: string): Promise<void>;
   /** The counter of a client's address, as the limiter keeps it (see the top of this file). */
-  counter(ip: string): { key: string; points: number; durationSeconds: number };
+  counter(ip: string): LimitCounter;
 }
 
 export interface FirstChecksDeps {
@@ -82,16 +83,10 @@ export function firstChecks(deps: FirstChecksDeps): FirstChecks {
  * KEYS: rate counter, captcha answer, duplicate marker, closed flag.
  * ARGV: points, duration (s), take the captcha (1/0), comment id, duplicate window (s).
  * Returns {consumed, ttl ms} when over the limit, else {consumed, ttl, answer, claimed 1/0, closed}.
- * The first five lines are rate-limiter-flexible's (RateLimiterRedis, incrTtlLuaScript).
+ * count_event is rate-limiter-flexible's counting (src/store/limit-counter.ts).
  */
-const FIRST_CHECKS_LUA = `
-redis.call('set', KEYS[1], 0, 'EX', ARGV[2], 'NX')
-local consumed = redis.call('incrby', KEYS[1], 1)
-local ttl = redis.call('pttl', KEYS[1])
-if ttl == -1 then
-  redis.call('expire', KEYS[1], ARGV[2])
-  ttl = 1000 * ARGV[2]
-end
+const FIRST_CHECKS_LUA = `${COUNT_EVENT_LUA}
+local consumed, ttl = count_event(KEYS[1], ARGV[2])
 if consumed > tonumber(ARGV[1]) then return {consumed, ttl} end
 local answer = false
 if ARGV[3] == '1' then answer = redis.call('getdel', KEYS[2]) end

@@ -17,6 +17,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimited, unavailable } from '../../../errors.js';
+import type { LimitCounter } from '../../../store/limit-counter.js';
 
 export interface RateLimiterOptions {
   /** The api's command connection (fails fast when Redis is down). */
@@ -40,12 +41,6 @@ export interface RateLimiter {
    * the same as consume(key).
    */
   counter(key: string): LimitCounter;
-}
-
-export interface LimitCounter {
-  key: string;
-  points: number;
-  durationSeconds: number;
 }
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
