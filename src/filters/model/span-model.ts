@@ -199,27 +199,12 @@ export class SpanModel {
     let hashes = this.pairHashes;
     if (hashes.length < n * PAIR_FEATURES) hashes = this.pairHashes = new Int32Array(n * PAIR_FEATURES * 2);
     for (let t = 0; t < n; t++) pairFeatures(tokens, t, hashes, t * PAIR_FEATURES);
-    const pairs = this.pairs;
-    const occupied = this.occupied;
-    const mask = this.mask;
     const logits = this.logits;
     let commentSum = 0;
-    for (let t = 0, f = 0; t < n; t++) {
-      let tokenSum = 0;
-      for (const last = f + PAIR_FEATURES; f < last; f++) {
-        const h = hashes[f]!;
-        const slot = h & mask;
-        if ((occupied[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
-        const at = slot << 1;
-        if (h < 0) {
-          tokenSum -= pairs[at]!;
-          commentSum -= pairs[at + 1]!;
-        } else {
-          tokenSum += pairs[at]!;
-          commentSum += pairs[at + 1]!;
-        }
-      }
-      logits[t] = tokenSum;
+    for (let t = 0; t < n; t++) {
+      this.sumRange(hashes, t * PAIR_FEATURES, (t + 1) * PAIR_FEATURES);
+      logits[t] = this.tokenTotal;
+      commentSum += this.commentTotal;
     }
     return commentSum;
   }
@@ -374,14 +359,18 @@ export class SpanModel {
    * bitmap (128 KiB, stays in the L2 cache) skips their reads in the 2 MiB table, exactly.
    */
   private sum(k: number): void {
+    this.sumRange(this.scratch, 0, k);
+  }
+
+  /** sum() over features[from, to) of any feature array (pairSums reads its own). Integer weights: exact in any order. */
+  private sumRange(features: Int32Array, from: number, to: number): void {
     const pairs = this.pairs;
     const occupied = this.occupied;
     const mask = this.mask;
-    const out = this.scratch;
     let tokenSum = 0;
     let commentSum = 0;
-    for (let f = 0; f < k; f++) {
-      const h = out[f]!;
+    for (let f = from; f < to; f++) {
+      const h = features[f]!;
       const slot = h & mask;
       if ((occupied[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
       const at = slot << 1;
