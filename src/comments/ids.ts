@@ -1,6 +1,6 @@
 /** New comment ids, and the zod schemas of the id rules in ./id-patterns.ts. */
-import { randomFillSync } from 'node:crypto';
 import { z } from 'zod';
+import { randomBytesPool } from '../util/random-pool.js';
 import { ARTICLE_ID_PATTERN, COMMENT_ID_PARAM_PATTERN } from './id-patterns.js';
 
 /**
@@ -16,24 +16,8 @@ export function newCommentId(now = Date.now()): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/**
- * Random bytes are drawn 128 ids at a time and every byte is handed out once: one
- * randomBytes(16) per id was 1.2 % of the api's CPU under load (a syscall and a Buffer each).
- * Node's own crypto.randomUUID() keeps the same kind of cache. Figures in docs/BENCHMARKS.md.
- */
-const ID_BYTES = 16;
-const pool = Buffer.alloc(ID_BYTES * 128);
-let poolOffset = pool.length;
-
-function freshRandomBytes(): Buffer {
-  if (poolOffset === pool.length) {
-    randomFillSync(pool);
-    poolOffset = 0;
-  }
-  const bytes = pool.subarray(poolOffset, poolOffset + ID_BYTES);
-  poolOffset += ID_BYTES;
-  return bytes;
-}
+/** 16 bytes an id, drawn 128 ids at a time (src/util/random-pool.ts). */
+const freshRandomBytes = randomBytesPool(16, 128);
 
 export const articleIdSchema = z.string().regex(ARTICLE_ID_PATTERN, 'invalid');
 
